@@ -1,0 +1,26 @@
+// What a dialog wants to show, independent of the channel. The renderer (channels/renderer.ts)
+// turns it into Adaptive Cards and suggested actions for Web Chat and Teams, numbered text for SMS.
+
+export interface ChoiceOption {
+  /** What the patron sees on the button or in the numbered list. */
+  label: string;
+  /** What comes back as the patron's message when chosen (defaults to the label). */
+  value?: string;
+}
+
+export type Reply =
+  | { kind: 'text'; text: string; smsText?: string }
+  | { kind: 'choice'; prompt: string; options: ChoiceOption[]; smsPrompt?: string }
+  | { kind: 'table'; title: string; rows: { label: string; value: string }[]; footer?: string }
+  | { kind: 'list'; title: string; items: ListItem[]; footer?: string; more?: ChoiceOption }
+  | { kind: 'confirm'; prompt: string; yes?: string; no?: string };
+
+export interface ListItem {
+  title: string;
+  /** Short lines under the title (day and time, place, audience, status). */
+  lines: string[];
+  description?: string;
+  link?: { label: string; url: string };
+  /** A button for acting on this item ("Cancel this hold"). */
+  action?: ChoiceOption;
+}

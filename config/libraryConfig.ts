@@ -1,0 +1,335 @@
+// The library's description: one YAML file, validated once at startup (index.ts) and passed in.
+// Secrets never live here: fields ending in `Env` name the environment variable that holds them.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+const clockTime = z
+  .string()
+  .regex(
+    /^([01]\d|2[0-4]):[0-5]\d$/,
+    'a 24-hour time such as "09:00" (or "24:00" for midnight at the end of a day)',
+  );
+
+/** One open period of a day. `closes` at or before `opens` means the period runs past midnight. */
+export const openPeriodSchema = z
+  .object({
+    opens: clockTime,
+    closes: clockTime,
+    /** For the bookmobile and other stops: where it is during this period. */
+    place: z.string().min(1).optional(),
+  })
+  .strict();
+
+const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof weekdayNames)[number];
+export const weekdaySchema = z.enum(weekdayNames);
+
+/** Regular weekly hours: a day missing or with an empty list is closed. */
+export const weeklyHoursSchema = z
+  .object(
+    Object.fromEntries(weekdayNames.map((d) => [d, z.array(openPeriodSchema).optional()])) as {
+      [K in Weekday]: z.ZodOptional<z.ZodArray<typeof openPeriodSchema>>;
+    },
+  )
+  .strict();
+
+/** A date given by rule so the calendar stays right every year. */
+export const dateRuleSchema = z.union([
+  z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) }).strict(),
+  z
+    .object({
+      month: z.number().int().min(1).max(12),
+      weekday: weekdaySchema,
+      /** 1..5 for first..fifth, -1 for the last one in the month. */
+      nth: z.number().int().min(-1).max(5),
+    })
+    .strict(),
+  z.object({ after: z.string().min(1), days: z.number().int() }).strict(),
+  z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-12-24"') }).strict(),
+]);
+
+/** A holiday or special day: closed, special hours for some branches, or an earlier closing. */
+export const specialDaySchema = z
+  .object({
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    rule: dateRuleSchema,
+    /** Default for every branch not listed in `branches`: closed, or close no later than this time. */
+    all: z.union([z.literal('closed'), z.object({ closesAt: clockTime }).strict()]).default('closed'),
+    /** Per-branch hours on this day (an empty list is closed). */
+    branches: z.record(z.string(), z.array(openPeriodSchema)).default({}),
+  })
+  .strict();
+
+export const branchSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'a short lower-case id such as "main" or "oak-hill"'),
+    name: z.string().min(1),
+    aliases: z.array(z.string().min(1)).default([]),
+    kind: z.enum(['building', 'bookmobile']).default('building'),
+    address: z.string().min(1),
+    phone: z.string().min(1).optional(),
+    parking: z.string().min(1).optional(),
+    transit: z.string().min(1).optional(),
+    hours: weeklyHoursSchema,
+    /** Dated exceptions for this branch only (a closure for repairs, an extra late night). */
+    exceptions: z
+      .array(
+        z
+          .object({
+            date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2026-12-24"'),
+            reason: z.string().min(1).optional(),
+            hours: z.array(openPeriodSchema),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+
+export const faqEntrySchema = z
+  .object({
+    /** The intent becomes `faq.<id>`. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a short lower-case id such as "card"'),
+    title: z.string().min(1),
+    answer: z.string().min(1),
+    /** A shorter wording for SMS; the answer is used when absent. */
+    smsAnswer: z.string().min(1).optional(),
+    link: z.string().url().optional(),
+    branchVariants: z.record(z.string(), z.string().min(1)).default({}),
+    /** Example patron questions the recognizer learns this entry from. */
+    examples: z
+      .array(z.string().min(1))
+      .min(5, 'at least 5 example questions so the bot can learn the entry'),
+  })
+  .strict();
+
+const librarySystemSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('demo'), timeoutMs: z.number().int().positive().default(5000) }).strict(),
+  z
+    .object({
+      kind: z.literal('sip2'),
+      host: z.string().min(1),
+      port: z.number().int().positive(),
+      tls: z.boolean().default(true),
+      institution: z.string().min(1),
+      loginUserEnv: z.string().min(1),
+      loginPasswordEnv: z.string().min(1),
+      timeoutMs: z.number().int().positive().default(5000),
+    })
+    .strict(),
+]);
+
+const patronSignInSchema = z
+  .object({
+    method: z.enum(['card-pin', 'entra']).default('card-pin'),
+    maxFailures: z.number().int().positive().default(5),
+    lockMinutes: z.number().int().positive().default(15),
+    idleMinutes: z.number().int().positive().default(15),
+    entra: z
+      .object({
+        authority: z.string().url(),
+        clientId: z.string().min(1),
+        clientSecretEnv: z.string().min(1),
+        /** The token claim that carries the patron's library card number or ILS id. */
+        patronClaim: z.string().min(1),
+        redirectUrl: z.string().url(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const staffSchema = z
+  .object({
+    channel: z.enum(['console', 'teams']).default('console'),
+    /** When staff answer chat; may differ from building hours. */
+    chatHours: weeklyHoursSchema,
+    claimTimeoutSeconds: z.number().int().positive().default(120),
+    console: z
+      .object({ passcodeEnv: z.string().min(1).default('STAFF_PASSCODE') })
+      .strict()
+      .default({}),
+    teams: z
+      .object({
+        tenantId: z.string().min(1),
+        teamId: z.string().min(1),
+        channelId: z.string().min(1),
+        serviceUrl: z.string().url(),
+        /** Optional Entra group whose members may claim (checked with Microsoft Graph). */
+        staffGroupId: z.string().min(1).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const escalationSchema = z
+  .object({
+    misunderstandingsBeforeOffer: z.number().int().positive().default(2),
+    /** natural's AFINN sentiment score at or below which the bot offers a person. */
+    frustrationSentiment: z.number().default(-0.5),
+    frustrationWords: z.array(z.string().min(1)).default([]),
+    /** Topics that always go to a person (matched as words in the patron's message). */
+    alwaysHumanTopics: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+const privacySchema = z
+  .object({
+    transcriptRetentionDays: z.number().int().min(0).default(30),
+    ticketRetentionDays: z.number().int().min(0).default(30),
+    auditRetentionDays: z.number().int().min(0).default(365),
+    /** Remember a patron's interests and home branch only after they agree. */
+    rememberPreferences: z.enum(['with-consent', 'never']).default('with-consent'),
+  })
+  .strict();
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as "#1f5f8b"');
+
+export const libraryConfigSchema = z
+  .object({
+    library: z
+      .object({
+        name: z.string().min(1),
+        shortName: z.string().min(1).optional(),
+        timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "America/Chicago"'),
+        website: z.string().url().optional(),
+        phone: z.string().min(1),
+        email: z.string().email().optional(),
+        colours: z.object({ primary: colour, accent: colour, background: colour, text: colour }).strict(),
+      })
+      .strict(),
+    branches: z.array(branchSchema).min(1),
+    specialDays: z.array(specialDaySchema).default([]),
+    programs: z
+      .object({
+        /** `file:` paths are relative to this YAML file; http(s) URLs are fetched and cached. */
+        feeds: z.array(z.string().min(1)).default([]),
+        refreshMinutes: z.number().int().positive().default(60),
+      })
+      .strict()
+      .default({}),
+    librarySystem: librarySystemSchema,
+    patronSignIn: patronSignInSchema.default({}),
+    staff: staffSchema,
+    escalation: escalationSchema.default({}),
+    faq: z.array(faqEntrySchema).default([]),
+    privacy: privacySchema.default({}),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const ids = new Set<string>();
+    config.branches.forEach((branch, i) => {
+      if (ids.has(branch.id)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['branches', i, 'id'],
+          message: `duplicate branch id "${branch.id}"`,
+        });
+      }
+      ids.add(branch.id);
+    });
+    config.specialDays.forEach((day, i) => {
+      for (const branchId of Object.keys(day.branches)) {
+        if (!ids.has(branchId)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['specialDays', i, 'branches', branchId],
+            message: `a branch id from "branches" (one of ${[...ids].join(', ')})`,
+          });
+        }
+      }
+    });
+    config.faq.forEach((entry, i) => {
+      for (const branchId of Object.keys(entry.branchVariants)) {
+        if (!ids.has(branchId)) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['faq', i, 'branchVariants', branchId],
+            message: `a branch id from "branches" (one of ${[...ids].join(', ')})`,
+          });
+        }
+      }
+    });
+  });
+
+export type LibraryConfig = z.infer<typeof libraryConfigSchema>;
+export type Branch = z.infer<typeof branchSchema>;
+export type OpenPeriod = z.infer<typeof openPeriodSchema>;
+export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
+export type SpecialDay = z.infer<typeof specialDaySchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+
+/** A loaded configuration plus where it came from, so relative feed paths resolve against the file. */
+export interface LoadedLibraryConfig {
+  config: LibraryConfig;
+  path: string;
+  directory: string;
+}
+
+export class LibraryConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file} is not a valid library configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'LibraryConfigError';
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatPath(path: (string | number)[]): string {
+  return path.reduce<string>(
+    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+    '',
+  );
+}
+
+/** Validates already-parsed YAML; every problem names the field path and what was expected. */
+export function validateLibraryConfig(raw: unknown, file: string): LibraryConfig {
+  const result = libraryConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const where = formatPath(issue.path) || '(top level)';
+    const expected =
+      issue.code === z.ZodIssueCode.invalid_type
+        ? `expected ${issue.expected}, got ${issue.received}`
+        : issue.code === z.ZodIssueCode.unrecognized_keys
+          ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+          : issue.code === z.ZodIssueCode.invalid_enum_value
+            ? `expected one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`
+            : `expected ${issue.message}`;
+    return `${file}: ${where}: ${expected}`;
+  });
+  throw new LibraryConfigError(file, problems);
+}
+
+export function loadLibraryConfig(path: string): LoadedLibraryConfig {
+  const fullPath = resolve(path);
+  let text: string;
+  try {
+    text = readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    throw new LibraryConfigError(fullPath, [
+      `${fullPath}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    throw new LibraryConfigError(fullPath, [`${fullPath}: not valid YAML: ${(error as Error).message}`]);
+  }
+  return { config: validateLibraryConfig(raw, fullPath), path: fullPath, directory: dirname(fullPath) };
+}
