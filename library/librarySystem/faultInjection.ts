@@ -1,0 +1,36 @@
+// Outages on demand, for tests and for rehearsing the outage conversation in a demo: wrap a
+// library system, then switch it to fail fast ("down") or never answer ("hang"). Put the guard
+// (guardLibrarySystem) outside this wrapper so a hang turns into the timeout error.
+import type { LibrarySystem } from './librarySystem';
+
+export type FaultMode = 'none' | 'down' | 'hang';
+
+export interface FaultInjectingLibrarySystem extends LibrarySystem {
+  setFault(mode: FaultMode, operations?: (keyof LibrarySystem)[]): void;
+}
+
+export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem {
+  let mode: FaultMode = 'none';
+  let only: Set<keyof LibrarySystem> | undefined;
+  const run = <T>(operation: keyof LibrarySystem, call: () => Promise<T>): Promise<T> => {
+    if (mode === 'none' || (only && !only.has(operation))) return call();
+    if (mode === 'down') return Promise.reject(new Error('ECONNREFUSED 10.0.0.5:6001 (simulated outage)'));
+    return new Promise<T>(() => undefined);
+  };
+  return {
+    setFault(next, operations) {
+      mode = next;
+      only = operations ? new Set(operations) : undefined;
+    },
+    verifyPatron: (cardNumber, pin) => run('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
+    getPatron: (patronId) => run('getPatron', () => system.getPatron(patronId)),
+    listHolds: (patronId) => run('listHolds', () => system.listHolds(patronId)),
+    searchCatalog: (query) => run('searchCatalog', () => system.searchCatalog(query)),
+    listPickupLocations: () => run('listPickupLocations', () => system.listPickupLocations()),
+    placeHold: (patronId, request) => run('placeHold', () => system.placeHold(patronId, request)),
+    cancelHold: (patronId, holdId) => run('cancelHold', () => system.cancelHold(patronId, holdId)),
+    changePickup: (patronId, holdId, branchId) =>
+      run('changePickup', () => system.changePickup(patronId, holdId, branchId)),
+    checkReachable: () => run('checkReachable', () => system.checkReachable()),
+  };
+}
