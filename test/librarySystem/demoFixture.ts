@@ -20,6 +20,8 @@ export const demoBranches: DemoBranch[] = [
 /** The demo's "now": a Tuesday afternoon in Riverbend. */
 export const seedTime = new Date('2026-03-10T20:00:00Z');
 
+export const testPinHashCost = 1024;
+
 let templateDir: string | undefined;
 const fileName = 'demo-library-system.sqlite';
 
@@ -31,6 +33,8 @@ async function template(): Promise<string> {
     branches: demoBranches,
     timeZone: 'America/Chicago',
     now: () => seedTime,
+    // A low scrypt cost keeps the suite fast; the default cost is tested on its own.
+    pinHashCost: testPinHashCost,
   });
   system.close();
   templateDir = dir;

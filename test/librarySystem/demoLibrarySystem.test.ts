@@ -14,7 +14,7 @@ import {
 } from '../../library/librarySystem/errors';
 import type { CatalogRecord, Hold, LibrarySystem } from '../../library/librarySystem/librarySystem';
 import { demoCatalog } from '../../library/librarySystem/demo/catalogSeed';
-import { demoPatrons } from '../../library/librarySystem/demo/demoLibrarySystem';
+import { demoPatrons, hashPin } from '../../library/librarySystem/demo/demoLibrarySystem';
 import { openDemoFixture, type DemoFixture } from './demoFixture';
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -84,9 +84,15 @@ describe('demo library system', () => {
       db.close();
       expect(rows.length).to.be.at.least(4);
       for (const row of rows)
-        expect(row.pin_hash).to.match(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+        expect(row.pin_hash).to.match(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
       const file = readFileSync(join(fixture.dataDir, 'demo-library-system.sqlite')).toString('latin1');
       for (const patron of demoPatrons) expect(file).to.not.include(patron.card);
+    });
+
+    it('hashes PINs with scrypt at N=16384 by default', async () => {
+      const hash = await hashPin('2468');
+      expect(hash).to.match(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]{24}\$[A-Za-z0-9+/=]{44}$/);
+      expect(hash).to.not.equal(await hashPin('2468'));
     });
 
     it('keeps its data across a restart without seeding again', async () => {

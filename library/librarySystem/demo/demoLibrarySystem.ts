@@ -52,6 +52,8 @@ export interface DemoLibrarySystemOptions {
   holdShelfDays?: number;
   /** Fines at or above this many cents block holds (default $10.00). */
   fineBlockCents?: number;
+  /** scrypt N for PINs hashed at seeding (default 16384); tests may lower it to run fast. */
+  pinHashCost?: number;
 }
 
 /** The documented demo patrons (also in ../README.md). */
@@ -125,28 +127,36 @@ CREATE INDEX IF NOT EXISTS holds_by_patron ON holds(patron_id, status);
 CREATE INDEX IF NOT EXISTS holds_by_record ON holds(record_id, status);
 `;
 
-// scrypt cost: N=2^14, r=8, p=1 (about 16 MB and tens of milliseconds per check).
-const scryptParams = { N: 16384, r: 8, p: 1 };
+/** scrypt cost: N=2^14, r=8, p=1 (about 16 MB and tens of milliseconds per check). */
+export const defaultPinHashCost = 16384;
 
-function scrypt(secret: string, salt: Buffer, length: number): Promise<Buffer> {
+function scrypt(secret: string, salt: Buffer, length: number, N: number, r = 8, p = 1): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCallback(secret, salt, length, scryptParams, (error, key) =>
+    scryptCallback(secret, salt, length, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (error, key) =>
       error ? reject(error) : resolve(key),
     ),
   );
 }
 
-async function hashPin(pin: string): Promise<string> {
+/** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so the cost can change later. */
+export async function hashPin(pin: string, cost = defaultPinHashCost): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(pin, salt, 32);
-  return `scrypt$${scryptParams.N}$${scryptParams.r}$${scryptParams.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await scrypt(pin, salt, 32, cost);
+  return `scrypt$${cost}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 async function pinMatches(pin: string, stored: string): Promise<boolean> {
-  const [kind, , , , salt, key] = stored.split('$');
+  const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = await scrypt(pin, Buffer.from(salt, 'base64'), expected.length);
+  const actual = await scrypt(
+    pin,
+    Buffer.from(salt, 'base64'),
+    expected.length,
+    Number(n),
+    Number(r),
+    Number(p),
+  );
   return timingSafeEqual(expected, actual);
 }
 
@@ -162,6 +172,7 @@ export class DemoLibrarySystem implements LibrarySystem {
   private readonly timeZone: string;
   private readonly holdShelfDays: number;
   private readonly fineBlockCents: number;
+  private readonly pinHashCost: number;
   private readonly pickupBranches: DemoBranch[];
   private readonly cardSecret: Buffer;
   /** A real-looking hash to check against when a card is unknown, so both cases take as long. */
@@ -178,6 +189,7 @@ export class DemoLibrarySystem implements LibrarySystem {
     this.timeZone = options.timeZone ?? 'UTC';
     this.holdShelfDays = options.holdShelfDays ?? 7;
     this.fineBlockCents = options.fineBlockCents ?? 1000;
+    this.pinHashCost = options.pinHashCost ?? defaultPinHashCost;
     this.pickupBranches = options.branches.filter((b) => b.kind !== 'bookmobile');
     if (this.pickupBranches.length === 0)
       throw new Error('the demo library system needs at least one branch building');
@@ -196,7 +208,7 @@ export class DemoLibrarySystem implements LibrarySystem {
   static async open(options: DemoLibrarySystemOptions): Promise<DemoLibrarySystem> {
     const system = new DemoLibrarySystem(options);
     try {
-      system.decoyPinHash = await hashPin(randomBytes(8).toString('hex'));
+      system.decoyPinHash = await hashPin(randomBytes(8).toString('hex'), system.pinHashCost);
       const seeded = system.db.prepare(`SELECT value FROM meta WHERE key = 'seeded'`).get();
       if (!seeded) await system.seed();
       system.keepDemoHoldCurrent();
@@ -503,8 +515,10 @@ export class DemoLibrarySystem implements LibrarySystem {
       const i = branches.findIndex((b) => b.id === id);
       return branches[i >= 0 ? i : fallback % branches.length].id;
     };
-    const pinHashes = await Promise.all(demoPatrons.map((p) => hashPin(p.pin)));
-    const backgroundPinHashes = await Promise.all([1, 2].map(() => hashPin(randomBytes(12).toString('hex'))));
+    const pinHashes = await Promise.all(demoPatrons.map((p) => hashPin(p.pin, this.pinHashCost)));
+    const backgroundPinHashes = await Promise.all(
+      [1, 2].map(() => hashPin(randomBytes(12).toString('hex'), this.pinHashCost)),
+    );
 
     const insertRecord = this.db.prepare(
       `INSERT INTO records (id, work_key, title, author, year, format, subjects, not_holdable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,0 +1,2 @@
+export * from './patronSessions';
+export * from './privacy';

@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
+import { injectFaults } from '../../library/librarySystem/faultInjection';
+import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
+import { PatronSessions, type SignInResult } from '../../library/patronSessions/patronSessions';
+import {
+  cardKey,
+  looksLikeCardNumber,
+  maskCardNumber,
+  maskCardNumbersIn,
+} from '../../library/patronSessions/privacy';
+import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
+
+const minute = 60_000;
+const settings = { maxFailures: 5, lockMinutes: 15, idleMinutes: 15 };
+
+describe('patron sessions', () => {
+  let fixture: DemoFixture;
+  let now: number;
+  let sessions: PatronSessions;
+  const faults = { down: false };
+
+  beforeEach(async () => {
+    fixture = await openDemoFixture();
+    now = Date.parse('2026-03-10T20:00:00Z');
+    faults.down = false;
+    const faulty = injectFaults(fixture.system);
+    const system = guardLibrarySystem(
+      {
+        ...faulty,
+        verifyPatron: (card, pin) => {
+          faulty.setFault(faults.down ? 'down' : 'none');
+          return faulty.verifyPatron(card, pin);
+        },
+      },
+      { timeoutMs: 5000 },
+    );
+    sessions = new PatronSessions({ librarySystem: system, settings, secret: 'test-secret', now: () => now });
+  });
+  afterEach(() => fixture.cleanup());
+
+  async function fail(conversation: string, card = '21000000000001', times = 1): Promise<SignInResult> {
+    let result: SignInResult | undefined;
+    for (let i = 0; i < times; i += 1) result = await sessions.signIn(conversation, card, '0000');
+    return result as SignInResult;
+  }
+
+  it('signs a patron in for this conversation only, keeping no PIN or full card number', async () => {
+    const result = await sessions.signIn('webchat:A', '21000000000001', '2468');
+    expect(result.ok).to.equal(true);
+    const lookup = sessions.lookup('webchat:A');
+    expect(lookup.state).to.equal('signed-in');
+    if (lookup.state !== 'signed-in') return;
+    expect(lookup.session).to.include({ name: 'Jordan Ellis', homeBranchId: 'main', maskedCard: '****0001' });
+    expect(lookup.session.patronKey).to.match(/^[0-9a-f]{32}$/);
+    const serialized = JSON.stringify(lookup.session);
+    expect(serialized).to.not.include('21000000000001');
+    expect(serialized).to.not.include('2468');
+    expect(sessions.lookup('webchat:B')).to.deep.equal({ state: 'signed-out' });
+  });
+
+  it('answers a wrong PIN and an unknown card the same way', async () => {
+    const wrongPin = await sessions.signIn('webchat:A', '21000000000001', '1111');
+    const unknownCard = await sessions.signIn('webchat:B', '21999999999999', '2468');
+    expect(wrongPin).to.deep.equal({ ok: false, reason: 'not-verified', attemptsLeft: 4 });
+    expect(unknownCard).to.deep.equal({ ok: false, reason: 'not-verified', attemptsLeft: 4 });
+  });
+
+  it('locks a card number after maxFailures, in every conversation, then lets it in after lockMinutes', async () => {
+    const attempts: SignInResult[] = [];
+    for (let i = 0; i < 5; i += 1) attempts.push(await sessions.signIn(`sms:${i}`, '21000000000001', '1111'));
+    expect(attempts.slice(0, 4).map((a) => a.ok === false && a.reason)).to.deep.equal(
+      Array(4).fill('not-verified'),
+    );
+    expect(attempts[4]).to.deep.equal({ ok: false, reason: 'locked', retryAfterMinutes: 15 });
+    // Even the right PIN is refused while locked, from a fresh conversation too.
+    expect(await sessions.signIn('webchat:new', '2100 0000 0000 01', '2468')).to.deep.equal({
+      ok: false,
+      reason: 'locked',
+      retryAfterMinutes: 15,
+    });
+    now += 14 * minute;
+    expect((await sessions.signIn('webchat:new', '21000000000001', '2468')).ok).to.equal(false);
+    now += minute;
+    expect((await sessions.signIn('webchat:new', '21000000000001', '2468')).ok).to.equal(true);
+  });
+
+  it('locks a conversation that tries many card numbers, without locking other conversations', async () => {
+    for (let i = 0; i < 5; i += 1) await sessions.signIn('webchat:A', `2100000000010${i}`, '1234');
+    const locked = await sessions.signIn('webchat:A', '21000000000002', '1357');
+    expect(locked).to.deep.equal({ ok: false, reason: 'locked', retryAfterMinutes: 15 });
+    expect((await sessions.signIn('webchat:B', '21000000000002', '1357')).ok).to.equal(true);
+  });
+
+  it('doubles the lock each time it is earned again', async () => {
+    expect(await fail('webchat:A', '21000000000001', 5)).to.include({
+      reason: 'locked',
+      retryAfterMinutes: 15,
+    });
+    now += 15 * minute;
+    expect(await fail('webchat:B', '21000000000001', 5)).to.include({
+      reason: 'locked',
+      retryAfterMinutes: 30,
+    });
+  });
+
+  it('forgets occasional failures after a lock period', async () => {
+    await fail('webchat:A', '21000000000001', 4);
+    now += 16 * minute;
+    expect(await fail('webchat:A')).to.deep.equal({ ok: false, reason: 'not-verified', attemptsLeft: 4 });
+  });
+
+  it('a successful sign-in clears the failures', async () => {
+    await fail('webchat:A', '21000000000001', 4);
+    expect((await sessions.signIn('webchat:A', '21000000000001', '2468')).ok).to.equal(true);
+    expect(await fail('webchat:A')).to.deep.equal({ ok: false, reason: 'not-verified', attemptsLeft: 4 });
+  });
+
+  it('ends a session after idleMinutes without activity, and says so once', async () => {
+    await sessions.signIn('webchat:A', '21000000000001', '2468');
+    now += 10 * minute;
+    expect(sessions.lookup('webchat:A').state).to.equal('signed-in');
+    now += 14 * minute;
+    expect(sessions.lookup('webchat:A').state).to.equal('signed-in');
+    now += 15 * minute;
+    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'expired' });
+    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
+    expect(sessions.size).to.equal(0);
+  });
+
+  it('signs out on request', async () => {
+    await sessions.signIn('webchat:A', '21000000000002', '1357');
+    expect(sessions.signOut('webchat:A')).to.equal(true);
+    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
+    expect(sessions.signOut('webchat:A')).to.equal(false);
+  });
+
+  it('does not count an outage as a failed attempt', async () => {
+    faults.down = true;
+    for (let i = 0; i < 6; i += 1) {
+      let error: unknown;
+      try {
+        await sessions.signIn('webchat:A', '21000000000001', '2468');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(LibrarySystemUnavailableError);
+    }
+    faults.down = false;
+    expect((await sessions.signIn('webchat:A', '21000000000001', '2468')).ok).to.equal(true);
+  });
+});
+
+describe('card number privacy helpers', () => {
+  it('masks to the last four digits', () => {
+    expect(maskCardNumber('21000000000001')).to.equal('****0001');
+    expect(maskCardNumber('2100 0000 0000 01')).to.equal('****0001');
+  });
+
+  it('masks card-like digit runs inside free text and leaves short numbers alone', () => {
+    expect(maskCardNumbersIn('my card is 21000000000001, pin later')).to.equal(
+      'my card is ****0001, pin later',
+    );
+    expect(maskCardNumbersIn('card 2100-0000-0000-01')).to.equal('card ****0001');
+    expect(maskCardNumbersIn('call (555) 010-2000 about hold 3')).to.equal(
+      'call (555) 010-2000 about hold 3',
+    );
+  });
+
+  it('keys a card number with a secret: stable, spacing-insensitive, secret-dependent', () => {
+    expect(cardKey('21000000000001', 's1')).to.equal(cardKey('2100 0000 0000 01', 's1'));
+    expect(cardKey('21000000000001', 's1')).to.not.equal(cardKey('21000000000001', 's2'));
+    expect(cardKey('21000000000001', 's1')).to.not.include('0001');
+  });
+
+  it('recognises what looks like a card number', () => {
+    expect(looksLikeCardNumber('21000000000001')).to.equal(true);
+    expect(looksLikeCardNumber(' 2100 0000 0000 01 ')).to.equal(true);
+    expect(looksLikeCardNumber('is my book ready?')).to.equal(false);
+    expect(looksLikeCardNumber('12')).to.equal(false);
+  });
+});
