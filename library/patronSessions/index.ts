@@ -1,2 +1,3 @@
 export * from './patronSessions';
 export * from './privacy';
+export * from './sensitiveInput';

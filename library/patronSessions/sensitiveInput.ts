@@ -1,0 +1,73 @@
+// Keeps a patron's PIN (and the full card number) out of everything that records a turn. When the
+// sign-in dialog asks for one, it arms this gate for the conversation; middleware that runs before
+// any logger or transcript recorder then takes the raw text out of the incoming message, leaving a
+// placeholder, and hands the raw text only to the sign-in dialog, for this one turn.
+
+import { looksLikeCardNumber, maskCardNumber, maskCardNumbersIn } from './privacy';
+
+export type SensitiveKind = 'card' | 'pin';
+
+/** What replaces a PIN in the message everyone else sees (loggers, transcripts, staff). */
+export const withheldPinText = '[PIN withheld]';
+
+export interface WithheldInput {
+  kind: SensitiveKind;
+  /** The raw text the patron sent; use it once, keep it nowhere. */
+  raw: string;
+}
+
+export interface SensitiveInputGateOptions {
+  /** An armed gate is forgotten after this long (default 30 minutes). */
+  ttlMs?: number;
+  now?: () => number;
+}
+
+export class SensitiveInputGate {
+  private readonly expecting = new Map<string, { kind: SensitiveKind; at: number }>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(options: SensitiveInputGateOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 30 * 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The next message in this conversation is a card number or a PIN. */
+  expect(conversationKey: string, kind: SensitiveKind): void {
+    this.expecting.set(conversationKey, { kind, at: this.now() });
+    for (const [key, entry] of this.expecting) {
+      if (this.now() - entry.at > this.ttlMs) this.expecting.delete(key);
+    }
+  }
+
+  clear(conversationKey: string): void {
+    this.expecting.delete(conversationKey);
+  }
+
+  expected(conversationKey: string): SensitiveKind | undefined {
+    const entry = this.expecting.get(conversationKey);
+    if (!entry) return undefined;
+    if (this.now() - entry.at > this.ttlMs) {
+      this.expecting.delete(conversationKey);
+      return undefined;
+    }
+    return entry.kind;
+  }
+
+  /**
+   * For an incoming message: what others may see, and the withheld raw input, if this conversation
+   * was waiting for one. A PIN is a single word; a sentence ("never mind, talk to a person") is not
+   * taken as one and passes through, so the patron can still change their mind.
+   */
+  screen(conversationKey: string, text: string): { visibleText: string; withheld?: WithheldInput } {
+    const kind = this.expected(conversationKey);
+    if (!kind) return { visibleText: text };
+    const trimmed = text.trim();
+    if (kind === 'pin') {
+      if (trimmed.length === 0 || trimmed.length > 64 || /\s/.test(trimmed)) return { visibleText: text };
+      return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
+    }
+    const masked = looksLikeCardNumber(trimmed) ? maskCardNumber(trimmed) : maskCardNumbersIn(text);
+    return { visibleText: masked, withheld: { kind, raw: trimmed } };
+  }
+}
