@@ -1,0 +1,312 @@
+// What the holds conversations say, as channel-neutral Reply objects (the renderer makes cards and
+// buttons for Web Chat and Teams, numbered text for SMS). Plain functions so wording is tested
+// without a bot, and nothing here ever receives a PIN or a full card number.
+import { DateTime } from 'luxon';
+import type { ChoiceOption, ListItem, Reply } from '../../channels/reply';
+import {
+  HoldLimitReachedError,
+  NotHoldableError,
+  PatronBlockedError,
+  type LibrarySystemError,
+} from '../librarySystem/errors';
+import {
+  formatLabels,
+  type CatalogFormat,
+  type CatalogRecord,
+  type Hold,
+  type PickupLocation,
+} from '../librarySystem/librarySystem';
+
+export interface LibraryContact {
+  name: string;
+  phone: string;
+  website?: string;
+}
+
+export interface HoldsWording {
+  library: LibraryContact;
+  /** Branch id to the name patrons know. */
+  branchName: (branchId: string) => string;
+}
+
+/** One work (title + author) with its records in each format, as the patron thinks of it. */
+export interface WorkMatch {
+  workKey: string;
+  title: string;
+  author: string;
+  year: number;
+  records: CatalogRecord[];
+}
+
+/** Words that end a holds conversation from any step. */
+const stopWords = /^(cancel|stop|quit|exit|never ?mind|nevermind|no thanks|forget it)[.!]*$/i;
+export function isStopRequest(text: string): boolean {
+  return stopWords.test(text.trim());
+}
+
+const signOutWords = /^(please )?(sign|log) ?(me )?(out|off)( please)?[.!]*$/i;
+export function isSignOutRequest(text: string): boolean {
+  return signOutWords.test(text.trim());
+}
+
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+export function formatDay(isoDate: string): string {
+  return DateTime.fromISO(isoDate).setLocale('en-US').toFormat('cccc, LLLL d');
+}
+
+export function formatLabel(format: CatalogFormat): string {
+  return formatLabels[format];
+}
+
+export function describeStatus(hold: Hold, wording: HoldsWording): string {
+  const branch = wording.branchName(hold.pickupBranchId);
+  switch (hold.status.state) {
+    case 'ready':
+      return `Ready for pickup at ${branch} until ${formatDay(hold.status.pickUpBy)}`;
+    case 'in-transit':
+      return `On its way to ${branch}`;
+    case 'waiting':
+      return `Waiting: ${ordinal(hold.status.queuePosition)} in line of ${hold.status.queueLength}, for pickup at ${branch}`;
+  }
+}
+
+function holdItem(hold: Hold, wording: HoldsWording): ListItem {
+  return {
+    title: hold.title,
+    lines: [`${formatLabel(hold.format)} by ${hold.author}`, describeStatus(hold, wording)],
+  };
+}
+
+/** The holds list; with `readyFirst` ("is my book ready?") it leads with what can be picked up. */
+export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirst = false): Reply[] {
+  if (holds.length === 0) {
+    return [
+      {
+        kind: 'text',
+        text: 'You have no holds right now. Would you like to place one? Tell me a title or an author.',
+      },
+    ];
+  }
+  const replies: Reply[] = [];
+  if (readyFirst) {
+    const ready = holds.filter((h) => h.status.state === 'ready');
+    replies.push({
+      kind: 'text',
+      text:
+        ready.length === 0
+          ? 'None of your holds is ready for pickup yet. Here is where each one is:'
+          : ready.length === 1
+            ? `Yes: ${ready[0].title} is ready at ${wording.branchName(ready[0].pickupBranchId)}.`
+            : `Yes: ${ready.length} of your holds are ready for pickup.`,
+    });
+  }
+  const ordered = readyFirst ? [...holds].sort((a, b) => rank(a) - rank(b)) : holds;
+  replies.push({
+    kind: 'list',
+    title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
+    items: ordered.map((h) => holdItem(h, wording)),
+    footer: 'You can say "place a hold", "cancel a hold" or "sign out".',
+  });
+  return replies;
+}
+
+function rank(hold: Hold): number {
+  return hold.status.state === 'ready' ? 0 : hold.status.state === 'in-transit' ? 1 : 2;
+}
+
+/** Groups search results by work, keeping the ranking order of each work's best record. */
+export function groupWorks(records: CatalogRecord[]): WorkMatch[] {
+  const works = new Map<string, WorkMatch>();
+  for (const record of records) {
+    const work = works.get(record.workKey) ?? {
+      workKey: record.workKey,
+      title: record.title,
+      author: record.author,
+      year: record.year,
+      records: [],
+    };
+    work.records.push(record);
+    works.set(record.workKey, work);
+  }
+  return [...works.values()];
+}
+
+export function workLabel(work: WorkMatch): string {
+  const formats = work.records
+    .map((r) => formatLabel(r.format).replace(' (CD)', '').toLowerCase())
+    .join(', ');
+  return `${work.title} by ${work.author} (${work.year}; ${formats})`;
+}
+
+export function matchesReply(works: WorkMatch[]): Reply {
+  return {
+    kind: 'choice',
+    prompt: works.length === 1 ? 'I found this. Is it the one?' : 'I found these. Which one would you like?',
+    options: [...works.map((w) => ({ label: workLabel(w) })), { label: 'None of these' }],
+    smsPrompt:
+      works.length === 1 ? 'I found this. Reply 1 if it is the one:' : 'I found these. Reply with a number:',
+  };
+}
+
+export function formatOptionLabel(record: CatalogRecord): string {
+  if (!record.holdable && record.format === 'ebook') return 'eBook (borrow it in the e-reading app)';
+  if (record.copies > 0 && record.availableCopies > 0)
+    return `${formatLabel(record.format)} (on the shelf now)`;
+  return formatLabel(record.format);
+}
+
+export function formatChoiceReply(work: WorkMatch): Reply {
+  return {
+    kind: 'choice',
+    prompt: `${work.title} comes in ${work.records.length} formats. Which would you like?`,
+    options: work.records.map((r) => ({ label: formatOptionLabel(r) })),
+  };
+}
+
+export function pickupChoiceReply(locations: PickupLocation[], homeBranchId: string): Reply {
+  const ordered = [
+    ...locations.filter((l) => l.branchId === homeBranchId),
+    ...locations.filter((l) => l.branchId !== homeBranchId),
+  ];
+  const options: ChoiceOption[] = ordered.map((l) => ({
+    label: l.branchId === homeBranchId ? `${l.name} (your home branch)` : l.name,
+  }));
+  return { kind: 'choice', prompt: 'Where would you like to pick it up?', options };
+}
+
+export function confirmPlaceReply(record: CatalogRecord, pickupName: string): Reply {
+  return {
+    kind: 'confirm',
+    prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${pickupName}?`,
+    yes: 'Yes, place it',
+    no: 'No',
+  };
+}
+
+export function placedReply(hold: Hold, wording: HoldsWording): Reply {
+  const branch = wording.branchName(hold.pickupBranchId);
+  const where =
+    hold.status.state === 'waiting'
+      ? `You are ${ordinal(hold.status.queuePosition)} in line. It will show as ready here when a copy reaches ${branch}.`
+      : hold.status.state === 'in-transit'
+        ? `A copy is available, so it is on its way to ${branch}. It will show as ready here when it arrives.`
+        : `It is ready for pickup at ${branch} until ${formatDay(hold.status.pickUpBy)}.`;
+  return {
+    kind: 'text',
+    text: `Done: your hold on ${hold.title} (${formatLabel(hold.format)}) is placed. ${where}`,
+  };
+}
+
+export function cancelChoiceReply(holds: Hold[]): Reply {
+  return {
+    kind: 'choice',
+    prompt: 'Which hold would you like to cancel?',
+    options: [...holds.map((h) => ({ label: `${h.title} (${formatLabel(h.format)})` })), { label: 'None' }],
+  };
+}
+
+export function confirmCancelReply(hold: Hold): Reply {
+  const losing =
+    hold.status.state === 'waiting'
+      ? ` You will lose your place in line (${ordinal(hold.status.queuePosition)}).`
+      : '';
+  return {
+    kind: 'confirm',
+    prompt: `Cancel your hold on ${hold.title} (${formatLabel(hold.format)})?${losing}`,
+    yes: 'Yes, cancel it',
+    no: 'No, keep it',
+  };
+}
+
+export function cancelledReply(hold: Hold): Reply {
+  return { kind: 'text', text: `Your hold on ${hold.title} is cancelled.` };
+}
+
+/** A clear, specific message for each refusal; `what` names the item when there is one. */
+export function refusalText(error: LibrarySystemError, wording: HoldsWording, what?: string): string {
+  const item = what ?? 'that item';
+  switch (error.code) {
+    case 'already-on-hold':
+      return `You already have a hold on ${item}. Say "my holds" to see where it is.`;
+    case 'hold-limit-reached': {
+      const limit = error instanceof HoldLimitReachedError ? ` (${error.limit})` : '';
+      return `Your account already has the most holds it can have${limit}. Cancel one you no longer need, then try again.`;
+    }
+    case 'patron-blocked': {
+      const why =
+        error instanceof PatronBlockedError && error.reasons.length > 0
+          ? ` because of ${error.reasons.join(' and ')}`
+          : '';
+      return `Your account can't place holds right now${why}. You can pay at any branch or call ${wording.library.phone}, and then holds will work again.`;
+    }
+    case 'not-holdable': {
+      const reason = error instanceof NotHoldableError ? error.reason : undefined;
+      if (reason === 'digital') {
+        return `${item} is an eBook: borrow it or join its waitlist in the library's e-reading app instead.`;
+      }
+      if (reason === 'library-use-only') return `${item} stays in the library: you can use it at any branch.`;
+      return `${item} can't be placed on hold. It may have been withdrawn from the collection.`;
+    }
+    case 'pickup-not-allowed':
+      return 'Holds can’t be picked up there. Please choose one of the branch buildings.';
+    case 'hold-not-found':
+      return 'I couldn’t find that hold on your account any more. It may already be picked up or cancelled.';
+    case 'hold-not-changeable':
+      return 'That hold is already waiting on the hold shelf, so its pickup branch can’t change.';
+    case 'patron-not-verified':
+      return 'Please sign in again.';
+    case 'unavailable':
+      return outageText(wording);
+  }
+}
+
+export function outageText(wording: HoldsWording): string {
+  const online = wording.library.website ? ` use the catalog at ${wording.library.website},` : '';
+  return (
+    `I'm sorry, the library's account system isn't answering right now, so I can't do that at the moment. ` +
+    `You can try again in a few minutes,${online} or call ${wording.library.phone}.`
+  );
+}
+
+/** The outage apology with the offer of a person (a choice whose value is a normal message). */
+export function outageReplies(wording: HoldsWording): Reply[] {
+  return [
+    { kind: 'text', text: outageText(wording) },
+    {
+      kind: 'choice',
+      prompt: 'Would you like to talk to a staff member?',
+      options: [
+        { label: 'Talk to a person', value: 'talk to a person' },
+        { label: 'No, thanks', value: 'no thanks' },
+      ],
+    },
+  ];
+}
+
+// ---- sign-in ---------------------------------------------------------------------------------
+
+export const signInText = {
+  askCard:
+    "First I need to sign you in. What's your library card number? It's the long number on the back of your card.",
+  askPin: 'Thanks. Now your PIN, please. I will not repeat it or keep it.',
+  notACard: "That doesn't look like a library card number. It's the long number on the back of your card.",
+  notVerified: (attemptsLeft: number) =>
+    `That card number and PIN didn't match our records.` +
+    (attemptsLeft > 0 && attemptsLeft <= 2
+      ? ` (${attemptsLeft} more ${attemptsLeft === 1 ? 'try' : 'tries'} before sign-in pauses.)`
+      : '') +
+    ' Would you like to try again?',
+  locked: (minutes: number, phone: string) =>
+    `For your security, sign-in is paused after several unsuccessful tries. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or call ${phone} and staff can help.`,
+  pinNotRead: 'Sorry, I need to ask for your PIN again. Please send just your PIN.',
+  signedIn: (name: string) => `Thanks, ${name.split(' ')[0]}: you're signed in.`,
+  expired: 'You were signed out after a while without activity, to keep your account private.',
+  signedOut: "You're signed out. Anyone using this device can't see your account now.",
+  notSignedIn: "You weren't signed in.",
+  stopped: 'OK, I stopped. What else can I help you with?',
+};
