@@ -56,16 +56,20 @@ interface FailureCounter {
 }
 
 const minute = 60_000;
+/** How long a typed card number waits for its PIN. */
+const pendingCardMs = 10 * minute;
 
 export class PatronSessions {
   private readonly sessions = new Map<string, PatronSession>();
   /** Conversations whose session ended for inactivity, and when (to say so once). */
   private readonly expired = new Map<string, number>();
   private readonly counters = new Map<string, FailureCounter>();
+  /** A card number typed in this conversation, waiting for its PIN (memory only, never saved). */
+  private readonly pendingCards = new Map<string, { cardNumber: string; at: number }>();
   private readonly now: () => number;
 
   constructor(private readonly options: PatronSessionsOptions) {
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /**
@@ -112,6 +116,31 @@ export class PatronSessions {
     return { ok: true, session, profile };
   }
 
+  /**
+   * Holds the card number the patron just typed until the PIN arrives on the next turn, so the card
+   * number never has to sit in dialog state (which is saved to storage).
+   */
+  rememberCard(conversationKey: string, cardNumber: string): void {
+    this.pendingCards.set(conversationKey, { cardNumber, at: this.now() });
+  }
+
+  /** Whether a card number is waiting for its PIN in this conversation. */
+  hasPendingCard(conversationKey: string): boolean {
+    const pending = this.pendingCards.get(conversationKey);
+    return pending !== undefined && this.now() - pending.at < pendingCardMs;
+  }
+
+  /**
+   * Completes a sign-in with the card number remembered for this conversation. Undefined when there
+   * is none (it expired, or the server restarted): ask for the card number again.
+   */
+  async signInWithPin(conversationKey: string, pin: string): Promise<SignInResult | undefined> {
+    const pending = this.pendingCards.get(conversationKey);
+    this.pendingCards.delete(conversationKey);
+    if (!pending || this.now() - pending.at >= pendingCardMs) return undefined;
+    return this.signIn(conversationKey, pending.cardNumber, pin);
+  }
+
   /** The conversation's session, if any; a live session's idle clock restarts. */
   lookup(conversationKey: string): SessionLookup {
     const session = this.sessions.get(conversationKey);
@@ -131,6 +160,7 @@ export class PatronSessions {
   /** Ends the conversation's session; true when there was one. */
   signOut(conversationKey: string): boolean {
     this.expired.delete(conversationKey);
+    this.pendingCards.delete(conversationKey);
     return this.sessions.delete(conversationKey);
   }
 
@@ -176,6 +206,9 @@ export class PatronSessions {
         this.sessions.delete(key);
         this.expired.set(key, now);
       }
+    }
+    for (const [key, pending] of this.pendingCards) {
+      if (now - pending.at >= pendingCardMs) this.pendingCards.delete(key);
     }
     for (const [key, at] of this.expired) {
       if (now - at > 24 * 60 * minute) this.expired.delete(key);

@@ -29,7 +29,7 @@ export class SensitiveInputGate {
 
   constructor(options: SensitiveInputGateOptions = {}) {
     this.ttlMs = options.ttlMs ?? 30 * 60_000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
   }
 
   /** The next message in this conversation is a card number or a PIN. */

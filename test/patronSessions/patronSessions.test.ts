@@ -135,6 +135,20 @@ describe('patron sessions', () => {
     expect(sessions.signOut('webchat:A')).to.equal(false);
   });
 
+  it('keeps a typed card number in memory for the PIN turn, briefly and per conversation', async () => {
+    sessions.rememberCard('webchat:A', '21000000000002');
+    expect(sessions.hasPendingCard('webchat:B')).to.equal(false);
+    expect(await sessions.signInWithPin('webchat:B', '1357')).to.equal(undefined);
+    expect(sessions.hasPendingCard('webchat:A')).to.equal(true);
+    expect((await sessions.signInWithPin('webchat:A', '1357'))?.ok).to.equal(true);
+    // Used once.
+    expect(await sessions.signInWithPin('webchat:A', '1357')).to.equal(undefined);
+    sessions.rememberCard('webchat:C', '21000000000002');
+    now += 10 * minute;
+    expect(sessions.hasPendingCard('webchat:C')).to.equal(false);
+    expect(await sessions.signInWithPin('webchat:C', '1357')).to.equal(undefined);
+  });
+
   it('does not count an outage as a failed attempt', async () => {
     faults.down = true;
     for (let i = 0; i < 6; i += 1) {
