@@ -24,6 +24,8 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export interface IntentRoute {
   intents: LibraryIntent[];
   dialog: Dialog;
+  /** Checked before the recognizer: whole messages this route always takes ("sign out"). */
+  matches?: (text: string) => boolean;
 }
 
 export interface MainDialogOptions {
@@ -69,6 +71,7 @@ export class MainDialog extends ComponentDialog {
   private readonly recognizer: PatronMessageRecognizer;
   private readonly libraryName: string;
   private readonly routeByIntent = new Map<string, string>();
+  private readonly directRoutes: IntentRoute[] = [];
   private readonly now: () => Date;
 
   constructor(options: MainDialogOptions) {
@@ -79,6 +82,7 @@ export class MainDialog extends ComponentDialog {
     for (const route of options.routes ?? []) {
       this.addDialog(route.dialog);
       route.intents.forEach((intent) => this.routeByIntent.set(intent, route.dialog.id));
+      if (route.matches) this.directRoutes.push(route);
     }
     this.addDialog(
       new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]),
@@ -100,7 +104,8 @@ export class MainDialog extends ComponentDialog {
   private async routeStep(step: WaterfallStepContext) {
     const text = step.context.activity.text ?? '';
     const recognition = this.recognizer.recognize(text, this.now());
-    const routed = this.routeByIntent.get(recognition.intent);
+    const direct = this.directRoutes.find((route) => route.matches?.(text));
+    const routed = direct?.dialog.id ?? this.routeByIntent.get(recognition.intent);
     if (routed) {
       const options: RoutedDialogOptions = { recognition };
       return step.beginDialog(routed, options);

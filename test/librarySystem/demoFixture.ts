@@ -28,7 +28,7 @@ const fileName = 'demo-library-system.sqlite';
 async function template(): Promise<string> {
   if (templateDir) return templateDir;
   const dir = mkdtempSync(join(tmpdir(), 'holds-template-'));
-  const system = await openDemoLibrarySystem({
+  const system = openDemoLibrarySystem({
     dataDir: dir,
     branches: demoBranches,
     timeZone: 'America/Chicago',

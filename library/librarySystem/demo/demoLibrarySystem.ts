@@ -5,7 +5,14 @@
 // a pick-up-by date; picked up it is fulfilled; left on the shelf it expires and the next patron in
 // line gets the copy. The staff-side steps are methods here so demos and tests can drive them.
 import Database from 'better-sqlite3';
-import { createHmac, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import {
+  createHmac,
+  randomBytes,
+  randomUUID,
+  scrypt as scryptCallback,
+  scryptSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -145,6 +152,13 @@ export async function hashPin(pin: string, cost = defaultPinHashCost): Promise<s
   return `scrypt$${cost}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+/** The same, blocking: only for seeding at first start. */
+export function hashPinSync(pin: string, cost = defaultPinHashCost): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(pin, salt, 32, { N: cost, r: 8, p: 1, maxmem: 256 * cost * 8 + 1024 * 1024 });
+  return `scrypt$${cost}$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
 async function pinMatches(pin: string, stored: string): Promise<boolean> {
   const [kind, n, r, p, salt, key] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !key) return false;
@@ -205,12 +219,13 @@ export class DemoLibrarySystem implements LibrarySystem {
   }
 
   /** Opens (and on first start creates and seeds) the demo system's database. */
-  static async open(options: DemoLibrarySystemOptions): Promise<DemoLibrarySystem> {
+  /** Opens (and on first start creates and seeds) the demo system's database. */
+  static open(options: DemoLibrarySystemOptions): DemoLibrarySystem {
     const system = new DemoLibrarySystem(options);
     try {
-      system.decoyPinHash = await hashPin(randomBytes(8).toString('hex'), system.pinHashCost);
+      system.decoyPinHash = hashPinSync(randomBytes(8).toString('hex'), system.pinHashCost);
       const seeded = system.db.prepare(`SELECT value FROM meta WHERE key = 'seeded'`).get();
-      if (!seeded) await system.seed();
+      if (!seeded) system.seed();
       system.keepDemoHoldCurrent();
     } catch (error) {
       system.close();
@@ -508,16 +523,16 @@ export class DemoLibrarySystem implements LibrarySystem {
       .run(this.today(5), patronId.value, this.today());
   }
 
-  private async seed(): Promise<void> {
+  private seed(): void {
     const works = demoCatalog();
     const branches = this.pickupBranches;
     const branchIndex = (id: string, fallback: number) => {
       const i = branches.findIndex((b) => b.id === id);
       return branches[i >= 0 ? i : fallback % branches.length].id;
     };
-    const pinHashes = await Promise.all(demoPatrons.map((p) => hashPin(p.pin, this.pinHashCost)));
-    const backgroundPinHashes = await Promise.all(
-      [1, 2].map(() => hashPin(randomBytes(12).toString('hex'), this.pinHashCost)),
+    const pinHashes = demoPatrons.map((p) => hashPinSync(p.pin, this.pinHashCost));
+    const backgroundPinHashes = [1, 2].map(() =>
+      hashPinSync(randomBytes(12).toString('hex'), this.pinHashCost),
     );
 
     const insertRecord = this.db.prepare(
@@ -771,7 +786,10 @@ function newHoldId(): string {
   return `H${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 }
 
-/** Opens the demo library system; the composition root passes the data folder and branches in. */
-export function openDemoLibrarySystem(options: DemoLibrarySystemOptions): Promise<DemoLibrarySystem> {
+/**
+ * Opens the demo library system; the composition root passes the data folder and branches in.
+ * Synchronous so it fits a synchronous composition root (seeding at first start takes a moment).
+ */
+export function openDemoLibrarySystem(options: DemoLibrarySystemOptions): DemoLibrarySystem {
   return DemoLibrarySystem.open(options);
 }

@@ -1,0 +1,135 @@
+// "Cancel my hold on Project Hail Mary": pick among the patron's own holds by name or number,
+// confirm, cancel. Only holds listed for the signed-in patron can be chosen, and the library system
+// checks ownership again, so another patron's hold id can never be cancelled from here.
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { Reply } from '../channels/reply';
+import { LibrarySystemError } from '../library/librarySystem/errors';
+import type { Hold } from '../library/librarySystem/librarySystem';
+import { scoreRecord } from '../library/librarySystem/catalogSearch';
+import {
+  cancelChoiceReply,
+  cancelledReply,
+  confirmCancelReply,
+  refusalText,
+} from '../library/holds/holdsReplies';
+import type { RoutedDialogOptions } from './mainDialog';
+import {
+  answerYesNo,
+  ask,
+  callLibrary,
+  currentSession,
+  handledStopOrSignOut,
+  holdsTextPrompt,
+  stepValues,
+  textOf,
+  type HoldsDialogDeps,
+} from './holdsCommon';
+import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
+
+export const CANCEL_HOLD_DIALOG = 'holds.cancel';
+const STEPS = 'cancelHoldSteps';
+
+interface CancelValues {
+  /** The title or words the patron named, to pick the hold without asking. */
+  hint: string;
+  holds: Hold[];
+  hold: Hold;
+}
+
+export class CancelHoldDialog extends ComponentDialog {
+  constructor(private readonly deps: HoldsDialogDeps) {
+    super(CANCEL_HOLD_DIALOG);
+    this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(holdsTextPrompt());
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.start.bind(this),
+        this.chooseHold.bind(this),
+        this.confirm.bind(this),
+        this.cancel.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async start(step: WaterfallStepContext) {
+    const recognition = (step.options as Partial<RoutedDialogOptions> | undefined)?.recognition;
+    stepValues<CancelValues>(step).hint = recognition?.entities.title ?? recognition?.text ?? '';
+    const signIn: PatronSignInOptions = { purpose: 'cancel a hold' };
+    return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
+  }
+
+  private async chooseHold(step: WaterfallStepContext) {
+    if (step.result !== true) return step.endDialog();
+    const values = stepValues<CancelValues>(step);
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return step.endDialog();
+    const holds = await callLibrary(step.context, this.deps, 'listHolds', () =>
+      this.deps.librarySystem.listHolds(session.patronId),
+    );
+    if (!holds) return step.endDialog();
+    if (holds.length === 0) {
+      await sendReply(step.context, 'You have no holds to cancel.');
+      return step.endDialog();
+    }
+    values.holds = holds;
+    const named = this.namedHold(holds, values.hint ?? '');
+    if (named) return step.next(String(holds.indexOf(named) + 1));
+    return ask(step, cancelChoiceReply(holds));
+  }
+
+  private async confirm(step: WaterfallStepContext) {
+    const values = stepValues<CancelValues>(step);
+    const text = textOf(step);
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    const holds = values.holds ?? [];
+    const options = (cancelChoiceReply(holds) as Extract<Reply, { kind: 'choice' }>).options;
+    const chosen = resolveChoice(text, options);
+    const index = chosen ? options.indexOf(chosen) : -1;
+    if (index < 0 || index >= holds.length) {
+      await sendReply(step.context, 'OK, I kept all your holds.');
+      return step.endDialog();
+    }
+    values.hold = holds[index];
+    return ask(step, confirmCancelReply(holds[index]));
+  }
+
+  private async cancel(step: WaterfallStepContext) {
+    const values = stepValues<CancelValues>(step);
+    const answer = await answerYesNo(step, this.deps);
+    if (answer === 'stop') return step.endDialog();
+    const hold = values.hold as Hold;
+    if (answer === 'no') {
+      await sendReply(step.context, `OK, I kept your hold on ${hold.title}.`);
+      return step.endDialog();
+    }
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return step.endDialog();
+    try {
+      const done = await callLibrary(step.context, this.deps, 'cancelHold', async () => {
+        await this.deps.librarySystem.cancelHold(session.patronId, hold.holdId);
+        return true;
+      });
+      if (!done) return step.endDialog();
+      this.deps.logger?.info({ event: 'hold.cancelled', patronKey: session.patronKey }, 'hold cancelled');
+      await sendReply(step.context, cancelledReply(hold));
+    } catch (error) {
+      if (!(error instanceof LibrarySystemError)) throw error;
+      await sendReply(step.context, refusalText(error, this.deps.wording, hold.title));
+    }
+    return step.endDialog();
+  }
+
+  /** The one hold whose title the patron named ("cancel The Midnight Library"), if exactly one fits. */
+  private namedHold(holds: Hold[], hint: string): Hold | undefined {
+    const words = hint.replace(/\b(cancel|remove|delete|drop|don'?t need|no longer want)\b/gi, ' ');
+    const scored = holds
+      .map((hold) => ({
+        hold,
+        score: scoreRecord({ title: hold.title, author: hold.author, subjects: [] }, { keywords: words }),
+      }))
+      .filter((s) => s.score > 0);
+    return scored.length === 1 ? scored[0].hold : undefined;
+  }
+}

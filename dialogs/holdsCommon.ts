@@ -1,0 +1,173 @@
+// What the holds dialogs share: their dependencies, the patron's session for this conversation,
+// asking with a Reply and reading the answer, and the outage apology. No channel checks here: the
+// renderer decides how each Reply looks.
+import type { TurnContext } from 'botbuilder';
+import { type PromptValidatorContext, type WaterfallStepContext, TextPrompt } from 'botbuilder-dialogs';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, Reply } from '../channels/reply';
+import { conversationKey } from '../bots/sensitiveInputMiddleware';
+import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../library/librarySystem/errors';
+import type { LibrarySystem } from '../library/librarySystem/librarySystem';
+import {
+  isSignOutRequest,
+  isStopRequest,
+  outageReplies,
+  signInText,
+  type HoldsWording,
+} from '../library/holds/holdsReplies';
+import type { PatronSession, PatronSessions } from '../library/patronSessions/patronSessions';
+import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
+
+/** The few logger methods the holds dialogs use (pino's Logger fits). Never given a PIN or card. */
+export interface HoldsLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+export interface HoldsDialogDeps {
+  /** Already wrapped with guardLibrarySystem (time limit, failures become "unavailable"). */
+  librarySystem: LibrarySystem;
+  sessions: PatronSessions;
+  sensitiveInput: SensitiveInputGate;
+  wording: HoldsWording;
+  logger?: HoldsLogger;
+}
+
+export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
+
+/** What a choice prompt needs to re-ask: the options and the reply that offered them. */
+interface ChoiceValidation {
+  options?: ChoiceOption[];
+  reply: Reply;
+}
+
+const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
+const noWords = /^(n|no|nope|nah|not now|don'?t)\b/i;
+
+export function yesOrNo(text: string): 'yes' | 'no' | undefined {
+  const said = text.trim();
+  if (said === '1') return 'yes';
+  if (said === '2') return 'no';
+  if (yesWords.test(said)) return 'yes';
+  if (noWords.test(said)) return 'no';
+  return undefined;
+}
+
+export function confirmOptions(reply: Reply): ChoiceOption[] {
+  if (reply.kind !== 'confirm') return [];
+  return [
+    { label: reply.yes ?? 'Yes', value: 'yes' },
+    { label: reply.no ?? 'No', value: 'no' },
+  ];
+}
+
+/** A text prompt that re-asks (twice) when the answer matches none of the offered options. */
+export function holdsTextPrompt(): TextPrompt {
+  return new TextPrompt(HOLDS_TEXT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
+    const text = prompt.recognized.value ?? '';
+    const validation = prompt.options.validations as ChoiceValidation | undefined;
+    if (!validation?.options || isStopRequest(text) || isSignOutRequest(text)) return true;
+    const matched = yesOrNo(text) !== undefined && validation.options.some((o) => o.value === 'yes');
+    if (matched || resolveChoice(text, validation.options)) return true;
+    if (prompt.attemptCount >= 3) return true;
+    await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
+    await sendReply(prompt.context, validation.reply);
+    return false;
+  });
+}
+
+/** Shows a reply and waits for the patron's answer (the next step gets the text as step.result). */
+export async function ask(step: WaterfallStepContext, reply: Reply, options?: ChoiceOption[]) {
+  await sendReply(step.context, reply);
+  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply) };
+  return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
+}
+
+function choiceOptions(reply: Reply): ChoiceOption[] | undefined {
+  if (reply.kind === 'choice') return reply.options;
+  if (reply.kind === 'confirm') return confirmOptions(reply);
+  return undefined;
+}
+
+/**
+ * The answer to a yes/no question: 'yes', 'no', or 'stop' (stop words, sign out, or no answer
+ * after re-asking). Sign-out is carried out here.
+ */
+export async function answerYesNo(
+  step: WaterfallStepContext,
+  deps: HoldsDialogDeps,
+): Promise<'yes' | 'no' | 'stop'> {
+  const text = typeof step.result === 'string' ? step.result : '';
+  if (await handledStopOrSignOut(step.context, text, deps)) return 'stop';
+  const reply = yesOrNo(text);
+  return reply ?? 'stop';
+}
+
+/** Says goodbye to the flow when the patron asked to stop or sign out; true when it did. */
+export async function handledStopOrSignOut(
+  context: TurnContext,
+  text: string,
+  deps: HoldsDialogDeps,
+): Promise<boolean> {
+  if (isSignOutRequest(text)) {
+    deps.sessions.signOut(conversationKey(context));
+    await sendReply(context, signInText.signedOut);
+    return true;
+  }
+  if (isStopRequest(text)) {
+    await sendReply(context, signInText.stopped);
+    return true;
+  }
+  return false;
+}
+
+/** The signed-in patron of this conversation, or undefined (after saying why when it expired). */
+export async function currentSession(
+  context: TurnContext,
+  deps: HoldsDialogDeps,
+): Promise<PatronSession | undefined> {
+  const lookup = deps.sessions.lookup(conversationKey(context));
+  if (lookup.state === 'signed-in') return lookup.session;
+  if (lookup.state === 'expired') await sendReply(context, signInText.expired);
+  return undefined;
+}
+
+/**
+ * Runs a library-system call for a dialog step. An outage gets the apology, alternatives and the
+ * offer of a person, and `undefined` comes back so the dialog can end cleanly. A patron id the
+ * system no longer knows ends the session. Other refusals are thrown for the step to word.
+ */
+export async function callLibrary<T>(
+  context: TurnContext,
+  deps: HoldsDialogDeps,
+  operation: string,
+  call: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof LibrarySystemUnavailableError) {
+      deps.logger?.warn(
+        { operation, reason: error.reason },
+        'library system unavailable during a holds conversation',
+      );
+      for (const reply of outageReplies(deps.wording)) await sendReply(context, reply);
+      return undefined;
+    }
+    if (error instanceof PatronNotVerifiedError) {
+      deps.sessions.signOut(conversationKey(context));
+      await sendReply(context, 'Please sign in again: say "my holds" to start.');
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+export function textOf(step: WaterfallStepContext): string {
+  return typeof step.result === 'string' ? step.result : '';
+}
+
+/** The waterfall's saved values, typed per dialog (botbuilder types them as `object`). */
+export function stepValues<T extends object>(step: WaterfallStepContext): Partial<T> {
+  return step.values as Partial<T>;
+}

@@ -1,0 +1,171 @@
+// Signs a patron in with card number then PIN, only when a holds action needs it. The dialog's saved
+// state holds neither: the card number waits in PatronSessions' memory for the PIN turn, and the PIN
+// is read from turn state (put there by SensitiveInputMiddleware, which withheld it from the
+// message) and passed straight to the library system. Ends with true when signed in.
+import { ActivityTypes, InputHints, type Activity } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { renderReply, sendReply } from '../channels/renderer';
+import type { Reply } from '../channels/reply';
+import { conversationKey, withheldInput } from '../bots/sensitiveInputMiddleware';
+import { signInText } from '../library/holds/holdsReplies';
+import { looksLikeCardNumber } from '../library/patronSessions/privacy';
+import {
+  callLibrary,
+  currentSession,
+  handledStopOrSignOut,
+  yesOrNo,
+  type HoldsDialogDeps,
+} from './holdsCommon';
+
+export const PATRON_SIGN_IN_DIALOG = 'patronSignIn';
+
+export interface PatronSignInOptions {
+  /** What signing in is for ("see your holds"). */
+  purpose: string;
+}
+
+interface SignInState {
+  stage: 'card' | 'pin' | 'retry';
+  purpose: string;
+  cardTries: number;
+  pinTries: number;
+}
+
+/** Marks the PIN question so a web page can switch to a password field and Direct Line can drop the answer. */
+export const SENSITIVE_INPUT_CHANNEL_DATA = { libraryBot: { sensitiveInput: 'pin' } };
+
+export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
+  constructor(private readonly deps: HoldsDialogDeps) {
+    super(PATRON_SIGN_IN_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: PatronSignInOptions): Promise<DialogTurnResult> {
+    if (await currentSession(dc.context, this.deps)) return dc.endDialog(true);
+    const state: SignInState = {
+      stage: 'card',
+      purpose: options?.purpose ?? 'do that',
+      cardTries: 0,
+      pinTries: 0,
+    };
+    dc.activeDialog!.state = state;
+    await this.askCard(dc, state, true);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as SignInState;
+    const key = conversationKey(dc.context);
+    const withheld = withheldInput(dc.context);
+    this.deps.sensitiveInput.clear(key);
+    const text = dc.context.activity.text ?? '';
+
+    if (state.stage === 'card') {
+      const card = withheld?.kind === 'card' ? withheld.raw : text;
+      if (await handledStopOrSignOut(dc.context, card, this.deps)) return dc.endDialog(false);
+      if (!looksLikeCardNumber(card)) {
+        state.cardTries += 1;
+        if (state.cardTries >= 3) return this.giveUp(dc);
+        await sendReply(dc.context, signInText.notACard);
+        await this.askCard(dc, state, false);
+        return Dialog.EndOfTurn;
+      }
+      this.deps.sessions.rememberCard(key, card);
+      await this.askPin(dc, state);
+      return Dialog.EndOfTurn;
+    }
+
+    if (state.stage === 'pin') {
+      if (withheld?.kind !== 'pin') {
+        // Not a PIN-shaped answer ("never mind", "talk to a person"), or the turn was not screened.
+        if (await handledStopOrSignOut(dc.context, text, this.deps)) return dc.endDialog(false);
+        state.pinTries += 1;
+        if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
+        await sendReply(dc.context, signInText.pinNotRead);
+        await this.askPin(dc, state);
+        return Dialog.EndOfTurn;
+      }
+      const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
+        result: await this.deps.sessions.signInWithPin(key, withheld.raw),
+      }));
+      if (!outcome) return dc.endDialog(false);
+      const result = outcome.result;
+      if (!result) {
+        // The typed card number was forgotten (a restart, or a long pause): start over.
+        await sendReply(dc.context, 'Sorry, that took a while. Let me ask again.');
+        await this.askCard(dc, state, false);
+        return Dialog.EndOfTurn;
+      }
+      if (result.ok) {
+        this.deps.logger?.info(
+          { event: 'patron.signedIn', patronKey: result.session.patronKey },
+          'patron signed in',
+        );
+        await sendReply(dc.context, signInText.signedIn(result.session.name));
+        return dc.endDialog(true);
+      }
+      if (result.reason === 'locked') {
+        this.deps.logger?.warn(
+          { event: 'patron.signInLocked' },
+          'patron sign-in locked after repeated failures',
+        );
+        await sendReply(
+          dc.context,
+          signInText.locked(result.retryAfterMinutes, this.deps.wording.library.phone),
+        );
+        return dc.endDialog(false);
+      }
+      state.stage = 'retry';
+      await sendReply(dc.context, {
+        kind: 'confirm',
+        prompt: signInText.notVerified(result.attemptsLeft),
+        yes: 'Try again',
+        no: 'Not now',
+      });
+      return Dialog.EndOfTurn;
+    }
+
+    // stage 'retry'
+    if (await handledStopOrSignOut(dc.context, text, this.deps)) return dc.endDialog(false);
+    if (yesOrNo(text) === 'yes' || /try again/i.test(text)) {
+      await this.askCard(dc, state, false);
+      return Dialog.EndOfTurn;
+    }
+    await sendReply(dc.context, signInText.stopped);
+    return dc.endDialog(false);
+  }
+
+  private async giveUp(dc: DialogContext): Promise<DialogTurnResult> {
+    this.deps.sessions.signOut(conversationKey(dc.context));
+    await sendReply(
+      dc.context,
+      `Let's leave sign-in for now. You can try again any time, or call ${this.deps.wording.library.phone}.`,
+    );
+    return dc.endDialog(false);
+  }
+
+  private async askCard(dc: DialogContext, state: SignInState, first: boolean): Promise<void> {
+    state.stage = 'card';
+    this.deps.sensitiveInput.expect(conversationKey(dc.context), 'card');
+    const text = first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard;
+    await sendReply(dc.context, { kind: 'text', text });
+  }
+
+  private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
+    state.stage = 'pin';
+    this.deps.sensitiveInput.expect(conversationKey(dc.context), 'pin');
+    const reply: Reply = { kind: 'text', text: signInText.askPin };
+    const activities: Partial<Activity>[] = renderReply(reply, dc.context.activity.channelId).map(
+      (activity) => ({
+        ...activity,
+        inputHint: InputHints.ExpectingInput,
+        channelData: SENSITIVE_INPUT_CHANNEL_DATA,
+      }),
+    );
+    await dc.context.sendActivities(activities);
+  }
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

@@ -1,0 +1,277 @@
+// "Put Project Hail Mary on hold": search from the recognizer's title/author (or the patron's own
+// words), show the best matches, pick a format when there are several, pick up at the home branch
+// unless the patron names another, confirm, place. Each refusal gets its own clear message.
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, Reply } from '../channels/reply';
+import { LibrarySystemError, NotHoldableError } from '../library/librarySystem/errors';
+import type { CatalogQuery, CatalogRecord, PickupLocation } from '../library/librarySystem/librarySystem';
+import { searchTokens } from '../library/librarySystem/catalogSearch';
+import {
+  formatChoiceReply,
+  formatLabel,
+  groupWorks,
+  matchesReply,
+  pickupChoiceReply,
+  placedReply,
+  refusalText,
+  type WorkMatch,
+} from '../library/holds/holdsReplies';
+import type { RoutedDialogOptions } from './mainDialog';
+import {
+  ask,
+  callLibrary,
+  currentSession,
+  handledStopOrSignOut,
+  holdsTextPrompt,
+  stepValues,
+  textOf,
+  yesOrNo,
+  type HoldsDialogDeps,
+} from './holdsCommon';
+import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
+
+export const PLACE_HOLD_DIALOG = 'holds.place';
+const STEPS = 'placeHoldSteps';
+const MAX_MATCHES = 5;
+const MAX_SEARCHES = 3;
+
+interface SearchAgainOptions {
+  again: true;
+  searchTries: number;
+  preferredBranchId?: string;
+}
+
+interface PlaceValues {
+  query: CatalogQuery;
+  again: boolean;
+  searchTries: number;
+  preferredBranchId: string;
+  works: WorkMatch[];
+  work: WorkMatch;
+  record: CatalogRecord;
+  locations: PickupLocation[];
+  homeBranchId: string;
+  pickupBranchId: string;
+  choosingPickup: boolean;
+}
+
+const pickupOptions: ChoiceOption[] = [
+  { label: 'Yes, place it', value: 'yes' },
+  { label: 'Pick up somewhere else', value: 'somewhere else' },
+  { label: 'No', value: 'no' },
+];
+
+export class PlaceHoldDialog extends ComponentDialog {
+  constructor(private readonly deps: HoldsDialogDeps) {
+    super(PLACE_HOLD_DIALOG);
+    this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(holdsTextPrompt());
+    this.addDialog(
+      new WaterfallDialog(STEPS, [
+        this.start.bind(this),
+        this.askWhatToFind.bind(this),
+        this.search.bind(this),
+        this.chooseWork.bind(this),
+        this.chooseFormat.bind(this),
+        this.confirmPickup.bind(this),
+        this.place.bind(this),
+      ]),
+    );
+    this.initialDialogId = STEPS;
+  }
+
+  private async start(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    const options = step.options as Partial<RoutedDialogOptions & SearchAgainOptions> | undefined;
+    values.searchTries = options?.searchTries ?? 0;
+    values.again = options?.again === true;
+    values.preferredBranchId = options?.preferredBranchId ?? options?.recognition?.entities.branch?.branchId;
+    const recognition = options?.recognition;
+    if (recognition?.entities.title || recognition?.entities.author) {
+      values.query = { title: recognition.entities.title, author: recognition.entities.author };
+    } else if (recognition && searchTokens(recognition.text).length > 0) {
+      values.query = { keywords: recognition.text };
+    }
+    const signIn: PatronSignInOptions = { purpose: 'place a hold' };
+    return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
+  }
+
+  private async askWhatToFind(step: WaterfallStepContext) {
+    if (step.result !== true) return step.endDialog();
+    const values = stepValues<PlaceValues>(step);
+    if (values.query) return step.next();
+    return ask(step, {
+      kind: 'text',
+      text: values.again
+        ? 'What should I look for instead? A title, an author, or both.'
+        : 'What would you like to put on hold? Tell me a title, an author, or both.',
+    });
+  }
+
+  private async search(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    if (!values.query) {
+      const text = textOf(step);
+      if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+      values.query = { keywords: text };
+    }
+    const query = values.query;
+    const records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
+      this.deps.librarySystem.searchCatalog({ ...query, limit: 25 }),
+    );
+    if (!records) return step.endDialog();
+    const works = groupWorks(records).slice(0, MAX_MATCHES);
+    if (works.length === 0) {
+      const searchTries = (values.searchTries ?? 0) + 1;
+      if (searchTries >= MAX_SEARCHES) {
+        await sendReply(step.context, this.notFoundText());
+        return step.endDialog();
+      }
+      await sendReply(step.context, "I couldn't find anything in the catalog for that.");
+      return this.searchAgain(step, searchTries);
+    }
+    values.works = works;
+    return ask(step, matchesReply(works));
+  }
+
+  private async chooseWork(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    const text = textOf(step);
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    const works = values.works ?? [];
+    const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
+    const chosen = resolveChoice(text, options);
+    const index = chosen ? options.indexOf(chosen) : -1;
+    if (index < 0 || index >= works.length) {
+      await sendReply(step.context, "OK, let's try different words.");
+      return this.searchAgain(step, (values.searchTries ?? 0) + 1);
+    }
+    const work = works[index];
+    values.work = work;
+    if (work.records.length === 1) return step.next('1');
+    return ask(step, formatChoiceReply(work));
+  }
+
+  private async chooseFormat(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    const text = textOf(step);
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    const work = values.work as WorkMatch;
+    const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
+    const chosen = resolveChoice(text, options);
+    if (!chosen) {
+      await sendReply(
+        step.context,
+        "Sorry, I didn't catch which format. Let's start again when you're ready.",
+      );
+      return step.endDialog();
+    }
+    const record = work.records[options.indexOf(chosen)];
+    if (!record.holdable) {
+      const reason = record.format === 'ebook' ? 'digital' : 'library-use-only';
+      await sendReply(
+        step.context,
+        refusalText(new NotHoldableError(reason), this.deps.wording, record.title),
+      );
+      return step.endDialog();
+    }
+    values.record = record;
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return step.endDialog();
+    const locations = await callLibrary(step.context, this.deps, 'listPickupLocations', () =>
+      this.deps.librarySystem.listPickupLocations(),
+    );
+    if (!locations) return step.endDialog();
+    const isPickup = (id: string | undefined) => locations.some((l) => l.branchId === id);
+    values.locations = locations;
+    values.homeBranchId = session.homeBranchId;
+    values.pickupBranchId = isPickup(values.preferredBranchId)
+      ? values.preferredBranchId
+      : isPickup(session.homeBranchId)
+        ? session.homeBranchId
+        : locations[0].branchId;
+    const branch = this.deps.wording.branchName(values.pickupBranchId as string);
+    const home = values.pickupBranchId === session.homeBranchId ? ', your home branch' : '';
+    return ask(step, {
+      kind: 'choice',
+      prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
+      options: pickupOptions,
+    });
+  }
+
+  private async confirmPickup(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    const text = textOf(step);
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    const answer = yesOrNo(text) ?? resolveChoice(text, pickupOptions)?.value;
+    if (answer === 'yes') {
+      values.choosingPickup = false;
+      return step.next();
+    }
+    if (answer === 'somewhere else') {
+      values.choosingPickup = true;
+      return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''));
+    }
+    await sendReply(step.context, "OK, I didn't place a hold.");
+    return step.endDialog();
+  }
+
+  private async place(step: WaterfallStepContext) {
+    const values = stepValues<PlaceValues>(step);
+    const record = values.record as CatalogRecord;
+    if (values.choosingPickup) {
+      const text = textOf(step);
+      if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+      const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
+      const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
+      const chosen = resolveChoice(text, options);
+      if (!chosen) {
+        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
+        return step.endDialog();
+      }
+      const ordered = [
+        ...(values.locations ?? []).filter((l) => l.branchId === values.homeBranchId),
+        ...(values.locations ?? []).filter((l) => l.branchId !== values.homeBranchId),
+      ];
+      values.pickupBranchId = ordered[options.indexOf(chosen)].branchId;
+    }
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return step.endDialog();
+    const pickupBranchId = values.pickupBranchId as string;
+    try {
+      const hold = await callLibrary(step.context, this.deps, 'placeHold', () =>
+        this.deps.librarySystem.placeHold(session.patronId, { recordId: record.recordId, pickupBranchId }),
+      );
+      if (!hold) return step.endDialog();
+      this.deps.logger?.info({ event: 'hold.placed', patronKey: session.patronKey }, 'hold placed');
+      await sendReply(step.context, placedReply(hold, this.deps.wording));
+    } catch (error) {
+      if (!(error instanceof LibrarySystemError)) throw error;
+      this.deps.logger?.info(
+        { event: 'hold.refused', code: error.code, patronKey: session.patronKey },
+        'hold refused',
+      );
+      await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
+    }
+    return step.endDialog();
+  }
+
+  private searchAgain(step: WaterfallStepContext, searchTries: number) {
+    if (searchTries >= MAX_SEARCHES) {
+      return sendReply(step.context, this.notFoundText()).then(() => step.endDialog());
+    }
+    const again: SearchAgainOptions = {
+      again: true,
+      searchTries,
+      preferredBranchId: stepValues<PlaceValues>(step).preferredBranchId,
+    };
+    return step.replaceDialog(STEPS, again);
+  }
+
+  private notFoundText(): string {
+    const { website, phone } = this.deps.wording.library;
+    const online = website ? `search the catalog at ${website} or ` : '';
+    return `I couldn't find it. You can ${online}call ${phone}, or ask me for a person.`;
+  }
+}

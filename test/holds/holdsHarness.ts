@@ -1,0 +1,168 @@
+// A whole patron bot for holds conversations: the lead's PatronBot and MainDialog with the holds
+// routes, SQLite state in a temp folder, the sensitive-input middleware ahead of a transcript
+// logger, a scripted recognizer, and the demo library system behind fault injection. Each
+// `conversation()` is a TestAdapter with its own channel and conversation id on the same bot.
+import {
+  Activity,
+  ConversationState,
+  MemoryTranscriptStore,
+  TestAdapter,
+  TranscriptLoggerMiddleware,
+  UserState,
+} from 'botbuilder';
+import { join } from 'node:path';
+import { PatronBot } from '../../bots/patronBot';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { createHoldsFeature, type HoldsFeature } from '../../dialogs/holdsFeature';
+import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
+import type {
+  LibraryEntities,
+  LibraryIntent,
+  LibraryRecognition,
+  PatronMessageRecognizer,
+} from '../../recognizers/libraryRecognition';
+import { SqliteStorage } from '../../storage/sqliteStorage';
+import { loadLibraryConfig } from '../../config/libraryConfig';
+import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
+
+type Rule = [RegExp, LibraryIntent, ((match: RegExpExecArray) => LibraryEntities)?];
+
+/** A recognizer that answers from a script of patterns, as the trained one would. */
+export class ScriptedRecognizer implements PatronMessageRecognizer {
+  readonly seen: string[] = [];
+  constructor(private readonly rules: Rule[]) {}
+  recognize(text: string): LibraryRecognition {
+    this.seen.push(text);
+    for (const [pattern, intent, entities] of this.rules) {
+      const match = pattern.exec(text);
+      if (match) {
+        return {
+          text,
+          normalizedText: text.toLowerCase(),
+          intent,
+          score: 0.9,
+          intents: { [intent]: 0.9 },
+          entities: entities?.(match) ?? {},
+        };
+      }
+    }
+    return {
+      text,
+      normalizedText: text.toLowerCase(),
+      intent: 'None',
+      score: 0.5,
+      intents: { None: 0.5 },
+      entities: {},
+    };
+  }
+}
+
+export const holdsRules: Rule[] = [
+  [/is my book ready|ready for pick ?up/i, 'holds.list'],
+  [/^(show )?my holds|what('s| is) on hold/i, 'holds.list'],
+  [/cancel (my )?hold on (.+)$/i, 'holds.cancel', (m) => ({ title: m[2] })],
+  [/cancel (a|my) hold/i, 'holds.cancel'],
+  [
+    /^(place|put) a hold on (.+?) by (.+?)( at (eastside|oak hill))?$/i,
+    'holds.place',
+    (m) => ({
+      title: m[2],
+      author: m[3],
+      ...(m[5] ? { branch: { branchId: m[5].toLowerCase().replace(' ', '-'), text: m[5] } } : {}),
+    }),
+  ],
+  [/^(place|put) a hold on (.+)$/i, 'holds.place', (m) => ({ title: m[2] })],
+  [/^(place a hold|i want to reserve something)$/i, 'holds.place'],
+  [/talk to a person/i, 'human'],
+];
+
+/** Everything an activity shows: text, card text and button titles (for assertions). */
+export function shown(activity: Partial<Activity>): string {
+  const parts: string[] = [activity.text ?? ''];
+  for (const attachment of activity.attachments ?? []) parts.push(JSON.stringify(attachment.content));
+  for (const action of activity.suggestedActions?.actions ?? []) parts.push(`[${action.title}]`);
+  return parts.join('\n');
+}
+
+export interface Conversation {
+  adapter: TestAdapter;
+  /** Sends a message and returns what the bot showed in reply (one string per activity). */
+  say(text: string): Promise<string[]>;
+  /** The same, as the raw activities. */
+  sayRaw(text: string): Promise<Partial<Activity>[]>;
+}
+
+export interface HoldsHarness {
+  fixture: DemoFixture;
+  faults: FaultInjectingLibrarySystem;
+  feature: HoldsFeature;
+  transcripts: MemoryTranscriptStore;
+  storageFile: string;
+  /** Every field and message the holds code logged, raw (not scrubbed). */
+  logLines: string[];
+  recognizer: ScriptedRecognizer;
+  conversation(id: string, channelId?: string): Conversation;
+  close(): void;
+}
+
+export async function startHoldsHarness(options: { timeoutMs?: number } = {}): Promise<HoldsHarness> {
+  const fixture = await openDemoFixture();
+  const faults = injectFaults(fixture.system);
+  const loaded = loadLibraryConfig(join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml'));
+  const config = {
+    ...loaded.config,
+    librarySystem: { kind: 'demo' as const, timeoutMs: options.timeoutMs ?? 5000 },
+  };
+  const logLines: string[] = [];
+  const logger = {
+    info: (fields: object, message: string) => logLines.push(`${message} ${JSON.stringify(fields)}`),
+    warn: (fields: object, message: string) =>
+      logLines.push(
+        `${message} ${JSON.stringify(fields, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}`,
+      ),
+  };
+  const feature = createHoldsFeature({
+    config,
+    dataDir: fixture.dataDir,
+    patronKeySecret: 'test-patron-key-secret',
+    logger,
+    librarySystem: faults,
+  });
+  const storageFile = join(fixture.dataDir, 'bot-state.sqlite');
+  const storage = new SqliteStorage(storageFile);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const recognizer = new ScriptedRecognizer(holdsRules);
+  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, routes: feature.routes });
+  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
+  const transcripts = new MemoryTranscriptStore();
+
+  return {
+    fixture,
+    faults,
+    feature,
+    transcripts,
+    storageFile,
+    logLines,
+    recognizer,
+    conversation(id, channelId = 'webchat') {
+      const adapter = new TestAdapter((context) => bot.run(context), {
+        channelId,
+        conversation: { id, isGroup: false, conversationType: 'personal', name: id },
+        user: { id: `user-${id}`, name: 'Patron' },
+        bot: { id: 'bot', name: 'Library bot' },
+      } as Partial<Activity>);
+      adapter.use(feature.middleware);
+      adapter.use(new TranscriptLoggerMiddleware(transcripts));
+      const sayRaw = async (text: string) => {
+        await adapter.receiveActivity(text);
+        return adapter.activeQueue.splice(0);
+      };
+      return { adapter, sayRaw, say: async (text) => (await sayRaw(text)).map(shown) };
+    },
+    close() {
+      storage.close?.();
+      fixture.cleanup();
+    },
+  };
+}
