@@ -12,6 +12,7 @@ import {
 } from 'botbuilder';
 import { join } from 'node:path';
 import { PatronBot } from '../../bots/patronBot';
+import { SENSITIVE_TURN } from '../../bots/sensitiveInputMiddleware';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { createHoldsFeature, type HoldsFeature } from '../../dialogs/holdsFeature';
 import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
@@ -101,6 +102,8 @@ export interface HoldsHarness {
   /** Every field and message the holds code logged, raw (not scrubbed). */
   logLines: string[];
   recognizer: ScriptedRecognizer;
+  /** SENSITIVE_TURN as seen by middleware after the holds middleware, one entry per turn. */
+  sensitiveTurns: (string | undefined)[];
   conversation(id: string, channelId?: string): Conversation;
   close(): void;
 }
@@ -136,6 +139,7 @@ export async function startHoldsHarness(options: { timeoutMs?: number } = {}): P
   const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, routes: feature.routes });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
   const transcripts = new MemoryTranscriptStore();
+  const sensitiveTurns: (string | undefined)[] = [];
 
   return {
     fixture,
@@ -145,6 +149,7 @@ export async function startHoldsHarness(options: { timeoutMs?: number } = {}): P
     storageFile,
     logLines,
     recognizer,
+    sensitiveTurns,
     conversation(id, channelId = 'webchat') {
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId,
@@ -154,6 +159,10 @@ export async function startHoldsHarness(options: { timeoutMs?: number } = {}): P
       } as Partial<Activity>);
       adapter.use(feature.middleware);
       adapter.use(new TranscriptLoggerMiddleware(transcripts));
+      adapter.use(async (context, next) => {
+        sensitiveTurns.push(context.turnState.get(SENSITIVE_TURN) as string | undefined);
+        await next();
+      });
       const sayRaw = async (text: string) => {
         await adapter.receiveActivity(text);
         return adapter.activeQueue.splice(0);

@@ -1,21 +1,132 @@
 import { expect } from 'chai';
-import { startHoldsHarness, type HoldsHarness } from './holdsHarness';
+import sinon from 'sinon';
+import { withheldPinText } from '../../library/patronSessions/sensitiveInput';
+import { startHoldsHarness, type Conversation, type HoldsHarness } from './holdsHarness';
 
-describe('holds conversation: listing', () => {
+async function signIn(
+  chat: Conversation,
+  card: string,
+  pin: string,
+  request = 'show my holds',
+): Promise<string> {
+  await chat.say(request);
+  await chat.say(card);
+  return (await chat.say(pin)).join('\n');
+}
+
+describe('holds conversation: sign-in and listing', () => {
   let harness: HoldsHarness;
   beforeEach(async () => {
     harness = await startHoldsHarness();
   });
-  afterEach(() => harness.close());
+  afterEach(() => {
+    sinon.restore();
+    harness.close();
+  });
 
-  it('signs in with card then PIN and lists the three holds (Web Chat card)', async () => {
-    const chat = harness.conversation('list-1');
-    const askCard = await chat.say('show my holds');
-    expect(askCard.join('\n')).to.include('To see your holds').and.include('library card number');
+  it('asks for the card number, then the PIN, and lists the three holds on a card in Web Chat', async () => {
+    const chat = harness.conversation('list-webchat');
+    const askCard = (await chat.say('show my holds')).join('\n');
+    expect(askCard).to.include('To see your holds').and.include('library card number');
     const askPin = await chat.sayRaw('21000000000001');
     expect(askPin.map((a) => a.text).join('\n')).to.include('PIN');
     expect(askPin[askPin.length - 1].channelData).to.deep.equal({ libraryBot: { sensitiveInput: 'pin' } });
-    const listed = (await chat.say('2468')).join('\n');
-    console.log(listed);
+    const listed = await chat.sayRaw('2468');
+    const text = listed.map((a) => JSON.stringify(a)).join('\n');
+    expect(listed[0].text).to.equal("Thanks, Jordan: you're signed in.");
+    expect(listed[1].attachments?.[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    expect(text).to.include('Ready for pickup at Eastside Branch until Sunday, March 15');
+    expect(text).to.include('Waiting: 3rd in line of 3, for pickup at Main Library');
+    expect(text).to.include('Lessons in Chemistry').and.include('On its way to Main Library');
+    expect(text).to.not.include('2468');
+  });
+
+  it('answers "is my book ready?" by SMS in numbered text, ready hold first', async () => {
+    const sms = harness.conversation('list-sms', 'sms');
+    const answer = await signIn(sms, '21000000000001', '2468', 'is my book ready?');
+    expect(answer).to.include('Yes: The Midnight Library is ready at Eastside Branch.');
+    expect(answer).to.match(
+      /1\. The Midnight Library\nBook by Matt Haig\nReady for pickup at Eastside Branch until Sunday, March 15/,
+    );
+    expect(answer).to.include('3. Project Hail Mary');
+    expect(answer).to.not.include('AdaptiveCard');
+  });
+
+  it('tells a patron with no holds so, and does not ask to sign in again in the same conversation', async () => {
+    const chat = harness.conversation('list-none');
+    expect(await signIn(chat, '21000000000002', '1357')).to.include('You have no holds right now');
+    const again = (await chat.say('show my holds')).join('\n');
+    expect(again).to.include('You have no holds right now');
+    expect(again).to.not.include('card number');
+  });
+
+  it('answers a wrong PIN and an unknown card number with the same words, and lets the patron retry', async () => {
+    const first = harness.conversation('retry-1');
+    const wrongPin = await signIn(first, '21000000000001', '1111');
+    const second = harness.conversation('retry-2');
+    const unknownCard = await signIn(second, '21999999999999', '2468');
+    expect(wrongPin).to.include("didn't match our records");
+    expect(wrongPin).to.equal(unknownCard);
+    expect((await first.say('Try again')).join('\n')).to.include('card number');
+    await first.say('21000000000001');
+    expect((await first.say('2468')).join('\n')).to.include('Your 3 holds');
+  });
+
+  it('re-asks when the answer is not a card number, and stops on "never mind" at the PIN', async () => {
+    const chat = harness.conversation('not-a-card');
+    await chat.say('show my holds');
+    expect((await chat.say('what do you need?')).join('\n')).to.include(
+      "doesn't look like a library card number",
+    );
+    await chat.say('21000000000001');
+    expect((await chat.say('never mind')).join('\n')).to.include('OK, I stopped');
+    expect((await chat.say('show my holds')).join('\n')).to.include('card number');
+  });
+
+  it('locks sign-in after 5 failures, for that card in every conversation and for that conversation', async () => {
+    const chat = harness.conversation('throttle-1');
+    let last = '';
+    for (let i = 0; i < 5; i += 1) {
+      last = await signIn(chat, '21000000000001', `000${i}`, i === 0 ? 'show my holds' : 'Try again');
+      if (i < 4) expect(last).to.include("didn't match our records");
+    }
+    expect(last).to.include('sign-in is paused').and.include('15 minutes').and.include('(555) 010-2000');
+    // The right PIN from another conversation is refused while the card is locked, in the same words.
+    const other = harness.conversation('throttle-2');
+    expect(await signIn(other, '21000000000001', '2468')).to.include('sign-in is paused');
+    // This conversation is locked for other cards too.
+    expect(await signIn(chat, '21000000000002', '1357')).to.include('sign-in is paused');
+    // A different conversation and card are unaffected.
+    expect(await signIn(harness.conversation('throttle-3'), '21000000000002', '1357')).to.include('no holds');
+  });
+
+  it('signs out on request, and asks for the card again afterwards', async () => {
+    const chat = harness.conversation('sign-out');
+    await signIn(chat, '21000000000002', '1357');
+    expect((await chat.say('sign out')).join('\n')).to.include("You're signed out");
+    expect((await chat.say('sign out')).join('\n')).to.include("You weren't signed in");
+    expect((await chat.say('show my holds')).join('\n')).to.include('card number');
+  });
+
+  it('ends the session after 15 idle minutes (fake clock) and says so', async () => {
+    const clock = sinon.useFakeTimers({ now: new Date('2026-03-10T20:00:00Z'), toFake: ['Date'] });
+    const chat = harness.conversation('idle');
+    await signIn(chat, '21000000000002', '1357');
+    clock.tick(14 * 60_000);
+    expect((await chat.say('show my holds')).join('\n')).to.include('You have no holds');
+    clock.tick(15 * 60_000);
+    const expired = (await chat.say('show my holds')).join('\n');
+    expect(expired).to.include('signed out after a while without activity').and.include('card number');
+  });
+
+  it('keeps the PIN turn out of the transcript and marks it', async () => {
+    const chat = harness.conversation('transcript');
+    await signIn(chat, '21000000000001', '2468');
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'transcript');
+    const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
+    expect(fromPatron).to.deep.equal(['show my holds', '****0001', withheldPinText]);
+    expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
+    // Each turn is marked for the lead's log layer: card turn, PIN turn, nothing otherwise.
+    expect(harness.sensitiveTurns).to.deep.equal([undefined, 'card', 'pin']);
   });
 });

@@ -395,6 +395,36 @@ export class DemoLibrarySystem implements LibrarySystem {
     })();
   }
 
+  /** Registers a patron (as circulation staff would); returns the new patron id. */
+  registerPatron(patron: {
+    cardNumber: string;
+    pin: string;
+    name: string;
+    homeBranchId: string;
+    finesCents?: number;
+    holdLimit?: number;
+  }): string {
+    const id = `P${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+    const card = normalizeCardNumber(patron.cardNumber);
+    this.db
+      .prepare(
+        `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, fines_cents, hold_limit, expires_on)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        this.cardKey(card),
+        card.slice(-4),
+        hashPinSync(patron.pin, this.pinHashCost),
+        patron.name,
+        patron.homeBranchId,
+        patron.finesCents ?? 0,
+        patron.holdLimit ?? 15,
+        this.today(3 * 365),
+      );
+    return id;
+  }
+
   /** Copies of a record, for demos and tests that drive the life cycle. */
   copiesOf(recordId: string): { copyId: string; branchId: string; status: string }[] {
     return this.db
