@@ -97,9 +97,9 @@ export class CancelHoldDialog extends ComponentDialog {
 
   private async cancel(step: WaterfallStepContext) {
     const values = stepValues<CancelValues>(step);
-    const answer = await answerYesNo(step, this.deps);
-    if (answer === 'stop') return step.endDialog();
     const hold = values.hold as Hold;
+    const answer = await answerYesNo(step, this.deps, confirmCancelReply(hold));
+    if (answer === 'stop') return step.endDialog();
     if (answer === 'no') {
       await sendReply(step.context, `OK, I kept your hold on ${hold.title}.`);
       return step.endDialog();

@@ -46,8 +46,6 @@ const noWords = /^(n|no|nope|nah|not now|don'?t)\b/i;
 
 export function yesOrNo(text: string): 'yes' | 'no' | undefined {
   const said = text.trim();
-  if (said === '1') return 'yes';
-  if (said === '2') return 'no';
   if (yesWords.test(said)) return 'yes';
   if (noWords.test(said)) return 'no';
   return undefined;
@@ -96,11 +94,19 @@ function choiceOptions(reply: Reply): ChoiceOption[] | undefined {
 export async function answerYesNo(
   step: WaterfallStepContext,
   deps: HoldsDialogDeps,
+  reply: Reply,
 ): Promise<'yes' | 'no' | 'stop'> {
   const text = typeof step.result === 'string' ? step.result : '';
   if (await handledStopOrSignOut(step.context, text, deps)) return 'stop';
-  const reply = yesOrNo(text);
-  return reply ?? 'stop';
+  const answer = answerOf(text, confirmOptions(reply));
+  return answer === 'yes' || answer === 'no' ? answer : 'stop';
+}
+
+/** The value of the option the patron chose (by number, label or value), else a plain yes or no. */
+export function answerOf(text: string, options: ChoiceOption[]): string | undefined {
+  const chosen = resolveChoice(text, options);
+  if (chosen) return chosen.value ?? chosen.label;
+  return options.some((o) => o.value === 'yes') ? yesOrNo(text) : undefined;
 }
 
 /** Says goodbye to the flow when the patron asked to stop or sign out; true when it did. */

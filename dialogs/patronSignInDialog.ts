@@ -10,10 +10,11 @@ import { conversationKey, withheldInput } from '../bots/sensitiveInputMiddleware
 import { signInText } from '../library/holds/holdsReplies';
 import { looksLikeCardNumber } from '../library/patronSessions/privacy';
 import {
+  answerOf,
   callLibrary,
+  confirmOptions,
   currentSession,
   handledStopOrSignOut,
-  yesOrNo,
   type HoldsDialogDeps,
 } from './holdsCommon';
 
@@ -33,6 +34,9 @@ interface SignInState {
 
 /** Marks the PIN question so a web page can switch to a password field and Direct Line can drop the answer. */
 export const SENSITIVE_INPUT_CHANNEL_DATA = { libraryBot: { sensitiveInput: 'pin' } };
+
+const retryReply = { kind: 'confirm', prompt: '', yes: 'Try again', no: 'Not now' } satisfies Reply;
+const retryOptions = confirmOptions(retryReply);
 
 export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   constructor(private readonly deps: HoldsDialogDeps) {
@@ -116,18 +120,13 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         return dc.endDialog(false);
       }
       state.stage = 'retry';
-      await sendReply(dc.context, {
-        kind: 'confirm',
-        prompt: signInText.notVerified(result.attemptsLeft),
-        yes: 'Try again',
-        no: 'Not now',
-      });
+      await sendReply(dc.context, { ...retryReply, prompt: signInText.notVerified(result.attemptsLeft) });
       return Dialog.EndOfTurn;
     }
 
     // stage 'retry'
     if (await handledStopOrSignOut(dc.context, text, this.deps)) return dc.endDialog(false);
-    if (yesOrNo(text) === 'yes' || /try again/i.test(text)) {
+    if (answerOf(text, retryOptions) === 'yes') {
       await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }

@@ -26,7 +26,7 @@ import {
   holdsTextPrompt,
   stepValues,
   textOf,
-  yesOrNo,
+  answerOf,
   type HoldsDialogDeps,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
@@ -204,7 +204,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
-    const answer = yesOrNo(text) ?? resolveChoice(text, pickupOptions)?.value;
+    const answer = answerOf(text, pickupOptions);
     if (answer === 'yes') {
       values.choosingPickup = false;
       return step.next();

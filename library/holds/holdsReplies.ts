@@ -164,7 +164,11 @@ export function formatChoiceReply(work: WorkMatch): Reply {
   return {
     kind: 'choice',
     prompt: `${work.title} comes in ${work.records.length} formats. Which would you like?`,
-    options: work.records.map((r) => ({ label: formatOptionLabel(r) })),
+    // The value is the plain format name, so "book" never matches "audiobook" or "ebook".
+    options: work.records.map((r) => ({
+      label: formatOptionLabel(r),
+      value: formatLabel(r.format).replace(' (CD)', ''),
+    })),
   };
 }
 
