@@ -67,6 +67,14 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     if (state.stage === 'card') {
       const card = withheld?.kind === 'card' ? withheld.raw : text;
       if (await handledStopOrSignOut(dc.context, card, this.deps)) return dc.endDialog(false);
+      if (/^\S{10,}\s+\S{3,8}$/.test(card.trim())) {
+        // Card number and PIN in one message: take neither, and ask for them one at a time.
+        state.cardTries += 1;
+        if (state.cardTries >= 3) return this.giveUp(dc);
+        await sendReply(dc.context, signInText.cardOnly);
+        await this.askCard(dc, state, false);
+        return Dialog.EndOfTurn;
+      }
       if (!looksLikeCardNumber(card)) {
         state.cardTries += 1;
         if (state.cardTries >= 3) return this.giveUp(dc);

@@ -298,6 +298,7 @@ export const signInText = {
   askCard:
     "First I need to sign you in. What's your library card number? It's the long number on the back of your card.",
   askPin: 'Thanks. Now your PIN, please. I will not repeat it or keep it.',
+  cardOnly: "Please send just the card number first; I'll ask for your PIN separately.",
   notACard: "That doesn't look like a library card number. It's the long number on the back of your card.",
   notVerified: (attemptsLeft: number) =>
     `That card number and PIN didn't match our records.` +

@@ -3,12 +3,15 @@
 // any logger or transcript recorder then takes the raw text out of the incoming message, leaving a
 // placeholder, and hands the raw text only to the sign-in dialog, for this one turn.
 
-import { looksLikeCardNumber, maskCardNumber, maskCardNumbersIn } from './privacy';
+import { looksLikeCardNumber, maskCardNumbersIn } from './privacy';
 
 export type SensitiveKind = 'card' | 'pin';
 
 /** What replaces a PIN in the message everyone else sees (loggers, transcripts, staff). */
 export const withheldPinText = '[PIN withheld]';
+
+/** What replaces a typed card number in the message everyone else sees. */
+export const withheldCardText = '[card number withheld]';
 
 export interface WithheldInput {
   kind: SensitiveKind;
@@ -67,7 +70,9 @@ export class SensitiveInputGate {
       if (trimmed.length === 0 || trimmed.length > 64 || /\s/.test(trimmed)) return { visibleText: text };
       return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
     }
-    const masked = looksLikeCardNumber(trimmed) ? maskCardNumber(trimmed) : maskCardNumbersIn(text);
-    return { visibleText: masked, withheld: { kind, raw: trimmed } };
+    // Not even the last four digits: a patron who types "card PIN" in one message would otherwise
+    // show the PIN as the "last four".
+    const visibleText = looksLikeCardNumber(trimmed) ? withheldCardText : maskCardNumbersIn(text);
+    return { visibleText, withheld: { kind, raw: trimmed } };
   }
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { withheldPinText } from '../../library/patronSessions/sensitiveInput';
+import { withheldCardText, withheldPinText } from '../../library/patronSessions/sensitiveInput';
 import { startHoldsHarness, type Conversation, type HoldsHarness } from './holdsHarness';
 
 async function signIn(
@@ -83,6 +83,17 @@ describe('holds conversation: sign-in and listing', () => {
     expect((await chat.say('show my holds')).join('\n')).to.include('card number');
   });
 
+  it('asks again when the card number and PIN arrive in one message, showing neither', async () => {
+    const chat = harness.conversation('card-and-pin');
+    await chat.say('show my holds');
+    const answer = (await chat.say('21000000000001 2468')).join('\n');
+    expect(answer).to.include('Please send just the card number first').and.include('card number');
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'card-and-pin');
+    expect(JSON.stringify(items)).to.not.include('2468');
+    await chat.say('21000000000001');
+    expect((await chat.say('2468')).join('\n')).to.include('Your 3 holds');
+  });
+
   it('locks sign-in after 5 failures, for that card in every conversation and for that conversation', async () => {
     const chat = harness.conversation('throttle-1');
     let last = '';
@@ -124,7 +135,7 @@ describe('holds conversation: sign-in and listing', () => {
     await signIn(chat, '21000000000001', '2468');
     const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'transcript');
     const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
-    expect(fromPatron).to.deep.equal(['show my holds', '****0001', withheldPinText]);
+    expect(fromPatron).to.deep.equal(['show my holds', withheldCardText, withheldPinText]);
     expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
     // Each turn is marked for the lead's log layer: card turn, PIN turn, nothing otherwise.
     expect(harness.sensitiveTurns).to.deep.equal([undefined, 'card', 'pin']);

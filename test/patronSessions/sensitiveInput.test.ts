@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { SensitiveInputGate, withheldPinText } from '../../library/patronSessions/sensitiveInput';
+import {
+  SensitiveInputGate,
+  withheldCardText,
+  withheldPinText,
+} from '../../library/patronSessions/sensitiveInput';
 
 describe('sensitive input gate', () => {
   it('passes messages through untouched when nothing sensitive is expected', () => {
@@ -23,14 +27,16 @@ describe('sensitive input gate', () => {
     expect(gate.screen('webchat:A', 'never mind')).to.deep.equal({ visibleText: 'never mind' });
   });
 
-  it('masks a card number turn but hands the dialog the raw number', () => {
+  it('withholds a card number turn but hands the dialog the raw number', () => {
     const gate = new SensitiveInputGate();
     gate.expect('sms:A', 'card');
     expect(gate.screen('sms:A', '2100 0000 0000 01')).to.deep.equal({
-      visibleText: '****0001',
+      visibleText: withheldCardText,
       withheld: { kind: 'card', raw: '2100 0000 0000 01' },
     });
     expect(gate.screen('sms:A', 'it is 21000000000001 thanks').visibleText).to.equal('it is ****0001 thanks');
+    // Card and PIN in one message: nothing of either is shown, not even a "last four".
+    expect(gate.screen('sms:A', '21000000000001 2468').visibleText).to.equal(withheldCardText);
   });
 
   it('forgets an armed gate after its time to live, and on clear', () => {
