@@ -16,7 +16,7 @@ import { PatronBot } from '../bots/patronBot';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/mainDialog';
-import type { Logger } from '../observability/logger';
+import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { InterimRecognizer } from '../recognizers/interimRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
@@ -96,15 +96,19 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       );
       return;
     }
-    logger.debug(
-      { conversationId: activity.conversation?.id, channelId: activity.channelId, type: activity.type },
-      'turn',
-    );
+    const log = logger.child({
+      conversationId: activity.conversation?.id,
+      channelId: activity.channelId,
+      activityId: activity.id,
+    });
+    context.turnState.set(TURN_LOGGER_KEY, log);
+    log.debug({ type: activity.type }, 'turn');
     await next();
   });
 
   adapter.onTurnError = async (context, error) => {
-    logger.error(
+    const log = turnLogger(context.turnState, logger);
+    log.error(
       {
         err: error,
         conversationId: context.activity.conversation?.id,
