@@ -21,7 +21,7 @@ import { InterimRecognizer } from '../recognizers/interimRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
-import { registerDirectLineRoutes } from './directLine/directLineRoutes';
+import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
 import { registerWebChatPage } from './webChatPage';
 
@@ -211,6 +211,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   let boundPort = 0;
   const localAddress = () => `http://127.0.0.1:${boundPort}`;
   const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  let streams: { close(): void } | undefined;
   if (directLine) {
     registerDirectLineRoutes(server, {
       conversations: directLine,
@@ -219,6 +220,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       botEndpoint: () => `${localAddress()}/api/messages`,
       serviceUrl: localAddress,
     });
+    streams = attachDirectLineStreams(server.server, directLine);
   }
   registerWebChatPage(server, {
     config,
@@ -253,6 +255,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
         ]);
       }
       server.server.closeAllConnections();
+      streams?.close();
       (storage as { close?: () => void }).close?.();
     },
   };
