@@ -23,6 +23,7 @@ export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem
       only = operations ? new Set(operations) : undefined;
     },
     verifyPatron: (cardNumber, pin) => run('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
+    lookupPatron: (identifier) => run('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => run('getPatron', () => system.getPatron(patronId)),
     listHolds: (patronId) => run('listHolds', () => system.listHolds(patronId)),
     searchCatalog: (query) => run('searchCatalog', () => system.searchCatalog(query)),

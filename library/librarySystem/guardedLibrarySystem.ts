@@ -53,6 +53,7 @@ export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions)
 
   return {
     verifyPatron: (cardNumber, pin) => guard('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
+    lookupPatron: (identifier) => guard('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => guard('getPatron', () => system.getPatron(patronId)),
     listHolds: (patronId) => guard('listHolds', () => system.listHolds(patronId)),
     searchCatalog: (query) => guard('searchCatalog', () => system.searchCatalog(query)),

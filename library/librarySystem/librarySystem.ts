@@ -93,6 +93,12 @@ export interface PlaceHoldRequest {
 export interface LibrarySystem {
   /** Checks a card number and PIN. Rejects with PatronNotVerifiedError whatever was wrong. */
   verifyPatron(cardNumber: string, pin: string): Promise<PatronProfile>;
+  /**
+   * Finds a patron by card number (or the library's patron identifier) WITHOUT a PIN: only for a
+   * patron the library's own single sign-on has already authenticated (Entra ID). Unknown ids
+   * reject with PatronNotVerifiedError.
+   */
+  lookupPatron(identifier: string): Promise<PatronProfile>;
   /** The current profile of a patron already verified (blocks can change during a session). */
   getPatron(patronId: string): Promise<PatronProfile>;
   /** The patron's active holds (waiting, in transit, ready), oldest first. */

@@ -101,19 +101,29 @@ export class PatronSessions {
       return { ok: false, reason: 'not-verified', attemptsLeft };
     }
     for (const key of keys) this.counters.delete(key);
+    const session = this.bindVerifiedPatron(conversationKey, profile, cardNumber);
+    return { ok: true, session, profile };
+  }
+
+  /**
+   * Starts a session for a patron some other step has authenticated (the library's single sign-on),
+   * bound to this conversation. `identifier` is the card number or patron id: only masked and keyed.
+   */
+  bindVerifiedPatron(conversationKey: string, profile: PatronProfile, identifier: string): PatronSession {
     const now = this.now();
     const session: PatronSession = {
       patronId: profile.patronId,
       name: profile.name,
       homeBranchId: profile.homeBranchId,
-      maskedCard: maskCardNumber(cardNumber),
-      patronKey: cardKey(cardNumber, this.options.secret),
+      maskedCard: maskCardNumber(identifier),
+      patronKey: cardKey(identifier, this.options.secret),
       signedInAt: now,
       lastActiveAt: now,
     };
     this.sessions.set(conversationKey, session);
     this.expired.delete(conversationKey);
-    return { ok: true, session, profile };
+    this.pendingCards.delete(conversationKey);
+    return session;
   }
 
   /**

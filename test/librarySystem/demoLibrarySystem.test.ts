@@ -133,6 +133,13 @@ describe('demo library system', () => {
       expect(wrongPin.message).to.not.match(/unknown|not found|wrong|incorrect/i);
     });
 
+    it('lookupPatron (after single sign-on) finds a patron by card number alone', async () => {
+      expect((await fixture.system.lookupPatron('2100 0000 0000 03')).name).to.equal('Casey Morgan');
+      expect(await rejection(fixture.system.lookupPatron('21999999999999'))).to.be.instanceOf(
+        PatronNotVerifiedError,
+      );
+    });
+
     it('getPatron refuses an id it never issued', async () => {
       expect(await rejection(fixture.system.getPatron('P99999'))).to.be.instanceOf(PatronNotVerifiedError);
       const patronId = await signIn(fixture.system, 0);

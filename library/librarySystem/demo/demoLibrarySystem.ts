@@ -248,6 +248,13 @@ export class DemoLibrarySystem implements LibrarySystem {
     return this.profile(row);
   }
 
+  async lookupPatron(identifier: string): Promise<PatronProfile> {
+    const row = this.db.prepare(`SELECT * FROM patrons WHERE card_key = ?`).get(this.cardKey(identifier)) as
+      PatronRow | undefined;
+    if (!row) throw new PatronNotVerifiedError();
+    return this.profile(row);
+  }
+
   async getPatron(patronId: string): Promise<PatronProfile> {
     return this.profile(this.patronRow(patronId));
   }

@@ -1,0 +1,146 @@
+// Patron sign-in through the library's Microsoft Entra ID (universities): OAuth 2.0 authorization
+// code flow with PKCE via @azure/msal-node. `state` is a one-time random value bound on the server to
+// the conversation that asked, with a nonce checked in the ID token, so a sign-in started in one
+// conversation can only ever complete into that conversation. The ILS patron is found from a
+// configured token claim (the card number or patron id the university provisions).
+import {
+  ConfidentialClientApplication,
+  CryptoProvider,
+  type INetworkModule,
+  type IdTokenClaims,
+} from '@azure/msal-node';
+import { randomBytes } from 'node:crypto';
+import { PatronNotVerifiedError } from '../librarySystem/errors';
+import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
+import type { PatronSession, PatronSessions } from './patronSessions';
+
+export interface EntraSignInOptions {
+  /** config.patronSignIn.entra */
+  authority: string;
+  clientId: string;
+  /** Read by index.ts from the environment variable config names (clientSecretEnv). */
+  clientSecret: string;
+  redirectUrl: string;
+  patronClaim: string;
+  librarySystem: LibrarySystem;
+  sessions: PatronSessions;
+  /** How long a started sign-in may take (default 10 minutes). */
+  pendingMs?: number;
+  now?: () => number;
+  /** For identity providers msal-node does not know (tests, sovereign clouds): hosts to trust. */
+  knownAuthorities?: string[];
+  /** A network client (tests pass one that trusts a loopback test certificate). */
+  networkClient?: INetworkModule;
+}
+
+export type EntraCompletion =
+  | { ok: true; conversationKey: string; session: PatronSession; profile: PatronProfile }
+  | {
+      ok: false;
+      /** 'unknown-state': never started, already used or expired; 'no-patron': no ILS patron for the claim. */
+      reason: 'unknown-state' | 'denied' | 'no-patron' | 'failed';
+      conversationKey?: string;
+    };
+
+interface PendingSignIn {
+  conversationKey: string;
+  verifier: string;
+  nonce: string;
+  at: number;
+}
+
+const scopes = ['openid', 'profile'];
+
+export class EntraSignIn {
+  private readonly client: ConfidentialClientApplication;
+  private readonly crypto = new CryptoProvider();
+  private readonly pending = new Map<string, PendingSignIn>();
+  private readonly now: () => number;
+  private readonly pendingMs: number;
+
+  constructor(private readonly options: EntraSignInOptions) {
+    this.now = options.now ?? (() => Date.now());
+    this.pendingMs = options.pendingMs ?? 10 * 60_000;
+    this.client = new ConfidentialClientApplication({
+      auth: {
+        clientId: options.clientId,
+        authority: options.authority,
+        clientSecret: options.clientSecret,
+        ...(options.knownAuthorities ? { knownAuthorities: options.knownAuthorities } : {}),
+      },
+      system: options.networkClient ? { networkClient: options.networkClient } : {},
+    });
+  }
+
+  /** The address to send the patron to, for this conversation. */
+  async begin(conversationKey: string): Promise<{ url: string }> {
+    this.forgetStale();
+    const { verifier, challenge } = await this.crypto.generatePkceCodes();
+    const state = randomBytes(24).toString('base64url');
+    const url = await this.client.getAuthCodeUrl({
+      scopes,
+      redirectUri: this.options.redirectUrl,
+      codeChallenge: challenge,
+      codeChallengeMethod: 'S256',
+      state,
+      nonce: randomBytes(24).toString('base64url'),
+      responseMode: 'query',
+    });
+    // Keep the nonce exactly as sent (msal-node may put its own in the address).
+    const nonce = new URL(url).searchParams.get('nonce') ?? '';
+    this.pending.set(state, { conversationKey, verifier, nonce, at: this.now() });
+    return { url };
+  }
+
+  /**
+   * Handles the redirect back from the identity provider (its query parameters). The state decides
+   * the conversation; it works once.
+   */
+  async complete(query: Record<string, string | undefined>): Promise<EntraCompletion> {
+    this.forgetStale();
+    const state = query.state ?? '';
+    const pending = this.pending.get(state);
+    this.pending.delete(state);
+    if (!pending) return { ok: false, reason: 'unknown-state' };
+    const conversationKey = pending.conversationKey;
+    if (query.error || !query.code) return { ok: false, reason: 'denied', conversationKey };
+    let claims: IdTokenClaims & Record<string, unknown>;
+    try {
+      // msal-node checks the ID token's nonce against the request's, and the returned state against ours.
+      const result = await this.client.acquireTokenByCode(
+        {
+          code: query.code,
+          scopes,
+          redirectUri: this.options.redirectUrl,
+          codeVerifier: pending.verifier,
+          state,
+          nonce: pending.nonce,
+        },
+        { code: query.code, state, nonce: pending.nonce },
+      );
+      claims = result.idTokenClaims as IdTokenClaims & Record<string, unknown>;
+    } catch {
+      return { ok: false, reason: 'failed', conversationKey };
+    }
+    if (claims.nonce !== pending.nonce) return { ok: false, reason: 'failed', conversationKey };
+    const identifier = claims[this.options.patronClaim];
+    if (typeof identifier !== 'string' || identifier.length === 0) {
+      return { ok: false, reason: 'no-patron', conversationKey };
+    }
+    let profile: PatronProfile;
+    try {
+      profile = await this.options.librarySystem.lookupPatron(identifier);
+    } catch (error) {
+      if (error instanceof PatronNotVerifiedError) return { ok: false, reason: 'no-patron', conversationKey };
+      throw error;
+    }
+    const session = this.options.sessions.bindVerifiedPatron(conversationKey, profile, identifier);
+    return { ok: true, conversationKey, session, profile };
+  }
+
+  private forgetStale(): void {
+    for (const [state, pending] of this.pending) {
+      if (this.now() - pending.at > this.pendingMs) this.pending.delete(state);
+    }
+  }
+}
