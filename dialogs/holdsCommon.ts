@@ -17,6 +17,7 @@ import {
 } from '../library/holds/holdsReplies';
 import type { PatronSession, PatronSessions } from '../library/patronSessions/patronSessions';
 import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
+import type { EntraSignIn } from '../library/patronSessions/entraSignIn';
 
 /** The few logger methods the holds dialogs use (pino's Logger fits). Never given a PIN or card. */
 export interface HoldsLogger {
@@ -31,6 +32,8 @@ export interface HoldsDialogDeps {
   sensitiveInput: SensitiveInputGate;
   wording: HoldsWording;
   logger?: HoldsLogger;
+  /** Present when the library signs patrons in with Microsoft Entra ID instead of card + PIN. */
+  entra?: EntraSignIn;
 }
 
 export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';

@@ -10,6 +10,7 @@ import { openDemoLibrarySystem } from '../library/librarySystem/demo/demoLibrary
 import { isSignOutRequest, type HoldsWording } from '../library/holds/holdsReplies';
 import { PatronSessions } from '../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
+import { EntraSignIn, type EntraSignInOptions } from '../library/patronSessions/entraSignIn';
 import type { IntentRoute } from './mainDialog';
 import type { HoldsDialogDeps, HoldsLogger } from './holdsCommon';
 import { CancelHoldDialog } from './cancelHoldDialog';
@@ -27,6 +28,10 @@ export interface HoldsFeatureOptions {
   now?: () => Date;
   /** Another implementation (tests inject faults); the demo system when absent. */
   librarySystem?: LibrarySystem;
+  /** For patronSignIn.method "entra": the client secret (index.ts reads entra.clientSecretEnv). */
+  entraClientSecret?: string;
+  /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
+  entraNetwork?: Pick<EntraSignInOptions, 'knownAuthorities' | 'networkClient'>;
 }
 
 export interface HoldsFeature {
@@ -39,6 +44,11 @@ export interface HoldsFeature {
   /** The guarded library system the dialogs use. */
   librarySystem: LibrarySystem;
   readiness: { name: string; check: () => Promise<void> };
+  /**
+   * With patronSignIn.method "entra": mount a GET route at entra.redirectUrl's path that calls
+   * `entra.complete(req.query)` and shows a short "you're signed in, return to the chat" page.
+   */
+  entra?: EntraSignIn;
   close(): void;
 }
 
@@ -77,7 +87,32 @@ export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
     library: { name: config.library.name, phone: config.library.phone, website: config.library.website },
     branchName: (id) => branchNames.get(id) ?? id,
   };
-  const deps: HoldsDialogDeps = { librarySystem, sessions, sensitiveInput, wording, logger: options.logger };
+  let entra: EntraSignIn | undefined;
+  const entraConfig = config.patronSignIn.entra;
+  if (config.patronSignIn.method === 'entra') {
+    if (!entraConfig || !options.entraClientSecret) {
+      throw new Error('patronSignIn.method "entra" needs patronSignIn.entra and its client secret');
+    }
+    entra = new EntraSignIn({
+      authority: entraConfig.authority,
+      clientId: entraConfig.clientId,
+      clientSecret: options.entraClientSecret,
+      redirectUrl: entraConfig.redirectUrl,
+      patronClaim: entraConfig.patronClaim,
+      librarySystem,
+      sessions,
+      now: () => now().getTime(),
+      ...options.entraNetwork,
+    });
+  }
+  const deps: HoldsDialogDeps = {
+    librarySystem,
+    sessions,
+    sensitiveInput,
+    wording,
+    logger: options.logger,
+    entra,
+  };
   return {
     routes: [
       { intents: ['holds.list'], dialog: new HoldsListDialog(deps) },
@@ -90,6 +125,7 @@ export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
     sensitiveInput,
     librarySystem,
     readiness: { name: 'librarySystem', check: () => librarySystem.checkReachable() },
+    entra,
     close,
   };
 }

@@ -8,6 +8,7 @@ import { renderReply, sendReply } from '../channels/renderer';
 import type { Reply } from '../channels/reply';
 import { conversationKey, withheldInput } from '../bots/sensitiveInputMiddleware';
 import { signInText } from '../library/holds/holdsReplies';
+import { LibrarySystemUnavailableError } from '../library/librarySystem/errors';
 import { looksLikeCardNumber } from '../library/patronSessions/privacy';
 import {
   answerOf,
@@ -45,6 +46,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 
   override async beginDialog(dc: DialogContext, options?: PatronSignInOptions): Promise<DialogTurnResult> {
     if (await currentSession(dc.context, this.deps)) return dc.endDialog(true);
+    if (this.deps.entra) return this.offerEntraSignIn(dc, options?.purpose ?? 'do that');
     const state: SignInState = {
       stage: 'card',
       purpose: options?.purpose ?? 'do that',
@@ -139,6 +141,33 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       return Dialog.EndOfTurn;
     }
     await sendReply(dc.context, signInText.stopped);
+    return dc.endDialog(false);
+  }
+
+  /**
+   * Single sign-on: a link to the library's identity provider, bound to this conversation. The
+   * patron comes back to the chat signed in (the callback route calls EntraSignIn.complete) and
+   * asks again; this dialog ends now.
+   */
+  private async offerEntraSignIn(dc: DialogContext, purpose: string): Promise<DialogTurnResult> {
+    const entra = this.deps.entra as NonNullable<HoldsDialogDeps['entra']>;
+    const started = await callLibrary(dc.context, this.deps, 'entraSignIn', () =>
+      entra.begin(conversationKey(dc.context)).catch(() => {
+        throw new LibrarySystemUnavailableError('outage');
+      }),
+    );
+    if (!started) return dc.endDialog(false);
+    await sendReply(dc.context, {
+      kind: 'list',
+      title: `To ${purpose}, please sign in first`,
+      items: [
+        {
+          title: 'Sign in with your library account',
+          lines: ['It opens your sign-in page. When you are done, come back here and ask again.'],
+          link: { label: 'Sign in', url: started.url },
+        },
+      ],
+    });
     return dc.endDialog(false);
   }
 

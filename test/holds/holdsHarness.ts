@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { PatronBot } from '../../bots/patronBot';
 import { SENSITIVE_TURN } from '../../bots/sensitiveInputMiddleware';
 import { MainDialog } from '../../dialogs/mainDialog';
-import { createHoldsFeature, type HoldsFeature } from '../../dialogs/holdsFeature';
+import { createHoldsFeature, type HoldsFeature, type HoldsFeatureOptions } from '../../dialogs/holdsFeature';
 import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
 import type {
   LibraryEntities,
@@ -23,7 +23,7 @@ import type {
   PatronMessageRecognizer,
 } from '../../recognizers/libraryRecognition';
 import { SqliteStorage } from '../../storage/sqliteStorage';
-import { loadLibraryConfig } from '../../config/libraryConfig';
+import { loadLibraryConfig, type LibraryConfig } from '../../config/libraryConfig';
 import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
 
 type Rule = [RegExp, LibraryIntent, ((match: RegExpExecArray) => LibraryEntities)?];
@@ -108,13 +108,21 @@ export interface HoldsHarness {
   close(): void;
 }
 
-export async function startHoldsHarness(options: { timeoutMs?: number } = {}): Promise<HoldsHarness> {
+export interface HoldsHarnessOptions {
+  timeoutMs?: number;
+  patronSignIn?: LibraryConfig['patronSignIn'];
+  entraClientSecret?: string;
+  entraNetwork?: HoldsFeatureOptions['entraNetwork'];
+}
+
+export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Promise<HoldsHarness> {
   const fixture = await openDemoFixture();
   const faults = injectFaults(fixture.system);
   const loaded = loadLibraryConfig(join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml'));
-  const config = {
+  const config: LibraryConfig = {
     ...loaded.config,
     librarySystem: { kind: 'demo' as const, timeoutMs: options.timeoutMs ?? 5000 },
+    patronSignIn: options.patronSignIn ?? loaded.config.patronSignIn,
   };
   const logLines: string[] = [];
   const logger = {
@@ -130,6 +138,8 @@ export async function startHoldsHarness(options: { timeoutMs?: number } = {}): P
     patronKeySecret: 'test-patron-key-secret',
     logger,
     librarySystem: faults,
+    entraClientSecret: options.entraClientSecret,
+    entraNetwork: options.entraNetwork,
   });
   const storageFile = join(fixture.dataDir, 'bot-state.sqlite');
   const storage = new SqliteStorage(storageFile);
