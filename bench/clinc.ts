@@ -1,13 +1,10 @@
 // CLINC150 benchmark: `node dist/bench/clinc.js [PATH/data_full.json]` prints the paper's two figures,
 // training time, latency and peak memory for the recognizer's default settings.
 import { resourceUsage } from 'node:process';
-import { runClinc } from '../recognizers/evaluation';
-import { defaultIntentClassifierOptions } from '../recognizers/intentClassifier';
+import { clincOptions, runClinc } from '../recognizers/evaluation';
 
 const path = process.argv[2] ?? '/work/shared/data/clinc150/data_full.json';
-const options = JSON.parse(
-  JSON.stringify(defaultIntentClassifierOptions),
-) as typeof defaultIntentClassifierOptions;
+const options = JSON.parse(JSON.stringify(clincOptions)) as typeof clincOptions;
 // Experiments: BENCH_OPTIONS='{"model":{"epochs":8}}' overrides parts of the defaults.
 const overrides = JSON.parse(process.env.BENCH_OPTIONS ?? '{}') as Record<
   string,

@@ -21,6 +21,12 @@ export interface IntentClassifierOptions {
   spelling: boolean;
   /** Part of the training examples held back to tune temperature and threshold, when no validation set is given. */
   tuneFraction: number;
+  /**
+   * How the out-of-scope threshold is chosen on the tuning data: `balanced` maximises in-scope
+   * accuracy + out-of-scope recall (each counts equally however rare out-of-scope examples are);
+   * `accuracy` maximises accuracy over all tuning messages, as the CLINC150 paper does.
+   */
+  thresholdObjective: 'balanced' | 'accuracy';
 }
 
 export const defaultIntentClassifierOptions: IntentClassifierOptions = {
@@ -28,6 +34,7 @@ export const defaultIntentClassifierOptions: IntentClassifierOptions = {
   model: defaultLinearModelOptions,
   spelling: true,
   tuneFraction: 0.2,
+  thresholdObjective: 'balanced',
 };
 
 export interface IntentScores {
@@ -67,12 +74,14 @@ export class IntentClassifier {
     if (examples.length === 0) throw new Error('no training examples');
     if (validation) {
       const classifier = IntentClassifier.fit(examples, options, { temperature: 1, threshold: 0 });
-      return classifier.withCalibration(classifier.tune(validation.map(canonical)));
+      return classifier.withCalibration(
+        classifier.tune(validation.map(canonical), options.thresholdObjective),
+      );
     }
     const { fit, tune } = stratifiedSplit(examples, options.tuneFraction, options.model.seed);
     let calibration: Calibration = { temperature: 1, threshold: 0 };
     if (tune.length > 0 && fit.length > 0) {
-      calibration = IntentClassifier.fit(fit, options, calibration).tune(tune);
+      calibration = IntentClassifier.fit(fit, options, calibration).tune(tune, options.thresholdObjective);
     }
     return IntentClassifier.fit(examples, options, calibration);
   }
@@ -136,7 +145,10 @@ export class IntentClassifier {
   }
 
   /** Fits the temperature by likelihood, then the threshold that best balances in-scope accuracy and out-of-scope recall. */
-  private tune(examples: LabelledExample[]): Calibration {
+  private tune(
+    examples: LabelledExample[],
+    objectiveKind: IntentClassifierOptions['thresholdObjective'],
+  ): Calibration {
     const known = examples.filter((e) => e.intent === NONE || this.intents.includes(e.intent));
     const logits = known.map((e) => this.model.logits(this.vectorOf(e.text).vector));
     const labels = known.map((e) => this.intents.indexOf(e.intent));
@@ -185,7 +197,9 @@ export class IntentClassifier {
         }
       });
       const objective =
-        (inScope ? inScopeRight / inScope : 0) + (outOfScope ? outOfScopeRight / outOfScope : 0);
+        objectiveKind === 'accuracy'
+          ? (inScopeRight + outOfScopeRight) / Math.max(1, inScope + outOfScope)
+          : (inScope ? inScopeRight / inScope : 0) + (outOfScope ? outOfScopeRight / outOfScope : 0);
       if (objective > bestObjective + 1e-9) {
         bestObjective = objective;
         bestThreshold = threshold;

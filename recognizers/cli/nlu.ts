@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { loadLibraryConfig, LibraryConfigError } from '../../config/libraryConfig';
 import { readHeldOut } from '../corpus';
-import { evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
+import { clincOptions, evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
 import { IntentClassifier, defaultIntentClassifierOptions } from '../intentClassifier';
 import { createLibraryRecognizer } from '../libraryRecognizer';
 
@@ -74,11 +74,7 @@ function evalCommand(args: string[]): void {
 function clinc(args: string[]): void {
   const path = args[0];
   if (!path) throw new UsageError('clinc needs the path of data_full.json');
-  const figures = runClinc(
-    path,
-    { ...defaultIntentClassifierOptions, spelling: false },
-    () => resourceUsage().maxRSS * 1024,
-  );
+  const figures = runClinc(path, clincOptions, () => resourceUsage().maxRSS * 1024);
   console.log(`CLINC150 Full: ${path}`);
   console.log(
     `in-scope accuracy (test, out-of-scope answers count as wrong): ${figures.inScopeAccuracy.toFixed(3)}`,
