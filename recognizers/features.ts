@@ -16,51 +16,40 @@ export interface FeatureOptions {
   minDf: number;
   /** Relative weight of the character group against the word group. */
   charWeight: number;
-  /** Also pairs of words with one word between them ("renew _ book"). */
-  skipBigrams: boolean;
-  /** Also the unstemmed word when stemming changed it. */
-  rawWords: boolean;
 }
 
-export const defaultFeatureOptions: FeatureOptions = {
-  charMin: 2,
-  charMax: 5,
-  minDf: 1,
-  charWeight: 1,
-  skipBigrams: false,
-  rawWords: false,
-};
+export const defaultFeatureOptions: FeatureOptions = { charMin: 2, charMax: 5, minDf: 1, charWeight: 1 };
 
 const WORD = 0;
 const CHAR = 1;
+type Group = typeof WORD | typeof CHAR;
 
-/** The feature strings of one message, with counts, split into the word and character groups. */
-function countTerms(tokens: string[], options: FeatureOptions): [Map<string, number>, Map<string, number>] {
-  const words = new Map<string, number>();
-  const chars = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+/** Calls `visit` with every feature string of a message (repeats included), by group. */
+function eachTerm(
+  tokens: string[],
+  options: FeatureOptions,
+  visit: (group: Group, key: string) => void,
+): void {
   let previous = '^';
-  let beforePrevious = '';
   for (const token of tokens) {
     const stemmed = stem(token);
-    add(words, stemmed);
-    add(words, `${previous} ${stemmed}`);
-    if (options.skipBigrams && beforePrevious) add(words, `${beforePrevious} _ ${stemmed}`);
-    if (options.rawWords && token !== stemmed) add(words, `=${token}`);
-    beforePrevious = previous;
+    visit(WORD, stemmed);
+    visit(WORD, `${previous} ${stemmed}`);
     previous = stemmed;
     const padded = ` ${token} `;
     for (let n = options.charMin; n <= options.charMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) add(chars, padded.substr(i, n));
+      for (let i = 0; i + n <= padded.length; i++) visit(CHAR, padded.substr(i, n));
     }
   }
-  if (tokens.length > 0) add(words, `${previous} $`);
-  return [words, chars];
+  if (tokens.length > 0) visit(WORD, `${previous} $`);
 }
 
 export class FeatureSpace {
   private readonly index: [Map<string, number>, Map<string, number>];
   private readonly idf: Float32Array;
+  /** Scratch term counts, reused by every vectorize call so a message allocates almost nothing. */
+  private readonly counts: Float64Array;
+  private readonly touched: Int32Array;
   readonly size: number;
 
   private constructor(
@@ -71,16 +60,22 @@ export class FeatureSpace {
     this.index = index;
     this.idf = idf;
     this.size = idf.length;
+    this.counts = new Float64Array(idf.length);
+    this.touched = new Int32Array(4096);
   }
 
   /** Builds the vocabulary and IDF weights from tokenised training messages. */
   static fit(documents: string[][], options: FeatureOptions = defaultFeatureOptions): FeatureSpace {
     const df: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+    const seen: [Set<string>, Set<string>] = [new Set(), new Set()];
     for (const tokens of documents) {
-      const groups = countTerms(tokens, options);
-      for (const g of [WORD, CHAR]) {
-        for (const key of groups[g].keys()) df[g].set(key, (df[g].get(key) ?? 0) + 1);
-      }
+      seen[WORD].clear();
+      seen[CHAR].clear();
+      eachTerm(tokens, options, (g, key) => {
+        if (seen[g].has(key)) return;
+        seen[g].add(key);
+        df[g].set(key, (df[g].get(key) ?? 0) + 1);
+      });
     }
     const index: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
     const idf: number[] = [];
@@ -100,25 +95,41 @@ export class FeatureSpace {
 
   /** Sublinear TF x IDF, each group L2-normalised, unknown features ignored. */
   vectorize(tokens: string[]): SparseVector {
-    const groups = countTerms(tokens, this.options);
-    const indices: number[] = [];
-    const values: number[] = [];
-    for (const g of [WORD, CHAR]) {
-      const start = indices.length;
+    const { counts, touched } = this;
+    // Word features fill `touched` from the front, character features from the back.
+    let words = 0;
+    let chars = 0;
+    const half = touched.length >> 1;
+    eachTerm(tokens, this.options, (g, key) => {
+      const i = this.index[g].get(key);
+      if (i === undefined) return;
+      if (counts[i] === 0) {
+        if (g === WORD) {
+          if (words >= half) return;
+          touched[words++] = i;
+        } else {
+          if (chars >= half) return;
+          touched[touched.length - 1 - chars++] = i;
+        }
+      }
+      counts[i]++;
+    });
+    const indices = new Int32Array(words + chars);
+    const values = new Float32Array(words + chars);
+    const fill = (from: number, count: number, at: number, step: number, weight: number) => {
       let norm = 0;
-      for (const [key, count] of groups[g]) {
-        const i = this.index[g].get(key);
-        if (i === undefined) continue;
-        const v = (1 + Math.log(count)) * this.idf[i];
-        indices.push(i);
-        values.push(v);
+      for (let k = 0; k < count; k++) {
+        const i = touched[at + k * step];
+        const v = (1 + Math.log(counts[i])) * this.idf[i];
+        counts[i] = 0;
+        indices[from + k] = i;
+        values[from + k] = v;
         norm += v * v;
       }
-      if (norm > 0) {
-        const scale = (g === CHAR ? this.options.charWeight : 1) / Math.sqrt(norm);
-        for (let k = start; k < values.length; k++) values[k] *= scale;
-      }
-    }
-    return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+      if (norm > 0) for (let k = 0; k < count; k++) values[from + k] *= weight / Math.sqrt(norm);
+    };
+    fill(0, words, 0, 1, 1);
+    fill(words, chars, touched.length - 1, -1, this.options.charWeight);
+    return { indices, values };
   }
 }

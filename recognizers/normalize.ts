@@ -252,8 +252,21 @@ export class SpellingCorrector {
 
   private readonly minLength: number;
 
+  private readonly memo = new Map<string, string>();
+
   correct = (token: string): string => {
     if (token.length < this.minLength || this.known.has(token) || !/^[a-z]+$/.test(token)) return token;
+    let corrected = this.memo.get(token);
+    if (corrected === undefined) {
+      // Bounded so a stream of gibberish cannot grow it without limit.
+      if (this.memo.size >= 20_000) this.memo.clear();
+      corrected = this.lookup(token);
+      this.memo.set(token, corrected);
+    }
+    return corrected;
+  };
+
+  private lookup(token: string): string {
     // Candidates within one edit: same-length substitutions and swaps share a deletion key, an
     // insertion in the token is a deletion key of the token itself, a deletion is the word's key.
     let best: string | undefined;
@@ -272,7 +285,7 @@ export class SpellingCorrector {
     }
     consider(this.deletions.get(token));
     return best ?? token;
-  };
+  }
 }
 
 function deletes(word: string): string[] {

@@ -1,6 +1,5 @@
 // Finds the branch a patron names: configured names and aliases, whole words, tolerant of typos
 // ("eastsde"), run-together or split words ("oakhill", "east side") and generic words ("the oak hill one").
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import type { Branch } from '../../config/libraryConfig';
 import type { BranchMention } from '../libraryRecognition';
 import { normalizeText } from '../normalize';
@@ -40,38 +39,64 @@ export function createBranchMatcher(branches: Pick<Branch, 'id' | 'name' | 'alia
   return (tokens: string[]) => {
     let best: { mention: BranchMention; cost: number; length: number } | undefined;
     for (let start = 0; start < tokens.length; start++) {
-      for (const phrase of phrases) {
-        // Compare windows of one to three tokens with the phrase written both ways ("east side" / "eastside").
-        for (let size = 1; size <= Math.min(3, tokens.length - start); size++) {
-          const window = tokens.slice(start, start + size);
-          const joined = window.join('');
-          const exact =
-            joined === phrase.joined &&
-            (size === phrase.tokens.length || size === 1 || phrase.tokens.length === 1);
-          let cost = exact ? 0 : Infinity;
-          if (
-            !exact &&
-            phrase.joined.length >= 5 &&
-            joined[0] === phrase.joined[0] &&
-            Math.abs(joined.length - phrase.joined.length) <= (phrase.joined.length >= 8 ? 2 : 1)
-          ) {
-            // One typo in a word of 5-7 letters, two from 8 on; short aliases ("oak") must be exact.
-            const allowed = phrase.joined.length >= 8 ? 2 : 1;
-            const distance = DamerauLevenshteinDistance(joined, phrase.joined);
-            if (distance <= allowed) cost = distance;
+      // Windows of one to three tokens, compared with each phrase written both ways ("east side" / "eastside").
+      let joined = '';
+      for (let size = 1; size <= Math.min(3, tokens.length - start); size++) {
+        joined += tokens[start + size - 1];
+        for (const phrase of phrases) {
+          // Cheap filters first: same first letter and a close length, or nothing to compare.
+          if (joined[0] !== phrase.joined[0]) continue;
+          const allowed = phrase.joined.length >= 8 ? 2 : phrase.joined.length >= 5 ? 1 : 0;
+          if (Math.abs(joined.length - phrase.joined.length) > allowed) continue;
+          let cost: number;
+          if (joined === phrase.joined) {
+            if (size !== phrase.tokens.length && size !== 1 && phrase.tokens.length !== 1) continue;
+            cost = 0;
+          } else {
+            // One typo in a name of 5-7 letters, two from 8 on; short aliases ("oak") must be exact.
+            if (allowed === 0) continue;
+            cost = boundedEditDistance(joined, phrase.joined, allowed);
+            if (cost > allowed) continue;
           }
-          if (cost === Infinity) continue;
-          const candidate = {
-            mention: { branchId: phrase.branchId, text: window.join(' ') },
-            cost,
-            length: phrase.joined.length,
-          };
-          if (!best || cost < best.cost || (cost === best.cost && candidate.length > best.length))
-            best = candidate;
+          if (!best || cost < best.cost || (cost === best.cost && phrase.joined.length > best.length)) {
+            const text = tokens.slice(start, start + size).join(' ');
+            best = { mention: { branchId: phrase.branchId, text }, cost, length: phrase.joined.length };
+          }
         }
       }
       if (best && best.cost === 0) break;
     }
     return best?.mention;
   };
+}
+
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Optimal-string-alignment distance (insert, delete, substitute, swap), giving up as soon as it must
+ * exceed `max`. natural's DamerauLevenshteinDistance gives the same answers but allocates a matrix
+ * per call, which made branch matching the slowest part of recognising a long message.
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > max) return max + 1;
+  if (lb + 1 > rows[0].length) return max + 1;
+  let [previous2, previous, current] = rows;
+  for (let j = 0; j <= lb; j++) previous[j] = j;
+  for (let i = 1; i <= la; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, previous2[j - 2] + 1);
+      current[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    [previous2, previous, current] = [previous, current, previous2];
+  }
+  return previous[lb];
 }

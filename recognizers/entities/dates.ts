@@ -12,9 +12,14 @@ import { escapeRegExp } from './topics';
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const MONTHS =
   /\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b/;
+const MONTH_NAMES = MONTHS.source.slice(3, -3);
+const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES}) (\\d{1,2})(?:st|nd|rd|th)?\\b(?! ?(?:am|pm|:))`);
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:of )?(${MONTH_NAMES})\\b`);
 const NEEDS_FULL_RECOGNIZER = new RegExp(
   [
-    MONTHS.source,
+    // A month name alone ("in december"), except the words "may" and "march", which are usually verbs.
+    MONTHS.source.replace('|may|', '|').replace('|mar|march|', '|mar|'),
+    /\bmay \d|\bmarch \d/.source,
     /\b\d{1,2}(st|nd|rd|th)\b/.source,
     /\b\d{1,2}\/\d{1,2}(\/\d{2,4})?\b/.source,
     /\bin \d+ (days|weeks)\b/.source,
@@ -151,6 +156,8 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
         ? mention(m[0], monday.plus({ days: 7 }), monday.plus({ days: 13 }))
         : mention(m[0], today, monday.plus({ days: 6 }));
     }
+    const calendar = calendarDate(text, today);
+    if (calendar) return mention(calendar.text, calendar.date);
     if (!NEEDS_FULL_RECOGNIZER.test(text)) {
       if (
         (m =
@@ -171,6 +178,49 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
     }
     return fullRecognizer(text, local, today, time);
   };
+}
+
+const MONTH_NUMBERS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+/** "Dec 24", "december 24th", "24th of december", "12/24": the next such date from today. */
+function calendarDate(text: string, today: DateTime): { text: string; date: DateTime } | undefined {
+  let month: number | undefined;
+  let day: number | undefined;
+  let m = MONTH_DAY.exec(text);
+  if (m) [month, day] = [MONTH_NUMBERS[m[1]], Number(m[2])];
+  else if ((m = DAY_MONTH.exec(text))) {
+    [month, day] = [MONTH_NUMBERS[m[2]], Number(m[1])];
+  } else if ((m = /\b(\d{1,2})\/(\d{1,2})\b(?!\/)/.exec(text))) [month, day] = [Number(m[1]), Number(m[2])];
+  if (!m || month === undefined || day === undefined) return undefined;
+  let date = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
+  if (!date.isValid) return undefined;
+  if (date < today) date = date.plus({ years: 1 });
+  return { text: m[0], date };
 }
 
 /** Microsoft's recognizer, reading the library's wall-clock time as its reference. */

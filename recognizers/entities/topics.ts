@@ -113,29 +113,24 @@ export interface TopicMatcher {
   (normalizedText: string): string[];
 }
 
-/** Finds topics in normalised text, longest phrases first, each topic once, in order of appearance. */
+/** Finds topics in normalised text, longest phrase first, each topic once, in order of appearance. */
 export function createTopicMatcher(topics: string[] = DEFAULT_TOPICS): TopicMatcher {
-  const phrases: [string, string][] = [];
+  const topicOf = new Map<string, string>();
   for (const topic of topics) {
-    phrases.push([topic.toLowerCase(), topic]);
-    for (const synonym of TOPIC_SYNONYMS[topic] ?? []) phrases.push([synonym, topic]);
-  }
-  phrases.sort((a, b) => b[0].length - a[0].length);
-  const patterns = phrases.map(
-    ([phrase, topic]) => [new RegExp(`(^| )${escapeRegExp(phrase)}( |$)`), topic] as const,
-  );
-  return (normalizedText: string) => {
-    const found: { topic: string; at: number }[] = [];
-    let text = ` ${normalizedText} `;
-    for (const [pattern, topic] of patterns) {
-      const match = pattern.exec(text);
-      if (!match) continue;
-      // Blank the match so "baby storytime" does not also count as "storytime".
-      text =
-        text.slice(0, match.index) + ' '.repeat(match[0].length) + text.slice(match.index + match[0].length);
-      if (!found.some((f) => f.topic === topic)) found.push({ topic, at: match.index });
+    for (const phrase of [topic.toLowerCase(), ...(TOPIC_SYNONYMS[topic] ?? [])]) {
+      if (!topicOf.has(phrase)) topicOf.set(phrase, topic);
     }
-    return found.sort((a, b) => a.at - b.at).map((f) => f.topic);
+  }
+  // One alternation, longest phrases first, so "baby storytime" wins over "storytime" in one pass.
+  const phrases = [...topicOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`(?<=^| )(?:${phrases.map(escapeRegExp).join('|')})(?= |$)`, 'g');
+  return (normalizedText: string) => {
+    const found: string[] = [];
+    for (const match of normalizedText.matchAll(pattern)) {
+      const topic = topicOf.get(match[0]);
+      if (topic !== undefined && !found.includes(topic)) found.push(topic);
+    }
+    return found;
   };
 }
 
