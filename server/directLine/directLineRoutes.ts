@@ -1,0 +1,274 @@
+// The built-in Direct Line 3.0 for local mode: Web Chat and DirectLineJS talk to it unchanged,
+// and it hands each patron activity to the bot through the same /api/messages path as production,
+// with serviceUrl pointing back here so the bot's replies land in /v3/conversations/... below.
+import { Activity, ActivityTypes } from 'botbuilder';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../../observability/logger';
+import { DirectLineConversation, DirectLineConversations } from './directLineConversations';
+
+export const BOT_ACCOUNT = { id: 'library-bot', name: 'Library Help Bot', role: 'bot' };
+
+/** Longest patron message accepted; longer ones get a clear 400 rather than a truncated message. */
+export const MAX_MESSAGE_TEXT = 5000;
+
+export interface DirectLineRouteOptions {
+  conversations: DirectLineConversations;
+  logger: Logger;
+  botName: string;
+  /** Where the bot listens, known once the server is bound. */
+  botEndpoint: () => string;
+  /** The base address the bot replies to (this server). */
+  serviceUrl: () => string;
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.header('authorization');
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1];
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res.send(status, { error: { code, message } });
+}
+
+function isLoopback(req: Request): boolean {
+  const address = req.socket.remoteAddress ?? '';
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+function conversationPayload(
+  req: Request,
+  conversation: DirectLineConversation,
+  token: string,
+  expiresIn: number,
+  watermark?: string,
+) {
+  // The stream address is where this browser reached us: same host, WebSocket scheme.
+  const host = req.header('host') ?? '127.0.0.1';
+  const query = new URLSearchParams({ t: token, ...(watermark ? { watermark } : {}) });
+  return {
+    conversationId: conversation.id,
+    token,
+    expires_in: expiresIn,
+    streamUrl: `ws://${host}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`,
+  };
+}
+
+/**
+ * WebSocket streaming, as DirectLineJS uses it: each frame is `{activities, watermark}`; an empty
+ * frame from the client is a keep-alive. The token in the stream URL must open this conversation.
+ */
+export function attachDirectLineStreams(
+  httpServer: HttpServer,
+  conversations: DirectLineConversations,
+): { close(): void } {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
+    const conversation = match ? conversations.byToken(url.searchParams.get('t') ?? undefined) : undefined;
+    if (!match || !conversation || conversation.id !== decodeURIComponent(match[1])) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket: WebSocket) => {
+      const raw = url.searchParams.get('watermark');
+      let sent = raw !== null && /^-?\d+$/.test(raw) ? Number(raw) : -1;
+      const push = () => {
+        const batch = conversations.since(conversation, sent);
+        if (batch.activities.length === 0) return;
+        sent = Number(batch.watermark);
+        webSocket.send(JSON.stringify(batch));
+      };
+      conversation.listeners.add(push);
+      webSocket.on('close', () => conversation.listeners.delete(push));
+      webSocket.on('error', () => conversation.listeners.delete(push));
+      push();
+    });
+  });
+  return { close: () => sockets.clients.forEach((client) => client.terminate()) };
+}
+
+export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
+  const { conversations, logger } = options;
+  const botAccount = { ...BOT_ACCOUNT, name: options.botName };
+
+  /** The conversation the bearer token opens, checked against the id in the path. */
+  function authorised(req: Request, res: Response): DirectLineConversation | undefined {
+    const conversation = conversations.byToken(bearer(req));
+    if (!conversation) {
+      sendError(res, 403, 'TokenInvalid', 'The token is missing, expired or not valid.');
+      return undefined;
+    }
+    const wanted = req.params?.conversationId as string | undefined;
+    if (wanted !== undefined && wanted !== conversation.id) {
+      // Same answer as an unknown token: never confirm that another conversation exists.
+      sendError(res, 403, 'TokenInvalid', 'The token is missing, expired or not valid.');
+      return undefined;
+    }
+    return conversation;
+  }
+
+  async function deliverToBot(conversation: DirectLineConversation, activity: Activity): Promise<boolean> {
+    try {
+      const response = await fetch(options.botEndpoint(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      if (response.status >= 400) {
+        logger.warn(
+          { conversationId: conversation.id, status: response.status },
+          'bot refused a Direct Line activity',
+        );
+        return false;
+      }
+      return true;
+    } catch (error) {
+      logger.error(
+        { conversationId: conversation.id, err: error },
+        'bot unreachable from the built-in Direct Line',
+      );
+      return false;
+    }
+  }
+
+  function fromUser(conversation: DirectLineConversation, partial: Partial<Activity>): Activity {
+    return {
+      ...partial,
+      channelId: 'directline',
+      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: conversation.userId, name: partial.from?.name ?? '', role: 'user' },
+      recipient: botAccount,
+      serviceUrl: options.serviceUrl(),
+      timestamp: new Date(),
+      channelData: { ...(partial.channelData ?? {}), ...(conversation.channelData ?? {}) },
+    } as Activity;
+  }
+
+  async function start(conversation: DirectLineConversation): Promise<void> {
+    if (conversation.started) return;
+    conversation.started = true;
+    const update = fromUser(conversation, {
+      type: ActivityTypes.ConversationUpdate,
+      membersAdded: [{ id: conversation.userId, name: '' }],
+    });
+    await deliverToBot(conversation, update);
+  }
+
+  server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    const token = conversations.issueToken(conversation.id);
+    res.send(200, conversationPayload(req, conversation, token, 1800));
+  });
+
+  server.post('/v3/directline/conversations', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    await start(conversation);
+    res.send(201, conversationPayload(req, conversation, bearer(req) as string, 1800));
+  });
+
+  server.get('/v3/directline/conversations/:conversationId', async (req: Request, res: Response) => {
+    const conversation = authorised(req, res);
+    if (!conversation) return;
+    const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
+    res.send(200, conversationPayload(req, conversation, bearer(req) as string, 1800, watermark));
+  });
+
+  server.get(
+    '/v3/directline/conversations/:conversationId/activities',
+    async (req: Request, res: Response) => {
+      const conversation = authorised(req, res);
+      if (!conversation) return;
+      const raw = req.query?.watermark as string | undefined;
+      const watermark = raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+      res.send(200, conversations.since(conversation, watermark));
+    },
+  );
+
+  server.post(
+    '/v3/directline/conversations/:conversationId/activities',
+    async (req: Request, res: Response) => {
+      const conversation = authorised(req, res);
+      if (!conversation) return;
+      const body: unknown = req.body;
+      if (
+        !body ||
+        typeof body !== 'object' ||
+        Array.isArray(body) ||
+        typeof (body as Activity).type !== 'string'
+      ) {
+        return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
+      }
+      const partial = body as Partial<Activity>;
+      if (partial.text !== undefined && typeof partial.text !== 'string') {
+        return sendError(res, 400, 'BadArgument', 'The activity "text" must be a string.');
+      }
+      if ((partial.text ?? '').length > MAX_MESSAGE_TEXT) {
+        return sendError(res, 400, 'MessageTooLong', `Messages can be up to ${MAX_MESSAGE_TEXT} characters.`);
+      }
+      await start(conversation);
+      const activity = fromUser(conversation, {
+        type: partial.type,
+        text: partial.text,
+        value: partial.value,
+        name: partial.name,
+        locale: typeof partial.locale === 'string' ? partial.locale : undefined,
+        attachments: Array.isArray(partial.attachments) ? partial.attachments : undefined,
+        channelData: typeof partial.channelData === 'object' ? partial.channelData : undefined,
+      });
+      const id = conversations.append(conversation, activity);
+      const delivered = await deliverToBot(conversation, activity);
+      if (!delivered)
+        return sendError(res, 502, 'BotError', 'The bot could not take the message; please try again.');
+      res.send(200, { id });
+    },
+  );
+
+  // The bot's side: the Bot Connector REST routes its replies use. Loopback only.
+  async function receiveFromBot(req: Request, res: Response): Promise<void> {
+    if (!isLoopback(req)) return sendError(res, 403, 'Forbidden', 'Not available.');
+    const conversation = conversations.get(req.params.conversationId as string);
+    if (!conversation) return sendError(res, 404, 'NotFound', 'Conversation not found.');
+    const body = req.body as Partial<Activity> | undefined;
+    if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
+      return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
+    }
+    const activity = {
+      ...body,
+      id: undefined,
+      channelId: 'directline',
+      conversation: { id: conversation.id },
+      from: body.from?.id ? body.from : botAccount,
+      timestamp: new Date(),
+    } as unknown as Activity;
+    const id = conversations.append(conversation, activity);
+    res.send(200, { id });
+  }
+  server.post('/v3/conversations/:conversationId/activities', receiveFromBot);
+  server.post('/v3/conversations/:conversationId/activities/:activityId', receiveFromBot);
+
+  server.put(
+    '/v3/conversations/:conversationId/activities/:activityId',
+    async (req: Request, res: Response) => {
+      if (!isLoopback(req)) return sendError(res, 403, 'Forbidden', 'Not available.');
+      const conversation = conversations.get(req.params.conversationId as string);
+      const existing = conversation?.activities.find((a) => a.id === req.params.activityId);
+      if (!conversation || !existing) return sendError(res, 404, 'NotFound', 'Activity not found.');
+      // Web Chat shows a new copy; the original stays in the history for anyone who already read it.
+      const updated = {
+        ...(req.body as Activity),
+        id: undefined,
+        from: existing.from,
+        timestamp: new Date(),
+      };
+      const id = conversations.append(conversation, updated as unknown as Activity);
+      res.send(200, { id });
+    },
+  );
+}
