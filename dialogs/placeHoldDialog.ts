@@ -90,8 +90,13 @@ export class PlaceHoldDialog extends ComponentDialog {
     const recognition = options?.recognition;
     if (recognition?.entities.title || recognition?.entities.author) {
       values.query = { title: recognition.entities.title, author: recognition.entities.author };
-    } else if (recognition && searchTokens(recognition.text).length > 0) {
-      values.query = { keywords: recognition.text };
+    } else if (recognition) {
+      // The patron's own words, less the branch they named ("... at Eastside").
+      const branchText = recognition.entities.branch?.text;
+      const keywords = branchText
+        ? recognition.text.replace(new RegExp(escapeRegExp(branchText), 'i'), ' ')
+        : recognition.text;
+      if (searchTokens(keywords).length > 0) values.query = { keywords };
     }
     const signIn: PatronSignInOptions = { purpose: 'place a hold' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
@@ -274,4 +279,8 @@ export class PlaceHoldDialog extends ComponentDialog {
     const online = website ? `search the catalog at ${website} or ` : '';
     return `I couldn't find it. You can ${online}call ${phone}, or ask me for a person.`;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -52,6 +52,11 @@ const stopWords = new Set([
   'it',
   'reserve',
   'request',
+  'at',
+  'from',
+  'this',
+  'some',
+  'any',
 ]);
 
 export function normalizeText(text: string): string {

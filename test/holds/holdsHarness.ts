@@ -113,6 +113,8 @@ export interface HoldsHarnessOptions {
   patronSignIn?: LibraryConfig['patronSignIn'];
   entraClientSecret?: string;
   entraNetwork?: HoldsFeatureOptions['entraNetwork'];
+  /** The scripted recognizer unless given (e.g. the trained one). */
+  recognizer?: PatronMessageRecognizer;
 }
 
 export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Promise<HoldsHarness> {
@@ -146,7 +148,11 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const recognizer = new ScriptedRecognizer(holdsRules);
-  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, routes: feature.routes });
+  const mainDialog = new MainDialog({
+    recognizer: options.recognizer ?? recognizer,
+    libraryName: config.library.name,
+    routes: feature.routes,
+  });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
   const transcripts = new MemoryTranscriptStore();
   const sensitiveTurns: (string | undefined)[] = [];
