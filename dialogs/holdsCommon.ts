@@ -6,9 +6,11 @@ import { type PromptValidatorContext, type WaterfallStepContext, TextPrompt } fr
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
 import { conversationKey } from '../bots/sensitiveInputMiddleware';
+import { REROUTE_MESSAGE } from './mainDialog';
 import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../library/librarySystem/errors';
 import type { LibrarySystem } from '../library/librarySystem/librarySystem';
 import {
+  isPersonRequest,
   isSignOutRequest,
   isStopRequest,
   outageReplies,
@@ -67,7 +69,8 @@ export function holdsTextPrompt(): TextPrompt {
   return new TextPrompt(HOLDS_TEXT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const text = prompt.recognized.value ?? '';
     const validation = prompt.options.validations as ChoiceValidation | undefined;
-    if (!validation?.options || isStopRequest(text) || isSignOutRequest(text)) return true;
+    if (!validation?.options || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
+      return true;
     const matched = yesOrNo(text) !== undefined && validation.options.some((o) => o.value === 'yes');
     if (matched || resolveChoice(text, validation.options)) return true;
     if (prompt.attemptCount >= 3) return true;
@@ -112,12 +115,19 @@ export function answerOf(text: string, options: ChoiceOption[]): string | undefi
   return options.some((o) => o.value === 'yes') ? yesOrNo(text) : undefined;
 }
 
-/** Says goodbye to the flow when the patron asked to stop or sign out; true when it did. */
+/**
+ * Ends the flow when the patron asked to stop, sign out or talk to a person; true when it did. A
+ * request for a person is handed back to MainDialog to route (REROUTE_MESSAGE).
+ */
 export async function handledStopOrSignOut(
   context: TurnContext,
   text: string,
   deps: HoldsDialogDeps,
 ): Promise<boolean> {
+  if (isPersonRequest(text)) {
+    context.turnState.set(REROUTE_MESSAGE, true);
+    return true;
+  }
   if (isSignOutRequest(text)) {
     deps.sessions.signOut(conversationKey(context));
     await sendReply(context, signInText.signedOut);

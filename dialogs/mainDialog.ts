@@ -18,6 +18,8 @@ import {
 } from '../recognizers/libraryRecognition';
 
 export const MAIN_DIALOG = 'mainDialog';
+/** turnState flag a routed dialog sets before ending so MainDialog routes the same message again. */
+export const REROUTE_MESSAGE = 'libraryBot.rerouteMessage';
 const MAIN_WATERFALL = 'mainWaterfall';
 
 /** A capability's dialog and the intents it answers; started with `{ recognition }` as options. */
@@ -115,6 +117,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async finalStep(step: WaterfallStepContext) {
+    // A capability dialog that stopped for a message meant for another route ("talk to a person"
+    // in the middle of a holds question) asks for that same message to be routed afresh.
+    if (step.context.turnState.get(REROUTE_MESSAGE) === true) {
+      step.context.turnState.delete(REROUTE_MESSAGE);
+      return step.replaceDialog(MAIN_WATERFALL);
+    }
     return step.endDialog();
   }
 

@@ -99,6 +99,8 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         await this.askPin(dc, state);
         return Dialog.EndOfTurn;
       }
+      // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
+      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return dc.endDialog(false);
       const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
         result: await this.deps.sessions.signInWithPin(key, withheld.raw),
       }));

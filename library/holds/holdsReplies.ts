@@ -44,6 +44,13 @@ export function isStopRequest(text: string): boolean {
   return stopWords.test(text.trim());
 }
 
+const personWords =
+  /\b((talk|speak|chat)\s+(to|with)\s+(a|an|the|some)?\s*(real\s+)?(person|human|librarian|staff( member)?|someone|somebody|agent)|real person|live agent)\b/i;
+/** A request for a staff member, which other parts of the bot answer. */
+export function isPersonRequest(text: string): boolean {
+  return personWords.test(text);
+}
+
 const signOutWords = /^(please )?(sign|log) ?(me )?(out|off)( please)?[.!]*$/i;
 export function isSignOutRequest(text: string): boolean {
   return signOutWords.test(text.trim());

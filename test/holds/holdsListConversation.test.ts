@@ -94,6 +94,20 @@ describe('holds conversation: sign-in and listing', () => {
     expect((await chat.say('2468')).join('\n')).to.include('Your 3 holds');
   });
 
+  it('takes a one-word "cancel" at the PIN as stopping, not as a wrong PIN', async () => {
+    const chat = harness.conversation('cancel-at-pin');
+    await chat.say('show my holds');
+    await chat.say('21000000000001');
+    expect((await chat.say('cancel')).join('\n')).to.include('OK, I stopped');
+    expect(harness.feature.sessions.lookup('webchat:cancel-at-pin').state).to.equal('signed-out');
+    for (let i = 0; i < 5; i += 1) {
+      await chat.say('show my holds');
+      await chat.say('21000000000001');
+      await chat.say('stop');
+    }
+    expect(await signIn(chat, '21000000000001', '2468')).to.include('Your 3 holds');
+  });
+
   it('locks sign-in after 5 failures, for that card in every conversation and for that conversation', async () => {
     const chat = harness.conversation('throttle-1');
     let last = '';

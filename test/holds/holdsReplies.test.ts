@@ -15,6 +15,7 @@ import {
   describeStatus,
   groupWorks,
   holdsListReplies,
+  isPersonRequest,
   isSignOutRequest,
   isStopRequest,
   ordinal,
@@ -131,7 +132,13 @@ describe('holds wording', () => {
     for (const text of texts) expect(text).to.not.match(/error|exception|undefined|bookmobile|\bR\d+/i);
   });
 
-  it('recognises stop and sign-out requests', () => {
+  it('recognises stop, sign-out and person requests', () => {
+    expect(
+      ['talk to a person', 'Can I speak with a librarian?', 'chat with someone', 'real person'].every(
+        isPersonRequest,
+      ),
+    ).to.equal(true);
+    expect(isPersonRequest('a person of interest by Jane Doe')).to.equal(false);
     expect(['cancel', 'Never mind', 'stop.', 'nevermind'].every(isStopRequest)).to.equal(true);
     expect(isStopRequest('cancel my hold')).to.equal(false);
     expect(['sign out', 'Log me out', 'please sign out', 'logout'].every(isSignOutRequest)).to.equal(true);

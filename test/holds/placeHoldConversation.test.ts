@@ -129,6 +129,16 @@ describe('holds conversation: placing a hold', () => {
     expect(await say(chat, '1')).to.include('Riverbend County Atlas stays in the library');
   });
 
+  it('hands "talk to a person" mid-way back to the main dialog to route, placing nothing', async () => {
+    const chat = await signedIn(harness, 'place-person', '21000000000002', '1357');
+    await say(chat, 'place a hold on Circe by Madeline Miller');
+    const seenBefore = harness.recognizer.seen.length;
+    const answer = await say(chat, 'I want to talk to a person please');
+    expect(harness.recognizer.seen.slice(seenBefore)).to.deep.equal(['I want to talk to a person please']);
+    expect(answer).to.not.include("didn't catch").and.not.include('Which would you like');
+    expect(await say(chat, 'show my holds')).to.include('You have no holds');
+  });
+
   it('stops when the patron says "cancel" mid-way, placing nothing', async () => {
     const chat = await signedIn(harness, 'place-stop', '21000000000002', '1357');
     await say(chat, 'place a hold on Circe by Madeline Miller');
