@@ -16,6 +16,7 @@ import { PatronBot } from '../bots/patronBot';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/mainDialog';
+import { createHoldsFeature } from '../dialogs/holdsFeature';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
@@ -67,7 +68,19 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const userState = new UserState(storage);
   const recognizer = options.recognizer ?? createLibraryRecognizer(config);
 
-  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
+  const holds = createHoldsFeature({
+    config,
+    dataDir: settings.dataDir,
+    patronKeySecret: settings.patronKeySecret,
+    logger,
+    now: options.now,
+  });
+  const mainDialog = new MainDialog({
+    recognizer,
+    libraryName: config.library.name,
+    now: options.now,
+    routes: [...holds.routes],
+  });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
 
   const app = settings.microsoftApp;
@@ -82,6 +95,8 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       : {},
   );
   const adapter = new CloudAdapter(authentication);
+  // First, before anything that logs or records a turn: takes the PIN out of the message.
+  adapter.use(holds.middleware);
 
   const recent = new RecentActivities();
   adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
@@ -179,6 +194,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   registerMessagesEndpoint(server, { adapter, logger, runTurn });
 
   const readiness: ReadinessCheck[] = [
+    holds.readiness,
     {
       name: 'storage',
       check: async () => {
@@ -257,6 +273,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       server.server.closeAllConnections();
       streams?.close();
       (storage as { close?: () => void }).close?.();
+      holds.close();
     },
   };
 }

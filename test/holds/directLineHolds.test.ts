@@ -1,0 +1,51 @@
+// End to end: the real bot (restify, CloudAdapter, built-in Direct Line, SQLite state, trained
+// recognizer) with the holds feature wired as server/libraryBotApp.ts does.
+import type { Activity } from 'botbuilder';
+import { expect } from 'chai';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DirectLineTestClient } from '../support/directLineClient';
+import { demoLibraryRecognizer, startTestBot, type TestBot } from '../support/testBot';
+
+describe('holds over the built-in Direct Line', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot({ recognizer: demoLibraryRecognizer() });
+  });
+  after(() => bot.stop());
+
+  it('signs demo patron 1 in and lists, places and cancels holds; the PIN reaches no log or state file', async () => {
+    const client = await DirectLineTestClient.start(bot.url);
+    const text = (activities: Activity[]) =>
+      activities
+        .map((a) =>
+          [
+            a.text ?? '',
+            JSON.stringify(a.attachments ?? []),
+            ...(a.suggestedActions?.actions ?? []).map((action) => `[${action.title}]`),
+          ].join(' '),
+        )
+        .join('\n');
+    expect(text(await client.ask('is my book ready?'))).to.include('library card number');
+    expect(text(await client.ask('21000000000001'))).to.include('PIN');
+    const listed = text(await client.ask('2468'));
+    expect(listed).to.include('Yes: The Midnight Library is ready at Eastside Branch.');
+    expect(listed).to.include('Waiting: 3rd in line of 3');
+
+    expect(text(await client.ask('put a hold on Circe by Madeline Miller'))).to.include(
+      '[Circe by Madeline Miller',
+    );
+    expect(text(await client.ask('1'))).to.include('comes in');
+    expect(text(await client.ask('Book'))).to.include('for pickup at Main Library, your home branch?');
+    expect(text(await client.ask('yes'))).to.include('Done: your hold on Circe (Book) is placed.');
+    expect(text(await client.ask('cancel my hold on circe'))).to.include('Cancel your hold on Circe (Book)?');
+    expect(text(await client.ask('yes'))).to.include('Your hold on Circe is cancelled.');
+    expect(text(await client.ask('sign out'))).to.include("You're signed out");
+
+    expect(bot.logText()).to.not.include('2468').and.not.include('21000000000001');
+    for (const file of readdirSync(bot.dataDir).filter((f) => f.includes('bot-state.sqlite'))) {
+      const bytes = readFileSync(join(bot.dataDir, file)).toString('latin1');
+      expect(bytes, file).to.not.include('2468').and.not.include('21000000000001');
+    }
+  });
+});
