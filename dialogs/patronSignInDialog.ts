@@ -33,8 +33,10 @@ interface SignInState {
   pinTries: number;
 }
 
-/** Marks the PIN question so a web page can switch to a password field and Direct Line can drop the answer. */
-export const SENSITIVE_INPUT_CHANNEL_DATA = { libraryBot: { sensitiveInput: 'pin' } };
+/**
+ * The card-number and PIN questions carry channelData `{ libraryBot: { sensitiveInput: 'card' | 'pin' } }`
+ * so a web page can switch to a password field and Direct Line keeps a placeholder for the answer.
+ */
 
 const retryReply = { kind: 'confirm', prompt: '', yes: 'Try again', no: 'Not now' } satisfies Reply;
 const retryOptions = confirmOptions(retryReply);
@@ -186,18 +188,22 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     state.stage = 'card';
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'card');
     const text = first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard;
-    await sendReply(dc.context, { kind: 'text', text });
+    await this.sendMarked(dc, { kind: 'text', text }, 'card');
   }
 
   private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
     state.stage = 'pin';
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'pin');
-    const reply: Reply = { kind: 'text', text: signInText.askPin };
+    await this.sendMarked(dc, { kind: 'text', text: signInText.askPin }, 'pin');
+  }
+
+  /** Sends a question marked so the page and Direct Line treat its answer as sensitive. */
+  private async sendMarked(dc: DialogContext, reply: Reply, kind: 'card' | 'pin'): Promise<void> {
     const activities: Partial<Activity>[] = renderReply(reply, dc.context.activity.channelId).map(
       (activity) => ({
         ...activity,
         inputHint: InputHints.ExpectingInput,
-        channelData: SENSITIVE_INPUT_CHANNEL_DATA,
+        channelData: { libraryBot: { sensitiveInput: kind } },
       }),
     );
     await dc.context.sendActivities(activities);

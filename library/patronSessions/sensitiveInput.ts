@@ -65,14 +65,25 @@ export class SensitiveInputGate {
   screen(conversationKey: string, text: string): { visibleText: string; withheld?: WithheldInput } {
     const kind = this.expected(conversationKey);
     if (!kind) return { visibleText: text };
-    const trimmed = text.trim();
-    if (kind === 'pin') {
-      if (trimmed.length === 0 || trimmed.length > 64 || /\s/.test(trimmed)) return { visibleText: text };
-      return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
-    }
-    // Not even the last four digits: a patron who types "card PIN" in one message would otherwise
-    // show the PIN as the "last four".
-    const visibleText = looksLikeCardNumber(trimmed) ? withheldCardText : maskCardNumbersIn(text);
-    return { visibleText, withheld: { kind, raw: trimmed } };
+    return screenSensitiveText(kind, text);
   }
+}
+
+/**
+ * What may be shown of an answer to a card-number or PIN question, and the raw input to withhold
+ * (none when the answer is not shaped like one). Also used by the built-in Direct Line's history.
+ */
+export function screenSensitiveText(
+  kind: SensitiveKind,
+  text: string,
+): { visibleText: string; withheld?: WithheldInput } {
+  const trimmed = text.trim();
+  if (kind === 'pin') {
+    if (trimmed.length === 0 || trimmed.length > 64 || /\s/.test(trimmed)) return { visibleText: text };
+    return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
+  }
+  // Not even the last four digits: a patron who types "card PIN" in one message would otherwise
+  // show the PIN as the "last four".
+  const visibleText = looksLikeCardNumber(trimmed) ? withheldCardText : maskCardNumbersIn(text);
+  return { visibleText, withheld: { kind, raw: trimmed } };
 }

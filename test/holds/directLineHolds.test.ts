@@ -42,6 +42,15 @@ describe('holds over the built-in Direct Line', () => {
     expect(text(await client.ask('yes'))).to.include('Your hold on Circe is cancelled.');
     expect(text(await client.ask('sign out'))).to.include("You're signed out");
 
+    // Direct Line's own history (streamed back to the page) holds a placeholder for the PIN.
+    const history = await fetch(
+      `${bot.url}/v3/directline/conversations/${client.session.conversationId}/activities`,
+      { headers: { authorization: `Bearer ${client.session.token}` } },
+    );
+    const historyText = JSON.stringify(await history.json());
+    expect(historyText).to.include('[PIN withheld]').and.include('[card number withheld]');
+    expect(historyText).to.not.include('2468').and.not.include('21000000000001');
+
     expect(bot.logText()).to.not.include('2468').and.not.include('21000000000001');
     for (const file of readdirSync(bot.dataDir).filter((f) => f.includes('bot-state.sqlite'))) {
       const bytes = readFileSync(join(bot.dataDir, file)).toString('latin1');
