@@ -8,6 +8,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../observability/logger';
 import { DirectLineConversation, DirectLineConversations } from './directLineConversations';
+import { screenSensitiveText } from '../../library/patronSessions/sensitiveInput';
 
 export const BOT_ACCOUNT = { id: 'library-bot', name: 'Library Help Bot', role: 'bot' };
 
@@ -136,6 +137,15 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     }
   }
 
+  /** The text to keep for a message that answers a bot question marked as asking for a card number or PIN. */
+  function storedText(conversation: DirectLineConversation, activity: Activity): string | undefined {
+    const previous = conversation.activities[conversation.activities.length - 1] as Activity | undefined;
+    const kind = (previous?.channelData as { libraryBot?: { sensitiveInput?: unknown } } | undefined)
+      ?.libraryBot?.sensitiveInput;
+    if ((kind !== 'pin' && kind !== 'card') || typeof activity.text !== 'string') return activity.text;
+    return screenSensitiveText(kind, activity.text).visibleText;
+  }
+
   function fromUser(conversation: DirectLineConversation, partial: Partial<Activity>): Activity {
     return {
       ...partial,
@@ -222,7 +232,12 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         attachments: Array.isArray(partial.attachments) ? partial.attachments : undefined,
         channelData: typeof partial.channelData === 'object' ? partial.channelData : undefined,
       });
-      const id = conversations.append(conversation, activity);
+      // The answer to the bot's PIN or card-number question goes to the bot, but the history that
+      // Direct Line keeps and streams back to the page holds a placeholder instead.
+      const text = storedText(conversation, activity);
+      const stored: Activity = text === activity.text ? activity : ({ ...activity, text } as Activity);
+      const id = conversations.append(conversation, stored);
+      activity.id = id;
       const delivered = await deliverToBot(conversation, activity);
       if (!delivered)
         return sendError(res, 502, 'BotError', 'The bot could not take the message; please try again.');
