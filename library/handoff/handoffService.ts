@@ -191,6 +191,15 @@ export class HandoffService {
     return (await this.queue()).find((p) => p.handoff.id === caseId);
   }
 
+  /** Remembers the position the patron was last told; false when it is unchanged. */
+  async noteToldPosition(caseId: string, position: number): Promise<boolean> {
+    return updateDocument<HandoffCase, boolean>(this.storage, keys.handoff(caseId), (current) => {
+      if (!current || current.status !== 'queued' || current.toldPosition === position)
+        return { result: false };
+      return { next: { ...current, toldPosition: position }, result: true };
+    });
+  }
+
   /** Remembers a card or thread posted about a case so it can be refreshed for everyone. */
   async recordPost(caseId: string, post: StaffPost): Promise<void> {
     await updateDocument<HandoffCase, void>(this.storage, keys.handoff(caseId), (current) => {
@@ -278,6 +287,7 @@ export class HandoffService {
                 claimedAt: undefined,
                 staffConversation: undefined,
                 waitingSince: now.toISOString(),
+                toldPosition: undefined,
                 transfers,
               }
             : {

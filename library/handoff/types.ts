@@ -59,6 +59,8 @@ export interface HandoffCase {
   posts: StaffPost[];
   endedAt?: string;
   endedBy?: 'patron' | 'staff' | 'timeout';
+  /** The queue position the patron was last told, so they hear only when it changes. */
+  toldPosition?: number;
 }
 
 export type ContactPreference =
