@@ -33,6 +33,22 @@ export interface HandoffMessengerSettings {
   clock?: () => Date;
 }
 
+/** Plain-text form of the Replies the handoff sends, for when no renderer is passed in. */
+export function replyAsText(reply: Reply): string {
+  switch (reply.kind) {
+    case 'text':
+      return reply.text;
+    case 'confirm':
+      return reply.prompt;
+    case 'choice':
+      return [reply.prompt, ...reply.options.map((o, i) => `${i + 1}. ${o.label}`)].join('\n');
+    case 'table':
+      return [reply.title, ...reply.rows.map((r) => `${r.label}: ${r.value}`)].join('\n');
+    case 'list':
+      return [reply.title, ...reply.items.map((item) => item.title)].join('\n');
+  }
+}
+
 /** Staff conversations are told apart by channel and conversation id. */
 export function conversationKey(activity: Partial<Activity>): string {
   return `${activity.channelId}:${activity.conversation?.id}`;
@@ -56,8 +72,7 @@ export class HandoffMessenger {
     private readonly adapter: BotAdapter,
     private readonly handoff: Handoff,
     private readonly settings: HandoffMessengerSettings,
-    private readonly sendReply: ReplySender = (context, reply) =>
-      context.sendActivity(reply.kind === 'text' ? reply.text : JSON.stringify(reply)),
+    private readonly sendReply: ReplySender = (context, reply) => context.sendActivity(replyAsText(reply)),
   ) {}
 
   private now(): Date {

@@ -172,7 +172,7 @@ export class HandoffService {
     const waiting = open
       .filter((c) => c.status === 'queued')
       .map(withoutETag)
-      .sort((a, b) => Date.parse(a.queuedAt) - Date.parse(b.queuedAt) || a.id.localeCompare(b.id));
+      .sort((a, b) => Date.parse(a.queuedAt) - Date.parse(b.queuedAt)); // stable: ties keep joining order
     const stats = (await readOne<Stats>(this.storage, keys.stats)) ?? { claimWaits: [], handleTimes: [] };
     const availability = await this.deps.availability.check(this.clock());
     const staff = availability.available ? availability.staffPresent : 1;
