@@ -9,6 +9,14 @@ import {
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
 import { capabilitiesReply, MainDialog } from '../dialogs/mainDialog';
+import type { HandoffCoordinator } from './handoff/handoffCoordinator';
+import type { RecentTurns } from './handoff/recentTurns';
+
+/** The handoff's part in patron turns: the relay to staff, and the recent turns staff see. */
+export interface PatronHandoff {
+  coordinator: HandoffCoordinator;
+  turns: RecentTurns;
+}
 
 export class PatronBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -18,6 +26,7 @@ export class PatronBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
     private readonly libraryName: string,
+    private readonly handoff?: PatronHandoff,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -32,7 +41,14 @@ export class PatronBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       useCardValueAsText(context);
-      await this.mainDialog.run(context, this.dialogState);
+      this.handoff?.turns.begin(context);
+      // While waiting for or talking with staff, messages go to the handoff, not the dialogs.
+      const handoff = this.handoff ? await this.handoff.coordinator.onPatronMessage(context) : 'not-handoff';
+      if (handoff === 'not-handoff') await this.mainDialog.run(context, this.dialogState);
+      if (handoff === 'leave-message') {
+        await this.mainDialog.run(context, this.dialogState, { handoff: { startAt: 'message' } });
+      }
+      await this.handoff?.turns.finish(context);
       await next();
     });
 

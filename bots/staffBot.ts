@@ -48,13 +48,19 @@ export class StaffBot extends TeamsActivityHandler {
       await this.onConsoleEvent(context);
       await next();
     });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some(
+        (m) => m.id !== context.activity.recipient.id,
+      );
+      if (joined && context.activity.channelId !== 'msteams') await this.onConsoleOpened(context);
+      await next();
+    });
   }
 
-  /** Whether an activity belongs to the staff side: Teams, a signed-in console, or a console sign-in. */
+  /** Whether an activity belongs to the staff side: Teams, or a signed-in console conversation. */
   async handles(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     if (activity.channelId === 'msteams') return true;
-    if (activity.type === 'event' && activity.name === 'staff.signIn') return true;
     return (await this.consoles.memberFor(conversationKey(activity))) !== undefined;
   }
 
@@ -67,30 +73,20 @@ export class StaffBot extends TeamsActivityHandler {
 
   // ---- console ----
 
-  private async onConsoleEvent(context: TurnContext): Promise<void> {
-    const { name, value } = context.activity;
-    const key = conversationKey(context.activity);
-    if (name === 'staff.signIn') {
-      const given = (value ?? {}) as { passcode?: unknown; name?: unknown };
-      const member = await this.consoles.signIn(
-        key,
-        typeof given.name === 'string' ? given.name : '',
-        typeof given.passcode === 'string' ? given.passcode : '',
-        this.clock(),
-      );
-      if (!member) {
-        await context.sendActivity('That staff passcode is not right. Reload the page to try again.');
-        return;
-      }
-      await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
-      await context.sendActivity(`Signed in as ${member.name}. ${consoleHelp}`);
-      await this.showQueue(context);
-      await this.coordinator.sweep();
-      return;
-    }
-    const member = await this.consoles.memberFor(key);
+  /** A console window opened (after the staff page checked the passcode): welcome and show the queue. */
+  private async onConsoleOpened(context: TurnContext): Promise<void> {
+    const member = await this.consoles.memberFor(conversationKey(context.activity));
     if (!member) return;
-    if (name === 'staff.heartbeat') {
+    await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
+    await context.sendActivity(`Signed in as ${member.name}. ${consoleHelp}`);
+    await this.showQueue(context);
+    await this.coordinator.sweep();
+  }
+
+  /** The console page reports in every minute while it is open. */
+  private async onConsoleEvent(context: TurnContext): Promise<void> {
+    const member = await this.consoles.memberFor(conversationKey(context.activity));
+    if (member && context.activity.name === 'staff.heartbeat') {
       await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
     }
   }

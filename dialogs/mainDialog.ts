@@ -16,6 +16,7 @@ import {
   LibraryRecognition,
   PatronMessageRecognizer,
 } from '../recognizers/libraryRecognition';
+import type { EscalationHook } from './handoffEscalation';
 
 export const MAIN_DIALOG = 'mainDialog';
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -31,6 +32,13 @@ export interface MainDialogOptions {
   libraryName: string;
   routes?: IntentRoute[];
   now?: () => Date;
+  /** Bringing in a person: checked on every routed message; explicit requests interrupt dialogs. */
+  escalation?: EscalationHook;
+}
+
+/** Options to start the main dialog with a handoff step (a patron who chose to leave a message). */
+export interface MainDialogStart {
+  handoff: object;
 }
 
 export interface RoutedDialogOptions {
@@ -70,12 +78,15 @@ export class MainDialog extends ComponentDialog {
   private readonly libraryName: string;
   private readonly routeByIntent = new Map<string, string>();
   private readonly now: () => Date;
+  private readonly escalation?: EscalationHook;
 
   constructor(options: MainDialogOptions) {
     super(MAIN_DIALOG);
     this.recognizer = options.recognizer;
     this.libraryName = options.libraryName;
     this.now = options.now ?? (() => new Date());
+    this.escalation = options.escalation;
+    if (this.escalation) this.addDialog(this.escalation.dialog);
     for (const route of options.routes ?? []) {
       this.addDialog(route.dialog);
       route.intents.forEach((intent) => this.routeByIntent.set(intent, route.dialog.id));
@@ -87,10 +98,23 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** Runs the dialog stack for one turn (the core-bot pattern). */
-  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+  async run(
+    context: TurnContext,
+    accessor: StatePropertyAccessor<DialogState>,
+    start?: MainDialogStart,
+  ): Promise<void> {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dialogContext = await dialogSet.createContext(context);
+    if (start) {
+      await dialogContext.cancelAllDialogs();
+      await dialogContext.beginDialog(this.id, start);
+      return;
+    }
+    // Asking for a person works at any time, even in the middle of another dialog.
+    if (dialogContext.activeDialog && this.escalation?.interrupts(context.activity.text ?? '')) {
+      await dialogContext.cancelAllDialogs();
+    }
     const result = await dialogContext.continueDialog();
     if (result.status === DialogTurnStatus.empty) {
       await dialogContext.beginDialog(this.id);
@@ -98,8 +122,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async routeStep(step: WaterfallStepContext) {
+    const start = step.options as Partial<MainDialogStart> | undefined;
+    if (start?.handoff && this.escalation) return step.beginDialog(this.escalation.dialog.id, start.handoff);
     const text = step.context.activity.text ?? '';
     const recognition = this.recognizer.recognize(text, this.now());
+    const escalation = await this.escalation?.check(step.context, recognition);
+    if (escalation && this.escalation) return step.beginDialog(this.escalation.dialog.id, escalation);
     const routed = this.routeByIntent.get(recognition.intent);
     if (routed) {
       const options: RoutedDialogOptions = { recognition };

@@ -12,7 +12,9 @@ import {
 } from 'botbuilder';
 import { join } from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
+import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
 import { PatronBot } from '../bots/patronBot';
+import { sendReply } from '../channels/renderer';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -23,6 +25,7 @@ import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
 import { registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
+import { registerStaffConsole } from './staffConsolePage';
 import { registerWebChatPage } from './webChatPage';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
@@ -50,6 +53,8 @@ export interface LibraryBotApp {
   storage: Storage;
   /** Present in local mode: the built-in Direct Line. */
   directLine?: DirectLineConversations;
+  /** Human handoff: queue, staff bot and timers (tests drive `coordinator.sweep()` directly). */
+  handoff: HandoffWiring;
   listen(): Promise<{ port: number; url: string }>;
   /** Stops accepting, lets turns in flight finish, then closes storage. */
   close(): Promise<void>;
@@ -67,9 +72,6 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const userState = new UserState(storage);
   const recognizer = options.recognizer ?? new InterimRecognizer();
 
-  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
-  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
-
   const app = settings.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication(
     app
@@ -82,6 +84,25 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       : {},
   );
   const adapter = new CloudAdapter(authentication);
+
+  const handoff = createHandoffWiring({
+    config,
+    storage,
+    conversationState,
+    adapter,
+    appId: app?.appId ?? '',
+    staffPasscode: settings.staffPasscode,
+    sendReply,
+    logger,
+    now: options.now,
+  });
+  const mainDialog = new MainDialog({
+    recognizer,
+    libraryName: config.library.name,
+    now: options.now,
+    escalation: handoff.escalation,
+  });
+  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name, handoff.patron);
 
   const recent = new RecentActivities();
   adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
@@ -171,7 +192,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     next();
   });
 
-  const runTurn = (context: TurnContext) => bot.run(context);
+  const runTurn = async (context: TurnContext) => {
+    if (!(await handoff.runIfStaff(context))) await bot.run(context);
+  };
   registerMessagesEndpoint(server, { adapter, logger, runTurn });
 
   const readiness: ReadinessCheck[] = [
@@ -216,6 +239,15 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       serviceUrl: localAddress,
     });
   }
+  if (directLine && settings.staffPasscode) {
+    registerStaffConsole(server, {
+      config,
+      logger,
+      conversations: directLine,
+      consoles: handoff.consoles,
+      now: options.now,
+    });
+  }
   registerWebChatPage(server, {
     config,
     logger,
@@ -229,17 +261,21 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     adapter,
     storage,
     directLine,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    handoff,
+    listen: async () => {
+      await handoff.start();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(settings.port, settings.host, () => {
           const address = server.address();
           boundPort = address.port;
           resolve({ port: boundPort, url: localAddress() });
         });
-      }),
+      });
+    },
     close: async () => {
       closing = true;
+      handoff.stop();
       server.close();
       server.server.closeIdleConnections();
       if (inFlight > 0) {

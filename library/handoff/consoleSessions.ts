@@ -28,14 +28,16 @@ export class ConsoleSessions {
     private readonly passcode: string,
   ) {}
 
-  /** Registers the console conversation when the passcode is right; the name is for display only. */
-  async signIn(
-    conversationKey: string,
-    name: string,
-    passcode: string,
-    now: Date,
-  ): Promise<StaffMember | undefined> {
-    if (!passcodeMatches(passcode, this.passcode)) return undefined;
+  verify(passcode: string): boolean {
+    return passcodeMatches(passcode, this.passcode);
+  }
+
+  /**
+   * Registers a console conversation for a staff member whose passcode was checked (by the staff
+   * page's token endpoint, so the passcode never travels in a chat activity). The name is shown
+   * to patrons and colleagues; it grants nothing.
+   */
+  async register(conversationKey: string, name: string, now: Date): Promise<StaffMember> {
     const displayName =
       name
         .replace(/[^\p{L}\p{N} .'-]/gu, '')

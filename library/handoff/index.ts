@@ -20,6 +20,7 @@ export {
 export { StaffPresence, type PresentStaffMember } from './presence';
 export { buildStaffSummary, redactForStaff, maskCardNumbers, type ConversationTurn } from './redaction';
 export { type HandoffStorage, isETagConflict } from './storage';
+export { ConsoleSessions, passcodeMatches } from './consoleSessions';
 
 export interface Handoff {
   rules: EscalationRules;
@@ -29,11 +30,12 @@ export interface Handoff {
   service: HandoffService;
 }
 
-export async function createHandoff(
+/** Builds the parts; call `service.init()` once before use (the server does it in listen()). */
+export function createHandoff(
   config: LibraryConfig,
   storage: HandoffStorage,
   options: { clock?: () => Date; presence?: PresenceSettings } = {},
-): Promise<Handoff> {
+): Handoff {
   const presence = new StaffPresence(storage, options.presence);
   const availability = new StaffAvailability(
     new StaffedChatHours(config.staff.chatHours, config.library.timeZone),
@@ -52,6 +54,5 @@ export async function createHandoff(
       auditRetentionDays: config.privacy.auditRetentionDays,
     },
   });
-  await service.init();
   return { rules: new EscalationRules(config.escalation), presence, availability, audit, service };
 }

@@ -79,7 +79,8 @@ describe('handoff: queue, claim, relay, transfer, end', () => {
 
   it('never queues a patron when nobody can come', async () => {
     const clock = new TestClock(new Date(mondayMorning));
-    const handoff = await createHandoff(demoConfig(), new MemoryStorage(), { clock: clock.now });
+    const handoff = createHandoff(demoConfig(), new MemoryStorage(), { clock: clock.now });
+    await handoff.service.init();
     const outcome = await handoff.service.requestHandoff(patron(1), summary);
     expect(outcome).to.deep.equal({ outcome: 'unavailable', available: false, reason: 'nobody-present' });
     expect(await handoff.service.queue()).to.deep.equal([]);

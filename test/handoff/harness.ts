@@ -26,6 +26,8 @@ export interface Harness {
   staffBot: StaffBot;
   clock: TestClock;
   storage: HandoffStorage;
+  /** Opens a console window as the staff page does: passcode checked first; false when wrong. */
+  openConsole(conversation: string, name: string, passcode?: string): Promise<boolean>;
   /** Sends one activity in; answers the HTTP status and body (the invoke response for invokes). */
   send(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
@@ -45,7 +47,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const clock = options.clock ?? new TestClock(new Date(mondayMorning));
   const config = demoConfig();
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const handoff = await createHandoff(config, storage, { clock: clock.now });
+  const handoff = createHandoff(config, storage, { clock: clock.now });
+  await handoff.service.init();
   const teams = options.teams ? { ...options.teams, serviceUrl: connector.url } : undefined;
   const messenger = new HandoffMessenger(adapter, handoff, {
     appId: '',
@@ -54,7 +57,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock: clock.now,
   });
   const coordinator = new HandoffCoordinator(handoff, messenger, storage, clock.now);
-  const staffBot = new StaffBot(handoff, coordinator, new ConsoleSessions(storage, staffPasscode), {
+  const consoles = new ConsoleSessions(storage, staffPasscode);
+  const staffBot = new StaffBot(handoff, coordinator, consoles, {
     timeZone: config.library.timeZone,
     teams,
     clock: clock.now,
@@ -105,8 +109,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { status, body };
   };
 
+  const openConsole = async (conversation: string, name: string, passcode = staffPasscode) => {
+    if (!consoles.verify(passcode)) return false;
+    await consoles.register(`directline:${conversation}`, name, clock.now());
+    await send(
+      consoleActivity(conversation, {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: `dl_${conversation}`, name: '' }],
+      }),
+    );
+    return true;
+  };
+
   return {
     connector,
+    openConsole,
     adapter,
     handoff,
     coordinator,
@@ -142,8 +159,4 @@ export function consoleActivity(conversation: string, fields: Partial<Activity>)
     recipient: { id: 'bot', name: 'Library Help Bot' },
     ...fields,
   };
-}
-
-export function signIn(conversation: string, name: string, passcode = staffPasscode): Partial<Activity> {
-  return consoleActivity(conversation, { type: 'event', name: 'staff.signIn', value: { name, passcode } });
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { MemoryStorage } from 'botbuilder';
-import { consoleActivity, type Harness, patronSays, signIn, startHarness } from './harness';
+import { consoleActivity, type Harness, patronSays, startHarness } from './harness';
 import { FakeConnector } from './fakeConnector';
 import { TestClock } from './support';
 
@@ -26,18 +26,18 @@ describe('handoff: staff console end to end (patron and staff conversations)', (
 
   it('refuses a console with the wrong passcode', async () => {
     h = await startHarness();
-    await h.send(signIn('console-x', 'Mallory', 'guess'));
-    expect(h.connector.textsTo('console-x')).to.deep.equal([
-      'That staff passcode is not right. Reload the page to try again.',
-    ]);
+    expect(await h.openConsole('console-x', 'Mallory', 'guess')).to.equal(false);
+    // Messages from a conversation that never signed in are a patron's, not staff's.
+    await h.send(consoleActivity('console-x', { value: { verb: 'handoff.claim', caseId: 'x' } }));
+    expect(h.connector.textsTo('console-x')).to.deep.equal(['the bot answers']);
     await h.send(patronSays('p1', 'can I talk to a person'));
     expect(h.connector.textsTo('p1')).to.deep.equal(['unavailable']);
   });
 
   it('escalates, lets one of two simultaneous claims win, relays both ways, transfers and ends', async () => {
     h = await startHarness();
-    await h.send(signIn('console-sam', 'Sam'));
-    await h.send(signIn('console-alex', 'Alex'));
+    await h.openConsole('console-sam', 'Sam');
+    await h.openConsole('console-alex', 'Alex');
     await h.send(patronSays('p1', 'can I talk to a person'));
     await h.send(patronSays('p2', 'I want a human'));
     expect(h.connector.textsTo('p1')).to.deep.equal(['queued at 1']);
@@ -114,7 +114,7 @@ describe('handoff: staff console end to end (patron and staff conversations)', (
 
   it('offers to leave a message when nobody claims in time', async () => {
     h = await startHarness();
-    await h.send(signIn('console-sam', 'Sam'));
+    await h.openConsole('console-sam', 'Sam');
     await h.send(patronSays('p1', 'talk to a librarian'));
     h.clock.advanceMinutes(2);
     // The console keeps reporting in; nobody presses Claim.
@@ -138,7 +138,7 @@ describe('handoff: staff console end to end (patron and staff conversations)', (
     await connector.start();
     const clock = new TestClock(new Date('2026-11-30T16:00:00Z'));
     const first = await startHarness({ storage, connector, clock });
-    await first.send(signIn('console-sam', 'Sam'));
+    await first.openConsole('console-sam', 'Sam');
     await first.send(patronSays('p1', 'can I talk to a person'));
     const claim = claimData(cardsIn(connector.sentTo('console-sam'))[0]);
     await first.send(consoleActivity('console-sam', { value: claim }));

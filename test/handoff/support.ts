@@ -56,7 +56,8 @@ export async function handoffWithStaff(
   clock = new TestClock(new Date(mondayMorning)),
   staff: StaffMember[] = [sam],
 ): Promise<{ handoff: Handoff; clock: TestClock; storage: HandoffStorage }> {
-  const handoff = await createHandoff(demoConfig(), storage, { clock: clock.now });
+  const handoff = createHandoff(demoConfig(), storage, { clock: clock.now });
+  await handoff.service.init();
   for (const member of staff)
     await handoff.presence.markPresent(member, clock.now(), consoleConversation(member));
   return { handoff, clock, storage };
