@@ -21,6 +21,8 @@ export class FakeConnector {
   readonly calls: RecordedCall[] = [];
   /** Members of each team, by team id: who `GET /v3/conversations/{team}/members/{id}` finds. */
   readonly teams = new Map<string, TeamMember[]>();
+  /** Conversations (Teams threads) the bot created, in order. */
+  readonly created: { id: string; activityId: string }[] = [];
   private server?: Server;
   private nextId = 1000;
   url = '';
@@ -60,11 +62,11 @@ export class FakeConnector {
     this.calls.push(call);
     if (method === 'POST' && parts.length === 2) {
       const messageId = String(this.nextId++);
-      const channel = ((body?.channelData as { channel?: { id?: string } })?.channel?.id ?? 'chat').replace(
-        /\W/g,
-        '',
-      );
-      return { status: 201, body: { id: `${channel};messageid=${messageId}`, activityId: messageId } };
+      // Teams names a channel thread after the channel and its first message.
+      const channel = (body?.channelData as { channel?: { id?: string } })?.channel?.id ?? 'a:chat';
+      const id = `${channel};messageid=${messageId}`;
+      this.created.push({ id, activityId: messageId });
+      return { status: 201, body: { id, activityId: messageId } };
     }
     if (parts[3] === 'members' && method === 'GET') {
       const member = this.teams.get(parts[2])?.find((m) => m.id === parts[4]);
