@@ -131,7 +131,8 @@ export class StaffBot extends TeamsActivityHandler {
       if (!open) return void (await context.sendActivity("You're not chatting with a patron right now."));
       const wanted = transfer[2].trim().toLowerCase();
       const colleagues = (await this.coordinator.presentColleagues()).filter(
-        (c) => c.member.id !== member.id && c.member.name.toLowerCase() === wanted,
+        // Console to console: the colleague's window takes over the relay.
+        (c) => c.member.id !== member.id && c.staffConversation && c.member.name.toLowerCase() === wanted,
       );
       if (colleagues.length !== 1) {
         await context.sendActivity(

@@ -43,6 +43,8 @@ export class HandoffCoordinator {
     private readonly messenger: HandoffMessenger,
     private readonly storage: HandoffStorage,
     private readonly clock: () => Date = () => new Date(),
+    /** Where failures to reach staff are reported (the server's logger); they never fail a patron's turn. */
+    private readonly reportError: (error: unknown, what: string) => void = () => undefined,
   ) {}
 
   // ---- patron side ----
@@ -52,7 +54,13 @@ export class HandoffCoordinator {
     const outcome = await this.handoff.service.requestHandoff(patronConversation(context), summary);
     if (outcome.outcome === 'queued') {
       await this.handoff.service.noteToldPosition(outcome.handoff.id, outcome.position);
-      await this.messenger.postEscalation(outcome.handoff);
+      try {
+        await this.messenger.postEscalation(outcome.handoff);
+      } catch (error) {
+        // The patron stays queued: consoles show the queue when opened, and the claim timeout
+        // still offers a message if nobody sees it.
+        this.reportError(error, 'posting an escalation card');
+      }
     }
     return outcome;
   }

@@ -55,7 +55,9 @@ export function createHandoffWiring(options: HandoffWiringOptions): HandoffWirin
     { appId: options.appId, timeZone: config.library.timeZone, teams, clock },
     options.sendReply,
   );
-  const coordinator = new HandoffCoordinator(handoff, messenger, storage, clock);
+  const coordinator = new HandoffCoordinator(handoff, messenger, storage, clock, (error, what) =>
+    logger.error({ err: error }, `handoff: ${what} failed`),
+  );
   const consoles = new ConsoleSessions(storage, options.staffPasscode ?? '');
   const staffBot = new StaffBot(handoff, coordinator, consoles, {
     timeZone: config.library.timeZone,
