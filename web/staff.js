@@ -12,7 +12,7 @@
   root.setProperty('--library-text', settings.colours.text);
 
   function start(session) {
-    var options = { token: session.token, webSocket: false, pollingInterval: 1000 };
+    var options = { token: session.token };
     if (session.domain) options.domain = session.domain;
     var directLine = window.WebChat.createDirectLine(options);
     window.WebChat.renderWebChat(
