@@ -154,3 +154,51 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
     );
   });
 });
+
+describe('handoff: offers from the main dialog (misunderstood, frustrated), interruptions, leaving the queue', function () {
+  this.timeout(20000);
+  let bot: TestBot;
+
+  beforeEach(async () => {
+    bot = await startTestBot({ now: () => new Date('2026-11-30T16:00:00Z') });
+  });
+  afterEach(async () => bot.stop());
+
+  const texts = (activities: Activity[]) => activities.map((a) => a.text ?? '');
+
+  it('offers a person after two misunderstood messages; "no" carries on, a later request interrupts', async () => {
+    const sam = await DirectLineTestClient.start(bot.url, '/staff/token', { name: 'Sam', passcode });
+    await sam.waitFor(textStarting('Signed in as Sam.'));
+    const patron = await DirectLineTestClient.start(bot.url);
+    // One misunderstood message is not enough to offer a person.
+    expect(texts(await patron.ask('blorf zzq')).join(' ')).not.to.contain('bring in a person');
+    expect(texts(await patron.ask('qwxv plonk'))).to.include(
+      "I'm sorry I'm not understanding. Would you like me to bring in a person from the library?",
+    );
+    expect(texts(await patron.ask('no'))).to.include('No problem. What else can I help you with?');
+
+    // Frustration is offered too; in the middle of that offer, asking outright goes straight through.
+    expect(texts(await patron.ask('this is useless'))).to.include(
+      "I'm sorry this has been frustrating. Would you like me to bring in a person from the library?",
+    );
+    const queued = texts(await patron.ask('can I speak to a librarian'));
+    expect(queued.join(' ')).to.contain("You're number 1 in line");
+    const card = await sam.waitFor((a) => cardJson(a).includes('A patron is waiting for a person'));
+    expect(cardJson(card)).to.contain('Asked for a person');
+
+    // While waiting, messages get the position; "leave" ends the wait.
+    expect(texts(await patron.ask('hello?')).join(' ')).to.contain("You're number 1 in line");
+    expect(texts(await patron.ask('leave'))).to.include(
+      "You've left the chat with staff. I'm still here if you need anything.",
+    );
+    await sam.waitFor((a) => cardJson(a).includes('Chat ended'));
+    expect(await bot.app.handoff.handoff.service.queue()).to.deep.equal([]);
+  });
+
+  it('never says a person is coming when no staff member is present', async () => {
+    const patron = await DirectLineTestClient.start(bot.url);
+    const reply = texts(await patron.ask('I want to talk to a person')).join(' ');
+    expect(reply).to.contain('No staff member is free to chat right now. Would you like to leave a message?');
+    expect(reply).not.to.contain('in line');
+  });
+});
