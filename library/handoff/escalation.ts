@@ -79,9 +79,7 @@ export class EscalationRules {
   /** Undefined when the bot should simply carry on. */
   assess(signal: PatronTurnSignal): EscalationDecision | undefined {
     const normalized = normalizeForMatching(signal.text);
-    if (signal.intent === 'human' || isExplicitRequestForPerson(signal.text)) {
-      return { reason: 'explicit', mode: 'handoff' };
-    }
+    if (isExplicitRequestForPerson(signal.text)) return { reason: 'explicit', mode: 'handoff' };
     const topic = this.settings.alwaysHumanTopics.find((t) => containsPhrase(normalized, t));
     if (topic) return { reason: 'always-human', mode: 'offer', matched: topic };
     if (signal.unrecoverableFailure) return { reason: 'failure', mode: 'offer' };
@@ -90,6 +88,9 @@ export class EscalationRules {
     if (normalized && this.sentimentOf(signal.text) <= this.settings.frustrationSentiment) {
       return { reason: 'frustrated', mode: 'offer' };
     }
+    // After the frustration checks: a classifier may also label "this is useless" as wanting a
+    // person, and a frustrated patron is offered, not transferred.
+    if (signal.intent === 'human') return { reason: 'explicit', mode: 'handoff' };
     if ((signal.misunderstoodInARow ?? 0) >= this.settings.misunderstandingsBeforeOffer) {
       return { reason: 'misunderstood', mode: 'offer' };
     }

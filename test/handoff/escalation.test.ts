@@ -21,8 +21,13 @@ describe('handoff: when to escalate', () => {
     }
   });
 
-  it('treats the recognizer’s "human" intent as an explicit request', () => {
+  it('treats the recognizer’s "human" intent as an explicit request, unless the message is frustration', () => {
     expect(rules.assess({ text: 'get me someone who knows', intent: 'human' })?.mode).to.equal('handoff');
+    expect(rules.assess({ text: 'this is useless', intent: 'human' })).to.deep.equal({
+      reason: 'frustrated',
+      mode: 'offer',
+      matched: 'useless',
+    });
   });
 
   it('does not hear a request for a person in ordinary questions', () => {
