@@ -14,6 +14,7 @@ import {
 } from 'botbuilder';
 import type { Handoff, StaffMember } from '../library/handoff';
 import type { ConsoleSessions } from '../library/handoff/consoleSessions';
+import type { StaffGroupMembership } from '../library/handoff/entraGroup';
 import { type HandoffCoordinator, type StaffConversationRef } from './handoff/handoffCoordinator';
 import { conversationKey } from './handoff/handoffMessenger';
 import { escalationCard, readStaffAction, type StaffActionData, ticketCard } from './handoff/staffCards';
@@ -22,6 +23,8 @@ export interface StaffBotSettings {
   timeZone: string;
   /** The Teams staff channel's tenant and team, when staff use Teams. */
   teams?: { tenantId: string; teamId: string };
+  /** Staff may also be recognised by an Entra group (Microsoft Graph), besides the staff team. */
+  staffGroup?: StaffGroupMembership;
   clock?: () => Date;
 }
 
@@ -229,8 +232,12 @@ export class StaffBot extends TeamsActivityHandler {
       return { id: member.aadObjectId ?? member.id, name: member.name ?? 'Staff', channel: 'teams' };
     } catch {
       // Teams answers 404 (MemberNotFoundInConversation) for anyone outside the staff team.
-      return undefined;
     }
+    // The Entra object id comes from Teams with the activity; the name is only shown.
+    if (account.aadObjectId && (await this.settings.staffGroup?.isMember(account.aadObjectId))) {
+      return { id: account.aadObjectId, name: account.name || 'Staff', channel: 'teams' };
+    }
+    return undefined;
   }
 
   private async onTeamsMessage(context: TurnContext): Promise<void> {

@@ -92,6 +92,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     adapter,
     appId: app?.appId ?? '',
     staffPasscode: settings.staffPasscode,
+    graph: app?.appPassword ? { clientId: app.appId, clientSecret: app.appPassword } : undefined,
     sendReply,
     logger,
     now: options.now,

@@ -6,6 +6,7 @@ import type { LibraryConfig } from '../../config/libraryConfig';
 import { HandoffDialog } from '../../dialogs/handoffDialog';
 import { HandoffEscalation } from '../../dialogs/handoffEscalation';
 import { ConsoleSessions, createHandoff, type Handoff } from '../../library/handoff';
+import { GraphGroupMembership, graphAppToken } from '../../library/handoff/entraGroup';
 import type { Logger } from '../../observability/logger';
 import type { PatronHandoff } from '../patronBot';
 import { StaffBot } from '../staffBot';
@@ -28,6 +29,8 @@ export interface HandoffWiringOptions {
   /** Whether a patron is signed in, for the staff summary; from the sign-in dialog when it lands. */
   isSignedIn?: (context: TurnContext) => Promise<boolean>;
   sweepSeconds?: number;
+  /** The bot's app credentials, for Microsoft Graph when config.staff.teams.staffGroupId is set. */
+  graph?: { clientId: string; clientSecret: string };
 }
 
 export interface HandoffWiring {
@@ -59,9 +62,23 @@ export function createHandoffWiring(options: HandoffWiringOptions): HandoffWirin
     logger.error({ err: error }, `handoff: ${what} failed`),
   );
   const consoles = new ConsoleSessions(storage, options.staffPasscode ?? '');
+  const staffGroup =
+    teams?.staffGroupId && options.graph
+      ? new GraphGroupMembership({
+          groupId: teams.staffGroupId,
+          getToken: graphAppToken({ tenantId: teams.tenantId, ...options.graph }),
+          onError: (error) => logger.warn({ err: error }, 'handoff: Microsoft Graph group check failed'),
+        })
+      : undefined;
+  if (teams?.staffGroupId && !staffGroup) {
+    logger.warn(
+      'staff.teams.staffGroupId is set but the bot has no app credentials: only the staff team counts',
+    );
+  }
   const staffBot = new StaffBot(handoff, coordinator, consoles, {
     timeZone: config.library.timeZone,
     teams: teams && { tenantId: teams.tenantId, teamId: teams.teamId },
+    staffGroup,
     clock,
   });
   const turns = new RecentTurns(options.conversationState);

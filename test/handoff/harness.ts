@@ -13,6 +13,7 @@ import { HandoffMessenger, type TeamsStaffChannel } from '../../bots/handoff/han
 import { StaffBot } from '../../bots/staffBot';
 import { createHandoff, type Handoff, type HandoffStorage } from '../../library/handoff';
 import { ConsoleSessions } from '../../library/handoff/consoleSessions';
+import type { StaffGroupMembership } from '../../library/handoff/entraGroup';
 import { FakeConnector } from './fakeConnector';
 import { demoConfig, TestClock, mondayMorning } from './support';
 
@@ -38,6 +39,7 @@ export interface HarnessOptions {
   clock?: TestClock;
   connector?: FakeConnector;
   teams?: Omit<TeamsStaffChannel, 'serviceUrl'>;
+  staffGroup?: StaffGroupMembership;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -61,6 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const staffBot = new StaffBot(handoff, coordinator, consoles, {
     timeZone: config.library.timeZone,
     teams,
+    staffGroup: options.staffGroup,
     clock: clock.now,
   });
 
