@@ -36,7 +36,26 @@ export interface HandoffDialogOptions {
   mode?: 'handoff' | 'offer';
   /** After a claim timeout the patron already said yes to leaving a message. */
   startAt?: 'message';
+  /**
+   * The detected topic and branch for the staff summary. Never the recognition itself: dialog
+   * options are stored with the dialog stack, and the message text may carry a PIN.
+   */
+  intent?: string;
+  branchId?: string;
+  /** Set when MainDialog routes the "human" intent here; only its intent and branch are read. */
   recognition?: LibraryRecognition;
+}
+
+/** Options for a handoff from a recognised message, without the message text. */
+export function handoffOptionsFrom(
+  recognition: LibraryRecognition,
+  decision: Pick<HandoffDialogOptions, 'reason' | 'mode'>,
+): HandoffDialogOptions {
+  return {
+    ...decision,
+    intent: recognition.intent === 'None' ? undefined : recognition.intent,
+    branchId: recognition.entities.branch?.branchId,
+  };
 }
 
 interface HandoffDialogState {
@@ -312,11 +331,11 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async summary(context: TurnContext, options: HandoffDialogOptions) {
-    const branchId = options.recognition?.entities.branch?.branchId;
+    const intent = options.intent ?? options.recognition?.intent;
+    const branchId = options.branchId ?? options.recognition?.entities.branch?.branchId;
     return buildStaffSummary({
       turns: await this.deps.turns.recent(context),
-      intent:
-        options.recognition && options.recognition.intent !== 'None' ? options.recognition.intent : undefined,
+      intent: intent && intent !== 'None' ? intent : undefined,
       branch: this.deps.config.branches.find((b) => b.id === branchId)?.name,
       signedIn: this.deps.isSignedIn ? await this.deps.isSignedIn(context) : false,
       reason: options.reason ?? 'explicit',

@@ -5,7 +5,7 @@ import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botb
 import type { Dialog } from 'botbuilder-dialogs';
 import { type EscalationRules, isExplicitRequestForPerson } from '../library/handoff';
 import type { LibraryRecognition } from '../recognizers/libraryRecognition';
-import type { HandoffDialogOptions } from './handoffDialog';
+import { handoffOptionsFrom, type HandoffDialogOptions } from './handoffDialog';
 
 /** What MainDialog needs to escalate; see MainDialogOptions.escalation. */
 export interface EscalationHook {
@@ -45,6 +45,6 @@ export class HandoffEscalation implements EscalationHook {
     });
     // Once offered, count afresh so a "no" is not followed by the same offer on the next message.
     await this.misunderstood.set(context, decision ? 0 : count);
-    return decision ? { reason: decision.reason, mode: decision.mode, recognition } : undefined;
+    return decision ? handoffOptionsFrom(recognition, decision) : undefined;
   }
 }
