@@ -24,7 +24,9 @@ const presenceKey = 'handoff/presence';
 export class StaffPresence {
   constructor(
     private readonly storage: HandoffStorage,
-    private readonly settings: PresenceSettings = { consoleSeconds: 180, teamsSeconds: 900 },
+    // A console reports in every minute while open. In Teams, "available" or any staff action
+    // counts for two hours (until "away"); a missed claim still ends in an offer to leave a message.
+    private readonly settings: PresenceSettings = { consoleSeconds: 180, teamsSeconds: 2 * 60 * 60 },
   ) {}
 
   private ttlMs(channel: StaffChannel): number {
