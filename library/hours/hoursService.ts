@@ -49,6 +49,7 @@ export class HoursService {
   readonly zone: string;
   readonly calendar: SpecialDayCalendar;
   private readonly branchesById: Map<string, Branch>;
+  private readonly memo = new Map<string, OpenInterval[]>();
 
   constructor(
     private readonly config: Pick<LibraryConfig, 'library' | 'branches' | 'specialDays'>,
@@ -108,13 +109,20 @@ export class HoursService {
     const branch = this.branch(branchId);
     const now = this.now(at);
     const today = now.toISODate()!;
-    const intervals = mergeIntervals(
-      Array.from({ length: lookAheadDays + 1 }, (_, i) =>
-        this.intervalsStarting(branch, plusDays(today, i - 1)),
-      ).flat(),
-    );
-    const current = intervals.find((i) => i.start <= now && now < i.end);
-    const next = intervals.find((i) => i.start > now);
+    // Look a week ahead first and further only when needed (a long closure, a 24-hour stretch).
+    let current: OpenInterval | undefined;
+    let next: OpenInterval | undefined;
+    for (const days of [8, lookAheadDays]) {
+      const intervals = mergeIntervals(
+        Array.from({ length: days + 1 }, (_, i) =>
+          this.intervalsStarting(branch, plusDays(today, i - 1)),
+        ).flat(),
+      );
+      current = intervals.find((i) => i.start <= now && now < i.end);
+      next = intervals.find((i) => i.start > now);
+      const horizon = this.startOfDay(plusDays(today, days));
+      if (next && (!current || current.end < horizon)) break;
+    }
     return { branchId, now, open: Boolean(current), current, next, today: this.day(branchId, today) };
   }
 
@@ -148,6 +156,18 @@ export class HoursService {
 
   /** The configured periods that begin on a date, as absolute intervals. */
   private intervalsStarting(branch: Branch, date: string): OpenInterval[] {
+    const key = `${branch.id}|${date}`;
+    let intervals = this.memo.get(key);
+    if (!intervals) {
+      // The configuration never changes while running; the cap only bounds memory over months.
+      if (this.memo.size > 5000) this.memo.clear();
+      intervals = this.computeIntervals(branch, date);
+      this.memo.set(key, intervals);
+    }
+    return intervals.map((i) => ({ ...i }));
+  }
+
+  private computeIntervals(branch: Branch, date: string): OpenInterval[] {
     const exception = branch.exceptions.find((e) => e.date === date);
     if (exception) return exception.hours.map((p) => this.toInterval(date, p));
     const regular = (branch.hours[weekdayOf(date)] ?? []).map((p) => this.toInterval(date, p));
