@@ -84,3 +84,26 @@ function untilText(end: DateTime, now: DateTime): string {
   if (time === 'midnight' && end.minus({ minutes: 1 }).hasSame(now, 'day')) return time;
   return `${time} ${relativeDay(end, now)}`;
 }
+
+/** A day's hours without the holiday note, for sentences that name the holiday already. */
+export function describeHoursOnly(day: DayHours): string {
+  return describeDayHours({ ...day, note: undefined });
+}
+
+/** One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM". */
+export function shortStatus(branch: Branch, status: HoursStatus): string {
+  const { now } = status;
+  if (status.open && status.current) {
+    const where = status.current.place ? ` at ${status.current.place}` : '';
+    if (status.today.allDay || status.current.end.diff(now, 'hours').hours >= 24) return `Open 24 hours${where}`;
+    const minutes = Math.ceil(status.current.end.diff(now, 'minutes').minutes);
+    const until = untilText(status.current.end, now);
+    return minutes <= 60 ? `Open${where}, closes in ${minutes} min (${until})` : `Open${where} until ${until}`;
+  }
+  const why = status.today.closed && status.today.note ? ` (${status.today.note})` : '';
+  if (!status.next) return `Closed${why}`;
+  const when = `${relativeDay(status.next.start, now)} ${formatTime(status.next.start)}`;
+  const verb = branch.kind === 'bookmobile' || status.next.place ? 'next stop' : 'opens';
+  const where = status.next.place ? `, ${status.next.place}` : '';
+  return `Closed${why}; ${verb} ${when}${where}`;
+}

@@ -52,8 +52,8 @@ export function summarizeProgram(
   const summary: ProgramSummary = {
     title: program.title,
     when: programWhen(program, now),
-    place:
-      branch?.name && !program.location.includes(branch.name) ? branch.name : program.location || 'Riverbend',
+    // A branch's name is enough (and short enough for SMS); a stop like the bookmobile's needs its place.
+    place: branch && branch.kind === 'building' ? branch.name : program.location || branch?.name || 'Riverbend',
     description: shorten(program.description, 140),
   };
   const audience = programAudience(program);

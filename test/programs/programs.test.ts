@@ -122,7 +122,7 @@ describe('programs', () => {
       expect(summarizeProgram(storytime, at('2026-11-30T09:00'), demo.branches)).to.deep.equal({
         title: 'Toddler Storytime',
         when: 'Wednesday, Dec 2, 10:00-10:30 AM',
-        place: 'Main Library, 100 River Street',
+        place: 'Main Library',
         audience: 'For toddlers, ages 1-3',
         description: 'Songs, rhymes and picture books for toddlers and their grown-ups.',
         registrationUrl: 'https://riverbend-library.example.org/events/toddler-storytime',
