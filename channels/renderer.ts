@@ -1,0 +1,287 @@
+// One renderer for every channel: dialogs say what to show (a Reply), this file decides how.
+// Web Chat and Teams get Adaptive Cards and suggested actions; SMS gets short numbered text.
+import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
+import { ChoiceOption, ListItem, Reply } from './reply';
+
+/** Twilio recommends 320 characters or fewer per SMS and refuses more than 1,600. */
+export const SMS_PREFERRED_LENGTH = 320;
+export const SMS_MAX_LENGTH = 1600;
+
+export type ChannelStyle = 'rich' | 'text';
+
+/** Channel quirks live here, at the edge: SMS cannot show cards or buttons. */
+export function channelStyle(channelId: string | undefined): ChannelStyle {
+  return channelId === 'sms' ? 'text' : 'rich';
+}
+
+export function optionValue(option: ChoiceOption): string {
+  return option.value ?? option.label;
+}
+
+function numbered(options: ChoiceOption[]): string {
+  return options.map((option, i) => `${i + 1}. ${option.label}`).join('\n');
+}
+
+function replyWithNumbers(options: ChoiceOption[]): string {
+  if (options.length === 1) return 'Reply 1.';
+  if (options.length === 2) return 'Reply 1 or 2.';
+  return `Reply a number from 1 to ${options.length}.`;
+}
+
+function listItemText(item: ListItem, index?: number): string {
+  const head = index === undefined ? item.title : `${index}. ${item.title}`;
+  const lines = [head, ...item.lines];
+  if (item.link) lines.push(item.link.url);
+  return lines.join('\n');
+}
+
+/** Splits text into SMS messages at line or word boundaries, each within the hard limit. */
+export function splitForSms(text: string, limit = SMS_MAX_LENGTH): string[] {
+  const parts: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    let cut = rest.lastIndexOf('\n', limit);
+    if (cut < limit / 2) cut = rest.lastIndexOf(' ', limit);
+    if (cut <= 0) cut = limit;
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
+
+/** Plain text for SMS: the messages to send, in order. */
+export function renderSmsText(reply: Reply): string[] {
+  switch (reply.kind) {
+    case 'text':
+      return splitForSms(reply.smsText ?? reply.text);
+    case 'choice':
+      return splitForSms(
+        `${reply.smsPrompt ?? reply.prompt}\n${numbered(reply.options)}\n${replyWithNumbers(reply.options)}`,
+      );
+    case 'confirm':
+      return splitForSms(`${reply.prompt}\n1. ${reply.yes ?? 'Yes'}\n2. ${reply.no ?? 'No'}\nReply 1 or 2.`);
+    case 'table':
+      return splitForSms(
+        [reply.title, ...reply.rows.map((row) => `${row.label}: ${row.value}`), reply.footer]
+          .filter(Boolean)
+          .join('\n'),
+      );
+    case 'list': {
+      const body = reply.items.map((item, i) => listItemText(item, i + 1)).join('\n\n');
+      const more = reply.more ? `\nReply "${optionValue(reply.more)}" for more.` : '';
+      return splitForSms([reply.title, body, reply.footer].filter(Boolean).join('\n\n') + more);
+    }
+  }
+}
+
+type CardElement = Record<string, unknown>;
+
+function textBlock(text: string, extra: CardElement = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+function submitAction(option: ChoiceOption): CardElement {
+  // Action.Submit with msteams.messageBack so both Web Chat and Teams post the value back as a message.
+  return {
+    type: 'Action.Submit',
+    title: option.label,
+    data: {
+      msteams: { type: 'messageBack', text: optionValue(option), displayText: option.label },
+      text: optionValue(option),
+    },
+  };
+}
+
+function card(body: CardElement[], actions: CardElement[] = []): Attachment {
+  return CardFactory.adaptiveCard({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+    ...(actions.length ? { actions } : {}),
+  });
+}
+
+function suggested(options: ChoiceOption[]): Partial<Activity>['suggestedActions'] {
+  return {
+    to: [],
+    actions: options.map((option) => ({
+      type: ActionTypes.ImBack,
+      title: option.label,
+      value: optionValue(option),
+    })),
+  };
+}
+
+/** Rich activities for Web Chat and Teams. */
+export function renderRich(reply: Reply): Partial<Activity>[] {
+  const message = (partial: Partial<Activity>): Partial<Activity> => ({
+    type: ActivityTypes.Message,
+    ...partial,
+  });
+  switch (reply.kind) {
+    case 'text':
+      return [message({ text: reply.text })];
+    case 'choice':
+      return [message({ text: reply.prompt, suggestedActions: suggested(reply.options) })];
+    case 'confirm':
+      return [
+        message({
+          text: reply.prompt,
+          suggestedActions: suggested([
+            { label: reply.yes ?? 'Yes', value: 'yes' },
+            { label: reply.no ?? 'No', value: 'no' },
+          ]),
+        }),
+      ];
+    case 'table':
+      return [
+        message({
+          text: reply.title,
+          attachments: [
+            card([
+              textBlock(reply.title, { weight: 'Bolder', size: 'Medium' }),
+              {
+                type: 'FactSet',
+                facts: reply.rows.map((row) => ({ title: row.label, value: row.value })),
+              },
+              ...(reply.footer ? [textBlock(reply.footer, { isSubtle: true })] : []),
+            ]),
+          ],
+        }),
+      ];
+    case 'list': {
+      const body: CardElement[] = [textBlock(reply.title, { weight: 'Bolder', size: 'Medium' })];
+      reply.items.forEach((item, i) => {
+        body.push({
+          type: 'Container',
+          separator: i > 0,
+          spacing: 'Medium',
+          items: [
+            textBlock(item.title, { weight: 'Bolder' }),
+            ...item.lines.map((line) => textBlock(line, { spacing: 'None' })),
+            ...(item.description ? [textBlock(item.description, { isSubtle: true })] : []),
+          ],
+          ...(item.link
+            ? { selectAction: { type: 'Action.OpenUrl', url: item.link.url, title: item.link.label } }
+            : {}),
+        });
+        if (item.link || item.action) {
+          body.push({
+            type: 'ActionSet',
+            actions: [
+              ...(item.link ? [{ type: 'Action.OpenUrl', title: item.link.label, url: item.link.url }] : []),
+              ...(item.action ? [submitAction(item.action)] : []),
+            ],
+          });
+        }
+      });
+      if (reply.footer) body.push(textBlock(reply.footer, { isSubtle: true }));
+      return [
+        message({
+          text: reply.title,
+          attachments: [card(body)],
+          ...(reply.more ? { suggestedActions: suggested([reply.more]) } : {}),
+        }),
+      ];
+    }
+  }
+}
+
+export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity>[] {
+  if (channelStyle(channelId) === 'text') {
+    return renderSmsText(reply).map((text) => ({ type: ActivityTypes.Message, text }));
+  }
+  return renderRich(reply);
+}
+
+/** Sends a reply the way the current channel shows it best. */
+export async function sendReply(context: TurnContext, reply: Reply | string): Promise<void> {
+  const value: Reply = typeof reply === 'string' ? { kind: 'text', text: reply } : reply;
+  const activities = renderReply(value, context.activity.channelId);
+  await context.sendActivities(activities);
+}
+
+function simplify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1,
+  '1st': 1,
+  one: 1,
+  second: 2,
+  '2nd': 2,
+  two: 2,
+  third: 3,
+  '3rd': 3,
+  three: 3,
+  fourth: 4,
+  '4th': 4,
+  four: 4,
+  fifth: 5,
+  '5th': 5,
+  five: 5,
+};
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(
+        previous[j] + 1,
+        previous[j - 1] + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/**
+ * Maps what the patron typed to one of the offered options: a number ("2", "#2", "the second one"),
+ * the label or value, or a close spelling of either. Undefined when nothing fits clearly.
+ */
+export function resolveChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
+  const said = simplify(text);
+  if (!said) return undefined;
+  const numberMatch = /^(?:number |no |option |#)?(\d{1,2})$/.exec(said.replace(/^the /, ''));
+  if (numberMatch) return options[Number(numberMatch[1]) - 1];
+  const words = said.split(' ');
+  const ordinal = words.find((word) => ORDINALS[word] !== undefined && words.length <= 3);
+  if (ordinal) return options[ORDINALS[ordinal] - 1];
+  const exact = options.find(
+    (option) => simplify(option.label) === said || simplify(optionValue(option)) === said,
+  );
+  if (exact) return exact;
+  const containing = options.filter(
+    (option) => simplify(option.label).includes(said) || said.includes(simplify(option.label)),
+  );
+  if (containing.length === 1) return containing[0];
+  let best: ChoiceOption | undefined;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const option of options) {
+    const distance = editDistance(said, simplify(option.label));
+    if (distance < bestDistance) {
+      best = option;
+      bestDistance = distance;
+      tie = false;
+    } else if (distance === bestDistance) {
+      tie = true;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(said.length / 4));
+  return !tie && bestDistance <= allowed ? best : undefined;
+}

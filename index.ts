@@ -1,0 +1,52 @@
+// Composition root: reads the environment and the library's configuration once, validates both,
+// builds the bot and serves it. Nothing else in the code base reads process.env.
+import { loadLibraryConfig, LibraryConfigError } from './config/libraryConfig';
+import { readRuntimeSettings, RuntimeSettingsError } from './config/runtimeSettings';
+import { createLogger } from './observability/logger';
+import { createLibraryBotApp } from './server/libraryBotApp';
+
+async function main(): Promise<void> {
+  let settings;
+  let library;
+  try {
+    settings = readRuntimeSettings(process.env);
+    library = loadLibraryConfig(settings.libraryConfigPath);
+  } catch (error) {
+    if (error instanceof RuntimeSettingsError || error instanceof LibraryConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+
+  const logger = createLogger({ level: settings.logLevel, format: settings.logFormat });
+  const app = createLibraryBotApp({ settings, library, logger });
+  const { port } = await app.listen();
+
+  if (settings.localMode) {
+    logger.warn(
+      'Local mode: no MicrosoftAppId is set, so channel authentication is OFF. Listening on 127.0.0.1 only.',
+    );
+  }
+  logger.info(
+    { library: library.config.library.name, config: library.path, dataDir: settings.dataDir },
+    `${library.config.library.name} help bot is ready at http://localhost:${port}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing turns in flight');
+    await app.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('The bot could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,255 @@
+// Builds the whole bot from settings and the library's configuration: storage, state, recognizer,
+// dialogs, adapter and HTTP server. index.ts calls it for real; tests call it on port 0 with a
+// temporary data folder, so they exercise exactly what runs in production.
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  Storage,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import { join } from 'node:path';
+import restify, { Request, Response, Server } from 'restify';
+import { PatronBot } from '../bots/patronBot';
+import type { LoadedLibraryConfig } from '../config/libraryConfig';
+import type { RuntimeSettings } from '../config/runtimeSettings';
+import { MainDialog } from '../dialogs/mainDialog';
+import type { Logger } from '../observability/logger';
+import { InterimRecognizer } from '../recognizers/interimRecognizer';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+import { SqliteStorage } from '../storage/sqliteStorage';
+import { DirectLineConversations } from './directLine/directLineConversations';
+import { registerDirectLineRoutes } from './directLine/directLineRoutes';
+import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
+import { registerWebChatPage } from './webChatPage';
+
+/** Direct Line allows 256K characters per activity; Teams about 100 KB. */
+export const MAX_BODY_BYTES = 300 * 1024;
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<void>;
+}
+
+export interface LibraryBotAppOptions {
+  settings: RuntimeSettings;
+  library: LoadedLibraryConfig;
+  logger: Logger;
+  /** Replaced in tests; the trained recognizer otherwise. */
+  recognizer?: PatronMessageRecognizer;
+  /** Replaced by the storage conformance suite's other providers; SQLite in the data folder otherwise. */
+  storage?: Storage & { close?: () => void; checkReachable?: () => Promise<void> };
+  now?: () => Date;
+}
+
+export interface LibraryBotApp {
+  server: Server;
+  adapter: CloudAdapter;
+  storage: Storage;
+  /** Present in local mode: the built-in Direct Line. */
+  directLine?: DirectLineConversations;
+  listen(): Promise<{ port: number; url: string }>;
+  /** Stops accepting, lets turns in flight finish, then closes storage. */
+  close(): Promise<void>;
+}
+
+export const SAFE_TURN_ERROR_MESSAGE =
+  "Sorry, something went wrong on our side and I lost track of what we were doing. Let's start again: " +
+  'what can I help you with? You can also ask for a person.';
+
+export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
+  const { settings, library, logger } = options;
+  const config = library.config;
+  const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const recognizer = options.recognizer ?? new InterimRecognizer();
+
+  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
+  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
+
+  const app = settings.microsoftApp;
+  const authentication = new ConfigurationBotFrameworkAuthentication(
+    app
+      ? {
+          MicrosoftAppId: app.appId,
+          MicrosoftAppPassword: app.appPassword,
+          MicrosoftAppType: app.appType,
+          MicrosoftAppTenantId: app.tenantId,
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(authentication);
+
+  const recent = new RecentActivities();
+  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+    const activity = context.activity;
+    if (
+      activity.id &&
+      !recent.firstTime(`${activity.channelId}|${activity.conversation?.id}|${activity.id}`)
+    ) {
+      logger.info(
+        { conversationId: activity.conversation?.id, activityId: activity.id },
+        'ignored a retried activity',
+      );
+      return;
+    }
+    logger.debug(
+      { conversationId: activity.conversation?.id, channelId: activity.channelId, type: activity.type },
+      'turn',
+    );
+    await next();
+  });
+
+  adapter.onTurnError = async (context, error) => {
+    logger.error(
+      {
+        err: error,
+        conversationId: context.activity.conversation?.id,
+        channelId: context.activity.channelId,
+        activityType: context.activity.type,
+      },
+      'a turn failed',
+    );
+    if (context.activity.type === ActivityTypes.Message) {
+      try {
+        await context.sendActivity(SAFE_TURN_ERROR_MESSAGE);
+      } catch (sendError) {
+        logger.error({ err: sendError }, 'could not tell the patron about a failed turn');
+      }
+    }
+    // A broken dialog stack would fail the same way next turn: start over cleanly.
+    try {
+      await conversationState.delete(context);
+    } catch (deleteError) {
+      logger.error({ err: deleteError }, 'could not clear the conversation state after a failed turn');
+    }
+  };
+
+  const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, requestBodyOnGet: false }),
+  );
+  // restify's own errors (unparseable JSON, too large, unknown route) carry generic bodies only.
+  server.on(
+    'restifyError',
+    (
+      _req: Request,
+      _res: Response,
+      error: { statusCode?: number; toJSON?: () => unknown },
+      callback: () => void,
+    ) => {
+      const status = error.statusCode ?? 500;
+      const body = {
+        error: status === 413 ? 'Request too large' : status === 404 ? 'Not found' : 'Bad request',
+      };
+      error.toJSON = () => body;
+      callback();
+    },
+  );
+
+  let inFlight = 0;
+  let closing = false;
+  const drained: (() => void)[] = [];
+  server.pre((_req: Request, res: Response, next: () => void) => {
+    if (closing) {
+      res.header('connection', 'close');
+    }
+    inFlight++;
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      inFlight--;
+      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    next();
+  });
+
+  const runTurn = (context: TurnContext) => bot.run(context);
+  registerMessagesEndpoint(server, { adapter, logger, runTurn });
+
+  const readiness: ReadinessCheck[] = [
+    {
+      name: 'storage',
+      check: async () => {
+        if (options.storage?.checkReachable) return options.storage.checkReachable();
+        if (storage instanceof SqliteStorage) return storage.checkReachable();
+        await storage.read(['readiness-probe']);
+      },
+    },
+  ];
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'alive' });
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const failing: string[] = [];
+    for (const { name, check } of readiness) {
+      try {
+        await check();
+      } catch (error) {
+        logger.warn({ err: error, check: name }, 'readiness check failed');
+        failing.push(name);
+      }
+    }
+    res.send(
+      failing.length ? 503 : 200,
+      failing.length ? { status: 'not ready', failing } : { status: 'ready' },
+    );
+  });
+
+  let boundPort = 0;
+  const localAddress = () => `http://127.0.0.1:${boundPort}`;
+  const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  if (directLine) {
+    registerDirectLineRoutes(server, {
+      conversations: directLine,
+      logger,
+      botName: config.library.name,
+      botEndpoint: () => `${localAddress()}/api/messages`,
+      serviceUrl: localAddress,
+    });
+  }
+  registerWebChatPage(server, {
+    config,
+    logger,
+    conversations: directLine,
+    directLineSecret: settings.directLineSecret,
+    directLineEndpoint: settings.directLineEndpoint,
+  });
+
+  return {
+    server,
+    adapter,
+    storage,
+    directLine,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(settings.port, settings.host, () => {
+          const address = server.address();
+          boundPort = address.port;
+          resolve({ port: boundPort, url: localAddress() });
+        });
+      }),
+    close: async () => {
+      closing = true;
+      server.close();
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => setTimeout(resolve, 10000).unref()),
+        ]);
+      }
+      server.server.closeAllConnections();
+      (storage as { close?: () => void }).close?.();
+    },
+  };
+}

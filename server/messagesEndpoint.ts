@@ -1,0 +1,110 @@
+// POST /api/messages: the one door every channel uses. Malformed bodies get a 4xx with a generic
+// body (never a crash), the adapter's own error texts never reach the caller, and a retried
+// activity (same channel, conversation and id) is handled once.
+import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../observability/logger';
+
+const GENERIC_BODIES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  405: 'Method not allowed',
+  500: 'Something went wrong',
+};
+
+/** Longest message text accepted from any channel (Direct Line allows far more; nobody types it). */
+export const MAX_ACTIVITY_TEXT = 20000;
+
+export function describeBadActivity(body: unknown): string | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return 'not a JSON object';
+  const activity = body as Record<string, unknown>;
+  if (typeof activity.type !== 'string' || !activity.type) return 'no activity type';
+  if (activity.text !== undefined && activity.text !== null && typeof activity.text !== 'string') {
+    return 'text is not a string';
+  }
+  if (typeof activity.text === 'string' && activity.text.length > MAX_ACTIVITY_TEXT) return 'text too long';
+  for (const field of ['conversation', 'from', 'recipient'] as const) {
+    const value = activity[field];
+    if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      return `${field} is not an object`;
+    }
+  }
+  if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')
+    return 'serviceUrl is not a string';
+  return undefined;
+}
+
+/** Wraps restify's response so error statuses carry a generic body instead of the adapter's message. */
+function withGenericErrors(res: Response): BotResponse {
+  let status = 200;
+  const wrapper: BotResponse = {
+    socket: res.socket,
+    status(code: number) {
+      status = code;
+      res.status(code);
+      return wrapper;
+    },
+    header(name: string, value: unknown) {
+      res.header(name, value);
+      return wrapper;
+    },
+    send(...args: unknown[]) {
+      if (status >= 400) {
+        res.send({ error: GENERIC_BODIES[status] ?? 'Request failed' });
+      } else {
+        res.send(...(args as [unknown]));
+      }
+      return wrapper;
+    },
+    end() {
+      if (!res.headersSent)
+        res.send(status >= 400 ? { error: GENERIC_BODIES[status] ?? 'Request failed' } : '');
+      res.end();
+      return wrapper;
+    },
+  };
+  return wrapper;
+}
+
+export interface MessagesEndpointOptions {
+  adapter: CloudAdapter;
+  logger: Logger;
+  runTurn: (context: TurnContext) => Promise<void>;
+}
+
+export function registerMessagesEndpoint(server: Server, options: MessagesEndpointOptions): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const problem = describeBadActivity(req.body);
+    if (problem) {
+      options.logger.warn({ reason: problem }, 'rejected a malformed activity');
+      res.send(400, { error: GENERIC_BODIES[400] });
+      return;
+    }
+    try {
+      await options.adapter.process(req, withGenericErrors(res), options.runTurn);
+    } catch (error) {
+      // The adapter validates the activity's shape with zod before its own try block.
+      options.logger.warn({ err: error }, 'rejected an activity the adapter could not read');
+      if (!res.headersSent) res.send(400, { error: GENERIC_BODIES[400] });
+    }
+  });
+}
+
+/** Remembers recent activity keys so a channel's retry of a delivered activity does nothing twice. */
+export class RecentActivities {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  /** True the first time a key is offered; false for a repeat. */
+  firstTime(key: string): boolean {
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, Date.now());
+    if (this.seen.size > this.capacity) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+    return true;
+  }
+}

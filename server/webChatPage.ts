@@ -1,0 +1,151 @@
+// The patron's web page, the embed script, Web Chat itself (served from here, no CDN) and the
+// token endpoint the page uses to start a Direct Line conversation.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import type { LibraryConfig } from '../config/libraryConfig';
+import type { Logger } from '../observability/logger';
+import type { DirectLineConversations } from './directLine/directLineConversations';
+
+const WEB_DIR = join(__dirname, '..', '..', 'web');
+
+/** Web Chat's prebuilt browser bundle from the installed package (its exports map hides dist/). */
+function webChatBundlePath(): string {
+  const entry = require.resolve('botframework-webchat');
+  const packageRoot = entry.slice(
+    0,
+    entry.lastIndexOf(`${sep}botframework-webchat${sep}`) + '/botframework-webchat'.length,
+  );
+  return join(packageRoot, 'dist', 'webchat.js');
+}
+
+export interface WebChatPageOptions {
+  config: LibraryConfig;
+  logger: Logger;
+  /** Local mode: tokens come from the built-in Direct Line. */
+  conversations?: DirectLineConversations;
+  /** Production: the Direct Line secret, exchanged server-side for a per-conversation token. */
+  directLineSecret?: string;
+  directLineEndpoint: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((word) => /^[A-Z]/.test(word))
+    .slice(0, 2)
+    .map((word) => word[0])
+    .join('');
+}
+
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+    "connect-src 'self' https://directline.botframework.com wss://directline.botframework.com; " +
+    "frame-ancestors *; base-uri 'none'; form-action 'none'",
+};
+
+export function registerWebChatPage(server: Server, options: WebChatPageOptions): void {
+  const { config } = options;
+  const libraryName = config.library.name;
+  const pageSettings = {
+    libraryName,
+    shortName: config.library.shortName ?? libraryName,
+    initials: initials(libraryName),
+    phone: config.library.phone,
+    colours: config.library.colours,
+    tokenUrl: '/api/directline/token',
+  };
+  const page = readFileSync(join(WEB_DIR, 'index.html'), 'utf8')
+    .replace(/\{\{libraryName\}\}/g, escapeHtml(libraryName))
+    .replace('{{settingsJson}}', scriptJson(pageSettings));
+  const widget = readFileSync(join(WEB_DIR, 'widget.js'), 'utf8').replace(
+    '__LIBRARY_WIDGET_SETTINGS__',
+    scriptJson({ libraryName, shortName: pageSettings.shortName, colours: config.library.colours }),
+  );
+  const chatScript = readFileSync(join(WEB_DIR, 'chat.js'));
+  const chatStyles = readFileSync(join(WEB_DIR, 'chat.css'));
+  const webChatBundle = readFileSync(webChatBundlePath());
+
+  const serve =
+    (body: string | Buffer, contentType: string, cache = 'public, max-age=3600') =>
+    async (_req: Request, res: Response) => {
+      res.writeHead(200, {
+        'content-type': contentType,
+        'cache-control': cache,
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(body);
+    };
+
+  server.get('/', async (_req: Request, res: Response) => {
+    res.writeHead(200, PAGE_HEADERS);
+    res.end(page);
+  });
+  server.get('/widget.js', serve(widget, 'text/javascript; charset=utf-8', 'public, max-age=300'));
+  server.get('/chat.js', serve(chatScript, 'text/javascript; charset=utf-8', 'no-cache'));
+  server.get('/chat.css', serve(chatStyles, 'text/css; charset=utf-8', 'no-cache'));
+  server.get(
+    '/webchat/webchat.js',
+    serve(webChatBundle, 'text/javascript; charset=utf-8', 'public, max-age=86400'),
+  );
+
+  server.post('/api/directline/token', async (_req: Request, res: Response) => {
+    if (options.conversations) {
+      const { conversation, token, expiresIn } = options.conversations.open();
+      res.send(200, {
+        token,
+        conversationId: conversation.id,
+        userId: conversation.userId,
+        expires_in: expiresIn,
+        domain: '/v3/directline',
+      });
+      return;
+    }
+    if (!options.directLineSecret) {
+      options.logger.error('no DIRECT_LINE_SECRET: the web chat cannot start');
+      res.send(503, { error: 'Chat is not available right now' });
+      return;
+    }
+    // The user id is chosen here, never by the page, so one browser cannot pose as another.
+    const userId = `dl_${randomBytes(12).toString('base64url')}`;
+    try {
+      const response = await fetch(`${options.directLineEndpoint}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${options.directLineSecret}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { id: userId } }),
+        signal: AbortSignal.timeout(10000),
+      });
+      if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+      const body = (await response.json()) as {
+        token?: string;
+        conversationId?: string;
+        expires_in?: number;
+      };
+      if (!body.token) throw new Error('Direct Line sent no token');
+      res.send(200, {
+        token: body.token,
+        conversationId: body.conversationId,
+        userId,
+        expires_in: body.expires_in,
+      });
+    } catch (error) {
+      options.logger.error({ err: error }, 'could not get a Direct Line token');
+      res.send(502, { error: 'Chat is not available right now' });
+    }
+  });
+}

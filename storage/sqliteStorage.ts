@@ -1,0 +1,98 @@
+// Bot state in a SQLite file, so conversations survive a restart with nothing to install.
+// Honours botbuilder's eTag contract: a new key, '*' or no eTag writes; a matching eTag writes;
+// a stale eTag fails with a conflict error (claims in the handoff queue rely on this).
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Storage, StoreItems } from 'botbuilder';
+
+export class StorageConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'StorageConflictError';
+  }
+}
+
+interface Row {
+  key: string;
+  value: string;
+  etag: string;
+}
+
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly selectOne: Database.Statement<[string], Row>;
+  private readonly upsert: Database.Statement<[string, string, string]>;
+  private readonly remove: Database.Statement<[string]>;
+
+  constructor(readonly file: string) {
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS bot_state (
+         key TEXT PRIMARY KEY,
+         value TEXT NOT NULL,
+         etag TEXT NOT NULL,
+         updated_at INTEGER NOT NULL DEFAULT (unixepoch())
+       )`,
+    );
+    this.selectOne = this.db.prepare('SELECT key, value, etag FROM bot_state WHERE key = ?');
+    this.upsert = this.db.prepare(
+      `INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?)
+       ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = unixepoch()`,
+    );
+    this.remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new Error('Keys are required when reading');
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (row) items[key] = { ...JSON.parse(row.value), eTag: row.etag };
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes || typeof changes !== 'object') throw new Error('Changes are required when writing');
+    // One transaction: either every change is written or none is.
+    const writeAll = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      for (const [key, item] of entries) {
+        const wanted = item.eTag as string | undefined;
+        if (wanted && wanted !== '*') {
+          const current = this.selectOne.get(key);
+          if (current && current.etag !== wanted) throw new StorageConflictError(key);
+        }
+        const { eTag: _ignored, ...value } = item;
+        this.upsert.run(key, JSON.stringify(value), randomUUID());
+      }
+    });
+    writeAll(Object.entries(changes));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    const removeAll = this.db.transaction((all: string[]) => all.forEach((key) => this.remove.run(key)));
+    removeAll(keys);
+  }
+
+  /** Keys starting with a prefix, for retention purges of handoff transcripts and tickets. */
+  async keysWithPrefix(prefix: string): Promise<string[]> {
+    const rows = this.db
+      .prepare<[string], { key: string }>("SELECT key FROM bot_state WHERE key LIKE ? ESCAPE '\\'")
+      .all(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    return rows.map((row) => row.key);
+  }
+
+  /** For /readyz: the file can be read. */
+  async checkReachable(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,107 @@
+import { expect } from 'chai';
+import { renderReply, resolveChoice, SMS_MAX_LENGTH, splitForSms } from '../../channels/renderer';
+import { Reply } from '../../channels/reply';
+
+const choice: Reply = {
+  kind: 'choice',
+  prompt: 'Which branch?',
+  options: [
+    { label: 'Main Library', value: 'main' },
+    { label: 'Eastside Branch' },
+    { label: 'Oak Hill Branch' },
+  ],
+};
+
+describe('Renderer', () => {
+  it('gives Web Chat and Teams suggested actions for a choice', () => {
+    const [activity] = renderReply(choice, 'webchat');
+    expect(activity.text).to.equal('Which branch?');
+    expect(activity.suggestedActions?.actions.map((a) => [a.title, a.value])).to.deep.equal([
+      ['Main Library', 'main'],
+      ['Eastside Branch', 'Eastside Branch'],
+      ['Oak Hill Branch', 'Oak Hill Branch'],
+    ]);
+  });
+
+  it('gives SMS numbered text with no buttons', () => {
+    const activities = renderReply(choice, 'sms');
+    expect(activities).to.have.length(1);
+    expect(activities[0].suggestedActions).to.equal(undefined);
+    expect(activities[0].attachments).to.equal(undefined);
+    expect(activities[0].text).to.equal(
+      'Which branch?\n1. Main Library\n2. Eastside Branch\n3. Oak Hill Branch\nReply a number from 1 to 3.',
+    );
+  });
+
+  it('renders a table as an Adaptive Card fact set, and as lines in SMS', () => {
+    const table: Reply = {
+      kind: 'table',
+      title: 'Main Library this week',
+      rows: [
+        { label: 'Mon', value: '9:00 AM-9:00 PM' },
+        { label: 'Sun', value: '1:00-5:00 PM' },
+      ],
+    };
+    const [rich] = renderReply(table, 'msteams');
+    const card = rich.attachments?.[0];
+    expect(card?.contentType).to.equal('application/vnd.microsoft.card.adaptive');
+    const body = (card?.content as { body: { type: string; facts?: unknown[] }[] }).body;
+    expect(body.find((element) => element.type === 'FactSet')?.facts).to.have.length(2);
+    expect(renderReply(table, 'sms')[0].text).to.equal(
+      'Main Library this week\nMon: 9:00 AM-9:00 PM\nSun: 1:00-5:00 PM',
+    );
+  });
+
+  it('uses the short SMS wording when a reply has one', () => {
+    const reply: Reply = { kind: 'text', text: 'A long web answer with details.', smsText: 'Short.' };
+    expect(renderReply(reply, 'sms')[0].text).to.equal('Short.');
+    expect(renderReply(reply, 'webchat')[0].text).to.equal('A long web answer with details.');
+  });
+
+  it('never sends an SMS over 1,600 characters, splitting at line breaks', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `Line ${i}: ${'word '.repeat(8).trim()}`).join('\n');
+    const parts = splitForSms(long);
+    expect(parts.length).to.be.greaterThan(1);
+    parts.forEach((part) => expect(part.length).to.be.at.most(SMS_MAX_LENGTH));
+    expect(parts.join('\n')).to.equal(long.trim());
+  });
+
+  it('lists items with their actions as card buttons', () => {
+    const list: Reply = {
+      kind: 'list',
+      title: 'Your holds',
+      items: [
+        {
+          title: 'Project Hail Mary',
+          lines: ['Book', 'Ready at Eastside Branch'],
+          action: { label: 'Cancel', value: 'cancel 1' },
+        },
+      ],
+      more: { label: 'More', value: 'more' },
+    };
+    const [rich] = renderReply(list, 'webchat');
+    expect(JSON.stringify(rich.attachments)).to.include('"text":"cancel 1"');
+    expect(rich.suggestedActions?.actions[0].value).to.equal('more');
+    expect(renderReply(list, 'sms')[0].text).to.include(
+      '1. Project Hail Mary\nBook\nReady at Eastside Branch',
+    );
+  });
+});
+
+describe('resolveChoice', () => {
+  const options = choice.kind === 'choice' ? choice.options : [];
+  it('accepts numbers, ordinals, labels, values and close spellings', () => {
+    expect(resolveChoice('2', options)?.label).to.equal('Eastside Branch');
+    expect(resolveChoice('#3', options)?.label).to.equal('Oak Hill Branch');
+    expect(resolveChoice('the first one', options)?.label).to.equal('Main Library');
+    expect(resolveChoice('main', options)?.label).to.equal('Main Library');
+    expect(resolveChoice('eastside', options)?.label).to.equal('Eastside Branch');
+    expect(resolveChoice('Oak Hil Branch', options)?.label).to.equal('Oak Hill Branch');
+  });
+
+  it('returns nothing for out-of-range numbers or unrelated text', () => {
+    expect(resolveChoice('7', options)).to.equal(undefined);
+    expect(resolveChoice('what time is it', options)).to.equal(undefined);
+    expect(resolveChoice('branch', options)).to.equal(undefined);
+  });
+});
