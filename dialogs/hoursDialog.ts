@@ -65,7 +65,10 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
 
   private async answer(dc: DialogContext, query: HoursQuery): Promise<DialogTurnResult> {
     await sendReply(dc.context, this.replyFor(query));
-    const result: RoutedDialogResult = { kind: 'answered', memory: { topic: 'hours', intent: 'hours', query } };
+    const result: RoutedDialogResult = {
+      kind: 'answered',
+      memory: { topic: 'hours', intent: 'hours', query },
+    };
     return dc.endDialog(result);
   }
 
@@ -102,7 +105,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
         const day = this.hours.day(branch!.id, plusDays(query.start!, i));
         return { label: dayLabel(DateTime.fromISO(day.date)), value: describeDayHours(day) };
       });
-      const weekFromToday = query.start === today ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(query.start))}`;
+      const weekFromToday =
+        query.start === today ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(query.start))}`;
       return { kind: 'table', title: `${branch!.name} hours ${weekFromToday}`, rows };
     }
     if (query.start && (query.start !== today || query.holiday)) {
@@ -123,15 +127,18 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     if (branch) {
       const status = this.hours.status(branch.id);
       const todayHours = this.hours.day(branch.id, today);
-      const suffix = todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
+      const suffix =
+        todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
       return { kind: 'text', text: `${describeStatus(branch, status)}${suffix}` };
     }
     const now = this.hours.now();
     return {
       kind: 'table',
       title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)})`,
-      rows: this.hours.branches.map((b) => ({ label: b.name, value: shortStatus(b, this.hours.status(b.id)) })),
-      footer: 'Ask about one branch or a day for more.',
+      rows: this.hours.branches.map((b) => ({
+        label: b.name,
+        value: shortStatus(b, this.hours.status(b.id)),
+      })),
     };
   }
 

@@ -225,21 +225,23 @@ describe('programs', () => {
           ifModifiedSince: req.headers['if-modified-since'],
         });
         if (down) {
-          res.writeHead(503).end();
+          // restify (loaded by other tests) patches writeHead so that it does not return the response.
+          res.writeHead(503);
+          res.end();
           return;
         }
         const etag = `"v${version}"`;
         if (req.headers['if-none-match'] === etag) {
-          res.writeHead(304).end();
+          res.writeHead(304);
+          res.end();
           return;
         }
-        res
-          .writeHead(200, {
-            'content-type': 'text/calendar',
-            etag,
-            'last-modified': 'Tue, 01 Dec 2026 12:00:00 GMT',
-          })
-          .end(feed(version));
+        res.writeHead(200, {
+          'content-type': 'text/calendar',
+          etag,
+          'last-modified': 'Tue, 01 Dec 2026 12:00:00 GMT',
+        });
+        res.end(feed(version));
       });
       await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events.ics`;
