@@ -59,8 +59,12 @@ export function isMoreRequest(text: string): boolean {
 
 /** A plain yes or no (or "1"/"2" for a two-option SMS question); undefined for anything else. */
 export function yesOrNo(text: string): boolean | undefined {
-  const said = text.trim().toLowerCase().replace(/[.!]+$/, '');
-  if (/^(yes|yeah|yep|yup|sure|ok|okay|y|1|please|please do|yes please|go ahead|sounds good)$/.test(said)) return true;
+  const said = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (/^(yes|yeah|yep|yup|sure|ok|okay|y|1|please|please do|yes please|go ahead|sounds good)$/.test(said))
+    return true;
   if (/^(no|nope|nah|n|2|no thanks|no thank you|not now|don't|do not)$/.test(said)) return false;
   return undefined;
 }

@@ -26,9 +26,12 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
     const recognition = options?.recognition;
     const before = options?.previous?.topic === 'faq' ? options.previous.query : undefined;
-    const id = (recognition && this.faq.idForIntent(recognition.intent)) ?? (options?.followUp ? before?.id : undefined);
+    const id =
+      (recognition && this.faq.idForIntent(recognition.intent)) ??
+      (options?.followUp ? before?.id : undefined);
     if (!id) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
-    const branchId = recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
+    const branchId =
+      recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
     const query: FaqQuery = branchId ? { id, branchId } : { id };
     const answer = this.faq.answer(id, branchId)!;
     await sendReply(dc.context, answerReply(answer));

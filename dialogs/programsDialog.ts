@@ -82,7 +82,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     if (state.stage === 'ask-kind') {
       const chosen = resolveChoice(text, kindOptions);
       const kind = kindOptions.find((k) => k.value === chosen?.value);
-      if (kind) return this.show(dc, kind.audience ? { ...state.query, audience: kind.audience } : state.query, 0);
+      if (kind)
+        return this.show(dc, kind.audience ? { ...state.query, audience: kind.audience } : state.query, 0);
       const entities = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate()).entities;
       if (hasProgramEntities(entities)) return this.show(dc, mergeQuery(entities, state.query, 'weak'), 0);
       return dc.endDialog({ kind: 'unhandled', text } satisfies RoutedDialogResult);
@@ -124,7 +125,10 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     }
     const { items, more } = pageOf(programs, page);
     if (items.length === 0) {
-      await sendReply(dc.context, { kind: 'text', text: "That's all I found. Ask about another day or topic." });
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: "That's all I found. Ask about another day or topic.",
+      });
       return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
     }
     const first = page * 3 + 1;
@@ -142,10 +146,9 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const offerable = interests.length > 0 || query.branchId;
     if (page === 0 && preferences?.mayOffer && offerable && !remembered) {
       state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
-      const what = [
-        ...interests,
-        ...(query.branchId ? [hours.branch(query.branchId).name] : []),
-      ].join(' and ');
+      const what = [...interests, ...(query.branchId ? [hours.branch(query.branchId).name] : [])].join(
+        ' and ',
+      );
       await sendReply(dc.context, {
         kind: 'confirm',
         prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
@@ -179,7 +182,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       lines: [summary.when, summary.place, ...(summary.audience ? [summary.audience] : [])],
       description: summary.description,
     };
-    if (summary.registrationUrl) item.link = { label: 'Details and registration', url: summary.registrationUrl };
+    if (summary.registrationUrl)
+      item.link = { label: 'Details and registration', url: summary.registrationUrl };
     return item;
   }
 
@@ -198,7 +202,9 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     } else if (query.start) {
       const day = DateTime.fromISO(query.start, { zone });
       const relative = relativeDay(day, now);
-      parts.push(relative === 'today' || relative === 'tomorrow' ? relative : `on ${day.toFormat('cccc, LLL d')}`);
+      parts.push(
+        relative === 'today' || relative === 'tomorrow' ? relative : `on ${day.toFormat('cccc, LLL d')}`,
+      );
     } else {
       parts.push('in the next 7 days');
     }
@@ -211,7 +217,9 @@ function hasProgramEntities(entities: LibraryEntities): boolean {
 }
 
 function isOpenQuestion(query: ProgramsQuery): boolean {
-  return !query.audience && query.age === undefined && !query.topics?.length && !query.branchId && !query.start;
+  return (
+    !query.audience && query.age === undefined && !query.topics?.length && !query.branchId && !query.start
+  );
 }
 
 /** The new question's filters; on a follow-up the previous ones it does not replace. */

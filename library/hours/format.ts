@@ -95,10 +95,13 @@ export function shortStatus(branch: Branch, status: HoursStatus): string {
   const { now } = status;
   if (status.open && status.current) {
     const where = status.current.place ? ` at ${status.current.place}` : '';
-    if (status.today.allDay || status.current.end.diff(now, 'hours').hours >= 24) return `Open 24 hours${where}`;
+    if (status.today.allDay || status.current.end.diff(now, 'hours').hours >= 24)
+      return `Open 24 hours${where}`;
     const minutes = Math.ceil(status.current.end.diff(now, 'minutes').minutes);
     const until = untilText(status.current.end, now);
-    return minutes <= 60 ? `Open${where}, closes in ${minutes} min (${until})` : `Open${where} until ${until}`;
+    return minutes <= 60
+      ? `Open${where}, closes in ${minutes} min (${until})`
+      : `Open${where} until ${until}`;
   }
   const why = status.today.closed && status.today.note ? ` (${status.today.note})` : '';
   if (!status.next) return `Closed${why}`;

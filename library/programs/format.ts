@@ -53,7 +53,8 @@ export function summarizeProgram(
     title: program.title,
     when: programWhen(program, now),
     // A branch's name is enough (and short enough for SMS); a stop like the bookmobile's needs its place.
-    place: branch && branch.kind === 'building' ? branch.name : program.location || branch?.name || 'Riverbend',
+    place:
+      branch && branch.kind === 'building' ? branch.name : program.location || branch?.name || 'Riverbend',
     description: shorten(program.description, 140),
   };
   const audience = programAudience(program);
