@@ -123,7 +123,17 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
         })),
       };
     }
-    // Now (or today): open or closed right now, plus today's hours.
+    if (query.start === today && !branch) {
+      return {
+        kind: 'table',
+        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')})`,
+        rows: this.hours.branches.map((b) => ({
+          label: b.name,
+          value: describeDayHours(this.hours.day(b.id, today)),
+        })),
+      };
+    }
+    // Now (or today for one branch): open or closed right now, plus today's hours.
     if (branch) {
       const status = this.hours.status(branch.id);
       const todayHours = this.hours.day(branch.id, today);

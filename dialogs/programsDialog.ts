@@ -7,7 +7,7 @@ import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, ListItem, Reply } from '../channels/reply';
 import { relativeDay } from '../library/hours/format';
 import type { HoursService } from '../library/hours/hoursService';
-import type { ProgramCatalog } from '../library/programs/catalog';
+import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
 import { summarizeProgram } from '../library/programs/format';
 import { findPrograms, pageOf, type ProgramQuery } from '../library/programs/search';
 import type { Audience, LibraryEntities, PatronMessageRecognizer } from '../recognizers/libraryRecognition';
@@ -113,7 +113,18 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const preferences = this.options.preferences?.for(dc.context);
     const remembered = await preferences?.get();
     const search = this.searchFor(query, now);
-    const programs = findPrograms(await catalog.between(search.from, search.to), search, remembered);
+    let found;
+    try {
+      found = await catalog.between(search.from, search.to);
+    } catch (error) {
+      if (!(error instanceof ProgramsUnavailableError)) throw error;
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.",
+      });
+      return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
+    }
+    const programs = findPrograms(found, search, remembered);
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
     const description = this.describe(query, now);
     if (programs.length === 0) {

@@ -5,6 +5,14 @@ import type { FeedSource } from './feeds';
 import { ProgramCalendar } from './icalendar';
 import type { Program } from './program';
 
+/** No program feed could be read and none was read before. */
+export class ProgramsUnavailableError extends Error {
+  constructor() {
+    super('no program feed could be read');
+    this.name = 'ProgramsUnavailableError';
+  }
+}
+
 export interface ProgramCatalogOptions {
   sources: readonly FeedSource[];
   zone: string;
@@ -28,6 +36,8 @@ export class ProgramCatalog {
   /** Programs overlapping [from, to), in start order. */
   async between(from: DateTime, to: DateTime): Promise<Program[]> {
     const calendars = await Promise.all(this.options.sources.map((source) => this.calendar(source)));
+    // "No programs" would be wrong when no feed could be read at all: say so instead.
+    if (calendars.length > 0 && calendars.every((c) => c === undefined)) throw new ProgramsUnavailableError();
     const programs = calendars.flatMap((calendar) => calendar?.occurrences(from, to) ?? []);
     const isClosedDay = this.options.isClosedDay;
     return programs

@@ -134,7 +134,9 @@ export interface Conversation {
   setNow(now: Date): void;
 }
 
-export function startConversation(options: { channelId?: string; now?: Date } = {}): Conversation {
+export function startConversation(
+  options: { channelId?: string; now?: Date; programFeeds?: string[] } = {},
+): Conversation {
   let now = options.now ?? MONDAY_EVENING;
   const clock = () => now;
   const storage = new MemoryStorage();
@@ -142,7 +144,14 @@ export function startConversation(options: { channelId?: string; now?: Date } = 
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const recognizer = new ScriptedRecognizer();
-  const library = createLibraryConversation({ library: loaded, recognizer, userState, now: clock });
+  const library = createLibraryConversation({
+    library: options.programFeeds
+      ? { ...loaded, config: { ...demo, programs: { ...demo.programs, feeds: options.programFeeds } } }
+      : loaded,
+    recognizer,
+    userState,
+    now: clock,
+  });
   const main = new MainDialog({
     recognizer,
     libraryName: demo.library.name,

@@ -38,6 +38,14 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       }
     });
 
+    it('today for every branch as a table', async () => {
+      const text = joined(await chat.say('what are the hours today'));
+      expect(text).to.contain('Hours today (Mon, Nov 30)');
+      expect(text).to.contain('Main Library: 9:00 AM-9:00 PM');
+      expect(text).to.contain('Riverside Branch: Closed');
+      expect(text).to.contain('Oak Hill Branch: noon-8:00 PM');
+    });
+
     it('who is open now, for every branch', async () => {
       const text = joined(await chat.say('who is open now'));
       expect(text).to.contain('Main Library: Open, closes in 40 min (9:00 PM)');
@@ -78,6 +86,21 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(text).to.contain('Chess Club\nSaturday, Dec 5, 2:00-4:00 PM\nOak Hill Branch');
       expect(text).to.contain('[Details and registration]');
       expect(text).not.to.contain('Lego Club');
+    });
+
+    it('"what about tomorrow?" keeps the age and changes the day', async () => {
+      await chat.say('something for my 5 year old this weekend');
+      const text = visibleText((await chat.say('what about tomorrow?'))[0]);
+      expect(text).to.match(/^Programs for a 5-year-old tomorrow \(1-\d of \d+\)/);
+      expect(text).to.contain('Bookmobile Storytime\nTomorrow, 3:30-4:00 PM\nBookmobile at Pine Street Park');
+      expect(text).not.to.contain('Homework Help');
+    });
+
+    it('says so when the events calendar cannot be read, rather than "no programs"', async () => {
+      const broken = startConversation({ programFeeds: ['file:missing-feed.ics'] });
+      expect((await broken.sayText('storytime'))[0]).to.match(
+        /^Sorry, I can't reach our events calendar right now/,
+      );
     });
 
     it('asks what kind when nothing was said, then shows three at a time with "more"', async () => {

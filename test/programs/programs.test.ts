@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { loadLibraryConfig } from '../../config/libraryConfig';
 import { HoursService } from '../../library/hours/hoursService';
-import { ProgramCatalog } from '../../library/programs/catalog';
+import { ProgramCatalog, ProgramsUnavailableError } from '../../library/programs/catalog';
 import { feedSources, FileFeed, HttpFeed } from '../../library/programs/feeds';
 import { summarizeProgram } from '../../library/programs/format';
 import { FeedFormatError, ProgramCalendar } from '../../library/programs/icalendar';
@@ -293,7 +293,11 @@ describe('programs', () => {
         branches: demo.branches,
         onFeedError: (name, error) => errors.push(`${name}: ${error.message}`),
       });
-      expect(await failing.between(at('2026-12-01T00:00'), at('2026-12-31T00:00'))).to.deep.equal([]);
+      let thrown: unknown;
+      await failing
+        .between(at('2026-12-01T00:00'), at('2026-12-31T00:00'))
+        .catch((error) => (thrown = error));
+      expect(thrown).to.be.instanceOf(ProgramsUnavailableError);
       expect(errors).to.have.length(1);
       expect(errors[0]).to.contain(url).and.contain('HTTP 503');
     });
