@@ -81,9 +81,12 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
     if (branchId) query.branchId = branchId;
     const today = this.hours.today();
+    // A resolved date wins; a holiday named in the text ("open on thanksgiving?") is the fallback.
     const holiday = entities.date?.holiday
       ? this.hours.holiday(entities.date.holiday)
-      : this.hours.holiday(recognition.text);
+      : entities.date
+        ? undefined
+        : this.hours.holiday(recognition.text);
     if (holiday) {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
     } else if (entities.date) {

@@ -38,6 +38,15 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       }
     });
 
+    it('a holiday by name, for one branch', async () => {
+      expect(await chat.sayText('is eastside open on thanksgiving?')).to.deep.equal([
+        'Eastside Branch is closed on Thanksgiving Day (Thursday, Nov 25).',
+      ]);
+      expect(await chat.sayText('what about main on christmas eve?')).to.deep.equal([
+        'Main Library on Christmas Eve (Thursday, Dec 24): 9:00 AM-2:00 PM.',
+      ]);
+    });
+
     it('today for every branch as a table', async () => {
       const text = joined(await chat.say('what are the hours today'));
       expect(text).to.contain('Hours today (Mon, Nov 30)');

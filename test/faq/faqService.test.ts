@@ -62,6 +62,17 @@ describe('FAQ answers from the configuration', () => {
     expect(faq.answer('card', 'eastside')!.text).to.equal(faq.answer('card')!.text);
   });
 
+  it("the location answers agree with each branch's address and bus routes", () => {
+    for (const branch of demo.branches.filter((b) => b.kind === 'building')) {
+      const text = faq.answer('location', branch.id)!.text;
+      expect(text, branch.id).to.contain(branch.address.split(',')[0]);
+      const routes = branch.transit?.match(/\d+/g) ?? [];
+      expect(routes, branch.id).to.not.have.length(0);
+      for (const route of routes) expect(text, branch.id).to.contain(route);
+      expect(faq.answer('location')!.text, branch.id).to.contain(branch.address.split(',')[0]);
+    }
+  });
+
   it('learns a new entry from configuration alone', () => {
     const extra = new FaqService(
       [
