@@ -43,13 +43,15 @@ export interface RoutedDialogOptions {
   recognition: LibraryRecognition;
   previous?: TopicMemory;
   followUp?: FollowUpKind;
+  /** The bot already asked in this conversation whether to remember the patron's interests. */
+  askedToRemember?: boolean;
 }
 
 /** What a routed dialog ends with. */
 export type RoutedDialogResult =
-  | { kind: 'answered'; memory?: TopicMemory }
+  | { kind: 'answered'; memory?: TopicMemory; askedToRemember?: boolean }
   /** The patron said something that was not an answer to the dialog's question: route it afresh. */
-  | { kind: 'unhandled'; text: string; memory?: TopicMemory };
+  | { kind: 'unhandled'; text: string; memory?: TopicMemory; askedToRemember?: boolean };
 
 /** The value a "more" button sends, and the words that mean the same. */
 export const MORE_VALUE = 'more';

@@ -105,6 +105,8 @@ const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|
 
 interface MainMemory {
   last?: TopicMemory;
+  /** Asked once per conversation whether to remember interests; not asked again after a "no". */
+  askedToRemember?: boolean;
   misunderstood: number;
   pending?:
     | {
@@ -298,6 +300,7 @@ export class MainDialog extends ComponentDialog {
     const memory = (step.values as StepValues).memory;
     const result = step.result as RoutedDialogResult | undefined;
     if (result?.memory) memory.last = result.memory;
+    if (result?.askedToRemember) memory.askedToRemember = true;
     // The patron said something else instead of answering the dialog's question: handle it now.
     if (result?.kind === 'unhandled')
       return step.replaceDialog(MAIN_LOOP, { memory, wait: false } satisfies LoopOptions);
@@ -318,6 +321,7 @@ export class MainDialog extends ComponentDialog {
     if (routed) {
       // Only a bare follow-up carries context; a full new question starts afresh.
       const options: RoutedDialogOptions = { recognition };
+      if (memory.askedToRemember) options.askedToRemember = true;
       if (followUp && memory.last?.intent === recognition.intent) {
         options.previous = memory.last;
         options.followUp = followUp;

@@ -41,6 +41,8 @@ interface ProgramsDialogState {
   page: number;
   /** What the bot offered to remember, while the patron has not answered. */
   offer?: { interests: string[]; homeBranchId?: string };
+  /** Whether the bot has asked, in this conversation, to remember interests. */
+  asked: boolean;
 }
 
 export interface ProgramsDialogOptions {
@@ -62,7 +64,12 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const query = mergeQuery(options.recognition.entities, before, options.followUp);
     const remembered = await this.options.preferences?.for(dc.context).get();
     if (!options.followUp && isOpenQuestion(query) && !remembered) {
-      const state: ProgramsDialogState = { stage: 'ask-kind', query, page: 0 };
+      const state: ProgramsDialogState = {
+        stage: 'ask-kind',
+        query,
+        page: 0,
+        asked: Boolean(options.askedToRemember),
+      };
       Object.assign(dc.activeDialog!.state, state);
       await sendReply(dc.context, {
         kind: 'choice',
@@ -72,7 +79,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       });
       return Dialog.EndOfTurn;
     }
-    return this.show(dc, query, 0);
+    return this.show(dc, query, 0, Boolean(options.askedToRemember));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -83,12 +90,22 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       const chosen = resolveChoice(text, kindOptions);
       const kind = kindOptions.find((k) => k.value === chosen?.value);
       if (kind)
-        return this.show(dc, kind.audience ? { ...state.query, audience: kind.audience } : state.query, 0);
+        return this.show(
+          dc,
+          kind.audience ? { ...state.query, audience: kind.audience } : state.query,
+          0,
+          state.asked,
+        );
       const entities = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate()).entities;
-      if (hasProgramEntities(entities)) return this.show(dc, mergeQuery(entities, state.query, 'weak'), 0);
-      return dc.endDialog({ kind: 'unhandled', text } satisfies RoutedDialogResult);
+      if (hasProgramEntities(entities))
+        return this.show(dc, mergeQuery(entities, state.query, 'weak'), 0, state.asked);
+      return dc.endDialog({
+        kind: 'unhandled',
+        text,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
     }
-    if (isMoreRequest(text)) return this.show(dc, state.query, state.page + 1);
+    if (isMoreRequest(text)) return this.show(dc, state.query, state.page + 1, state.asked);
     const answer = state.offer ? yesOrNo(text) : undefined;
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
@@ -102,12 +119,26 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       } else {
         await sendReply(dc.context, { kind: 'text', text: "No problem, I won't remember it." });
       }
-      return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
+      return dc.endDialog({
+        kind: 'answered',
+        memory,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
     }
-    return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);
+    return dc.endDialog({
+      kind: 'unhandled',
+      text,
+      memory,
+      askedToRemember: state.asked,
+    } satisfies RoutedDialogResult);
   }
 
-  private async show(dc: DialogContext, query: ProgramsQuery, page: number): Promise<DialogTurnResult> {
+  private async show(
+    dc: DialogContext,
+    query: ProgramsQuery,
+    page: number,
+    asked: boolean,
+  ): Promise<DialogTurnResult> {
     const { hours, catalog } = this.options;
     const now = hours.now();
     const preferences = this.options.preferences?.for(dc.context);
@@ -132,7 +163,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         kind: 'text',
         text: `I couldn't find any programs ${description}. Try another day or topic, or ask "what's on this week".`,
       });
-      return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
+      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
     }
     const { items, more } = pageOf(programs, page);
     if (items.length === 0) {
@@ -140,7 +171,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         kind: 'text',
         text: "That's all I found. Ask about another day or topic.",
       });
-      return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
+      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
     }
     const first = page * 3 + 1;
     const reply: Reply = {
@@ -151,11 +182,12 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     };
     await sendReply(dc.context, reply);
 
-    const state: ProgramsDialogState = { stage: 'results', query, page };
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked };
     // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
     const interests = [...(query.topics ?? [])];
     const offerable = interests.length > 0 || query.branchId;
-    if (page === 0 && preferences?.mayOffer && offerable && !remembered) {
+    if (page === 0 && preferences?.mayOffer && offerable && !remembered && !asked) {
+      state.asked = true;
       state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
       const what = [...interests, ...(query.branchId ? [hours.branch(query.branchId).name] : [])].join(
         ' and ',
@@ -167,7 +199,12 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         no: 'No thanks',
       });
     }
-    if (!more && !state.offer) return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
+    if (!more && !state.offer)
+      return dc.endDialog({
+        kind: 'answered',
+        memory,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
     Object.assign(dc.activeDialog!.state, state);
     return Dialog.EndOfTurn;
   }

@@ -159,10 +159,14 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
         .and.not.contain('Bookmobile');
     });
 
-    it('keeps nothing when the patron says no', async () => {
+    it('keeps nothing when the patron says no, and does not ask again in the same conversation', async () => {
       await chat.say('storytime at main library');
       expect(await chat.sayText('no')).to.deep.equal(["No problem, I won't remember it."]);
       expect(await userStateText(chat)).to.not.contain('storytime');
+      await chat.say('is the main library open?');
+      const again = await chat.sayText('lego events at eastside');
+      expect(again).to.have.length(1);
+      expect(again[0]).to.contain('Lego Club');
     });
   });
 
