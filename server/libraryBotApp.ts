@@ -16,12 +16,12 @@ import { PatronBot } from '../bots/patronBot';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/mainDialog';
-import type { Logger } from '../observability/logger';
+import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { InterimRecognizer } from '../recognizers/interimRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
-import { registerDirectLineRoutes } from './directLine/directLineRoutes';
+import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
 import { registerWebChatPage } from './webChatPage';
 
@@ -96,15 +96,19 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       );
       return;
     }
-    logger.debug(
-      { conversationId: activity.conversation?.id, channelId: activity.channelId, type: activity.type },
-      'turn',
-    );
+    const log = logger.child({
+      conversationId: activity.conversation?.id,
+      channelId: activity.channelId,
+      activityId: activity.id,
+    });
+    context.turnState.set(TURN_LOGGER_KEY, log);
+    log.debug({ type: activity.type }, 'turn');
     await next();
   });
 
   adapter.onTurnError = async (context, error) => {
-    logger.error(
+    const log = turnLogger(context.turnState, logger);
+    log.error(
       {
         err: error,
         conversationId: context.activity.conversation?.id,
@@ -207,6 +211,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   let boundPort = 0;
   const localAddress = () => `http://127.0.0.1:${boundPort}`;
   const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  let streams: { close(): void } | undefined;
   if (directLine) {
     registerDirectLineRoutes(server, {
       conversations: directLine,
@@ -215,6 +220,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       botEndpoint: () => `${localAddress()}/api/messages`,
       serviceUrl: localAddress,
     });
+    streams = attachDirectLineStreams(server.server, directLine);
   }
   registerWebChatPage(server, {
     config,
@@ -249,6 +255,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
         ]);
       }
       server.server.closeAllConnections();
+      streams?.close();
       (storage as { close?: () => void }).close?.();
     },
   };

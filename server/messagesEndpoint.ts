@@ -75,9 +75,10 @@ export interface MessagesEndpointOptions {
 
 export function registerMessagesEndpoint(server: Server, options: MessagesEndpointOptions): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
+    const log = options.logger.child({ requestId: req.id() });
     const problem = describeBadActivity(req.body);
     if (problem) {
-      options.logger.warn({ reason: problem }, 'rejected a malformed activity');
+      log.warn({ reason: problem }, 'rejected a malformed activity');
       res.send(400, { error: GENERIC_BODIES[400] });
       return;
     }
@@ -85,7 +86,7 @@ export function registerMessagesEndpoint(server: Server, options: MessagesEndpoi
       await options.adapter.process(req, withGenericErrors(res), options.runTurn);
     } catch (error) {
       // The adapter validates the activity's shape with zod before its own try block.
-      options.logger.warn({ err: error }, 'rejected an activity the adapter could not read');
+      log.warn({ err: error }, 'rejected an activity the adapter could not read');
       if (!res.headersSent) res.send(400, { error: GENERIC_BODIES[400] });
     }
   });

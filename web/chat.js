@@ -26,7 +26,7 @@
       return response.json();
     })
     .then(function (session) {
-      var directLineOptions = { token: session.token, webSocket: false, pollingInterval: 1000 };
+      var directLineOptions = { token: session.token };
       if (session.domain) directLineOptions.domain = session.domain;
       window.WebChat.renderWebChat(
         {

@@ -2,6 +2,9 @@
 // and it hands each patron activity to the bot through the same /api/messages path as production,
 // with serviceUrl pointing back here so the bot's replies land in /v3/conversations/... below.
 import { Activity, ActivityTypes } from 'botbuilder';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../observability/logger';
 import { DirectLineConversation, DirectLineConversations } from './directLineConversations';
@@ -36,8 +39,57 @@ function isLoopback(req: Request): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
-function conversationPayload(conversation: DirectLineConversation, token: string, expiresIn: number) {
-  return { conversationId: conversation.id, token, expires_in: expiresIn };
+function conversationPayload(
+  req: Request,
+  conversation: DirectLineConversation,
+  token: string,
+  expiresIn: number,
+  watermark?: string,
+) {
+  // The stream address is where this browser reached us: same host, WebSocket scheme.
+  const host = req.header('host') ?? '127.0.0.1';
+  const query = new URLSearchParams({ t: token, ...(watermark ? { watermark } : {}) });
+  return {
+    conversationId: conversation.id,
+    token,
+    expires_in: expiresIn,
+    streamUrl: `ws://${host}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`,
+  };
+}
+
+/**
+ * WebSocket streaming, as DirectLineJS uses it: each frame is `{activities, watermark}`; an empty
+ * frame from the client is a keep-alive. The token in the stream URL must open this conversation.
+ */
+export function attachDirectLineStreams(
+  httpServer: HttpServer,
+  conversations: DirectLineConversations,
+): { close(): void } {
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
+    const conversation = match ? conversations.byToken(url.searchParams.get('t') ?? undefined) : undefined;
+    if (!match || !conversation || conversation.id !== decodeURIComponent(match[1])) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket: WebSocket) => {
+      const raw = url.searchParams.get('watermark');
+      let sent = raw !== null && /^-?\d+$/.test(raw) ? Number(raw) : -1;
+      const push = () => {
+        const batch = conversations.since(conversation, sent);
+        if (batch.activities.length === 0) return;
+        sent = Number(batch.watermark);
+        webSocket.send(JSON.stringify(batch));
+      };
+      conversation.listeners.add(push);
+      webSocket.on('close', () => conversation.listeners.delete(push));
+      webSocket.on('error', () => conversation.listeners.delete(push));
+      push();
+    });
+  });
+  return { close: () => sockets.clients.forEach((client) => client.terminate()) };
 }
 
 export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
@@ -111,20 +163,21 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     const conversation = authorised(req, res);
     if (!conversation) return;
     const token = conversations.issueToken(conversation.id);
-    res.send(200, conversationPayload(conversation, token, 1800));
+    res.send(200, conversationPayload(req, conversation, token, 1800));
   });
 
   server.post('/v3/directline/conversations', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
     await start(conversation);
-    res.send(201, conversationPayload(conversation, bearer(req) as string, 1800));
+    res.send(201, conversationPayload(req, conversation, bearer(req) as string, 1800));
   });
 
   server.get('/v3/directline/conversations/:conversationId', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
-    res.send(200, conversationPayload(conversation, bearer(req) as string, 1800));
+    const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
+    res.send(200, conversationPayload(req, conversation, bearer(req) as string, 1800, watermark));
   });
 
   server.get(

@@ -243,3 +243,76 @@ describe('Direct Line token exchange in production', () => {
     expect(bot.logText()).to.not.include('the-direct-line-secret');
   });
 });
+
+describe('Built-in Direct Line streaming (WebSocket)', () => {
+  let bot: TestBot;
+  before(async () => {
+    bot = await startTestBot();
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  it('streams the welcome and replies as {activities, watermark} frames', async () => {
+    const { WebSocket } = await import('ws');
+    const token = (await (await fetch(`${bot.url}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    const started = (await (
+      await fetch(`${bot.url}/v3/directline/conversations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.token}` },
+      })
+    ).json()) as { streamUrl: string };
+    expect(started.streamUrl).to.match(
+      /^ws:\/\/127\.0\.0\.1:\d+\/v3\/directline\/conversations\/.+\/stream\?t=/,
+    );
+    const socket = new WebSocket(started.streamUrl);
+    const frames: { activities: { text?: string; from: { id: string } }[]; watermark: string }[] = [];
+    socket.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const texts = () => frames.flatMap((frame) => frame.activities.map((a) => a.text ?? ''));
+    const waitForText = async (pattern: RegExp, count: number) => {
+      for (let i = 0; i < 100 && texts().filter((t) => pattern.test(t)).length < count; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(texts().filter((t) => pattern.test(t))).to.have.length(count);
+    };
+    await waitForText(/help bot/, 1);
+    await fetch(`${bot.url}/v3/directline/conversations/${token.conversationId}/activities`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hello' }),
+    });
+    await waitForText(/help bot/, 2);
+    expect(texts()).to.include('hello');
+    expect(Number(frames[frames.length - 1].watermark)).to.be.greaterThan(0);
+    socket.close();
+  });
+
+  it('refuses a stream for another conversation or without a valid token', async () => {
+    const { WebSocket } = await import('ws');
+    const a = (await (await fetch(`${bot.url}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    const b = (await (await fetch(`${bot.url}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
+    const base = bot.url.replace('http', 'ws');
+    for (const url of [
+      `${base}/v3/directline/conversations/${a.conversationId}/stream?t=${b.token}`,
+      `${base}/v3/directline/conversations/${a.conversationId}/stream?t=forged`,
+      `${base}/v3/directline/conversations/${a.conversationId}/stream`,
+    ]) {
+      const socket = new WebSocket(url);
+      const outcome = await new Promise<string>((resolve) => {
+        socket.once('open', () => resolve('open'));
+        socket.once('error', () => resolve('refused'));
+      });
+      expect(outcome, url).to.equal('refused');
+    }
+  });
+});
