@@ -1,5 +1,5 @@
 // All the library's programs from its feeds, for a date range, without the ones on days a branch is closed.
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Branch } from '../../config/libraryConfig';
 import type { FeedSource } from './feeds';
 import { ProgramCalendar } from './icalendar';
@@ -29,7 +29,8 @@ export class ProgramCatalog {
   constructor(private readonly options: ProgramCatalogOptions) {}
 
   /** Reads and expands the feeds ahead of the first question (expansion is slow the first time). */
-  async prepare(from: DateTime, days = 60): Promise<void> {
+  async prepare(at: Date = new Date(), days = 60): Promise<void> {
+    const from = DateTime.fromJSDate(at, { zone: this.options.zone });
     await this.between(from, from.plus({ days }));
   }
 

@@ -314,6 +314,17 @@ describe('programs', () => {
       prefs?: Parameters<typeof findPrograms>[2],
     ) => findPrograms(week, { from: monday, to: monday.plus({ days: 7 }), ...query }, prefs);
 
+    it('prepare() reads and expands the feeds ahead of the first question', async () => {
+      const fresh = new ProgramCatalog({
+        sources: feedSources(demo.programs.feeds, loaded.directory, { refreshMinutes: 60 }),
+        zone,
+        branches: demo.branches,
+      });
+      await fresh.prepare(new Date('2026-11-30T12:00:00-06:00'));
+      const prepared = await fresh.between(monday, monday.plus({ days: 7 }));
+      expect(titlesAndStarts(prepared)).to.deep.equal(titlesAndStarts(week));
+    });
+
     it('"something for my 5 year old" finds programs whose ages or audience fit', () => {
       const titles = new Set(find({ age: 5, audience: 'kids' }).map((p) => p.title));
       expect(titles).to.include.keys(
