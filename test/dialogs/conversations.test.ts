@@ -322,6 +322,17 @@ describe('conversations over SMS', () => {
     short(await text('who is open now'));
   });
 
+  it('interruptions and follow-ups work the same by text message', async () => {
+    short(await text('what are the hours this week'));
+    expect(await text('cancel')).to.deep.equal(["Okay, I've stopped that. What else can I help you with?"]);
+    short(await text('what are the hours this week'));
+    expect(short(await text('talk to a person'))).to.deep.equal(['Connecting you with a staff member.']);
+    short(await text('is the main library open tomorrow?'));
+    expect(short(await text('what about Eastside?'))).to.deep.equal([
+      'Eastside Branch tomorrow (Tuesday, Dec 1): 10:00 AM-8:00 PM.',
+    ]);
+  });
+
   it('programs: numbered list, "more", and consent answered with "1"', async () => {
     const [list, offer] = await text('storytime');
     expect(list).to.match(/^Programs about storytime in the next 7 days \(1-3 of \d+\)/);
