@@ -28,10 +28,13 @@ export class ProgramCatalog {
 
   constructor(private readonly options: ProgramCatalogOptions) {}
 
-  /** Reads and expands the feeds ahead of the first question (expansion is slow the first time). */
+  /** Reads and expands the feeds ahead of the first question (expansion is slow the first time, up to a second). */
   async prepare(at: Date = new Date(), days = 60): Promise<void> {
     const from = DateTime.fromJSDate(at, { zone: this.options.zone });
-    await this.between(from, from.plus({ days }));
+    // A warm-up never fails: feed problems are reported through onFeedError and retried on the next question.
+    await this.between(from, from.plus({ days })).catch((error: unknown) => {
+      if (!(error instanceof ProgramsUnavailableError)) throw error;
+    });
   }
 
   /** Programs overlapping [from, to), in start order. */

@@ -300,6 +300,9 @@ describe('programs', () => {
       expect(thrown).to.be.instanceOf(ProgramsUnavailableError);
       expect(errors).to.have.length(1);
       expect(errors[0]).to.contain(url).and.contain('HTTP 503');
+      // The startup warm-up does not throw; it reports the feed again.
+      await failing.prepare(new Date('2026-12-01T12:00:00-06:00'));
+      expect(errors).to.have.length(2);
     });
   });
 
