@@ -38,6 +38,7 @@ export interface HttpFeedOptions {
 export class HttpFeed implements FeedSource {
   private cached?: { text: string; etag?: string; lastModified?: string; checkedAt: number };
   private inFlight?: Promise<string>;
+  private failure?: { at: number; error: Error };
   private readonly clock: () => number;
   private readonly fetch: typeof fetch;
 
@@ -51,6 +52,14 @@ export class HttpFeed implements FeedSource {
 
   async read(): Promise<string> {
     if (this.cached && this.clock() - this.cached.checkedAt < this.options.refreshMs) return this.cached.text;
+    // A feed that is down and was never read: do not make every patron wait for the timeout again.
+    if (
+      !this.cached &&
+      this.failure &&
+      this.clock() - this.failure.at < Math.min(this.options.refreshMs, 60_000)
+    ) {
+      throw this.failure.error;
+    }
     // Concurrent turns share one request instead of each fetching the feed.
     this.inFlight ??= this.refresh().finally(() => (this.inFlight = undefined));
     return this.inFlight;
@@ -63,7 +72,7 @@ export class HttpFeed implements FeedSource {
     try {
       const response = await this.fetch(this.name, {
         headers,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5_000),
       });
       if (response.status === 304 && this.cached) {
         this.cached.checkedAt = this.clock();
@@ -84,7 +93,11 @@ export class HttpFeed implements FeedSource {
         this.cached.checkedAt = this.clock();
         return this.cached.text;
       }
-      throw new Error(`program feed ${this.name} could not be fetched: ${(error as Error).message}`);
+      const failure = new Error(
+        `program feed ${this.name} could not be fetched: ${(error as Error).message}`,
+      );
+      this.failure = { at: this.clock(), error: failure };
+      throw failure;
     }
   }
 }

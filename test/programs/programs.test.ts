@@ -286,7 +286,8 @@ describe('programs', () => {
     it('says which feed failed when there is no copy yet', async () => {
       down = true;
       const errors: string[] = [];
-      const source = new HttpFeed(url, { refreshMs: 60_000 });
+      let now = 0;
+      const source = new HttpFeed(url, { refreshMs: 60_000, clock: () => now });
       const failing = new ProgramCatalog({
         sources: [source],
         zone,
@@ -300,9 +301,17 @@ describe('programs', () => {
       expect(thrown).to.be.instanceOf(ProgramsUnavailableError);
       expect(errors).to.have.length(1);
       expect(errors[0]).to.contain(url).and.contain('HTTP 503');
-      // The startup warm-up does not throw; it reports the feed again.
+      // The startup warm-up does not throw; it reports the feed again, without asking it again so soon.
       await failing.prepare(new Date('2026-12-01T12:00:00-06:00'));
       expect(errors).to.have.length(2);
+      expect(requests).to.have.length(1);
+      // A minute later it is asked again, and a feed that is back is used.
+      down = false;
+      now = 61_000;
+      expect(
+        (await failing.between(at('2026-12-01T00:00'), at('2026-12-31T00:00'))).map((p) => p.title),
+      ).to.deep.equal(['Version 1']);
+      expect(requests).to.have.length(2);
     });
   });
 
