@@ -95,6 +95,12 @@ const INTENT_LABELS: Partial<Record<string, string>> = {
   human: 'Talk to a person',
 };
 
+/**
+ * A routed dialog waiting for a PIN or card number sets `sensitiveInput: true` in its dialog state:
+ * that message then goes straight to it (only a whole-message "cancel" still interrupts).
+ */
+export const SENSITIVE_INPUT = 'sensitiveInput';
+
 /** Whole-message commands; "cancel my hold" is a holds question, "cancel" alone is not. */
 const CANCEL =
   /^\s*(cancel|cancel that|start over|start again|restart|reset|never ?mind|forget it)\s*[.!]*\s*$/i;
@@ -185,6 +191,10 @@ export class MainDialog extends ComponentDialog {
         });
         return innerDc.beginDialog(MAIN_LOOP, { memory: freshMemory(), wait: true } satisfies LoopOptions);
       }
+      // A PIN or card number being typed is never sent to the recognizer or read as a command.
+      if ((innerDc.activeDialog.state as Record<string, unknown>)[SENSITIVE_INPUT] === true) {
+        return super.onContinueDialog(innerDc);
+      }
       if (FORGET_ME.test(text)) {
         await this.forgetPatron(innerDc.context);
         return Dialog.EndOfTurn;
@@ -263,7 +273,7 @@ export class MainDialog extends ComponentDialog {
         value: this.labels[intent]!,
         intent,
       }));
-      memory.pending = { kind: 'which', options, recognition };
+      memory.pending = { kind: 'which', options, recognition: withoutLongNumbers(recognition) };
       await sendReply(step.context, {
         kind: 'choice',
         prompt: 'I want to get this right. Which do you mean?',
@@ -275,7 +285,7 @@ export class MainDialog extends ComponentDialog {
     if (recognition.intent === 'None' || recognition.score < this.minConfidence) {
       memory.misunderstood += 1;
       if (memory.misunderstood >= this.offerAfter) {
-        memory.pending = { kind: 'offer-person', recognition };
+        memory.pending = { kind: 'offer-person', recognition: withoutLongNumbers(recognition) };
         await sendReply(step.context, {
           kind: 'confirm',
           prompt: "Sorry, I'm still not sure what you mean. Would you like to talk to a person?",
@@ -396,6 +406,15 @@ export class MainDialog extends ComponentDialog {
       }
     }
   }
+}
+
+/**
+ * A message kept in conversation state while the bot asks a question about it, with long digit runs
+ * (a card number typed by mistake) masked: state never holds a card number or PIN.
+ */
+export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
+  const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
+  return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
 }
 
 function freshMemory(): MainMemory {

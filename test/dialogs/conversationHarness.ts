@@ -13,7 +13,7 @@ import { Dialog, DialogContext, DialogState, DialogTurnResult } from 'botbuilder
 import { loadLibraryConfig } from '../../config/libraryConfig';
 import { sendReply } from '../../channels/renderer';
 import { createLibraryConversation, PREFERENCES_PROPERTY } from '../../dialogs/libraryConversation';
-import { MainDialog } from '../../dialogs/mainDialog';
+import { MainDialog, type IntentRoute } from '../../dialogs/mainDialog';
 import type { PatronPreferences } from '../../library/programs/preferences';
 import { audienceForAge } from '../../library/programs/program';
 import type {
@@ -44,6 +44,7 @@ const intents: [RegExp, LibraryIntent][] = [
   [/^help$|what can you do/, 'help'],
   [/person|human|librarian|staff member/, 'human'],
   [/\b(thanks|bye)\b/, 'goodbye'],
+  [/my holds/, 'holds.list'],
   [/hours|open|close/, 'hours'],
   [/program|event|storytime|what's on|something for|activities/, 'programs'],
   [/library card|get a card/, 'faq.card'],
@@ -135,7 +136,7 @@ export interface Conversation {
 }
 
 export function startConversation(
-  options: { channelId?: string; now?: Date; programFeeds?: string[] } = {},
+  options: { channelId?: string; now?: Date; programFeeds?: string[]; routes?: IntentRoute[] } = {},
 ): Conversation {
   let now = options.now ?? MONDAY_EVENING;
   const clock = () => now;
@@ -157,7 +158,11 @@ export function startConversation(
     libraryName: demo.library.name,
     now: clock,
     ...library.mainDialogOptions,
-    routes: [...library.routes, { intents: ['human'], dialog: new PersonRouteStub() }],
+    routes: [
+      ...library.routes,
+      { intents: ['human'], dialog: new PersonRouteStub() },
+      ...(options.routes ?? []),
+    ],
   });
   const preferences = userState.createProperty<PatronPreferences | undefined>(PREFERENCES_PROPERTY);
   const adapter = new TestAdapter(
@@ -213,6 +218,15 @@ export async function userStateText(conversation: Conversation): Promise<string>
   const memory = (conversation.storage as unknown as { memory: Record<string, string> }).memory;
   return Object.entries(memory)
     .filter(([key]) => key.includes('/users/'))
+    .map(([, value]) => value)
+    .join('\n');
+}
+
+/** The conversation state as stored (JSON), for checks that nothing sensitive is kept. */
+export function conversationStateText(conversation: Conversation): string {
+  const memory = (conversation.storage as unknown as { memory: Record<string, string> }).memory;
+  return Object.entries(memory)
+    .filter(([key]) => key.includes('/conversations/'))
     .map(([, value]) => value)
     .join('\n');
 }

@@ -1,7 +1,32 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { SMS_MAX_LENGTH, SMS_PREFERRED_LENGTH } from '../../channels/renderer';
-import { startConversation, userStateText, visibleText, type Conversation } from './conversationHarness';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { sendReply } from '../../channels/renderer';
+import { SENSITIVE_INPUT } from '../../dialogs/mainDialog';
+import {
+  conversationStateText,
+  startConversation,
+  userStateText,
+  visibleText,
+  type Conversation,
+} from './conversationHarness';
+
+/** Stands in for the holds engineer's sign-in step: asks for a PIN and marks the answer as sensitive. */
+class PinQuestionStub extends Dialog {
+  constructor() {
+    super('pinQuestionStub');
+  }
+  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    (dc.activeDialog!.state as Record<string, unknown>)[SENSITIVE_INPUT] = true;
+    await sendReply(dc.context, 'Please type your PIN.');
+    return Dialog.EndOfTurn;
+  }
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    await sendReply(dc.context, 'Thanks, checking.');
+    return dc.endDialog({ kind: 'answered' });
+  }
+}
 
 const joined = (activities: Partial<Activity>[]) => activities.map(visibleText).join('\n');
 
@@ -269,6 +294,28 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect((await chat.sayText('zzz'))[0]).to.match(/^Sorry, I didn't understand that/);
       await chat.say('hmm hmm');
       expect(await chat.sayText('yes')).to.deep.equal(['Connecting you with a staff member.']);
+    });
+
+    it('never keeps a card number typed by mistake in conversation state', async () => {
+      await chat.say('21234000123456');
+      const [offer] = await chat.say('my card is 21234000123456');
+      expect(offer.text).to.match(/talk to a person\?$/);
+      expect(conversationStateText(chat)).to.not.contain('21234000123456').and.not.contain('1234000');
+    });
+
+    it('a dialog waiting for a PIN gets the next message untouched: no recognizer, no help', async () => {
+      const pinChat = startConversation({
+        routes: [{ intents: ['holds.list'], dialog: new PinQuestionStub() }],
+      });
+      expect(await pinChat.sayText('show my holds')).to.deep.equal(['Please type your PIN.']);
+      const seenBefore = pinChat.recognizer.seen.length;
+      expect(await pinChat.sayText('help')).to.deep.equal(['Thanks, checking.']);
+      expect(pinChat.recognizer.seen).to.have.length(seenBefore);
+      // A whole-message "cancel" still stops it.
+      await pinChat.say('show my holds');
+      expect(await pinChat.sayText('cancel')).to.deep.equal([
+        "Okay, I've stopped that. What else can I help you with?",
+      ]);
     });
 
     it('an understood message in between resets the count', async () => {
