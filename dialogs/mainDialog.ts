@@ -254,7 +254,7 @@ export class MainDialog extends ComponentDialog {
         memory.misunderstood = 0;
         await sendReply(step.context, {
           kind: 'text',
-          text: 'Okay. Try asking in other words, for example "Is Main Library open tomorrow?"',
+          text: 'Okay. Try asking in other words, for example "Are you open tomorrow?"',
         });
         return this.waitAgain(step, memory);
       }
