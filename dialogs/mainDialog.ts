@@ -387,8 +387,7 @@ export class MainDialog extends ComponentDialog {
     await this.options.preferences?.for(context).forget();
     await sendReply(context, {
       kind: 'text',
-      text: "Done: I've deleted your remembered interests and home branch. I keep nothing else about you between chats.",
-      smsText: "Done: I've deleted your remembered interests and home branch.",
+      text: "Done: I've deleted the interests and home branch I remembered for you.",
     });
   }
 

@@ -171,7 +171,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(titles.slice(0, 2)).to.deep.equal(['Bookmobile Storytime', 'Homework Help']);
 
       expect(await chat.sayText('forget me')).to.deep.equal([
-        "Done: I've deleted your remembered interests and home branch. I keep nothing else about you between chats.",
+        "Done: I've deleted the interests and home branch I remembered for you.",
       ]);
       expect(await userStateText(chat))
         .to.not.contain('storytime')
