@@ -1,0 +1,108 @@
+// The recognizer's command line (`npm run -s nlu -- <command>`); its output formats are a contract.
+//   classify                                  stdin lines -> one JSON object per line
+//   eval --test FILE.jsonl [--train FILE.jsonl] per-intent report, last line accuracy=... oos_recall=...
+//   eval --heldout                             the library model on the corpus's held-out split
+//   clinc PATH/data_full.json                  CLINC150 protocol, last line in_scope_accuracy=...
+// The library configuration is LIBRARY_CONFIG or config/demo-library.yaml.
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+import { resourceUsage } from 'node:process';
+import { loadLibraryConfig, LibraryConfigError } from '../../config/libraryConfig';
+import { readHeldOut } from '../corpus';
+import { clincOptions, evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
+import { IntentClassifier, defaultIntentClassifierOptions } from '../intentClassifier';
+import { createLibraryRecognizer } from '../libraryRecognizer';
+
+const USAGE = `usage:
+  nlu classify < messages.txt
+  nlu eval --test FILE.jsonl [--train FILE.jsonl]
+  nlu eval --heldout
+  nlu clinc PATH/data_full.json`;
+
+function libraryConfig() {
+  return loadLibraryConfig(
+    process.env.LIBRARY_CONFIG ?? resolve(__dirname, '../../../config/demo-library.yaml'),
+  ).config;
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith('--')) throw new UsageError(`${name} needs a file name`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function classify(): Promise<void> {
+  const recognizer = createLibraryRecognizer(libraryConfig());
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const result = recognizer.recognize(line);
+    process.stdout.write(
+      `${JSON.stringify({ text: line, intent: result.intent, score: Number(result.score.toFixed(4)), entities: result.entities })}\n`,
+    );
+  }
+}
+
+function evalCommand(args: string[]): void {
+  if (args.includes('--heldout')) {
+    const config = libraryConfig();
+    const recognizer = createLibraryRecognizer(config, { preloadDateModel: false });
+    console.log(formatReport(evaluate((text) => recognizer.recognize(text).intent, readHeldOut(config))));
+    return;
+  }
+  const testFile = option(args, '--test');
+  if (!testFile) throw new UsageError('eval needs --test FILE.jsonl');
+  const trainFile = option(args, '--train');
+  const test = readJsonLines(testFile);
+  let classify: (text: string) => string;
+  if (trainFile) {
+    const classifier = IntentClassifier.train(readJsonLines(trainFile), {
+      ...defaultIntentClassifierOptions,
+      spelling: false,
+    });
+    classify = (text) => classifier.classify(text).intent;
+  } else {
+    const recognizer = createLibraryRecognizer(libraryConfig(), { preloadDateModel: false });
+    classify = (text) => recognizer.recognize(text).intent;
+  }
+  console.log(formatReport(evaluate(classify, test)));
+}
+
+function clinc(args: string[]): void {
+  const path = args[0];
+  if (!path) throw new UsageError('clinc needs the path of data_full.json');
+  const figures = runClinc(path, clincOptions, () => resourceUsage().maxRSS * 1024);
+  console.log(`CLINC150 Full: ${path}`);
+  console.log(
+    `in-scope accuracy (test, out-of-scope answers count as wrong): ${figures.inScopeAccuracy.toFixed(3)}`,
+  );
+  console.log(`out-of-scope recall (test): ${figures.oosRecall.toFixed(3)}`);
+  console.log(
+    `threshold ${figures.threshold.toFixed(3)} and temperature ${figures.temperature.toFixed(3)} chosen on validation`,
+  );
+  console.log(
+    `training ${figures.trainSeconds.toFixed(1)} s; classification median ${figures.medianMs.toFixed(3)} ms, p99 ${figures.p99Ms.toFixed(3)} ms`,
+  );
+  console.log(
+    `in_scope_accuracy=${figures.inScopeAccuracy.toFixed(3)} oos_recall=${figures.oosRecall.toFixed(3)} ` +
+      `train_s=${figures.trainSeconds.toFixed(1)} p99_ms=${figures.p99Ms.toFixed(3)} peak_rss_mb=${Math.round(figures.peakRssMb)}`,
+  );
+}
+
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  if (command === 'classify') return classify();
+  if (command === 'eval') return evalCommand(rest);
+  if (command === 'clinc') return clinc(rest);
+  throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  else if (error instanceof LibraryConfigError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+});

@@ -1,0 +1,220 @@
+// Reads the librarian-editable training corpus (one file per intent, one message per line) and the
+// FAQ examples from the library's configuration, and fills placeholders such as {branch} from it.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { LibraryConfig } from '../config/libraryConfig';
+import type { LabelledExample } from './intentClassifier';
+import { seededRandom } from './linearModel';
+import { DEFAULT_TOPICS } from './entities/topics';
+
+/** Where the corpus lives in the repository (this file runs from dist/recognizers/). */
+export const DEFAULT_CORPUS_DIRECTORY = resolve(__dirname, '../../recognizers/corpus');
+
+/** The intents every library has; FAQ intents come from configuration. */
+export const CORE_INTENTS = [
+  'greeting',
+  'help',
+  'goodbye',
+  'hours',
+  'holds.list',
+  'holds.place',
+  'holds.cancel',
+  'programs',
+  'human',
+  'None',
+] as const;
+
+/** Lines of one corpus file without comments and blanks. */
+export function readCorpusFile(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
+/** Every `<intent>.txt` in a directory, as intent -> lines. */
+export function readCorpusDirectory(directory: string): Map<string, string[]> {
+  const corpus = new Map<string, string[]>();
+  if (!existsSync(directory)) return corpus;
+  for (const file of readdirSync(directory).sort()) {
+    if (!file.endsWith('.txt')) continue;
+    corpus.set(file.slice(0, -4), readCorpusFile(join(directory, file)));
+  }
+  return corpus;
+}
+
+const SAMPLE_TITLES = [
+  'The Midnight Library',
+  'Where the Crawdads Sing',
+  'Lessons in Chemistry',
+  'the hunger games',
+  'Dog Man',
+  'Educated',
+  'the very hungry caterpillar',
+  'Fourth Wing',
+  'a court of thorns and roses',
+  'Becoming',
+  'The Seven Husbands of Evelyn Hugo',
+  'diary of a wimpy kid',
+  'Project Hail Mary',
+  'the light we lost',
+  'Harry Potter and the Goblet of Fire',
+  'Atomic Habits',
+  'It Ends with Us',
+  'the women',
+  'Tomorrow and Tomorrow and Tomorrow',
+  'lonesome dove',
+  'Frozen 2',
+  'the great gatsby',
+];
+const SAMPLE_AUTHORS = [
+  'Matt Haig',
+  'Delia Owens',
+  'Bonnie Garmus',
+  'suzanne collins',
+  'Dav Pilkey',
+  'Tara Westover',
+  'Rebecca Yarros',
+  'Michelle Obama',
+  'Taylor Jenkins Reid',
+  'jeff kinney',
+  'Andy Weir',
+  'James Clear',
+  'Colleen Hoover',
+  'kristin hannah',
+  'Stephen King',
+  'john grisham',
+  'Louise Penny',
+];
+const DAYS = [
+  'today',
+  'tonight',
+  'tomorrow',
+  'this weekend',
+  'saturday',
+  'sunday',
+  'monday',
+  'on friday',
+  'next tuesday',
+  'this week',
+  'next week',
+  'tmrw',
+  '2day',
+  'dec 24',
+  'this afternoon',
+  'thursday evening',
+];
+const AUDIENCES = [
+  'kids',
+  'teens',
+  'toddlers',
+  'adults',
+  'seniors',
+  'families',
+  'babies',
+  'children',
+  'tweens',
+];
+
+export interface Fillers {
+  branch: string[];
+  day: string[];
+  holiday: string[];
+  title: string[];
+  author: string[];
+  topic: string[];
+  audience: string[];
+  age: string[];
+}
+
+export function fillersFor(config: LibraryConfig, topics: string[] = DEFAULT_TOPICS): Fillers {
+  const branch = config.branches.flatMap((b) => [b.name, ...b.aliases]);
+  const holiday = config.specialDays.flatMap((d) => [d.name, ...d.aliases]);
+  return {
+    branch: branch.length ? branch : ['main'],
+    day: DAYS,
+    holiday: holiday.length ? holiday : ['the holiday'],
+    title: SAMPLE_TITLES,
+    author: SAMPLE_AUTHORS,
+    topic: topics,
+    audience: AUDIENCES,
+    age: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15', '16'],
+  };
+}
+
+/**
+ * Fills `{placeholder}`s: a line with placeholders becomes `variants` messages with seeded choices,
+ * so the same corpus and configuration always give the same training set.
+ */
+export function expandTemplates(lines: string[], fillers: Fillers, variants: number, seed: number): string[] {
+  const random = seededRandom(seed);
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!line.includes('{')) {
+      out.push(line);
+      continue;
+    }
+    const seen = new Set<string>();
+    for (let v = 0; v < variants; v++) {
+      const text = line.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const options = (fillers as unknown as Record<string, string[] | undefined>)[name];
+        return options && options.length ? options[Math.floor(random() * options.length)] : whole;
+      });
+      if (!seen.has(text)) {
+        seen.add(text);
+        out.push(text);
+      }
+    }
+  }
+  return out;
+}
+
+export interface LibraryTrainingSet {
+  train: LabelledExample[];
+  intents: string[];
+}
+
+/**
+ * Core intents from the corpus files, each configured FAQ entry from its YAML examples plus
+ * `faq.<id>.txt` when present. Corpus files for FAQ ids the library does not configure are ignored.
+ */
+export function buildLibraryTrainingSet(
+  config: LibraryConfig,
+  corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
+  options: { variants?: number; seed?: number; topics?: string[] } = {},
+): LibraryTrainingSet {
+  const corpus = readCorpusDirectory(corpusDirectory);
+  const fillers = fillersFor(config, options.topics);
+  const variants = options.variants ?? 3;
+  const seed = options.seed ?? 7;
+  const train: LabelledExample[] = [];
+  const intents: string[] = [];
+  const add = (intent: string, lines: string[]) => {
+    intents.push(intent);
+    for (const text of expandTemplates(lines, fillers, variants, seed + intents.length))
+      train.push({ text, intent });
+  };
+  for (const intent of CORE_INTENTS) {
+    const lines = corpus.get(intent);
+    if (!lines || lines.length === 0)
+      throw new Error(`the corpus has no examples for "${intent}" in ${corpusDirectory}`);
+    add(intent, lines);
+  }
+  for (const entry of config.faq)
+    add(`faq.${entry.id}`, [...entry.examples, ...(corpus.get(`faq.${entry.id}`) ?? [])]);
+  return { train, intents };
+}
+
+/** The held-out messages (`heldout/<intent>.txt`) for intents this library has. */
+export function readHeldOut(
+  config: LibraryConfig,
+  corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
+): LabelledExample[] {
+  const known = new Set<string>([...CORE_INTENTS, ...config.faq.map((f) => `faq.${f.id}`)]);
+  const examples: LabelledExample[] = [];
+  for (const [intent, lines] of readCorpusDirectory(join(corpusDirectory, 'heldout'))) {
+    if (!known.has(intent)) continue;
+    for (const text of lines) examples.push({ text, intent });
+  }
+  return examples;
+}

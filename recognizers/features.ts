@@ -1,0 +1,135 @@
+// TF-IDF features over normalised text: stemmed words and word pairs (meaning), character n-grams
+// inside words (typos, word forms the corpus never saw). Each group is L2-normalised on its own so
+// neither drowns the other.
+import { stem } from './normalize';
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+export interface FeatureOptions {
+  /** Character n-gram lengths inside words, padded with a space on each side. */
+  charMin: number;
+  charMax: number;
+  /** A feature must occur in at least this many training messages. */
+  minDf: number;
+  /** Relative weight of the character group against the word group. */
+  charWeight: number;
+}
+
+export const defaultFeatureOptions: FeatureOptions = { charMin: 2, charMax: 5, minDf: 1, charWeight: 1 };
+
+const WORD = 0;
+const CHAR = 1;
+type Group = typeof WORD | typeof CHAR;
+
+/** Calls `visit` with every feature string of a message (repeats included), by group. */
+function eachTerm(
+  tokens: string[],
+  options: FeatureOptions,
+  visit: (group: Group, key: string) => void,
+): void {
+  let previous = '^';
+  for (const token of tokens) {
+    const stemmed = stem(token);
+    visit(WORD, stemmed);
+    visit(WORD, `${previous} ${stemmed}`);
+    previous = stemmed;
+    const padded = ` ${token} `;
+    for (let n = options.charMin; n <= options.charMax; n++) {
+      for (let i = 0; i + n <= padded.length; i++) visit(CHAR, padded.substr(i, n));
+    }
+  }
+  if (tokens.length > 0) visit(WORD, `${previous} $`);
+}
+
+export class FeatureSpace {
+  private readonly index: [Map<string, number>, Map<string, number>];
+  private readonly idf: Float32Array;
+  /** Scratch term counts, reused by every vectorize call so a message allocates almost nothing. */
+  private readonly counts: Float64Array;
+  private readonly touched: Int32Array;
+  readonly size: number;
+
+  private constructor(
+    readonly options: FeatureOptions,
+    index: [Map<string, number>, Map<string, number>],
+    idf: Float32Array,
+  ) {
+    this.index = index;
+    this.idf = idf;
+    this.size = idf.length;
+    this.counts = new Float64Array(idf.length);
+    this.touched = new Int32Array(4096);
+  }
+
+  /** Builds the vocabulary and IDF weights from tokenised training messages. */
+  static fit(documents: string[][], options: FeatureOptions = defaultFeatureOptions): FeatureSpace {
+    const df: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+    const seen: [Set<string>, Set<string>] = [new Set(), new Set()];
+    for (const tokens of documents) {
+      seen[WORD].clear();
+      seen[CHAR].clear();
+      eachTerm(tokens, options, (g, key) => {
+        if (seen[g].has(key)) return;
+        seen[g].add(key);
+        df[g].set(key, (df[g].get(key) ?? 0) + 1);
+      });
+    }
+    const index: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+    const idf: number[] = [];
+    const n = documents.length;
+    for (const g of [WORD, CHAR]) {
+      // Sorted so feature numbering, and so training, never depends on insertion order.
+      const keys = [...df[g].entries()]
+        .filter(([, count]) => count >= options.minDf)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      for (const [key, count] of keys) {
+        index[g].set(key, idf.length);
+        idf.push(Math.log((1 + n) / (1 + count)) + 1);
+      }
+    }
+    return new FeatureSpace(options, index, Float32Array.from(idf));
+  }
+
+  /** Sublinear TF x IDF, each group L2-normalised, unknown features ignored. */
+  vectorize(tokens: string[]): SparseVector {
+    const { counts, touched } = this;
+    // Word features fill `touched` from the front, character features from the back.
+    let words = 0;
+    let chars = 0;
+    const half = touched.length >> 1;
+    eachTerm(tokens, this.options, (g, key) => {
+      const i = this.index[g].get(key);
+      if (i === undefined) return;
+      if (counts[i] === 0) {
+        if (g === WORD) {
+          if (words >= half) return;
+          touched[words++] = i;
+        } else {
+          if (chars >= half) return;
+          touched[touched.length - 1 - chars++] = i;
+        }
+      }
+      counts[i]++;
+    });
+    const indices = new Int32Array(words + chars);
+    const values = new Float32Array(words + chars);
+    const fill = (from: number, count: number, at: number, step: number, weight: number) => {
+      let norm = 0;
+      for (let k = 0; k < count; k++) {
+        const i = touched[at + k * step];
+        const v = (1 + Math.log(counts[i])) * this.idf[i];
+        counts[i] = 0;
+        indices[from + k] = i;
+        values[from + k] = v;
+        norm += v * v;
+      }
+      if (norm > 0) for (let k = 0; k < count; k++) values[from + k] *= weight / Math.sqrt(norm);
+    };
+    fill(0, words, 0, 1, 1);
+    fill(words, chars, touched.length - 1, -1, this.options.charWeight);
+    return { indices, values };
+  }
+}

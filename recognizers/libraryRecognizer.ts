@@ -1,0 +1,138 @@
+// The library's recognizer: trained at startup from the corpus and the configured FAQ entries, it
+// answers every patron message with an intent, calibrated scores for all intents, and entities.
+// Plain TypeScript: the Bot Framework adapter is botRecognizer.ts.
+import type { LibraryConfig } from '../config/libraryConfig';
+import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet } from './corpus';
+import { findAudience } from './entities/audience';
+import { createBranchMatcher, type BranchMatcher } from './entities/branch';
+import { createDateExtractor, dateTimeModel, type DateExtractor } from './entities/dates';
+import { findHoldItem } from './entities/holdItem';
+import { findNumber } from './entities/number';
+import { DEFAULT_TOPICS, createTopicMatcher, type TopicMatcher } from './entities/topics';
+import {
+  IntentClassifier,
+  NONE,
+  defaultIntentClassifierOptions,
+  type IntentClassifierOptions,
+  type LabelledExample,
+} from './intentClassifier';
+import type {
+  LibraryEntities,
+  LibraryIntent,
+  LibraryRecognition,
+  PatronMessageRecognizer,
+} from './libraryRecognition';
+import { normalizeText } from './normalize';
+
+export interface LibraryRecognizerOptions {
+  /** Where the `<intent>.txt` training files are (default: recognizers/corpus in this repository). */
+  corpusDirectory?: string;
+  /** Program topics to recognise (default: a broad list of public-library programs). */
+  topics?: string[];
+  classifier?: IntentClassifierOptions;
+  /** Load Microsoft's date model at startup (about 0.5 s) rather than on the first unusual date. */
+  preloadDateModel?: boolean;
+}
+
+/** Settings for the library model: spelling correction on, since patrons type on phones. */
+export const libraryClassifierOptions: IntentClassifierOptions = {
+  ...defaultIntentClassifierOptions,
+  spelling: true,
+  model: { ...defaultIntentClassifierOptions.model, epochs: 10 },
+};
+
+const HOLD_INTENTS = new Set(['holds.place', 'holds.cancel', 'holds.list']);
+
+export class LibraryRecognizer implements PatronMessageRecognizer {
+  readonly intents: string[];
+  private readonly branches: BranchMatcher;
+  private readonly dates: DateExtractor;
+  private readonly topics: TopicMatcher;
+
+  constructor(
+    config: LibraryConfig,
+    private readonly classifier: IntentClassifier,
+    topics: string[] = DEFAULT_TOPICS,
+  ) {
+    this.intents = classifier.intents;
+    this.branches = createBranchMatcher(config.branches);
+    this.dates = createDateExtractor(config.library.timeZone, config.specialDays);
+    this.topics = createTopicMatcher(topics);
+  }
+
+  recognize(text: string, now: Date = new Date()): LibraryRecognition {
+    const intents: Record<string, number> = {};
+    for (const intent of this.intents) intents[intent] = 0;
+    if (!text || !text.trim()) {
+      return {
+        text,
+        normalizedText: '',
+        intent: NONE,
+        score: 1,
+        intents: { ...intents, [NONE]: 1 },
+        entities: {},
+      };
+    }
+    const result = this.classifier.classify(text);
+    const plain = normalizeText(text);
+    return {
+      text,
+      normalizedText: result.normalizedText,
+      intent: result.intent as LibraryIntent,
+      score: result.score,
+      intents: { ...intents, ...result.scores },
+      entities: this.entities(text, plain.text, plain.tokens, result.intent, now),
+    };
+  }
+
+  /** Entities alone (for a dialog that asked "which branch?" and reads the answer). */
+  entities(
+    text: string,
+    normalizedText: string,
+    tokens: string[],
+    intent: string,
+    now: Date,
+  ): LibraryEntities {
+    const entities: LibraryEntities = {};
+    const branch = this.branches(tokens);
+    if (branch) entities.branch = branch;
+    const date = this.dates(normalizedText, now);
+    if (date) entities.date = date;
+    const audience = findAudience(normalizedText);
+    if (audience) entities.audience = audience;
+    const topics = this.topics(normalizedText);
+    if (topics.length) entities.topics = topics;
+    if (HOLD_INTENTS.has(intent) || /["\u201c]/.test(text)) {
+      const item = findHoldItem(text);
+      if (item.title) entities.title = item.title;
+      if (item.author) entities.author = item.author;
+    }
+    const number = findNumber(tokens);
+    if (number !== undefined) entities.number = number;
+    return entities;
+  }
+}
+
+/**
+ * Trains the library's recognizer from the corpus and the configuration's FAQ entries (about a
+ * second on this machine). index.ts calls this once at startup and hands the result to the dialogs.
+ */
+export function createLibraryRecognizer(
+  config: LibraryConfig,
+  options: LibraryRecognizerOptions = {},
+): LibraryRecognizer {
+  const { train } = buildLibraryTrainingSet(config, options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY, {
+    topics: options.topics,
+  });
+  const classifier = IntentClassifier.train(train, options.classifier ?? libraryClassifierOptions);
+  if (options.preloadDateModel ?? true) dateTimeModel();
+  return new LibraryRecognizer(config, classifier, options.topics);
+}
+
+/** The library's training examples (for the CLI and tests that evaluate the library model). */
+export function libraryTrainingExamples(
+  config: LibraryConfig,
+  corpusDirectory = DEFAULT_CORPUS_DIRECTORY,
+): LabelledExample[] {
+  return buildLibraryTrainingSet(config, corpusDirectory).train;
+}

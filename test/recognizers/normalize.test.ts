@@ -1,0 +1,83 @@
+import { expect } from 'chai';
+import { SpellingCorrector, normalizeText, stem, withinOneEdit } from '../../recognizers/normalize';
+
+describe('recognizers: normalisation', () => {
+  it('expands SMS shorthand and drops punctuation', () => {
+    expect(normalizeText('wat time u open 2day??').text).to.equal('what time you open today');
+    expect(normalizeText('r u open tmrw').text).to.equal('are you open tomorrow');
+    expect(normalizeText('Pls renew my bks, thx!').text).to.equal('please renew my books thanks');
+  });
+
+  it('undoes contractions, with or without the apostrophe', () => {
+    expect(normalizeText("What's the library's address? I can't find it").text).to.equal(
+      'what is the library address i can not find it',
+    );
+    expect(normalizeText('whats the wifi password, i dont know it').text).to.equal(
+      'what is the wifi password i do not know it',
+    );
+    expect(normalizeText('I\u2019m lost').text).to.equal('i am lost');
+  });
+
+  it('turns meaningful emojis into words and drops the rest', () => {
+    expect(normalizeText('👋 hi 😀😀').text).to.equal('hi hi');
+    expect(normalizeText('thanks 🙏').text).to.equal('thanks please');
+    expect(normalizeText('this bot 😡').text).to.equal('this bot angry');
+  });
+
+  it('shortens stretched words, strips accents and keeps clock times', () => {
+    expect(normalizeText('helloooo').text).to.equal('helloo');
+    expect(normalizeText('Café').text).to.equal('cafe');
+    expect(normalizeText('open at 5:30pm?').text).to.equal('open at 5:30pm');
+  });
+
+  it('keeps the words of a long message with context', () => {
+    const { tokens } = normalizeText('hi, my son has a project due, when do you close tonight?');
+    expect(tokens).to.deep.equal([
+      'hi',
+      'my',
+      'son',
+      'has',
+      'a',
+      'project',
+      'due',
+      'when',
+      'do',
+      'you',
+      'close',
+      'tonight',
+    ]);
+  });
+
+  it("stems with natural's Porter stemmer", () => {
+    expect(stem('renewing')).to.equal('renew');
+    expect(stem('renewals')).to.equal('renew');
+    expect(stem('2')).to.equal('2');
+  });
+
+  it('corrects a word one edit away from a known word, preferring the frequent one', () => {
+    const corrector = new SpellingCorrector(
+      new Map([
+        ['renew', 5],
+        ['library', 9],
+        ['eastside', 3],
+        ['hours', 4],
+        ['houses', 1],
+      ]),
+    );
+    expect(corrector.correct('renw')).to.equal('renew');
+    expect(corrector.correct('libary')).to.equal('library');
+    expect(corrector.correct('eastsde')).to.equal('eastside');
+    expect(corrector.correct('hoursx')).to.equal('hours');
+    expect(corrector.correct('zebra')).to.equal('zebra');
+    expect(corrector.correct('hte')).to.equal('hte', 'short words are left alone');
+    expect(normalizeText('renw my libary books', corrector.correct).text).to.equal('renew my library books');
+  });
+
+  it('measures one edit (insert, delete, substitute, swap)', () => {
+    expect(withinOneEdit('hours', 'huors')).to.equal(true);
+    expect(withinOneEdit('hours', 'hour')).to.equal(true);
+    expect(withinOneEdit('hours', 'hoursx')).to.equal(true);
+    expect(withinOneEdit('hours', 'hoars')).to.equal(true);
+    expect(withinOneEdit('hours', 'hxarx')).to.equal(false);
+  });
+});
