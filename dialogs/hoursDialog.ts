@@ -89,6 +89,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
         : this.hours.holiday(recognition.text);
     if (holiday) {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
+    } else if (entities.date?.time && entities.date.start === today) {
+      // "open now" / "tonight" (today with a time) is a question about right now: no date.
     } else if (entities.date) {
       Object.assign(query, { start: entities.date.start, end: entities.date.end });
     } else if (/\bweek\b/i.test(recognition.text)) {

@@ -22,6 +22,7 @@ import {
   PatronMessageRecognizer,
 } from '../recognizers/libraryRecognition';
 import {
+  isMoreRequest,
   yesOrNo,
   type FollowUpKind,
   type RoutedDialogOptions,
@@ -54,7 +55,7 @@ export interface MainDialogOptions {
   preferences?: PatronPreferencesState;
   /** Below this top score a message counts as not understood (default 0.3). */
   minConfidence?: number;
-  /** Two intents whose scores differ by less than this are "close": the bot asks which (default 0.1). */
+  /** Two intents whose scores differ by less than this are "close": the bot asks which (default 0.2). */
   closeMargin?: number;
 }
 
@@ -106,8 +107,14 @@ const CANCEL =
   /^\s*(cancel|cancel that|start over|start again|restart|reset|never ?mind|forget it)\s*[.!]*\s*$/i;
 const FORGET_ME =
   /\b(forget me|forget (about )?(me|my (preferences|interests|details|info(rmation)?))|delete my (preferences|interests|data|details|info(rmation)?))\b/i;
+/** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
+const LIKELY_SCORE = 0.4;
+
 /** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
 const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
+
+/** A "which do you mean" option: an intent, or none for "Something else". */
+type WhichOption = ChoiceOption & { intent?: LibraryIntent };
 
 interface MainMemory {
   last?: TopicMemory;
@@ -117,7 +124,7 @@ interface MainMemory {
   pending?:
     | {
         kind: 'which';
-        options: (ChoiceOption & { intent: LibraryIntent })[];
+        options: WhichOption[];
         recognition: LibraryRecognition;
       }
     | { kind: 'offer-person'; recognition: LibraryRecognition };
@@ -150,7 +157,7 @@ export class MainDialog extends ComponentDialog {
     this.now = options.now ?? (() => new Date());
     this.offerAfter = options.misunderstandingsBeforeOffer ?? 2;
     this.minConfidence = options.minConfidence ?? 0.3;
-    this.closeMargin = options.closeMargin ?? 0.1;
+    this.closeMargin = options.closeMargin ?? 0.2;
     this.labels = { ...INTENT_LABELS };
     for (const entry of options.faq ?? []) this.labels[`faq.${entry.id}`] = entry.title;
     for (const route of options.routes ?? []) {
@@ -199,6 +206,8 @@ export class MainDialog extends ComponentDialog {
         await this.forgetPatron(innerDc.context);
         return Dialog.EndOfTurn;
       }
+      // A plain answer ("2", "yes", "more") is for the waiting question, whatever a classifier makes of it.
+      if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
       const recognition = this.recognizer.recognize(text, this.now());
       if (recognition.intent === 'help' && recognition.score >= this.minConfidence) {
         await sendReply(innerDc.context, capabilitiesReply(this.libraryName, false));
@@ -242,7 +251,17 @@ export class MainDialog extends ComponentDialog {
 
     if (pending?.kind === 'which') {
       const chosen = pending.options.find((o) => o.value === resolveChoice(text, pending.options)?.value);
-      if (chosen) return this.route(step, { ...pending.recognition, intent: chosen.intent }, memory);
+      if (chosen?.intent) {
+        memory.misunderstood = 0;
+        return this.route(step, { ...pending.recognition, intent: chosen.intent, score: 1 }, memory);
+      }
+      if (chosen) {
+        await sendReply(step.context, {
+          kind: 'text',
+          text: 'Okay. Tell me in other words what you are looking for.',
+        });
+        return this.waitAgain(step, memory);
+      }
     }
     if (pending?.kind === 'offer-person') {
       const answer = yesOrNo(text);
@@ -268,15 +287,19 @@ export class MainDialog extends ComponentDialog {
 
     const close = this.closeIntents(recognition);
     if (close) {
-      const options = close.map((intent) => ({
+      const options: WhichOption[] = close.map((intent) => ({
         label: this.labels[intent]!,
         value: this.labels[intent]!,
         intent,
       }));
+      if (options.length === 1) options.push({ label: 'Something else', value: 'Something else' });
       memory.pending = { kind: 'which', options, recognition: withoutLongNumbers(recognition) };
       await sendReply(step.context, {
         kind: 'choice',
-        prompt: 'I want to get this right. Which do you mean?',
+        prompt:
+          close.length === 1
+            ? `Did you mean ${this.labels[close[0]]!.toLowerCase()}?`
+            : 'I want to get this right. Which do you mean?',
         options: options.map(({ label, value }) => ({ label, value })),
       });
       return this.waitAgain(step, memory);
@@ -369,18 +392,21 @@ export class MainDialog extends ComponentDialog {
     return undefined;
   }
 
-  /** The top two intents when they are too close to choose between, both being things the bot can do. */
-  private closeIntents(recognition: LibraryRecognition): [LibraryIntent, LibraryIntent] | undefined {
+  /**
+   * What to ask about instead of guessing: the top two things the bot can do when their scores are
+   * close, or the one likely thing when the recognizer said None but leaned clearly one way.
+   */
+  private closeIntents(recognition: LibraryRecognition): LibraryIntent[] | undefined {
     const ranked = Object.entries(recognition.intents)
       .filter(([intent]) => intent !== 'None' && this.labels[intent])
-      .sort((a, b) => b[1] - a[1]);
-    if (ranked.length < 2 || recognition.intent === 'None' || !this.labels[recognition.intent])
-      return undefined;
-    const [[first, top], [second, next]] = ranked;
-    if (first !== recognition.intent) return undefined;
-    return top - next < this.closeMargin && next >= this.minConfidence / 2
-      ? [first as LibraryIntent, second as LibraryIntent]
-      : undefined;
+      .sort((a, b) => b[1] - a[1]) as [LibraryIntent, number][];
+    if (ranked.length === 0) return undefined;
+    const unsure = recognition.intent === 'None' || recognition.score < this.minConfidence;
+    if (!unsure && recognition.intent !== ranked[0][0]) return undefined;
+    const [[first, top], [second, next] = ['None' as LibraryIntent, 0]] = ranked;
+    if (second !== 'None' && top - next < this.closeMargin && next >= LIKELY_SCORE / 2)
+      return [first, second];
+    return unsure && top >= LIKELY_SCORE ? [first] : undefined;
   }
 
   private async forgetPatron(context: TurnContext): Promise<void> {
@@ -414,6 +440,10 @@ export class MainDialog extends ComponentDialog {
 export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
   const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
   return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
+}
+
+function isPlainAnswer(text: string): boolean {
+  return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
 }
 
 function freshMemory(): MainMemory {

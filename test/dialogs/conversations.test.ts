@@ -283,6 +283,31 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(programs).to.contain('Programs about storytime in the next 7 days');
     });
 
+    it('asks which one when the recognizer answers None between two close intents', async () => {
+      const [question] = await chat.say('hours or events?');
+      expect(question.text).to.equal('I want to get this right. Which do you mean?');
+      expect(question.suggestedActions?.actions.map((a) => a.title)).to.deep.equal([
+        'Opening hours',
+        'Programs and events',
+      ]);
+      expect(joined(await chat.say('Opening hours'))).to.contain('Open now? (Mon 8:20 PM)');
+    });
+
+    it('asks "did you mean" when the recognizer leans one way, and accepts "something else"', async () => {
+      const [question] = await chat.say("what's happening?");
+      expect(question.text).to.equal('Did you mean programs and events?');
+      expect(question.suggestedActions?.actions.map((a) => a.title)).to.deep.equal([
+        'Programs and events',
+        'Something else',
+      ]);
+      expect((await chat.say('Programs and events'))[0].text).to.match(/^What kind of program/);
+      await chat.say('start over');
+      await chat.say("what's happening?");
+      expect(await chat.sayText('something else')).to.deep.equal([
+        'Okay. Tell me in other words what you are looking for.',
+      ]);
+    });
+
     it('offers a person after two misunderstood messages in a row, not after one', async () => {
       expect((await chat.sayText('blah'))[0]).to.match(/^Sorry, I didn't understand that/);
       const [offer] = await chat.say('qwerty');
