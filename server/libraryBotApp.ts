@@ -17,7 +17,7 @@ import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
-import { InterimRecognizer } from '../recognizers/interimRecognizer';
+import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
@@ -65,7 +65,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const recognizer = options.recognizer ?? new InterimRecognizer();
+  const recognizer = options.recognizer ?? createLibraryRecognizer(config);
 
   const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
