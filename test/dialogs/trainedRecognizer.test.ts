@@ -1,14 +1,15 @@
 // The same conversations with the trained recognizer instead of the scripted one: the integration the
 // patron actually gets. Kept to the demo's core questions so a model change that breaks them shows here.
 import { expect } from 'chai';
-import { createLibraryRecognizer, type LibraryRecognizer } from '../../recognizers/libraryRecognizer';
-import { demo, startConversation, visibleText } from './conversationHarness';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { demoLibraryRecognizer } from '../support/testBot';
+import { startConversation, visibleText } from './conversationHarness';
 
 describe('conversations with the trained recognizer', function () {
-  let recognizer: LibraryRecognizer;
+  let recognizer: PatronMessageRecognizer;
   before(function () {
     this.timeout(60_000);
-    recognizer = createLibraryRecognizer(demo);
+    recognizer = demoLibraryRecognizer();
   });
 
   for (const channelId of ['webchat', 'sms']) {
