@@ -15,6 +15,7 @@ import restify, { Request, Response, Server } from 'restify';
 import { PatronBot } from '../bots/patronBot';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
+import { createLibraryConversation } from '../dialogs/libraryConversation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
@@ -67,7 +68,22 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const userState = new UserState(storage);
   const recognizer = options.recognizer ?? createLibraryRecognizer(config);
 
-  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
+  const conversation = createLibraryConversation({
+    library,
+    recognizer,
+    userState,
+    now: options.now,
+    onFeedError: (feed, error) => logger.warn({ feed, err: error }, 'a program feed could not be read'),
+  });
+  // Reads and expands the program feeds now so the first patron who asks does not wait; never throws.
+  void conversation.catalog.prepare(options.now?.() ?? new Date());
+  const mainDialog = new MainDialog({
+    recognizer,
+    libraryName: config.library.name,
+    now: options.now,
+    ...conversation.mainDialogOptions,
+    routes: [...conversation.routes],
+  });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
 
   const app = settings.microsoftApp;
