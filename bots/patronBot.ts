@@ -8,6 +8,7 @@ import {
 } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
+import { HANDOFF_DIALOG } from '../dialogs/handoffDialog';
 import { capabilitiesReply, MainDialog } from '../dialogs/mainDialog';
 import type { HandoffCoordinator } from './handoff/handoffCoordinator';
 import type { RecentTurns } from './handoff/recentTurns';
@@ -46,7 +47,10 @@ export class PatronBot extends ActivityHandler {
       const handoff = this.handoff ? await this.handoff.coordinator.onPatronMessage(context) : 'not-handoff';
       if (handoff === 'not-handoff') await this.mainDialog.run(context, this.dialogState);
       if (handoff === 'leave-message') {
-        await this.mainDialog.run(context, this.dialogState, { handoff: { startAt: 'message' } });
+        await this.mainDialog.run(context, this.dialogState, {
+          dialogId: HANDOFF_DIALOG,
+          options: { startAt: 'message' },
+        });
       }
       await this.handoff?.turns.finish(context);
       await next();

@@ -4,6 +4,7 @@
 import { type Activity, EventFactory, type TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
+  type DialogContext,
   type DialogTurnResult,
   type PromptValidatorContext,
   TextPrompt,
@@ -18,8 +19,10 @@ import {
   type EscalationDecision,
   type Handoff,
   buildStaffSummary,
+  isExplicitRequestForPerson,
 } from '../library/handoff';
 import type { LibraryRecognition } from '../recognizers/libraryRecognition';
+import { SENSITIVE_INPUT } from './mainDialog';
 import type { HandoffCoordinator } from '../bots/handoff/handoffCoordinator';
 import type { RecentTurns } from '../bots/handoff/recentTurns';
 
@@ -141,16 +144,30 @@ export class HandoffDialog extends ComponentDialog {
     this.initialDialogId = WATERFALL;
   }
 
+  /**
+   * Every answer in this dialog is the patron's own words (a message for staff, an email address):
+   * the main dialog passes them straight here instead of reading them as new questions.
+   */
+  override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (outerDc.activeDialog) (outerDc.activeDialog.state as Record<string, unknown>)[SENSITIVE_INPUT] = true;
+    return super.beginDialog(outerDc, options);
+  }
+
   private state(step: WaterfallStepContext): HandoffDialogState {
     const values = step.values as { handoff?: HandoffDialogState };
     values.handoff ??= { options: (step.options ?? {}) as HandoffDialogOptions };
     return values.handoff;
   }
 
-  private async ask(step: WaterfallStepContext, promptId: string, reply: Reply): Promise<DialogTurnResult> {
+  private async ask(
+    step: WaterfallStepContext,
+    promptId: string,
+    reply: Reply,
+    validations?: object,
+  ): Promise<DialogTurnResult> {
     await sendReply(step.context, reply);
     // The question was sent through the renderer; the prompt only waits and validates.
-    return step.prompt(promptId, {});
+    return step.prompt(promptId, { validations });
   }
 
   private async validateChoice(
@@ -168,7 +185,11 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async validateYesNo(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    if (prompt.recognized.succeeded && yesOrNo(prompt.recognized.value ?? '')) return true;
+    const text = prompt.recognized.value ?? '';
+    const offer = (prompt.options.validations as { offer?: boolean } | undefined)?.offer === true;
+    // To "Would you like a person?", asking for one outright is a yes.
+    if (prompt.recognized.succeeded && (yesOrNo(text) || (offer && isExplicitRequestForPerson(text))))
+      return true;
     await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
     return false;
   }
@@ -197,18 +218,24 @@ export class HandoffDialog extends ComponentDialog {
     const { options } = this.state(step);
     if (options.startAt === 'message') return step.next('yes');
     if (options.mode !== 'offer') return step.next('yes');
-    return this.ask(step, YES_NO, {
-      kind: 'confirm',
-      prompt:
-        offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
-      yes: 'Yes',
-      no: 'No',
-    });
+    return this.ask(
+      step,
+      YES_NO,
+      {
+        kind: 'confirm',
+        prompt:
+          offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
+        yes: 'Yes',
+        no: 'No',
+      },
+      { offer: true },
+    );
   }
 
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    if (yesOrNo(String(step.result ?? '')) !== 'yes') {
+    const answer = String(step.result ?? '');
+    if (yesOrNo(answer) !== 'yes' && !isExplicitRequestForPerson(answer)) {
       await sendReply(step.context, 'No problem. What else can I help you with?');
       return step.endDialog();
     }

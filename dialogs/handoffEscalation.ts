@@ -1,7 +1,7 @@
 // The main dialog's link to the handoff: on each routed message it asks the escalation rules
-// whether to bring in a person (counting misunderstood messages in a row in conversation state),
-// and an explicit request for a person interrupts whatever dialog is running.
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+// whether to bring in a person (an explicit request goes straight there; frustration and
+// always-a-person topics are offered).
+import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { type EscalationRules, isExplicitRequestForPerson } from '../library/handoff';
 import type { LibraryRecognition } from '../recognizers/libraryRecognition';
@@ -14,37 +14,25 @@ export interface EscalationHook {
   interrupts(text: string): boolean;
 }
 
-/** Below this score the recognizer's guess counts as not understood. */
-const UNDERSTOOD_SCORE = 0.35;
-
 export class HandoffEscalation implements EscalationHook {
-  private readonly misunderstood: StatePropertyAccessor<number>;
-
   constructor(
     readonly dialog: Dialog,
     private readonly rules: EscalationRules,
-    conversationState: ConversationState,
-  ) {
-    this.misunderstood = conversationState.createProperty<number>('handoffMisunderstoodInARow');
-  }
+  ) {}
 
   interrupts(text: string): boolean {
     return isExplicitRequestForPerson(text);
   }
 
+  /**
+   * Explicit requests, always-a-person topics and frustration. Misunderstood messages are counted
+   * by the main dialog, which offers a person itself and routes a "yes" to the "human" intent.
+   */
   async check(
     context: TurnContext,
     recognition: LibraryRecognition,
   ): Promise<HandoffDialogOptions | undefined> {
-    const notUnderstood = recognition.intent === 'None' || recognition.score < UNDERSTOOD_SCORE;
-    const count = notUnderstood ? (await this.misunderstood.get(context, 0)) + 1 : 0;
-    const decision = this.rules.assess({
-      text: context.activity.text ?? '',
-      intent: recognition.intent,
-      misunderstoodInARow: count,
-    });
-    // Once offered, count afresh so a "no" is not followed by the same offer on the next message.
-    await this.misunderstood.set(context, decision ? 0 : count);
+    const decision = this.rules.assess({ text: context.activity.text ?? '', intent: recognition.intent });
     return decision ? handoffOptionsFrom(recognition, decision) : undefined;
   }
 }

@@ -17,9 +17,10 @@ import { PatronBot } from '../bots/patronBot';
 import { sendReply } from '../channels/renderer';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
+import { createLibraryConversation } from '../dialogs/libraryConversation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
-import { InterimRecognizer } from '../recognizers/interimRecognizer';
+import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
@@ -70,7 +71,17 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const recognizer = options.recognizer ?? new InterimRecognizer();
+  const recognizer = options.recognizer ?? createLibraryRecognizer(config);
+
+  const conversation = createLibraryConversation({
+    library,
+    recognizer,
+    userState,
+    now: options.now,
+    onFeedError: (feed, error) => logger.warn({ feed, err: error }, 'a program feed could not be read'),
+  });
+  // Reads and expands the program feeds now so the first patron who asks does not wait; never throws.
+  void conversation.catalog.prepare(options.now?.() ?? new Date());
 
   const app = settings.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication(
@@ -101,6 +112,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     recognizer,
     libraryName: config.library.name,
     now: options.now,
+    ...conversation.mainDialogOptions,
+    // A person: the main dialog's "human" route, its offers, and the escalation rules' offers.
+    routes: [...conversation.routes, { intents: ['human'], dialog: handoff.escalation.dialog }],
     escalation: handoff.escalation,
   });
   const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name, handoff.patron);

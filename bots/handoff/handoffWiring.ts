@@ -90,7 +90,7 @@ export function createHandoffWiring(options: HandoffWiringOptions): HandoffWirin
     isSignedIn: options.isSignedIn,
     now: clock,
   });
-  const escalation = new HandoffEscalation(dialog, handoff.rules, options.conversationState);
+  const escalation = new HandoffEscalation(dialog, handoff.rules);
 
   const timers: NodeJS.Timeout[] = [];
   const every = (seconds: number, task: () => Promise<unknown>, what: string) => {
