@@ -15,6 +15,7 @@ import {
 } from '../library/holds/holdsReplies';
 import type { RoutedDialogOptions } from './mainDialog';
 import {
+  endRouted,
   answerYesNo,
   ask,
   callLibrary,
@@ -61,17 +62,17 @@ export class CancelHoldDialog extends ComponentDialog {
   }
 
   private async chooseHold(step: WaterfallStepContext) {
-    if (step.result !== true) return step.endDialog();
+    if (step.result !== true) return endRouted(step);
     const values = stepValues<CancelValues>(step);
     const session = await currentSession(step.context, this.deps);
-    if (!session) return step.endDialog();
+    if (!session) return endRouted(step);
     const holds = await callLibrary(step.context, this.deps, 'listHolds', () =>
       this.deps.librarySystem.listHolds(session.patronId),
     );
-    if (!holds) return step.endDialog();
+    if (!holds) return endRouted(step);
     if (holds.length === 0) {
       await sendReply(step.context, 'You have no holds to cancel.');
-      return step.endDialog();
+      return endRouted(step);
     }
     values.holds = holds;
     const named = this.namedHold(holds, values.hint ?? '');
@@ -82,14 +83,14 @@ export class CancelHoldDialog extends ComponentDialog {
   private async confirm(step: WaterfallStepContext) {
     const values = stepValues<CancelValues>(step);
     const text = textOf(step);
-    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const holds = values.holds ?? [];
     const options = (cancelChoiceReply(holds) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = resolveChoice(text, options);
     const index = chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= holds.length) {
       await sendReply(step.context, 'OK, I kept all your holds.');
-      return step.endDialog();
+      return endRouted(step);
     }
     values.hold = holds[index];
     return ask(step, confirmCancelReply(holds[index]));
@@ -99,26 +100,26 @@ export class CancelHoldDialog extends ComponentDialog {
     const values = stepValues<CancelValues>(step);
     const hold = values.hold as Hold;
     const answer = await answerYesNo(step, this.deps, confirmCancelReply(hold));
-    if (answer === 'stop') return step.endDialog();
+    if (answer === 'stop') return endRouted(step);
     if (answer === 'no') {
       await sendReply(step.context, `OK, I kept your hold on ${hold.title}.`);
-      return step.endDialog();
+      return endRouted(step);
     }
     const session = await currentSession(step.context, this.deps);
-    if (!session) return step.endDialog();
+    if (!session) return endRouted(step);
     try {
       const done = await callLibrary(step.context, this.deps, 'cancelHold', async () => {
         await this.deps.librarySystem.cancelHold(session.patronId, hold.holdId);
         return true;
       });
-      if (!done) return step.endDialog();
+      if (!done) return endRouted(step);
       this.deps.logger?.info({ event: 'hold.cancelled', patronKey: session.patronKey }, 'hold cancelled');
       await sendReply(step.context, cancelledReply(hold));
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;
       await sendReply(step.context, refusalText(error, this.deps.wording, hold.title));
     }
-    return step.endDialog();
+    return endRouted(step);
   }
 
   /** The one hold whose title the patron named ("cancel The Midnight Library"), if exactly one fits. */

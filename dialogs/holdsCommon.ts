@@ -6,7 +6,7 @@ import { type PromptValidatorContext, type WaterfallStepContext, TextPrompt } fr
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
 import { conversationKey } from '../bots/sensitiveInputMiddleware';
-import { REROUTE_MESSAGE } from './mainDialog';
+import type { RoutedDialogResult } from './mainDialog';
 import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../library/librarySystem/errors';
 import type { LibrarySystem } from '../library/librarySystem/librarySystem';
 import {
@@ -115,9 +115,12 @@ export function answerOf(text: string, options: ChoiceOption[]): string | undefi
   return options.some((o) => o.value === 'yes') ? yesOrNo(text) : undefined;
 }
 
+/** turnState flag: this message was not an answer and MainDialog should route it afresh. */
+const ROUTE_AFRESH = Symbol('holdsRouteAfresh');
+
 /**
  * Ends the flow when the patron asked to stop, sign out or talk to a person; true when it did. A
- * request for a person is handed back to MainDialog to route (REROUTE_MESSAGE).
+ * request for a person goes back to MainDialog to route (see endRouted).
  */
 export async function handledStopOrSignOut(
   context: TurnContext,
@@ -125,7 +128,7 @@ export async function handledStopOrSignOut(
   deps: HoldsDialogDeps,
 ): Promise<boolean> {
   if (isPersonRequest(text)) {
-    context.turnState.set(REROUTE_MESSAGE, true);
+    context.turnState.set(ROUTE_AFRESH, true);
     return true;
   }
   if (isSignOutRequest(text)) {
@@ -189,4 +192,13 @@ export function textOf(step: WaterfallStepContext): string {
 /** The waterfall's saved values, typed per dialog (botbuilder types them as `object`). */
 export function stepValues<T extends object>(step: WaterfallStepContext): Partial<T> {
   return step.values as Partial<T>;
+}
+
+/** Ends a routed holds dialog: 'unhandled' when this message should be routed afresh by MainDialog. */
+export function endRouted(step: WaterfallStepContext) {
+  const result: RoutedDialogResult =
+    step.context.turnState.get(ROUTE_AFRESH) === true
+      ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
+      : { kind: 'answered' };
+  return step.endDialog(result);
 }

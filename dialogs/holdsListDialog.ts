@@ -4,7 +4,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { sendReply } from '../channels/renderer';
 import { holdsListReplies } from '../library/holds/holdsReplies';
 import type { RoutedDialogOptions } from './mainDialog';
-import { callLibrary, currentSession, stepValues, type HoldsDialogDeps } from './holdsCommon';
+import { callLibrary, currentSession, endRouted, stepValues, type HoldsDialogDeps } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
 export const HOLDS_LIST_DIALOG = 'holds.list';
@@ -33,13 +33,13 @@ export class HoldsListDialog extends ComponentDialog {
   }
 
   private async list(step: WaterfallStepContext) {
-    if (step.result !== true) return step.endDialog();
+    if (step.result !== true) return endRouted(step);
     const session = await currentSession(step.context, this.deps);
-    if (!session) return step.endDialog();
+    if (!session) return endRouted(step);
     const holds = await callLibrary(step.context, this.deps, 'listHolds', () =>
       this.deps.librarySystem.listHolds(session.patronId),
     );
-    if (!holds) return step.endDialog();
+    if (!holds) return endRouted(step);
     for (const reply of holdsListReplies(
       holds,
       this.deps.wording,
@@ -47,6 +47,6 @@ export class HoldsListDialog extends ComponentDialog {
     )) {
       await sendReply(step.context, reply);
     }
-    return step.endDialog();
+    return endRouted(step);
   }
 }

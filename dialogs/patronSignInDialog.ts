@@ -2,8 +2,14 @@
 // state holds neither: the card number waits in PatronSessions' memory for the PIN turn, and the PIN
 // is read from turn state (put there by SensitiveInputMiddleware, which withheld it from the
 // message) and passed straight to the library system. Ends with true when signed in.
-import { ActivityTypes, InputHints, type Activity } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botbuilder';
+import {
+  Dialog,
+  DialogReason,
+  type DialogContext,
+  type DialogInstance,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { renderReply, sendReply } from '../channels/renderer';
 import type { Reply } from '../channels/reply';
 import { conversationKey, withheldInput } from '../bots/sensitiveInputMiddleware';
@@ -18,6 +24,7 @@ import {
   handledStopOrSignOut,
   type HoldsDialogDeps,
 } from './holdsCommon';
+import { SENSITIVE_INPUT } from './mainDialog';
 
 export const PATRON_SIGN_IN_DIALOG = 'patronSignIn';
 
@@ -64,13 +71,15 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as SignInState;
     const key = conversationKey(dc.context);
+    // Asked again below when the next answer is a card number or PIN too.
+    markSensitive(dc, false);
     const withheld = withheldInput(dc.context);
     this.deps.sensitiveInput.clear(key);
     const text = dc.context.activity.text ?? '';
 
     if (state.stage === 'card') {
       const card = withheld?.kind === 'card' ? withheld.raw : text;
-      if (await handledStopOrSignOut(dc.context, card, this.deps)) return dc.endDialog(false);
+      if (await handledStopOrSignOut(dc.context, card, this.deps)) return this.notSignedIn(dc);
       if (/^\S{10,}\s+\S{3,8}$/.test(card.trim())) {
         // Card number and PIN in one message: take neither, and ask for them one at a time.
         state.cardTries += 1;
@@ -94,7 +103,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     if (state.stage === 'pin') {
       if (withheld?.kind !== 'pin') {
         // Not a PIN-shaped answer ("never mind", "talk to a person"), or the turn was not screened.
-        if (await handledStopOrSignOut(dc.context, text, this.deps)) return dc.endDialog(false);
+        if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
         state.pinTries += 1;
         if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
         await sendReply(dc.context, signInText.pinNotRead);
@@ -102,11 +111,11 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         return Dialog.EndOfTurn;
       }
       // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
-      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return dc.endDialog(false);
+      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return this.notSignedIn(dc);
       const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
         result: await this.deps.sessions.signInWithPin(key, withheld.raw),
       }));
-      if (!outcome) return dc.endDialog(false);
+      if (!outcome) return this.notSignedIn(dc);
       const result = outcome.result;
       if (!result) {
         // The typed card number was forgotten (a restart, or a long pause): start over.
@@ -131,7 +140,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
           dc.context,
           signInText.locked(result.retryAfterMinutes, this.deps.wording.library.phone),
         );
-        return dc.endDialog(false);
+        return this.notSignedIn(dc);
       }
       state.stage = 'retry';
       await sendReply(dc.context, { ...retryReply, prompt: signInText.notVerified(result.attemptsLeft) });
@@ -139,13 +148,33 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     }
 
     // stage 'retry'
-    if (await handledStopOrSignOut(dc.context, text, this.deps)) return dc.endDialog(false);
+    if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
     if (answerOf(text, retryOptions) === 'yes') {
       await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }
     await sendReply(dc.context, signInText.stopped);
+    return this.notSignedIn(dc);
+  }
+
+  /** Ends without a session: nothing may wait for a card number or PIN any more. */
+  private notSignedIn(dc: DialogContext): Promise<DialogTurnResult> {
+    const key = conversationKey(dc.context);
+    this.deps.sensitiveInput.clear(key);
+    this.deps.sessions.forgetPendingCard(key);
     return dc.endDialog(false);
+  }
+
+  /** Cancelled (MainDialog's "cancel" / "start over"): nothing may wait for a card number or PIN. */
+  override async endDialog(
+    context: TurnContext,
+    _instance: DialogInstance,
+    reason: DialogReason,
+  ): Promise<void> {
+    if (reason !== DialogReason.cancelCalled) return;
+    const key = conversationKey(context);
+    this.deps.sensitiveInput.clear(key);
+    this.deps.sessions.forgetPendingCard(key);
   }
 
   /**
@@ -181,11 +210,12 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       dc.context,
       `Let's leave sign-in for now. You can try again any time, or call ${this.deps.wording.library.phone}.`,
     );
-    return dc.endDialog(false);
+    return this.notSignedIn(dc);
   }
 
   private async askCard(dc: DialogContext, state: SignInState, first: boolean): Promise<void> {
     state.stage = 'card';
+    markSensitive(dc, true);
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'card');
     const text = first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard;
     await this.sendMarked(dc, { kind: 'text', text }, 'card');
@@ -193,6 +223,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 
   private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
     state.stage = 'pin';
+    markSensitive(dc, true);
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'pin');
     await this.sendMarked(dc, { kind: 'text', text: signInText.askPin }, 'pin');
   }
@@ -208,6 +239,15 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     );
     await dc.context.sendActivities(activities);
   }
+}
+
+/**
+ * Tells MainDialog (through the routed dialog's state) that the next message is a card number or
+ * PIN, so it goes straight here and is never read as a command or sent to the recognizer.
+ */
+function markSensitive(dc: DialogContext, waiting: boolean): void {
+  const routed = dc.parent?.activeDialog;
+  if (routed) (routed.state as Record<string, unknown>)[SENSITIVE_INPUT] = waiting;
 }
 
 function lowerFirst(text: string): string {

@@ -19,6 +19,7 @@ import {
 } from '../library/holds/holdsReplies';
 import type { RoutedDialogOptions } from './mainDialog';
 import {
+  endRouted,
   ask,
   callLibrary,
   currentSession,
@@ -103,7 +104,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   }
 
   private async askWhatToFind(step: WaterfallStepContext) {
-    if (step.result !== true) return step.endDialog();
+    if (step.result !== true) return endRouted(step);
     const values = stepValues<PlaceValues>(step);
     if (values.query) return step.next();
     return ask(step, {
@@ -118,20 +119,20 @@ export class PlaceHoldDialog extends ComponentDialog {
     const values = stepValues<PlaceValues>(step);
     if (!values.query) {
       const text = textOf(step);
-      if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+      if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
       values.query = { keywords: text };
     }
     const query = values.query;
     const records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
       this.deps.librarySystem.searchCatalog({ ...query, limit: 25 }),
     );
-    if (!records) return step.endDialog();
+    if (!records) return endRouted(step);
     const works = groupWorks(records).slice(0, MAX_MATCHES);
     if (works.length === 0) {
       const searchTries = (values.searchTries ?? 0) + 1;
       if (searchTries >= MAX_SEARCHES) {
         await sendReply(step.context, this.notFoundText());
-        return step.endDialog();
+        return endRouted(step);
       }
       await sendReply(step.context, "I couldn't find anything in the catalog for that.");
       return this.searchAgain(step, searchTries);
@@ -143,7 +144,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   private async chooseWork(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
-    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = resolveChoice(text, options);
@@ -161,7 +162,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   private async chooseFormat(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
-    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const work = values.work as WorkMatch;
     const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = resolveChoice(text, options);
@@ -170,7 +171,7 @@ export class PlaceHoldDialog extends ComponentDialog {
         step.context,
         "Sorry, I didn't catch which format. Let's start again when you're ready.",
       );
-      return step.endDialog();
+      return endRouted(step);
     }
     const record = work.records[options.indexOf(chosen)];
     if (!record.holdable) {
@@ -179,15 +180,15 @@ export class PlaceHoldDialog extends ComponentDialog {
         step.context,
         refusalText(new NotHoldableError(reason), this.deps.wording, record.title),
       );
-      return step.endDialog();
+      return endRouted(step);
     }
     values.record = record;
     const session = await currentSession(step.context, this.deps);
-    if (!session) return step.endDialog();
+    if (!session) return endRouted(step);
     const locations = await callLibrary(step.context, this.deps, 'listPickupLocations', () =>
       this.deps.librarySystem.listPickupLocations(),
     );
-    if (!locations) return step.endDialog();
+    if (!locations) return endRouted(step);
     const isPickup = (id: string | undefined) => locations.some((l) => l.branchId === id);
     values.locations = locations;
     values.homeBranchId = session.homeBranchId;
@@ -208,7 +209,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   private async confirmPickup(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
-    if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const answer = answerOf(text, pickupOptions);
     if (answer === 'yes') {
       values.choosingPickup = false;
@@ -219,7 +220,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''));
     }
     await sendReply(step.context, "OK, I didn't place a hold.");
-    return step.endDialog();
+    return endRouted(step);
   }
 
   private async place(step: WaterfallStepContext) {
@@ -227,13 +228,13 @@ export class PlaceHoldDialog extends ComponentDialog {
     const record = values.record as CatalogRecord;
     if (values.choosingPickup) {
       const text = textOf(step);
-      if (await handledStopOrSignOut(step.context, text, this.deps)) return step.endDialog();
+      if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
       const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
       const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
       const chosen = resolveChoice(text, options);
       if (!chosen) {
         await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
-        return step.endDialog();
+        return endRouted(step);
       }
       const ordered = [
         ...(values.locations ?? []).filter((l) => l.branchId === values.homeBranchId),
@@ -242,13 +243,13 @@ export class PlaceHoldDialog extends ComponentDialog {
       values.pickupBranchId = ordered[options.indexOf(chosen)].branchId;
     }
     const session = await currentSession(step.context, this.deps);
-    if (!session) return step.endDialog();
+    if (!session) return endRouted(step);
     const pickupBranchId = values.pickupBranchId as string;
     try {
       const hold = await callLibrary(step.context, this.deps, 'placeHold', () =>
         this.deps.librarySystem.placeHold(session.patronId, { recordId: record.recordId, pickupBranchId }),
       );
-      if (!hold) return step.endDialog();
+      if (!hold) return endRouted(step);
       this.deps.logger?.info({ event: 'hold.placed', patronKey: session.patronKey }, 'hold placed');
       await sendReply(step.context, placedReply(hold, this.deps.wording));
     } catch (error) {
@@ -259,12 +260,12 @@ export class PlaceHoldDialog extends ComponentDialog {
       );
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
-    return step.endDialog();
+    return endRouted(step);
   }
 
   private searchAgain(step: WaterfallStepContext, searchTries: number) {
     if (searchTries >= MAX_SEARCHES) {
-      return sendReply(step.context, this.notFoundText()).then(() => step.endDialog());
+      return sendReply(step.context, this.notFoundText()).then(() => endRouted(step));
     }
     const again: SearchAgainOptions = {
       again: true,

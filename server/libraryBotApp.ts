@@ -12,9 +12,12 @@ import {
 } from 'botbuilder';
 import { join } from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
+import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
 import { PatronBot } from '../bots/patronBot';
+import { sendReply } from '../channels/renderer';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
+import { createLibraryConversation } from '../dialogs/libraryConversation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { createHoldsFeature } from '../dialogs/holdsFeature';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
@@ -24,6 +27,7 @@ import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
+import { registerStaffConsole } from './staffConsolePage';
 import { registerWebChatPage } from './webChatPage';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
@@ -51,6 +55,8 @@ export interface LibraryBotApp {
   storage: Storage;
   /** Present in local mode: the built-in Direct Line. */
   directLine?: DirectLineConversations;
+  /** Human handoff: queue, staff bot and timers (tests drive `coordinator.sweep()` directly). */
+  handoff: HandoffWiring;
   listen(): Promise<{ port: number; url: string }>;
   /** Stops accepting, lets turns in flight finish, then closes storage. */
   close(): Promise<void>;
@@ -68,6 +74,16 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const userState = new UserState(storage);
   const recognizer = options.recognizer ?? createLibraryRecognizer(config);
 
+  const conversation = createLibraryConversation({
+    library,
+    recognizer,
+    userState,
+    now: options.now,
+    onFeedError: (feed, error) => logger.warn({ feed, err: error }, 'a program feed could not be read'),
+  });
+  // Reads and expands the program feeds now so the first patron who asks does not wait; never throws.
+  void conversation.catalog.prepare(options.now?.() ?? new Date());
+  // Holds: the library system (demo on SQLite in the data folder), patron sign-in and the holds dialogs.
   const holds = createHoldsFeature({
     config,
     dataDir: settings.dataDir,
@@ -75,13 +91,6 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     logger,
     now: options.now,
   });
-  const mainDialog = new MainDialog({
-    recognizer,
-    libraryName: config.library.name,
-    now: options.now,
-    routes: [...holds.routes],
-  });
-  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
 
   const app = settings.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication(
@@ -97,6 +106,33 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const adapter = new CloudAdapter(authentication);
   // First, before anything that logs or records a turn: takes the PIN out of the message.
   adapter.use(holds.middleware);
+
+  const handoff = createHandoffWiring({
+    config,
+    storage,
+    conversationState,
+    adapter,
+    appId: app?.appId ?? '',
+    staffPasscode: settings.staffPasscode,
+    graph: app?.appPassword ? { clientId: app.appId, clientSecret: app.appPassword } : undefined,
+    sendReply,
+    logger,
+    now: options.now,
+  });
+  const mainDialog = new MainDialog({
+    recognizer,
+    libraryName: config.library.name,
+    now: options.now,
+    ...conversation.mainDialogOptions,
+    // A person: the main dialog's "human" route, its offers, and the escalation rules' offers.
+    routes: [
+      ...conversation.routes,
+      ...holds.routes,
+      { intents: ['human'], dialog: handoff.escalation.dialog },
+    ],
+    escalation: handoff.escalation,
+  });
+  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name, handoff.patron);
 
   const recent = new RecentActivities();
   adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
@@ -190,7 +226,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     next();
   });
 
-  const runTurn = (context: TurnContext) => bot.run(context);
+  const runTurn = async (context: TurnContext) => {
+    if (!(await handoff.runIfStaff(context))) await bot.run(context);
+  };
   registerMessagesEndpoint(server, { adapter, logger, runTurn });
 
   const readiness: ReadinessCheck[] = [
@@ -238,6 +276,15 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     });
     streams = attachDirectLineStreams(server.server, directLine);
   }
+  if (directLine && settings.staffPasscode) {
+    registerStaffConsole(server, {
+      config,
+      logger,
+      conversations: directLine,
+      consoles: handoff.consoles,
+      now: options.now,
+    });
+  }
   registerWebChatPage(server, {
     config,
     logger,
@@ -251,17 +298,21 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     adapter,
     storage,
     directLine,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    handoff,
+    listen: async () => {
+      await handoff.start();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(settings.port, settings.host, () => {
           const address = server.address();
           boundPort = address.port;
           resolve({ port: boundPort, url: localAddress() });
         });
-      }),
+      });
+    },
     close: async () => {
       closing = true;
+      handoff.stop();
       server.close();
       server.server.closeIdleConnections();
       if (inFlight > 0) {

@@ -134,6 +134,11 @@ export class PatronSessions {
     this.pendingCards.set(conversationKey, { cardNumber, at: this.now() });
   }
 
+  /** Drops a typed card number that no PIN will follow (the patron stopped). */
+  forgetPendingCard(conversationKey: string): void {
+    this.pendingCards.delete(conversationKey);
+  }
+
   /** Whether a card number is waiting for its PIN in this conversation. */
   hasPendingCard(conversationKey: string): boolean {
     const pending = this.pendingCards.get(conversationKey);

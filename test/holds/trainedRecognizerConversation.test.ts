@@ -29,7 +29,7 @@ describe('holds conversation: with the trained recognizer', () => {
     expect(await say(chat, 'put a hold on The Midnight Library by Matt Haig')).to.include(
       'The Midnight Library by Matt Haig',
     );
-    expect(await say(chat, 'never mind')).to.include('OK, I stopped');
+    expect(await say(chat, 'never mind')).to.match(/stopped/i);
     expect(await say(chat, 'sign out')).to.include("You're signed out");
   });
 });
