@@ -39,6 +39,8 @@ export const libraryClassifierOptions: IntentClassifierOptions = {
   ...defaultIntentClassifierOptions,
   spelling: true,
   model: { ...defaultIntentClassifierOptions.model, epochs: 10 },
+  // The corpus is small: a character n-gram seen once can still be the one that matters.
+  features: { ...defaultIntentClassifierOptions.features, minDf: 1 },
 };
 
 const HOLD_INTENTS = new Set(['holds.place', 'holds.cancel', 'holds.list']);
