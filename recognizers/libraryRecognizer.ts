@@ -14,7 +14,6 @@ import {
   NONE,
   defaultIntentClassifierOptions,
   type IntentClassifierOptions,
-  type LabelledExample,
 } from './intentClassifier';
 import type {
   LibraryEntities,
@@ -87,8 +86,7 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     };
   }
 
-  /** Entities alone (for a dialog that asked "which branch?" and reads the answer). */
-  entities(
+  private entities(
     text: string,
     normalizedText: string,
     tokens: string[],
@@ -129,12 +127,4 @@ export function createLibraryRecognizer(
   const classifier = IntentClassifier.train(train, options.classifier ?? libraryClassifierOptions);
   if (options.preloadDateModel ?? true) dateTimeModel();
   return new LibraryRecognizer(config, classifier, options.topics);
-}
-
-/** The library's training examples (for the CLI and tests that evaluate the library model). */
-export function libraryTrainingExamples(
-  config: LibraryConfig,
-  corpusDirectory = DEFAULT_CORPUS_DIRECTORY,
-): LabelledExample[] {
-  return buildLibraryTrainingSet(config, corpusDirectory).train;
 }
