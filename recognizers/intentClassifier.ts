@@ -8,6 +8,11 @@ import { SpellingCorrector, normalizeText } from './normalize';
 export interface LabelledExample {
   text: string;
   intent: string;
+  /**
+   * Examples sharing a group (the variants one corpus template line expands to) stay on the same
+   * side of the tuning split, so tuning never sees near-copies of what the model trained on.
+   */
+  group?: string;
 }
 
 /** The label out-of-scope examples carry after loading ("oos" in CLINC150 is read as this). */
@@ -240,7 +245,7 @@ export class IntentClassifier {
 }
 
 function canonical(example: LabelledExample): LabelledExample {
-  return OUT_OF_SCOPE_LABELS.has(example.intent) ? { text: example.text, intent: NONE } : example;
+  return OUT_OF_SCOPE_LABELS.has(example.intent) ? { ...example, intent: NONE } : example;
 }
 
 /** Every intent contributes the same share to the tuning part; order within an intent is seeded. */
@@ -266,14 +271,27 @@ export function stratifiedSplit(
     return (state >>> 0) / 4294967296;
   };
   for (const intent of [...byIntent.keys()].sort()) {
-    const list = [...(byIntent.get(intent) ?? [])];
+    const groups = new Map<string, LabelledExample[]>();
+    for (const e of byIntent.get(intent) ?? []) {
+      const key = e.group ?? e.text;
+      const list = groups.get(key) ?? [];
+      list.push(e);
+      groups.set(key, list);
+    }
+    const list = [...groups.values()];
     for (let i = list.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [list[i], list[j]] = [list[j], list[i]];
     }
-    const held = list.length >= 3 ? Math.round(list.length * fraction) : 0;
-    tune.push(...list.slice(0, held));
-    fit.push(...list.slice(held));
+    const total = list.reduce((n, g) => n + g.length, 0);
+    const wanted = list.length >= 3 ? Math.round(total * fraction) : 0;
+    let held = 0;
+    for (const group of list) {
+      if (held < wanted) {
+        tune.push(...group);
+        held += group.length;
+      } else fit.push(...group);
+    }
   }
   return { fit, tune };
 }
