@@ -37,6 +37,9 @@ export interface LibraryRecognizerOptions {
 export const libraryClassifierOptions: IntentClassifierOptions = {
   ...defaultIntentClassifierOptions,
   spelling: true,
+  // Every tuning message counts the same: the balanced objective let one rejected out-of-scope message
+  // outweigh eight wrongly rejected patron questions, and a refusal is a bad answer too.
+  thresholdObjective: 'accuracy',
   model: { ...defaultIntentClassifierOptions.model, epochs: 10 },
   // The corpus is small: a character n-gram seen once can still be the one that matters.
   features: { ...defaultIntentClassifierOptions.features, minDf: 1 },
