@@ -78,6 +78,8 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       };
     }
     const result = this.classifier.classify(text);
+    // Dates, audiences and topics read the spelling-corrected text ("storytyme"); branches match typos
+    // themselves and read the patron's own words.
     const plain = normalizeText(text);
     return {
       text,
@@ -85,7 +87,7 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       intent: result.intent as LibraryIntent,
       score: result.score,
       intents: { ...intents, ...result.scores },
-      entities: this.entities(text, plain.text, plain.tokens, result.intent, now),
+      entities: this.entities(text, result.normalizedText, plain.tokens, result.intent, now),
     };
   }
 

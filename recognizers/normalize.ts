@@ -151,6 +151,18 @@ const SHORTHAND: Record<string, string> = {
   any1: 'anyone',
   no1: 'no one',
   every1: 'everyone',
+  // Vowels dropped in a hurry.
+  tme: 'time',
+  opn: 'open',
+  clse: 'close',
+  hld: 'hold',
+  hlds: 'holds',
+  crd: 'card',
+  prk: 'park',
+  thnk: 'thank',
+  thxgiving: 'thanksgiving',
+  thanksgivin: 'thanksgiving',
+  tgiving: 'thanksgiving',
 };
 
 /** Emojis patrons use that carry meaning; every other pictograph is dropped. */
