@@ -8,7 +8,16 @@ import {
 } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
+import { HANDOFF_DIALOG } from '../dialogs/handoffDialog';
 import { capabilitiesReply, MainDialog } from '../dialogs/mainDialog';
+import type { HandoffCoordinator } from './handoff/handoffCoordinator';
+import type { RecentTurns } from './handoff/recentTurns';
+
+/** The handoff's part in patron turns: the relay to staff, and the recent turns staff see. */
+export interface PatronHandoff {
+  coordinator: HandoffCoordinator;
+  turns: RecentTurns;
+}
 
 export class PatronBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -18,6 +27,7 @@ export class PatronBot extends ActivityHandler {
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
     private readonly libraryName: string,
+    private readonly handoff?: PatronHandoff,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -32,7 +42,17 @@ export class PatronBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       useCardValueAsText(context);
-      await this.mainDialog.run(context, this.dialogState);
+      this.handoff?.turns.begin(context);
+      // While waiting for or talking with staff, messages go to the handoff, not the dialogs.
+      const handoff = this.handoff ? await this.handoff.coordinator.onPatronMessage(context) : 'not-handoff';
+      if (handoff === 'not-handoff') await this.mainDialog.run(context, this.dialogState);
+      if (handoff === 'leave-message') {
+        await this.mainDialog.run(context, this.dialogState, {
+          dialogId: HANDOFF_DIALOG,
+          options: { startAt: 'message' },
+        });
+      }
+      await this.handoff?.turns.finish(context);
       await next();
     });
 

@@ -12,17 +12,21 @@ import {
 } from 'botbuilder';
 import { join } from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
+import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
 import { PatronBot } from '../bots/patronBot';
+import { sendReply } from '../channels/renderer';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
+import { createLibraryConversation } from '../dialogs/libraryConversation';
 import { MainDialog } from '../dialogs/mainDialog';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
-import { InterimRecognizer } from '../recognizers/interimRecognizer';
+import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
+import { registerStaffConsole } from './staffConsolePage';
 import { registerWebChatPage } from './webChatPage';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
@@ -50,6 +54,8 @@ export interface LibraryBotApp {
   storage: Storage;
   /** Present in local mode: the built-in Direct Line. */
   directLine?: DirectLineConversations;
+  /** Human handoff: queue, staff bot and timers (tests drive `coordinator.sweep()` directly). */
+  handoff: HandoffWiring;
   listen(): Promise<{ port: number; url: string }>;
   /** Stops accepting, lets turns in flight finish, then closes storage. */
   close(): Promise<void>;
@@ -65,10 +71,17 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const recognizer = options.recognizer ?? new InterimRecognizer();
+  const recognizer = options.recognizer ?? createLibraryRecognizer(config);
 
-  const mainDialog = new MainDialog({ recognizer, libraryName: config.library.name, now: options.now });
-  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
+  const conversation = createLibraryConversation({
+    library,
+    recognizer,
+    userState,
+    now: options.now,
+    onFeedError: (feed, error) => logger.warn({ feed, err: error }, 'a program feed could not be read'),
+  });
+  // Reads and expands the program feeds now so the first patron who asks does not wait; never throws.
+  void conversation.catalog.prepare(options.now?.() ?? new Date());
 
   const app = settings.microsoftApp;
   const authentication = new ConfigurationBotFrameworkAuthentication(
@@ -82,6 +95,29 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       : {},
   );
   const adapter = new CloudAdapter(authentication);
+
+  const handoff = createHandoffWiring({
+    config,
+    storage,
+    conversationState,
+    adapter,
+    appId: app?.appId ?? '',
+    staffPasscode: settings.staffPasscode,
+    graph: app?.appPassword ? { clientId: app.appId, clientSecret: app.appPassword } : undefined,
+    sendReply,
+    logger,
+    now: options.now,
+  });
+  const mainDialog = new MainDialog({
+    recognizer,
+    libraryName: config.library.name,
+    now: options.now,
+    ...conversation.mainDialogOptions,
+    // A person: the main dialog's "human" route, its offers, and the escalation rules' offers.
+    routes: [...conversation.routes, { intents: ['human'], dialog: handoff.escalation.dialog }],
+    escalation: handoff.escalation,
+  });
+  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name, handoff.patron);
 
   const recent = new RecentActivities();
   adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
@@ -175,7 +211,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     next();
   });
 
-  const runTurn = (context: TurnContext) => bot.run(context);
+  const runTurn = async (context: TurnContext) => {
+    if (!(await handoff.runIfStaff(context))) await bot.run(context);
+  };
   registerMessagesEndpoint(server, { adapter, logger, runTurn });
 
   const readiness: ReadinessCheck[] = [
@@ -222,6 +260,15 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     });
     streams = attachDirectLineStreams(server.server, directLine);
   }
+  if (directLine && settings.staffPasscode) {
+    registerStaffConsole(server, {
+      config,
+      logger,
+      conversations: directLine,
+      consoles: handoff.consoles,
+      now: options.now,
+    });
+  }
   registerWebChatPage(server, {
     config,
     logger,
@@ -235,17 +282,21 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     adapter,
     storage,
     directLine,
-    listen: () =>
-      new Promise((resolve, reject) => {
+    handoff,
+    listen: async () => {
+      await handoff.start();
+      return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(settings.port, settings.host, () => {
           const address = server.address();
           boundPort = address.port;
           resolve({ port: boundPort, url: localAddress() });
         });
-      }),
+      });
+    },
     close: async () => {
       closing = true;
+      handoff.stop();
       server.close();
       server.server.closeIdleConnections();
       if (inFlight > 0) {

@@ -7,12 +7,22 @@ import { Writable } from 'node:stream';
 import { loadLibraryConfig, LoadedLibraryConfig } from '../../config/libraryConfig';
 import { readRuntimeSettings, RuntimeSettings } from '../../config/runtimeSettings';
 import { createLogger } from '../../observability/logger';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { createLibraryRecognizer } from '../../recognizers/libraryRecognizer';
 import { createLibraryBotApp, LibraryBotApp, LibraryBotAppOptions } from '../../server/libraryBotApp';
 
 export const DEMO_CONFIG_PATH = join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml');
 
 export function loadDemoLibrary(): LoadedLibraryConfig {
   return loadLibraryConfig(DEMO_CONFIG_PATH);
+}
+
+let demoRecognizer: PatronMessageRecognizer | undefined;
+
+/** The demo library's trained recognizer, trained once for the whole test run (training is deterministic). */
+export function demoLibraryRecognizer(): PatronMessageRecognizer {
+  demoRecognizer ??= createLibraryRecognizer(loadDemoLibrary().config);
+  return demoRecognizer;
 }
 
 export function temporaryDirectory(prefix = 'library-bot-'): string {
@@ -50,6 +60,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options,
     settings,
     library: options.library ?? loadDemoLibrary(),
+    recognizer: options.recognizer ?? (options.library ? undefined : demoLibraryRecognizer()),
     logger,
   });
   const { url } = await app.listen();

@@ -1,0 +1,287 @@
+// Carries out the handoff between a patron conversation and staff: joining the queue, claims,
+// the relay both ways, transfers, endings, timeouts and messages left for staff. The rules live in
+// library/handoff; this class turns their outcomes into messages on both sides.
+import type { TurnContext } from 'botbuilder';
+import type { Reply } from '../../channels/reply';
+import {
+  type ContactPreference,
+  type Handoff,
+  type HandoffCase,
+  type HandoffRequestOutcome,
+  type PatronConversation,
+  redactForStaff,
+  type StaffMember,
+  type StaffSummary,
+  type Ticket,
+} from '../../library/handoff';
+import { type HandoffStorage, readOne } from '../../library/handoff/storage';
+import { type HandoffMessenger, patronConversation } from './handoffMessenger';
+
+export interface StaffConversationRef {
+  key: string;
+  address: object;
+}
+
+/** What happened to a patron's message: handled by the handoff, or left for the dialogs. */
+export type PatronTurnOutcome =
+  'relayed' | 'waiting' | 'ended' | 'leave-message' | 'declined' | 'not-handoff';
+
+const leavePattern =
+  /^(end|end chat|leave|leave (the )?queue|stop waiting|cancel|quit chat|bye|goodbye)[.!]*$/i;
+const yesPattern = /^(y|yes|yeah|yep|sure|ok|okay|please|yes please|1)[.!]*$/i;
+const noPattern = /^(n|no|nope|no thanks|not now|2)[.!]*$/i;
+
+const offerKey = (patronKey: string): string => `handoff/message-offer/${encodeURIComponent(patronKey)}`;
+
+export function minutesText(minutes: number): string {
+  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
+}
+
+export class HandoffCoordinator {
+  constructor(
+    private readonly handoff: Handoff,
+    private readonly messenger: HandoffMessenger,
+    private readonly storage: HandoffStorage,
+    private readonly clock: () => Date = () => new Date(),
+    /** Where failures to reach staff are reported (the server's logger); they never fail a patron's turn. */
+    private readonly reportError: (error: unknown, what: string) => void = () => undefined,
+  ) {}
+
+  // ---- patron side ----
+
+  /** Puts the patron in the queue when someone can come, and posts the escalation card to staff. */
+  async request(context: TurnContext, summary: StaffSummary): Promise<HandoffRequestOutcome> {
+    const outcome = await this.handoff.service.requestHandoff(patronConversation(context), summary);
+    if (outcome.outcome === 'queued') {
+      await this.handoff.service.noteToldPosition(outcome.handoff.id, outcome.position);
+      try {
+        await this.messenger.postEscalation(outcome.handoff);
+      } catch (error) {
+        // The patron stays queued: consoles show the queue when opened, and the claim timeout
+        // still offers a message if nobody sees it.
+        this.reportError(error, 'posting an escalation card');
+      }
+    }
+    return outcome;
+  }
+
+  /** Called for every patron message before the dialogs run. */
+  async onPatronMessage(context: TurnContext): Promise<PatronTurnOutcome> {
+    const patron = patronConversation(context);
+    const text = (context.activity.text ?? '').trim();
+    const open = await this.handoff.service.openCaseForPatron(patron.key);
+    if (open) {
+      if (leavePattern.test(text)) {
+        await this.patronEnds(open);
+        return 'ended';
+      }
+      if (open.status === 'claimed' && open.staffConversation) {
+        if (text)
+          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${redactForStaff(text)}`);
+        return 'relayed';
+      }
+      const place = await this.handoff.service.placeOf(open.id);
+      await this.messenger.toPatron(patron, {
+        kind: 'text',
+        text: place
+          ? `You're number ${place.position} in line (${minutesText(place.expectedWaitMinutes)}). A staff member will join here. Type "leave" to stop waiting.`
+          : 'A staff member will join here shortly. Type "leave" to stop waiting.',
+      });
+      return 'waiting';
+    }
+    const offer = await readOne<{ offeredAt: string }>(this.storage, offerKey(patron.key));
+    if (offer) {
+      if (yesPattern.test(text)) {
+        await this.storage.delete([offerKey(patron.key)]);
+        return 'leave-message';
+      }
+      if (noPattern.test(text)) {
+        await this.storage.delete([offerKey(patron.key)]);
+        await this.messenger.toPatron(patron, {
+          kind: 'text',
+          text: "No problem. I'm here if you need anything else.",
+        });
+        return 'declined';
+      }
+      // Anything else: the patron moved on; the dialogs answer it.
+      await this.storage.delete([offerKey(patron.key)]);
+    }
+    return 'not-handoff';
+  }
+
+  private async patronEnds(open: HandoffCase): Promise<void> {
+    const ended = await this.handoff.service.end(open.id, 'patron');
+    if (!ended) return;
+    await this.messenger.toPatron(open.patron, {
+      kind: 'text',
+      text: "You've left the chat with staff. I'm still here if you need anything.",
+    });
+    if (ended.staffConversation)
+      await this.messenger.toStaff(ended.staffConversation.address, 'The patron ended the chat.');
+    await this.messenger.refreshCards(ended.id);
+    await this.tellQueuePositions();
+  }
+
+  /** Takes a message for staff; posted at once when someone is present. */
+  async leaveMessage(
+    context: TurnContext,
+    contact: ContactPreference,
+    message: string,
+    summary: StaffSummary,
+  ): Promise<Ticket> {
+    const ticket = await this.handoff.service.createTicket(
+      patronConversation(context),
+      contact,
+      redactForStaff(message).slice(0, 2000),
+      summary,
+    );
+    await this.postWaitingTickets();
+    return ticket;
+  }
+
+  // ---- staff side ----
+
+  async claim(caseId: string, member: StaffMember, staffConversation: StaffConversationRef): Promise<string> {
+    const result = await this.handoff.service.claim(caseId, member, staffConversation);
+    if (!result.claimed) {
+      return result.reason === 'already-claimed'
+        ? `${result.claimedBy.name} already has this chat.`
+        : 'This patron is no longer waiting.';
+    }
+    await this.messenger.toPatron(result.handoff.patron, {
+      kind: 'text',
+      text: `${member.name} from the library has joined. You're now chatting with a person.`,
+    });
+    await this.messenger.refreshCards(caseId);
+    await this.tellQueuePositions();
+    return `You're chatting with the patron. Type to reply; "end" to finish, "transfer NAME" to pass it to a colleague, "queue" to put it back.`;
+  }
+
+  async end(caseId: string, member: StaffMember): Promise<string> {
+    const ended = await this.handoff.service.end(caseId, member);
+    if (!ended) return 'That chat is not yours to end (or is already over).';
+    await this.messenger.toPatron(ended.patron, {
+      kind: 'text',
+      text: `${member.name} has left the chat. I'm here if you need anything else.`,
+    });
+    await this.messenger.refreshCards(caseId);
+    return 'Chat ended.';
+  }
+
+  async requeue(caseId: string, member: StaffMember): Promise<string> {
+    const back = await this.handoff.service.transfer(caseId, member, 'queue');
+    if (!back) return 'That chat is not yours to put back.';
+    await this.messenger.refreshCards(caseId);
+    await this.tellQueuePositions();
+    return 'The patron is back in the queue, in their original place.';
+  }
+
+  /** Passes a claimed chat to a colleague who is present; they get the relay from now on. */
+  async transfer(
+    caseId: string,
+    member: StaffMember,
+    colleague: StaffMember,
+    colleagueConversation?: StaffConversationRef,
+  ): Promise<string> {
+    const moved = await this.handoff.service.transfer(caseId, member, {
+      member: colleague,
+      staffConversation: colleagueConversation,
+    });
+    if (!moved) return 'That chat is not yours to transfer.';
+    await this.messenger.toPatron(moved.patron, {
+      kind: 'text',
+      text: `${member.name} has passed your chat to ${colleague.name}, who is with you now.`,
+    });
+    if (colleagueConversation) {
+      await this.messenger.toStaff(
+        colleagueConversation.address,
+        `${member.name} transferred a patron to you. Type here to reply; "end" to finish.`,
+      );
+    }
+    await this.messenger.refreshCards(caseId);
+    return `Transferred to ${colleague.name}.`;
+  }
+
+  /** Present staff, for picking a colleague by name (the console) or confirming one (Teams). */
+  async presentColleagues(): Promise<{ member: StaffMember; staffConversation?: StaffConversationRef }[]> {
+    return (await this.handoff.presence.presentStaff(this.clock())).map((m) => ({
+      member: { id: m.id, name: m.name, channel: m.channel },
+      staffConversation: m.staffConversation,
+    }));
+  }
+
+  /** A staff message in a conversation relaying to a patron; false when there is none. */
+  async relayFromStaff(staffConversationKey: string, member: StaffMember, text: string): Promise<boolean> {
+    const open = await this.handoff.service.caseForStaffConversation(staffConversationKey);
+    if (!open || open.claimedBy?.id !== member.id) return false;
+    await this.messenger.toPatron(open.patron, { kind: 'text', text: `${member.name}: ${text}` });
+    return true;
+  }
+
+  async caseFor(staffConversationKey: string): Promise<HandoffCase | undefined> {
+    return this.handoff.service.caseForStaffConversation(staffConversationKey);
+  }
+
+  /** Marks a ticket answered and delivers the answer to the patron's chat when they chose it. */
+  async answerTicket(ticketId: string, member: StaffMember, reply: string | undefined): Promise<string> {
+    const ticket = await this.handoff.service.answerTicket(ticketId, member);
+    if (!ticket) return 'That message has already been answered.';
+    const answer = reply?.trim();
+    // A text-message preference is answered in the same conversation only when it came by SMS.
+    const sameConversation =
+      ticket.contact.kind === 'this-chat' ||
+      (ticket.contact.kind === 'sms' && ticket.patron.channelId === 'sms');
+    if (answer && sameConversation) {
+      try {
+        await this.messenger.toPatron(ticket.patron, {
+          kind: 'text',
+          text: `A reply from ${member.name} at the library about your message: ${answer}`,
+        });
+        return 'Answer sent to the patron.';
+      } catch {
+        return "Marked answered, but the patron's chat no longer exists; please use another way to reach them.";
+      }
+    }
+    return 'Marked answered.';
+  }
+
+  // ---- timers ----
+
+  /** Run every few seconds: claim timeouts, queue position updates, messages left for staff. */
+  async sweep(): Promise<void> {
+    for (const expired of await this.handoff.service.expireUnclaimed()) {
+      await this.offerMessage(expired.patron);
+      await this.messenger.refreshCards(expired.id);
+    }
+    await this.tellQueuePositions();
+    await this.postWaitingTickets();
+  }
+
+  private async offerMessage(patron: PatronConversation): Promise<void> {
+    await this.storage.write({ [offerKey(patron.key)]: { offeredAt: this.clock().toISOString() } });
+    const reply: Reply = {
+      kind: 'confirm',
+      prompt:
+        "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
+      yes: 'Yes',
+      no: 'No',
+    };
+    await this.messenger.toPatron(patron, reply);
+  }
+
+  private async tellQueuePositions(): Promise<void> {
+    for (const place of await this.handoff.service.queue()) {
+      if (!(await this.handoff.service.noteToldPosition(place.handoff.id, place.position))) continue;
+      await this.messenger.toPatron(place.handoff.patron, {
+        kind: 'text',
+        text: `You're now number ${place.position} in line (${minutesText(place.expectedWaitMinutes)}).`,
+      });
+    }
+  }
+
+  private async postWaitingTickets(): Promise<void> {
+    const availability = await this.handoff.availability.check(this.clock());
+    if (!availability.available) return;
+    await this.messenger.postTickets(await this.handoff.service.takeTicketsToShow());
+  }
+}

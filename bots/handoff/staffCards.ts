@@ -1,0 +1,169 @@
+// The staff channel's cards, the same in the console (Web Chat) and Teams. Only the button kind
+// differs: Teams sends `Action.Execute` as an adaptiveCard/action invoke so the card can be
+// refreshed for everyone; Web Chat sends `Action.Submit` as a message carrying `value`.
+import { DateTime } from 'luxon';
+import type { HandoffCase, Ticket } from '../../library/handoff';
+
+export type ButtonKind = 'execute' | 'submit';
+
+/** What a staff card button sends back: `verb` names the action. */
+export interface StaffActionData {
+  verb: 'handoff.claim' | 'handoff.end' | 'handoff.requeue' | 'ticket.answer';
+  caseId?: string;
+  ticketId?: string;
+}
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: string;
+  body: object[];
+  actions?: object[];
+}
+
+const reasons: Record<string, string> = {
+  explicit: 'Asked for a person',
+  misunderstood: 'The bot did not understand them',
+  frustrated: 'Sounded frustrated',
+  'always-human': 'A topic staff always handle',
+  failure: 'The library system could not answer',
+};
+
+function button(kind: ButtonKind, title: string, data: StaffActionData): object {
+  return kind === 'execute'
+    ? { type: 'Action.Execute', title, verb: data.verb, data }
+    : { type: 'Action.Submit', title, data };
+}
+
+function card(body: object[], actions: object[] = []): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.4',
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function minutesBetween(from: string, now: Date): number {
+  return Math.max(0, Math.round((now.getTime() - Date.parse(from)) / 60000));
+}
+
+function localTime(iso: string, timeZone: string): string {
+  return DateTime.fromISO(iso, { zone: timeZone }).toFormat('ccc d LLL, h:mm a');
+}
+
+function summaryBlocks(summary: HandoffCase['summary']): object[] {
+  const facts = [
+    { title: 'Why', value: reasons[summary.reason] ?? summary.reason },
+    { title: 'Topic', value: summary.intent ?? 'not recognised' },
+    { title: 'Branch', value: summary.branch ?? 'not mentioned' },
+    { title: 'Signed in', value: summary.signedIn ? 'yes' : 'no' },
+  ];
+  const turns = summary.recentTurns.map((turn) => ({
+    type: 'TextBlock',
+    wrap: true,
+    spacing: 'Small',
+    text: `**${turn.from === 'patron' ? 'Patron' : 'Bot'}:** ${turn.text}`,
+  }));
+  return [
+    { type: 'FactSet', facts },
+    ...(turns.length > 0
+      ? [{ type: 'TextBlock', text: 'Recent conversation', weight: 'Bolder', spacing: 'Medium' }, ...turns]
+      : []),
+  ];
+}
+
+/** The escalation card: what the patron needs, how long they have waited, and who has them. */
+export function escalationCard(handoff: HandoffCase, now: Date, kind: ButtonKind): AdaptiveCard {
+  const waited = minutesBetween(handoff.queuedAt, now);
+  let headline: string;
+  let actions: object[] = [];
+  switch (handoff.status) {
+    case 'queued':
+      headline = `A patron is waiting for a person (${waited} min)`;
+      actions = [button(kind, 'Claim', { verb: 'handoff.claim', caseId: handoff.id })];
+      break;
+    case 'claimed':
+      headline = `${handoff.claimedBy?.name ?? 'A staff member'} is chatting with this patron`;
+      actions = [
+        button(kind, 'End chat', { verb: 'handoff.end', caseId: handoff.id }),
+        button(kind, 'Back to the queue', { verb: 'handoff.requeue', caseId: handoff.id }),
+      ];
+      break;
+    case 'ended':
+      headline = `Chat ended${handoff.claimedBy ? ` (${handoff.claimedBy.name})` : ''}`;
+      break;
+    case 'timed-out':
+      headline = 'Nobody claimed this chat in time; the patron was offered to leave a message';
+      break;
+  }
+  return card(
+    [
+      { type: 'TextBlock', text: headline, weight: 'Bolder', size: 'Medium', wrap: true },
+      ...summaryBlocks(handoff.summary),
+    ],
+    actions,
+  );
+}
+
+function contactText(ticket: Ticket): string {
+  switch (ticket.contact.kind) {
+    case 'this-chat':
+      return 'Reply here: the answer goes to their chat';
+    case 'sms':
+      return `Text message to ${ticket.contact.phone} (reply here)`;
+    case 'phone':
+      return `Call ${ticket.contact.phone}`;
+    case 'email':
+      return `Email ${ticket.contact.email}`;
+  }
+}
+
+/** A message left when nobody was there; answered once, from the card. */
+export function ticketCard(ticket: Ticket, timeZone: string, kind: ButtonKind): AdaptiveCard {
+  const body: object[] = [
+    { type: 'TextBlock', text: 'A patron left a message', weight: 'Bolder', size: 'Medium' },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Left', value: localTime(ticket.createdAt, timeZone) },
+        { title: 'Contact', value: contactText(ticket) },
+      ],
+    },
+    { type: 'TextBlock', text: ticket.message, wrap: true },
+  ];
+  if (ticket.status === 'answered') {
+    body.push({
+      type: 'TextBlock',
+      text: `Answered by ${ticket.answeredBy?.name ?? 'staff'}`,
+      isSubtle: true,
+    });
+    return card(body);
+  }
+  body.push({ type: 'Input.Text', id: 'reply', isMultiline: true, placeholder: 'Your answer to the patron' });
+  return card(body, [
+    button(kind, 'Send answer / mark done', { verb: 'ticket.answer', ticketId: ticket.id }),
+  ]);
+}
+
+/** Reads a staff button's data from an Action.Submit value or an Action.Execute invoke. */
+export function readStaffAction(value: unknown): (StaffActionData & { reply?: string }) | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const verbs: StaffActionData['verb'][] = [
+    'handoff.claim',
+    'handoff.end',
+    'handoff.requeue',
+    'ticket.answer',
+  ];
+  const verb = verbs.find((candidate) => candidate === v.verb);
+  if (!verb) return undefined;
+  const text = (x: unknown): string | undefined => (typeof x === 'string' && x.length <= 200 ? x : undefined);
+  return {
+    verb,
+    caseId: text(v.caseId),
+    ticketId: text(v.ticketId),
+    reply: typeof v.reply === 'string' ? v.reply.slice(0, 4000) : undefined,
+  };
+}

@@ -1,0 +1,72 @@
+// What the main dialog remembers between questions so follow-ups keep their context
+// ("and on Sunday?" keeps the branch, "what about Eastside?" keeps the day), and what a routed
+// dialog hands back when it finishes.
+import type { Audience, LibraryIntent, LibraryRecognition } from '../recognizers/libraryRecognition';
+
+export interface HoursQuery {
+  branchId?: string;
+  /** yyyy-MM-dd; absent means "now". */
+  start?: string;
+  end?: string;
+  holiday?: string;
+}
+
+export interface ProgramsQuery {
+  /** yyyy-MM-dd range asked for; absent means the coming week. */
+  start?: string;
+  end?: string;
+  branchId?: string;
+  audience?: Audience;
+  age?: number;
+  topics?: string[];
+}
+
+export interface FaqQuery {
+  id: string;
+  branchId?: string;
+}
+
+export type TopicMemory =
+  | { topic: 'hours'; intent: LibraryIntent; query: HoursQuery }
+  | { topic: 'programs'; intent: LibraryIntent; query: ProgramsQuery }
+  | { topic: 'faq'; intent: LibraryIntent; query: FaqQuery };
+
+/**
+ * `weak`: a bare follow-up ("and on Sunday?", "what about Eastside?"): keep everything not said again.
+ * `strong`: a new full question on the same topic: keep only the branch (the main dialog does not use it
+ * today; a full question starts afresh).
+ */
+export type FollowUpKind = 'weak' | 'strong';
+
+/** What a routed dialog is started with. */
+export interface RoutedDialogOptions {
+  recognition: LibraryRecognition;
+  previous?: TopicMemory;
+  followUp?: FollowUpKind;
+  /** The bot already asked in this conversation whether to remember the patron's interests. */
+  askedToRemember?: boolean;
+}
+
+/** What a routed dialog ends with. */
+export type RoutedDialogResult =
+  | { kind: 'answered'; memory?: TopicMemory; askedToRemember?: boolean }
+  /** The patron said something that was not an answer to the dialog's question: route it afresh. */
+  | { kind: 'unhandled'; text: string; memory?: TopicMemory; askedToRemember?: boolean };
+
+/** The value a "more" button sends, and the words that mean the same. */
+export const MORE_VALUE = 'more';
+export function isMoreRequest(text: string): boolean {
+  return /^\s*(more|show more|next|next page|more please|see more|\+)\s*[.!]*\s*$/i.test(text);
+}
+
+/** A plain yes or no (or "1"/"2" for a two-option SMS question); undefined for anything else. */
+export function yesOrNo(text: string): boolean | undefined {
+  const said = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (/^(yes|yeah|yep|yup|sure|ok|okay|y|1|please|please do|yes please|go ahead|sounds good)$/.test(said))
+    return true;
+  if (/^(no|nope|nah|n|2|no thanks|no thank you|not now|don't|do not)$/.test(said)) return false;
+  return undefined;
+}

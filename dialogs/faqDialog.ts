@@ -1,0 +1,78 @@
+// Library FAQs from the configuration. When an entry has per-branch answers and no branch was named,
+// it answers for the library and offers the branches ("what about Eastside?" also works afterwards).
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, Reply } from '../channels/reply';
+import type { FaqAnswer, FaqService } from '../library/faq/faqService';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+import type { FaqQuery, RoutedDialogOptions, RoutedDialogResult, TopicMemory } from './conversationTopic';
+
+export const FAQ_DIALOG = 'faqDialog';
+
+interface FaqDialogState {
+  query: FaqQuery;
+  options: (ChoiceOption & { branchId: string })[];
+}
+
+export class FaqDialog extends Dialog<RoutedDialogOptions> {
+  constructor(
+    private readonly faq: FaqService,
+    private readonly recognizer: PatronMessageRecognizer,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    super(FAQ_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
+    const recognition = options?.recognition;
+    const before = options?.previous?.topic === 'faq' ? options.previous.query : undefined;
+    const id =
+      (recognition && this.faq.idForIntent(recognition.intent)) ??
+      (options?.followUp ? before?.id : undefined);
+    if (!id) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
+    const branchId =
+      recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
+    const query: FaqQuery = branchId ? { id, branchId } : { id };
+    const answer = this.faq.answer(id, branchId)!;
+    await sendReply(dc.context, answerReply(answer));
+    const memory: TopicMemory = { topic: 'faq', intent: `faq.${id}`, query };
+    if (answer.branchId || answer.branchChoices.length === 0) {
+      return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
+    }
+    const choices = answer.branchChoices.map((c) => ({ label: c.name, value: c.name, branchId: c.branchId }));
+    const state: FaqDialogState = { query, options: choices };
+    Object.assign(dc.activeDialog!.state, state);
+    await sendReply(dc.context, {
+      kind: 'choice',
+      prompt: 'Want the details for one branch?',
+      options: choices.map(({ label, value }) => ({ label, value })),
+    });
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as FaqDialogState;
+    const text = dc.context.activity.text ?? '';
+    const memory: TopicMemory = { topic: 'faq', intent: `faq.${state.query.id}`, query: state.query };
+    const branchId =
+      this.recognizer.recognize(text, this.now()).entities.branch?.branchId ??
+      state.options.find((o) => o.value === resolveChoice(text, state.options)?.value)?.branchId;
+    if (!branchId || !state.options.some((o) => o.branchId === branchId)) {
+      return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);
+    }
+    const answer = this.faq.answer(state.query.id, branchId)!;
+    await sendReply(dc.context, answerReply(answer));
+    const query: FaqQuery = { id: state.query.id, branchId };
+    return dc.endDialog({
+      kind: 'answered',
+      memory: { topic: 'faq', intent: `faq.${query.id}`, query },
+    } satisfies RoutedDialogResult);
+  }
+}
+
+export function answerReply(answer: FaqAnswer): Reply {
+  const link = answer.link ? `\nMore: ${answer.link}` : '';
+  const reply: Reply = { kind: 'text', text: `${answer.text}${link}` };
+  if (answer.smsText) reply.smsText = `${answer.smsText}${link}`;
+  return reply;
+}

@@ -1,0 +1,399 @@
+// Bringing in a person: offered (the patron chooses) or asked for (straight to the queue). When a
+// person can come the patron joins the queue and hears their position and wait; when nobody can,
+// the bot says when staff are next available and offers to take a message and how to reply.
+import { type Activity, EventFactory, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, Reply } from '../channels/reply';
+import type { LibraryConfig } from '../config/libraryConfig';
+import {
+  type ContactPreference,
+  type EscalationDecision,
+  type Handoff,
+  buildStaffSummary,
+  isExplicitRequestForPerson,
+} from '../library/handoff';
+import type { LibraryRecognition } from '../recognizers/libraryRecognition';
+import { SENSITIVE_INPUT } from './mainDialog';
+import type { HandoffCoordinator } from '../bots/handoff/handoffCoordinator';
+import type { RecentTurns } from '../bots/handoff/recentTurns';
+
+export const HANDOFF_DIALOG = 'handoffDialog';
+const WATERFALL = 'handoffWaterfall';
+const YES_NO = 'handoffYesNo';
+const CONTACT = 'handoffContact';
+const CONTACT_DETAIL = 'handoffContactDetail';
+const MESSAGE = 'handoffMessage';
+
+/** How other dialogs start this one: an offer (the patron chooses) or an explicit request. */
+export interface HandoffDialogOptions {
+  reason?: EscalationDecision['reason'];
+  mode?: 'handoff' | 'offer';
+  /** After a claim timeout the patron already said yes to leaving a message. */
+  startAt?: 'message';
+  /**
+   * The detected topic and branch for the staff summary. Never the recognition itself: dialog
+   * options are stored with the dialog stack, and the message text may carry a PIN.
+   */
+  intent?: string;
+  branchId?: string;
+  /** Set when MainDialog routes the "human" intent here; only its intent and branch are read. */
+  recognition?: LibraryRecognition;
+}
+
+/** Options for a handoff from a recognised message, without the message text. */
+export function handoffOptionsFrom(
+  recognition: LibraryRecognition,
+  decision: Pick<HandoffDialogOptions, 'reason' | 'mode'>,
+): HandoffDialogOptions {
+  return {
+    ...decision,
+    intent: recognition.intent === 'None' ? undefined : recognition.intent,
+    branchId: recognition.entities.branch?.branchId,
+  };
+}
+
+interface HandoffDialogState {
+  options: HandoffDialogOptions;
+  contact?: ContactPreference;
+}
+
+export interface HandoffDialogDeps {
+  config: LibraryConfig;
+  handoff: Handoff;
+  coordinator: HandoffCoordinator;
+  turns: RecentTurns;
+  /** Whether the patron is signed in (from the sign-in dialog's state); false when unknown. */
+  isSignedIn?: (context: TurnContext) => Promise<boolean>;
+  now?: () => Date;
+}
+
+const yes: ChoiceOption = { label: 'Yes', value: 'yes' };
+const no: ChoiceOption = { label: 'No', value: 'no' };
+// Both wordings of the two confirm questions, so a typed answer matches either.
+const yesNoOptions: ChoiceOption[] = [
+  yes,
+  no,
+  { label: 'Leave a message', value: 'yes' },
+  { label: 'No thanks', value: 'no' },
+];
+
+/** 'yes', 'no', or undefined when the answer is neither. */
+export function yesOrNo(text: string): 'yes' | 'no' | undefined {
+  const said = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (/^(y|yes|yeah|yep|sure|ok|okay|please|yes please|of course)$/.test(said)) return 'yes';
+  if (/^(n|no|nope|no thanks|no thank you|not now|nah)$/.test(said)) return 'no';
+  const chosen = resolveChoice(said, yesNoOptions)?.value;
+  return chosen === 'yes' || chosen === 'no' ? chosen : undefined;
+}
+
+const contactOptions: (ChoiceOption & { kind: ContactPreference['kind'] })[] = [
+  { label: 'Reply in this chat', value: 'this chat', kind: 'this-chat' },
+  { label: 'Text message', value: 'text message', kind: 'sms' },
+  { label: 'Phone call', value: 'phone call', kind: 'phone' },
+  { label: 'Email', value: 'email', kind: 'email' },
+];
+
+const offerWording: Record<string, string> = {
+  misunderstood: "I'm sorry I'm not understanding. Would you like me to bring in a person from the library?",
+  frustrated: "I'm sorry this has been frustrating. Would you like me to bring in a person from the library?",
+  'always-human': 'That is something our staff handle personally. Would you like me to bring in a person?',
+  failure:
+    "I can't reach that information right now. Would you like me to bring in a person from the library?",
+};
+
+function isPhone(text: string): boolean {
+  return text.replace(/\D/g, '').length >= 7 && /^[\d\s()+.-]+$/.test(text.trim());
+}
+
+function isEmail(text: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+}
+
+export class HandoffDialog extends ComponentDialog {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: HandoffDialogDeps) {
+    super(HANDOFF_DIALOG);
+    this.now = deps.now ?? (() => new Date());
+    this.addDialog(new TextPrompt(YES_NO, (p) => this.validateYesNo(p)));
+    this.addDialog(new TextPrompt(CONTACT, (p) => this.validateChoice(p, contactOptions)));
+    this.addDialog(new TextPrompt(CONTACT_DETAIL, (p) => this.validateContactDetail(p)));
+    this.addDialog(new TextPrompt(MESSAGE, (p) => this.validateMessage(p)));
+    this.addDialog(
+      new WaterfallDialog(WATERFALL, [
+        this.offerStep.bind(this),
+        this.requestStep.bind(this),
+        this.contactStep.bind(this),
+        this.contactDetailStep.bind(this),
+        this.messageStep.bind(this),
+        this.saveStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = WATERFALL;
+  }
+
+  /**
+   * Every answer in this dialog is the patron's own words (a message for staff, an email address):
+   * the main dialog passes them straight here instead of reading them as new questions.
+   */
+  override async beginDialog(outerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    if (outerDc.activeDialog) (outerDc.activeDialog.state as Record<string, unknown>)[SENSITIVE_INPUT] = true;
+    return super.beginDialog(outerDc, options);
+  }
+
+  private state(step: WaterfallStepContext): HandoffDialogState {
+    const values = step.values as { handoff?: HandoffDialogState };
+    values.handoff ??= { options: (step.options ?? {}) as HandoffDialogOptions };
+    return values.handoff;
+  }
+
+  private async ask(
+    step: WaterfallStepContext,
+    promptId: string,
+    reply: Reply,
+    validations?: object,
+  ): Promise<DialogTurnResult> {
+    await sendReply(step.context, reply);
+    // The question was sent through the renderer; the prompt only waits and validates.
+    return step.prompt(promptId, { validations });
+  }
+
+  private async validateChoice(
+    prompt: PromptValidatorContext<string>,
+    options: ChoiceOption[],
+  ): Promise<boolean> {
+    if (!prompt.recognized.succeeded) return false;
+    if (resolveChoice(prompt.recognized.value ?? '', options)) return true;
+    await sendReply(prompt.context, {
+      kind: 'choice',
+      prompt: `Sorry, I didn't catch that. Please choose one of these.`,
+      options,
+    });
+    return false;
+  }
+
+  private async validateYesNo(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = prompt.recognized.value ?? '';
+    const offer = (prompt.options.validations as { offer?: boolean } | undefined)?.offer === true;
+    // To "Would you like a person?", asking for one outright is a yes.
+    if (prompt.recognized.succeeded && (yesOrNo(text) || (offer && isExplicitRequestForPerson(text))))
+      return true;
+    await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
+    return false;
+  }
+
+  private async validateContactDetail(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    const wantsEmail = (prompt.options.validations as { kind?: string } | undefined)?.kind === 'email';
+    if (wantsEmail ? isEmail(text) : isPhone(text)) return true;
+    await sendReply(
+      prompt.context,
+      wantsEmail
+        ? 'That does not look like an email address. Please type it like name@example.org.'
+        : 'That does not look like a phone number. Please type the digits, like 555-010-2000.',
+    );
+    return false;
+  }
+
+  private async validateMessage(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const text = (prompt.recognized.value ?? '').trim();
+    if (text.length >= 2 && text.length <= 2000) return true;
+    await sendReply(prompt.context, 'Please type your message for staff (up to 2,000 characters).');
+    return false;
+  }
+
+  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { options } = this.state(step);
+    if (options.startAt === 'message') return step.next('yes');
+    if (options.mode !== 'offer') return step.next('yes');
+    return this.ask(
+      step,
+      YES_NO,
+      {
+        kind: 'confirm',
+        prompt:
+          offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
+        yes: 'Yes',
+        no: 'No',
+      },
+      { offer: true },
+    );
+  }
+
+  private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const answer = String(step.result ?? '');
+    if (yesOrNo(answer) !== 'yes' && !isExplicitRequestForPerson(answer)) {
+      await sendReply(step.context, 'No problem. What else can I help you with?');
+      return step.endDialog();
+    }
+    if (state.options.startAt === 'message') return this.askContact(step);
+    const summary = await this.summary(step.context, state.options);
+    const outcome = await this.deps.coordinator.request(step.context, summary);
+    if (outcome.outcome === 'queued') {
+      await sendReply(step.context, {
+        kind: 'text',
+        text:
+          `I'm bringing in a person from the library. You're number ${outcome.position} in line ` +
+          `(expected wait ${waitText(outcome.expectedWaitMinutes)}). Keep this chat open; type "leave" to stop waiting.`,
+        smsText: `Connecting you with library staff. You're number ${outcome.position} in line (about ${outcome.expectedWaitMinutes} min). Reply LEAVE to stop waiting.`,
+      });
+      await this.signalHandoff(step.context, summary.reason, outcome.handoff.id);
+      return step.endDialog();
+    }
+    if (outcome.outcome === 'already-open') {
+      await sendReply(
+        step.context,
+        outcome.place
+          ? `You're already in line: number ${outcome.place.position} (expected wait ${waitText(outcome.place.expectedWaitMinutes)}).`
+          : "You're already connected with library staff.",
+      );
+      return step.endDialog();
+    }
+    const when = outcome.nextStaffed
+      ? ` Staff are next available ${this.deps.handoff.availability.describeNextStaffed(outcome.nextStaffed, this.now())}.`
+      : '';
+    const why =
+      outcome.reason === 'outside-chat-hours'
+        ? `Library staff aren't available to chat right now.${when}`
+        : 'No staff member is free to chat right now.';
+    return this.ask(step, YES_NO, {
+      kind: 'confirm',
+      prompt: `${why} Would you like to leave a message? Staff will get back to you.`,
+      yes: 'Leave a message',
+      no: 'No thanks',
+    });
+  }
+
+  private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.ask(step, CONTACT, {
+      kind: 'choice',
+      prompt: 'How should staff get back to you?',
+      options: contactOptions.map(({ label, value }) => ({ label, value })),
+    });
+  }
+
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    if (state.options.startAt !== 'message') {
+      if (yesOrNo(String(step.result ?? '')) !== 'yes') {
+        await sendReply(
+          step.context,
+          `All right. You can also call us at ${this.deps.config.library.phone}. What else can I help you with?`,
+        );
+        return step.endDialog();
+      }
+      return this.askContact(step);
+    }
+    return step.next(step.result);
+  }
+
+  private async contactDetailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const chosen = contactOptions.find((o) => o === resolveChoice(String(step.result ?? ''), contactOptions));
+    const kind = chosen?.kind ?? 'this-chat';
+    if (kind === 'this-chat') {
+      state.contact = { kind: 'this-chat' };
+      return step.next();
+    }
+    state.contact = kind === 'email' ? { kind, email: '' } : { kind, phone: '' };
+    await sendReply(
+      step.context,
+      kind === 'email' ? 'What email address should staff use?' : 'What phone number should staff use?',
+    );
+    return step.prompt(CONTACT_DETAIL, { validations: { kind } });
+  }
+
+  private async messageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const detail = String(step.result ?? '').trim();
+    if (state.contact?.kind === 'email') state.contact = { kind: 'email', email: detail };
+    else if (state.contact && state.contact.kind !== 'this-chat')
+      state.contact = { kind: state.contact.kind, phone: detail };
+    return this.ask(step, MESSAGE, {
+      kind: 'text',
+      text: "What would you like to ask staff? Please don't include your PIN or password.",
+    });
+  }
+
+  private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const state = this.state(step);
+    const contact = state.contact ?? { kind: 'this-chat' };
+    const summary = await this.summary(step.context, state.options);
+    await this.deps.coordinator.leaveMessage(step.context, contact, String(step.result ?? ''), summary);
+    const how =
+      contact.kind === 'this-chat'
+        ? 'in this chat'
+        : contact.kind === 'email'
+          ? `by email at ${contact.email}`
+          : contact.kind === 'sms'
+            ? `by text message at ${contact.phone}`
+            : `by phone at ${contact.phone}`;
+    const next = this.deps.handoff.availability.describeNextStaffed(
+      (await this.nextStaffed()) ?? this.now(),
+      this.now(),
+    );
+    await sendReply(
+      step.context,
+      `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
+    );
+    return step.endDialog();
+  }
+
+  private async nextStaffed(): Promise<Date | undefined> {
+    const availability = await this.deps.handoff.availability.check(this.now());
+    return availability.available ? this.now() : availability.nextStaffed;
+  }
+
+  private async summary(context: TurnContext, options: HandoffDialogOptions) {
+    const intent = options.intent ?? options.recognition?.intent;
+    const branchId = options.branchId ?? options.recognition?.entities.branch?.branchId;
+    return buildStaffSummary({
+      turns: await this.deps.turns.recent(context),
+      intent: intent && intent !== 'None' ? intent : undefined,
+      branch: this.deps.config.branches.find((b) => b.id === branchId)?.name,
+      signedIn: this.deps.isSignedIn ? await this.deps.isSignedIn(context) : false,
+      reason: options.reason ?? 'explicit',
+    });
+  }
+
+  /**
+   * The Bot Framework handoff signal, so a channel connected to a contact-centre product can take
+   * over there. Its transcript is the redacted recent turns; the PIN turn was never kept.
+   */
+  private async signalHandoff(context: TurnContext, reason: string, caseId: string): Promise<void> {
+    const turns = await this.deps.turns.recent(context);
+    const activities = turns.map(
+      (turn) =>
+        ({
+          type: 'message',
+          text: turn.text,
+          from: turn.from === 'patron' ? context.activity.from : context.activity.recipient,
+          conversation: context.activity.conversation,
+          channelId: context.activity.channelId,
+        }) as Activity,
+    );
+    const event = EventFactory.createHandoffInitiation(
+      context,
+      { reason, caseId, skill: 'library-staff' },
+      { activities },
+    );
+    await context.sendActivity(event);
+  }
+}
+
+function waitText(minutes: number): string {
+  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
+}

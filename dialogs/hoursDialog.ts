@@ -1,0 +1,188 @@
+// Opening hours: open now, a day, a date, a holiday, this week; one branch or all. Asks which branch
+// only when the answer would be too long for every branch (a week), and accepts a name or a number.
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, Reply } from '../channels/reply';
+import {
+  describeDayHours,
+  describeHoursOnly,
+  describeStatus,
+  dayLabel,
+  relativeDay,
+  shortStatus,
+  formatTime,
+  branchSubject,
+} from '../library/hours/format';
+import { HoursService, plusDays } from '../library/hours/hoursService';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+import type { HoursQuery, RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
+
+export const HOURS_DIALOG = 'hoursDialog';
+
+/** The longest range shown as one table. */
+const maxDays = 7;
+
+interface HoursDialogState {
+  query: HoursQuery;
+  options: ChoiceOption[];
+}
+
+export class HoursDialog extends Dialog<RoutedDialogOptions> {
+  constructor(
+    private readonly hours: HoursService,
+    private readonly recognizer: PatronMessageRecognizer,
+  ) {
+    super(HOURS_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
+    if (!options?.recognition) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
+    const query = this.queryFrom(options);
+    if (!query.branchId && isRange(query)) {
+      const choices = this.hours.branches.map((b) => ({ label: b.name, value: b.name }));
+      const state: HoursDialogState = { query, options: choices };
+      Object.assign(dc.activeDialog!.state, state);
+      await sendReply(dc.context, {
+        kind: 'choice',
+        prompt: `Which branch would you like the hours for?`,
+        options: choices,
+      });
+      return Dialog.EndOfTurn;
+    }
+    return this.answer(dc, query);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as HoursDialogState;
+    const text = dc.context.activity.text ?? '';
+    const branchId =
+      this.recognizer.recognize(text, this.hours.now().toJSDate()).entities.branch?.branchId ??
+      this.hours.branches.find((b) => b.name === resolveChoice(text, state.options)?.value)?.id;
+    if (!branchId) return dc.endDialog({ kind: 'unhandled', text } satisfies RoutedDialogResult);
+    return this.answer(dc, { ...state.query, branchId });
+  }
+
+  private async answer(dc: DialogContext, query: HoursQuery): Promise<DialogTurnResult> {
+    await sendReply(dc.context, this.replyFor(query));
+    const result: RoutedDialogResult = {
+      kind: 'answered',
+      memory: { topic: 'hours', intent: 'hours', query },
+    };
+    return dc.endDialog(result);
+  }
+
+  /** What was asked, with context from the previous hours question when this is a follow-up. */
+  queryFrom(options: RoutedDialogOptions): HoursQuery {
+    const { recognition, previous, followUp } = options;
+    const before = previous?.topic === 'hours' ? previous.query : undefined;
+    const entities = recognition.entities;
+    const query: HoursQuery = {};
+    const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
+    if (branchId) query.branchId = branchId;
+    const today = this.hours.today();
+    // A resolved date wins; a holiday named in the text ("open on thanksgiving?") is the fallback.
+    const holiday = entities.date?.holiday
+      ? this.hours.holiday(entities.date.holiday)
+      : entities.date
+        ? undefined
+        : this.hours.holiday(recognition.text);
+    if (holiday) {
+      Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
+    } else if (entities.date?.time && entities.date.start === today) {
+      // "open now" / "tonight" (today with a time) is a question about right now: no date.
+    } else if (entities.date) {
+      Object.assign(query, { start: entities.date.start, end: entities.date.end });
+    } else if (/\bweek\b/i.test(recognition.text)) {
+      Object.assign(query, { start: today, end: plusDays(today, maxDays - 1) });
+    } else if (followUp === 'weak' && before) {
+      for (const key of ['start', 'end', 'holiday'] as const) if (before[key]) query[key] = before[key];
+    }
+    return query;
+  }
+
+  replyFor(query: HoursQuery): Reply {
+    const today = this.hours.today();
+    const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
+    if (query.start && query.end && isRange(query)) {
+      const days = Math.min(maxDays, daysBetween(query.start, query.end) + 1);
+      const rows = Array.from({ length: days }, (_, i) => {
+        const day = this.hours.day(branch!.id, plusDays(query.start!, i));
+        return { label: dayLabel(DateTime.fromISO(day.date)), value: describeDayHours(day) };
+      });
+      const weekFromToday =
+        query.start === today ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(query.start))}`;
+      return { kind: 'table', title: `${branch!.name} hours ${weekFromToday}`, rows };
+    }
+    if (query.start && (query.start !== today || query.holiday)) {
+      const when = this.dayPhrase(query.start, query.holiday);
+      if (branch) return { kind: 'text', text: this.daySentence(branch.id, query.start, query.holiday) };
+      return {
+        kind: 'table',
+        title: `Hours ${when}`,
+        rows: this.hours.branches.map((b) => ({
+          label: b.name,
+          value: query.holiday
+            ? describeHoursOnly(this.hours.day(b.id, query.start!))
+            : describeDayHours(this.hours.day(b.id, query.start!)),
+        })),
+      };
+    }
+    if (query.start === today && !branch) {
+      return {
+        kind: 'table',
+        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')})`,
+        rows: this.hours.branches.map((b) => ({
+          label: b.name,
+          value: describeDayHours(this.hours.day(b.id, today)),
+        })),
+      };
+    }
+    // Now (or today for one branch): open or closed right now, plus today's hours.
+    if (branch) {
+      const status = this.hours.status(branch.id);
+      const todayHours = this.hours.day(branch.id, today);
+      const suffix =
+        todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
+      return { kind: 'text', text: `${describeStatus(branch, status)}${suffix}` };
+    }
+    const now = this.hours.now();
+    return {
+      kind: 'table',
+      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)})`,
+      rows: this.hours.branches.map((b) => ({
+        label: b.name,
+        value: shortStatus(b, this.hours.status(b.id)),
+      })),
+    };
+  }
+
+  private dayPhrase(date: string, holiday?: string): string {
+    const day = DateTime.fromISO(date, { zone: this.hours.zone });
+    const relative = relativeDay(day, this.hours.now());
+    const full = day.toFormat('cccc, LLL d');
+    if (holiday) return `on ${holiday} (${full})`;
+    const note = this.hours.specialDayOn(date)?.name;
+    const base = relative === 'today' || relative === 'tomorrow' ? `${relative} (${full})` : `on ${full}`;
+    return note ? `${base}, ${note}` : base;
+  }
+
+  private daySentence(branchId: string, date: string, holiday?: string): string {
+    const branch = this.hours.branch(branchId);
+    const day = this.hours.day(branchId, date);
+    const who = branchSubject(branch);
+    const when = this.dayPhrase(date, holiday);
+    const why = !holiday && day.note && !this.hours.specialDayOn(date) ? ` (${day.note})` : '';
+    if (day.allDay) return `${who} is open 24 hours ${when}${why}.`;
+    if (day.closed) return `${who} is closed ${when}${why}.`;
+    return `${who} ${when}: ${describeHoursOnly(day)}${why}.`;
+  }
+}
+
+function isRange(query: HoursQuery): boolean {
+  return Boolean(query.start && query.end && query.end > query.start);
+}
+
+function daysBetween(start: string, end: string): number {
+  return Math.round(DateTime.fromISO(end).diff(DateTime.fromISO(start), 'days').days);
+}

@@ -1,0 +1,297 @@
+// Program suggestions: filters from the question (or a follow-up question when nothing was said),
+// ranked by what was asked, then remembered interests and home branch, three at a time with "more".
+// Offers to remember interests only with the patron's consent.
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { DateTime } from 'luxon';
+import { resolveChoice, sendReply } from '../channels/renderer';
+import type { ChoiceOption, ListItem, Reply } from '../channels/reply';
+import { relativeDay } from '../library/hours/format';
+import type { HoursService } from '../library/hours/hoursService';
+import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
+import { summarizeProgram } from '../library/programs/format';
+import { findPrograms, pageOf, type ProgramQuery } from '../library/programs/search';
+import type { Audience, LibraryEntities, PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+import {
+  isMoreRequest,
+  MORE_VALUE,
+  yesOrNo,
+  type ProgramsQuery,
+  type RoutedDialogOptions,
+  type RoutedDialogResult,
+  type TopicMemory,
+} from './conversationTopic';
+import type { PatronPreferencesState } from './patronPreferencesState';
+
+export const PROGRAMS_DIALOG = 'programsDialog';
+
+/** With no dates asked, suggestions cover the coming week. */
+const defaultDays = 7;
+
+const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
+  { label: 'Kids and families', value: 'Kids and families', audience: 'kids' },
+  { label: 'Teens', value: 'Teens', audience: 'teens' },
+  { label: 'Adults', value: 'Adults', audience: 'adults' },
+  { label: 'Seniors', value: 'Seniors', audience: 'seniors' },
+  { label: 'Anything', value: 'Anything' },
+];
+
+interface ProgramsDialogState {
+  stage: 'ask-kind' | 'results';
+  query: ProgramsQuery;
+  page: number;
+  /** What the bot offered to remember, while the patron has not answered. */
+  offer?: { interests: string[]; homeBranchId?: string };
+  /** Whether the bot has asked, in this conversation, to remember interests. */
+  asked: boolean;
+}
+
+export interface ProgramsDialogOptions {
+  catalog: ProgramCatalog;
+  hours: HoursService;
+  recognizer: PatronMessageRecognizer;
+  /** Absent: nothing is remembered and nothing is offered. */
+  preferences?: PatronPreferencesState;
+}
+
+export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
+  constructor(private readonly options: ProgramsDialogOptions) {
+    super(PROGRAMS_DIALOG);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
+    if (!options?.recognition) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
+    const before = options.previous?.topic === 'programs' ? options.previous.query : undefined;
+    const query = mergeQuery(options.recognition.entities, before, options.followUp);
+    const remembered = await this.options.preferences?.for(dc.context).get();
+    if (!options.followUp && isOpenQuestion(query) && !remembered) {
+      const state: ProgramsDialogState = {
+        stage: 'ask-kind',
+        query,
+        page: 0,
+        asked: Boolean(options.askedToRemember),
+      };
+      Object.assign(dc.activeDialog!.state, state);
+      await sendReply(dc.context, {
+        kind: 'choice',
+        prompt: 'What kind of program are you looking for? You can also say an age, a topic or a branch.',
+        smsPrompt: 'What kind of program? You can also say an age, topic or branch.',
+        options: kindOptions.map(({ label, value }) => ({ label, value })),
+      });
+      return Dialog.EndOfTurn;
+    }
+    return this.show(dc, query, 0, Boolean(options.askedToRemember));
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as ProgramsDialogState;
+    const text = dc.context.activity.text ?? '';
+    const memory: TopicMemory = { topic: 'programs', intent: 'programs', query: state.query };
+    if (state.stage === 'ask-kind') {
+      const chosen = resolveChoice(text, kindOptions);
+      const kind = kindOptions.find((k) => k.value === chosen?.value);
+      if (kind)
+        return this.show(
+          dc,
+          kind.audience ? { ...state.query, audience: kind.audience } : state.query,
+          0,
+          state.asked,
+        );
+      const entities = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate()).entities;
+      if (hasProgramEntities(entities))
+        return this.show(dc, mergeQuery(entities, state.query, 'weak'), 0, state.asked);
+      return dc.endDialog({
+        kind: 'unhandled',
+        text,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
+    }
+    if (isMoreRequest(text)) return this.show(dc, state.query, state.page + 1, state.asked);
+    const answer = state.offer ? yesOrNo(text) : undefined;
+    if (state.offer && answer !== undefined) {
+      const preferences = this.options.preferences!.for(dc.context);
+      if (answer) {
+        await preferences.remember(state.offer, true);
+        await sendReply(dc.context, {
+          kind: 'text',
+          text: 'Done: I will use that to suggest programs next time. Say "forget me" at any time and I will delete it.',
+          smsText: 'Saved. Text "forget me" at any time to delete it.',
+        });
+      } else {
+        await sendReply(dc.context, { kind: 'text', text: "No problem, I won't remember it." });
+      }
+      return dc.endDialog({
+        kind: 'answered',
+        memory,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
+    }
+    return dc.endDialog({
+      kind: 'unhandled',
+      text,
+      memory,
+      askedToRemember: state.asked,
+    } satisfies RoutedDialogResult);
+  }
+
+  private async show(
+    dc: DialogContext,
+    query: ProgramsQuery,
+    page: number,
+    asked: boolean,
+  ): Promise<DialogTurnResult> {
+    const { hours, catalog } = this.options;
+    const now = hours.now();
+    const preferences = this.options.preferences?.for(dc.context);
+    const remembered = await preferences?.get();
+    const search = this.searchFor(query, now);
+    let found;
+    try {
+      found = await catalog.between(search.from, search.to);
+    } catch (error) {
+      if (!(error instanceof ProgramsUnavailableError)) throw error;
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.",
+      });
+      return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
+    }
+    const programs = findPrograms(found, search, remembered);
+    const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
+    const description = this.describe(query, now);
+    if (programs.length === 0) {
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: `I couldn't find any programs ${description}. Try another day or topic, or ask "what's on this week".`,
+      });
+      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
+    }
+    const { items, more } = pageOf(programs, page);
+    if (items.length === 0) {
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: "That's all I found. Ask about another day or topic.",
+      });
+      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
+    }
+    const first = page * 3 + 1;
+    const reply: Reply = {
+      kind: 'list',
+      title: `Programs ${description} (${first}-${first + items.length - 1} of ${programs.length})`,
+      items: items.map((program) => this.listItem(program, now)),
+      ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
+    };
+    await sendReply(dc.context, reply);
+
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked };
+    // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
+    const interests = [...(query.topics ?? [])];
+    const offerable = interests.length > 0 || query.branchId;
+    if (page === 0 && preferences?.mayOffer && offerable && !remembered && !asked) {
+      state.asked = true;
+      state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
+      const what = [...interests, ...(query.branchId ? [hours.branch(query.branchId).name] : [])].join(
+        ' and ',
+      );
+      await sendReply(dc.context, {
+        kind: 'confirm',
+        prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
+        yes: 'Yes, remember',
+        no: 'No thanks',
+      });
+    }
+    if (!more && !state.offer)
+      return dc.endDialog({
+        kind: 'answered',
+        memory,
+        askedToRemember: state.asked,
+      } satisfies RoutedDialogResult);
+    Object.assign(dc.activeDialog!.state, state);
+    return Dialog.EndOfTurn;
+  }
+
+  private searchFor(query: ProgramsQuery, now: DateTime): ProgramQuery {
+    const zone = this.options.hours.zone;
+    const start = query.start ? DateTime.fromISO(query.start, { zone }) : now;
+    const end = query.end
+      ? DateTime.fromISO(query.end, { zone }).plus({ days: 1 })
+      : now.startOf('day').plus({ days: defaultDays });
+    const search: ProgramQuery = { from: start > now ? start : now, to: end };
+    if (query.branchId) search.branchId = query.branchId;
+    if (query.audience) search.audience = query.audience;
+    if (query.age !== undefined) search.age = query.age;
+    if (query.topics?.length) search.topics = query.topics;
+    return search;
+  }
+
+  private listItem(program: Parameters<typeof summarizeProgram>[0], now: DateTime): ListItem {
+    const summary = summarizeProgram(program, now, this.options.hours.branches);
+    const item: ListItem = {
+      title: summary.title,
+      lines: [summary.when, summary.place, ...(summary.audience ? [summary.audience] : [])],
+      description: summary.description,
+    };
+    if (summary.registrationUrl)
+      item.link = { label: 'Details and registration', url: summary.registrationUrl };
+    return item;
+  }
+
+  /** "for kids about storytime at Main Library this week". */
+  private describe(query: ProgramsQuery, now: DateTime): string {
+    const parts: string[] = [];
+    if (query.age !== undefined) parts.push(`for a ${query.age}-year-old`);
+    else if (query.audience) parts.push(`for ${query.audience}`);
+    if (query.topics?.length) parts.push(`about ${query.topics.join(' and ')}`);
+    if (query.branchId) parts.push(`at ${this.options.hours.branch(query.branchId).name}`);
+    const zone = this.options.hours.zone;
+    if (query.start && query.end && query.end !== query.start) {
+      const start = DateTime.fromISO(query.start, { zone });
+      const end = DateTime.fromISO(query.end, { zone });
+      parts.push(`${start.toFormat('ccc, LLL d')} to ${end.toFormat('ccc, LLL d')}`);
+    } else if (query.start) {
+      const day = DateTime.fromISO(query.start, { zone });
+      const relative = relativeDay(day, now);
+      parts.push(
+        relative === 'today' || relative === 'tomorrow' ? relative : `on ${day.toFormat('cccc, LLL d')}`,
+      );
+    } else {
+      parts.push('in the next 7 days');
+    }
+    return parts.join(' ');
+  }
+}
+
+function hasProgramEntities(entities: LibraryEntities): boolean {
+  return Boolean(entities.audience || entities.topics?.length || entities.branch || entities.date);
+}
+
+function isOpenQuestion(query: ProgramsQuery): boolean {
+  return (
+    !query.audience && query.age === undefined && !query.topics?.length && !query.branchId && !query.start
+  );
+}
+
+/** The new question's filters; on a follow-up the previous ones it does not replace. */
+function mergeQuery(
+  entities: LibraryEntities,
+  before: ProgramsQuery | undefined,
+  followUp: RoutedDialogOptions['followUp'],
+): ProgramsQuery {
+  const keep = followUp === 'weak' ? before : undefined;
+  const query: ProgramsQuery = {};
+  const start = entities.date?.start ?? keep?.start;
+  const end = entities.date?.end ?? keep?.end;
+  if (start) query.start = start;
+  if (end) query.end = end;
+  const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
+  if (branchId) query.branchId = branchId;
+  if (entities.audience) {
+    query.audience = entities.audience.audience;
+    if (entities.audience.age !== undefined) query.age = entities.audience.age;
+  } else if (keep?.audience) {
+    query.audience = keep.audience;
+    if (keep.age !== undefined) query.age = keep.age;
+  }
+  const topics = entities.topics?.length ? entities.topics : keep?.topics;
+  if (topics?.length) query.topics = topics;
+  return query;
+}

@@ -1,0 +1,99 @@
+// When the bot should bring in a person. An explicit request hands off straight away; every other
+// reason only makes the bot offer, and the patron chooses.
+import { SentimentAnalyzer } from 'natural/lib/natural/sentiment';
+import type { Stemmer } from 'natural/lib/natural/stemmers';
+
+// Only the Porter stemmer file: natural's stemmer index loads every language's stemmer.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as Stemmer;
+
+export type EscalationReason = 'explicit' | 'misunderstood' | 'frustrated' | 'always-human' | 'failure';
+
+export interface EscalationDecision {
+  reason: EscalationReason;
+  /** `handoff`: go to a person now; `offer`: ask the patron first. */
+  mode: 'handoff' | 'offer';
+  /** The configured topic or frustration phrase that matched, for the staff summary. */
+  matched?: string;
+}
+
+export interface EscalationSettings {
+  misunderstandingsBeforeOffer: number;
+  frustrationSentiment: number;
+  frustrationWords: string[];
+  alwaysHumanTopics: string[];
+}
+
+export interface PatronTurnSignal {
+  text: string;
+  /** The recognizer's top intent ("human" when it heard a request for a person). */
+  intent?: string;
+  /** Misunderstood messages in a row, counting this one. */
+  misunderstoodInARow?: number;
+  /** The bot hit a failure it cannot recover from (the library system is down). */
+  unrecoverableFailure?: boolean;
+}
+
+// Asking for a person in so many words; checked on every message, even in the middle of a dialog.
+const explicitPatterns: RegExp[] = [
+  /\b(talk|speak|chat|connect me|put me through)\s+(to|with)\s+(a |an |the |some )?(real |live |actual )?(person|human|librarian|someone|somebody|staff( member)?|agent|people)\b/,
+  /\b(real|live|actual)\s+(person|human|librarian|agent)\b/,
+  /\b(can|could|may) i (get|have) (a |an )?(person|human|librarian|agent)\b/,
+  /^(a )?(human|agent|person|librarian|operator|representative)( please| pls)?$/,
+  /\bi (want|need) (a |an |to talk to a )?(human|person|librarian|agent)\b/,
+];
+
+export function normalizeForMatching(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isExplicitRequestForPerson(text: string): boolean {
+  const normalized = normalizeForMatching(text);
+  return explicitPatterns.some((pattern) => pattern.test(normalized));
+}
+
+function containsPhrase(normalizedText: string, phrase: string): boolean {
+  const wanted = normalizeForMatching(phrase);
+  if (!wanted) return false;
+  return ` ${normalizedText} `.includes(` ${wanted} `);
+}
+
+export class EscalationRules {
+  private readonly sentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
+
+  constructor(private readonly settings: EscalationSettings) {}
+
+  /** natural's AFINN score: the average word score, negative for negative messages. */
+  sentimentOf(text: string): number {
+    const words = normalizeForMatching(text).split(' ').filter(Boolean);
+    if (words.length === 0) return 0;
+    const score = this.sentiment.getSentiment(words);
+    return Number.isFinite(score) ? score : 0;
+  }
+
+  /** Undefined when the bot should simply carry on. */
+  assess(signal: PatronTurnSignal): EscalationDecision | undefined {
+    const normalized = normalizeForMatching(signal.text);
+    if (isExplicitRequestForPerson(signal.text)) return { reason: 'explicit', mode: 'handoff' };
+    const topic = this.settings.alwaysHumanTopics.find((t) => containsPhrase(normalized, t));
+    if (topic) return { reason: 'always-human', mode: 'offer', matched: topic };
+    if (signal.unrecoverableFailure) return { reason: 'failure', mode: 'offer' };
+    const word = this.settings.frustrationWords.find((w) => containsPhrase(normalized, w));
+    if (word) return { reason: 'frustrated', mode: 'offer', matched: word };
+    if (normalized && this.sentimentOf(signal.text) <= this.settings.frustrationSentiment) {
+      return { reason: 'frustrated', mode: 'offer' };
+    }
+    // After the frustration checks: a classifier may also label "this is useless" as wanting a
+    // person, and a frustrated patron is offered, not transferred.
+    if (signal.intent === 'human') return { reason: 'explicit', mode: 'handoff' };
+    if ((signal.misunderstoodInARow ?? 0) >= this.settings.misunderstandingsBeforeOffer) {
+      return { reason: 'misunderstood', mode: 'offer' };
+    }
+    return undefined;
+  }
+}

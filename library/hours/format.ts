@@ -1,0 +1,112 @@
+// Hours in words a librarian would sign: "closes in 40 minutes", "opens tomorrow at 9:00 AM",
+// "Open 24 hours", "Closed (Thanksgiving Day)"; never "12am-12am".
+import type { DateTime } from 'luxon';
+import type { Branch } from '../../config/libraryConfig';
+import type { DayHours, HoursStatus, OpenInterval } from './hoursService';
+
+/** "9:00 AM", "noon", "midnight". */
+export function formatTime(time: DateTime): string {
+  if (time.minute === 0 && time.hour === 0) return 'midnight';
+  if (time.minute === 0 && time.hour === 12) return 'noon';
+  return time.toFormat('h:mm a');
+}
+
+export function formatInterval(interval: OpenInterval): string {
+  const range = `${formatTime(interval.start)}-${formatTime(interval.end)}`;
+  return interval.place ? `${range} at ${interval.place}` : range;
+}
+
+/** "today", "tomorrow", "Monday", or "Monday, December 7" further out. */
+export function relativeDay(target: DateTime, now: DateTime): string {
+  const days = Math.round(target.startOf('day').diff(now.startOf('day'), 'days').days);
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days > 1 && days < 7) return target.toFormat('cccc');
+  return target.toFormat('cccc, MMMM d');
+}
+
+/** The branch as the subject of a sentence: "Main Library", "The Bookmobile". */
+export function branchSubject(branch: Branch): string {
+  return branch.kind === 'bookmobile' && !/^the /i.test(branch.name) ? `The ${branch.name}` : branch.name;
+}
+
+/** A day's hours as a table cell: "9:00 AM-9:00 PM", "Open 24 hours", "Closed (Thanksgiving Day)". */
+export function describeDayHours(day: DayHours): string {
+  const note = day.note ? ` (${day.note})` : '';
+  if (day.allDay) return `Open 24 hours${note}`;
+  if (day.closed) return `Closed${note}`;
+  return `${day.periods.map(formatInterval).join(', ')}${note}`;
+}
+
+/** A row label for a date: "Mon, Nov 30". */
+export function dayLabel(date: DateTime): string {
+  return date.toFormat('ccc, LLL d');
+}
+
+/** "Main Library is open now until 9:00 PM." / "... closes in 40 minutes" / "... opens tomorrow at 9:00 AM." */
+export function describeStatus(branch: Branch, status: HoursStatus): string {
+  const who = branchSubject(branch);
+  const { now } = status;
+  if (status.open && status.current) {
+    const end = status.current.end;
+    const where = status.current.place ? ` at ${status.current.place}` : '';
+    if (status.today.allDay || end.diff(now, 'hours').hours >= 24) {
+      return `${who} is open 24 hours today${where}.`;
+    }
+    const minutes = Math.ceil(end.diff(now, 'minutes').minutes);
+    const until = untilText(end, now);
+    if (minutes <= 60) {
+      return `${who} is open now${where} and closes in ${minutes} minute${minutes === 1 ? '' : 's'} (at ${until}).`;
+    }
+    return `${who} is open now${where} until ${until}.`;
+  }
+  const closedToday =
+    status.today.closed && status.today.note
+      ? `${who} is closed today (${status.today.note})`
+      : `${who} is closed now`;
+  if (!status.next) return `${closedToday}.`;
+  return `${closedToday}. ${opensText(branch, status.next, now)}`;
+}
+
+/** "It opens tomorrow at 9:00 AM." / "Its next stop is Thursday at 10:00 AM at Maple Senior Center." */
+export function opensText(branch: Branch, next: OpenInterval, now: DateTime): string {
+  const when = `${relativeDay(next.start, now)} at ${formatTime(next.start)}`;
+  if (branch.kind === 'bookmobile' || next.place) {
+    return `Its next stop is ${when}${next.place ? ` at ${next.place}` : ''}, until ${formatTime(next.end)}.`;
+  }
+  return `It opens ${when}.`;
+}
+
+function untilText(end: DateTime, now: DateTime): string {
+  const time = formatTime(end);
+  if (end.hasSame(now, 'day')) return time;
+  // Closing at midnight tonight is still "midnight", not "midnight tomorrow".
+  if (time === 'midnight' && end.minus({ minutes: 1 }).hasSame(now, 'day')) return time;
+  return `${time} ${relativeDay(end, now)}`;
+}
+
+/** A day's hours without the holiday note, for sentences that name the holiday already. */
+export function describeHoursOnly(day: DayHours): string {
+  return describeDayHours({ ...day, note: undefined });
+}
+
+/** One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM". */
+export function shortStatus(branch: Branch, status: HoursStatus): string {
+  const { now } = status;
+  if (status.open && status.current) {
+    const where = status.current.place ? ` at ${status.current.place}` : '';
+    if (status.today.allDay || status.current.end.diff(now, 'hours').hours >= 24)
+      return `Open 24 hours${where}`;
+    const minutes = Math.ceil(status.current.end.diff(now, 'minutes').minutes);
+    const until = untilText(status.current.end, now);
+    return minutes <= 60
+      ? `Open${where}, closes in ${minutes} min (${until})`
+      : `Open${where} until ${until}`;
+  }
+  const why = status.today.closed && status.today.note ? ` (${status.today.note})` : '';
+  if (!status.next) return `Closed${why}`;
+  const when = `${relativeDay(status.next.start, now)} ${formatTime(status.next.start)}`;
+  const verb = branch.kind === 'bookmobile' || status.next.place ? 'next stop' : 'opens';
+  const where = status.next.place ? `, ${status.next.place}` : '';
+  return `Closed${why}; ${verb} ${when}${where}`;
+}

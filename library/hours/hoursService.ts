@@ -1,0 +1,222 @@
+// Opening hours in the library's own time zone: what a day's hours are, whether a branch is open now,
+// when it next opens. Plain TypeScript over the configuration; the clock is injected so tests can freeze it
+// and so the answer never depends on the server's time zone.
+import { DateTime } from 'luxon';
+import type { Branch, LibraryConfig, OpenPeriod, SpecialDay, Weekday } from '../../config/libraryConfig';
+import { SpecialDayCalendar } from './specialDays';
+
+const weekdays: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** One stretch of opening, as absolute times in the library's zone. */
+export interface OpenInterval {
+  start: DateTime;
+  end: DateTime;
+  /** Where the bookmobile (or another stop) is during this stretch. */
+  place?: string;
+}
+
+export interface DayHours {
+  branchId: string;
+  /** yyyy-MM-dd in the library's zone. */
+  date: string;
+  /** The stretches that start on this day (one may end after midnight). */
+  periods: OpenInterval[];
+  /** Open from midnight to midnight (possibly continuing from the day before). */
+  allDay: boolean;
+  closed: boolean;
+  /** Why the day differs from the usual week: a holiday's name or an exception's reason. */
+  note?: string;
+}
+
+export interface HoursStatus {
+  branchId: string;
+  now: DateTime;
+  open: boolean;
+  /** The stretch the branch is in now (merged across midnight), when open. */
+  current?: OpenInterval;
+  /** The next stretch that starts after now. */
+  next?: OpenInterval;
+  /** Today's hours, for the note (a holiday) and for "open 24 hours". */
+  today: DayHours;
+}
+
+export type Clock = () => Date;
+
+/** How far ahead "next opening" looks: long enough for a closure for repairs. */
+const lookAheadDays = 60;
+
+export class HoursService {
+  readonly zone: string;
+  readonly calendar: SpecialDayCalendar;
+  private readonly branchesById: Map<string, Branch>;
+  private readonly memo = new Map<string, OpenInterval[]>();
+
+  constructor(
+    private readonly config: Pick<LibraryConfig, 'library' | 'branches' | 'specialDays'>,
+    private readonly clock: Clock = () => new Date(),
+  ) {
+    this.zone = config.library.timeZone;
+    this.calendar = new SpecialDayCalendar(config.specialDays);
+    this.branchesById = new Map(config.branches.map((b) => [b.id, b]));
+  }
+
+  get branches(): readonly Branch[] {
+    return this.config.branches;
+  }
+
+  branch(branchId: string): Branch {
+    const branch = this.branchesById.get(branchId);
+    if (!branch) throw new Error(`unknown branch "${branchId}"`);
+    return branch;
+  }
+
+  /** Now in the library's zone (or a given instant). */
+  now(at?: Date): DateTime {
+    return DateTime.fromJSDate(at ?? this.clock(), { zone: this.zone });
+  }
+
+  /** Today's date (yyyy-MM-dd) in the library's zone. */
+  today(at?: Date): string {
+    return this.now(at).toISODate()!;
+  }
+
+  /** A date's hours for one branch: branch exception, else special day, else the usual week. */
+  day(branchId: string, date: string): DayHours {
+    const branch = this.branch(branchId);
+    const periods = this.intervalsStarting(branch, date);
+    const dayStart = this.startOfDay(date);
+    const dayEnd = this.startOfDay(plusDays(date, 1));
+    const covering = mergeIntervals([...this.intervalsStarting(branch, plusDays(date, -1)), ...periods]);
+    const allDay = covering.some((i) => i.start <= dayStart && i.end >= dayEnd);
+    return {
+      branchId,
+      date,
+      periods,
+      allDay,
+      closed: periods.length === 0 && !allDay,
+      note: this.noteFor(branch, date),
+    };
+  }
+
+  /** Seven days of hours starting on `from` (default today). */
+  week(branchId: string, from?: string): DayHours[] {
+    const start = from ?? this.today();
+    return Array.from({ length: 7 }, (_, i) => this.day(branchId, plusDays(start, i)));
+  }
+
+  /** Open now? Until when? If not, when next? */
+  status(branchId: string, at?: Date): HoursStatus {
+    const branch = this.branch(branchId);
+    const now = this.now(at);
+    const today = now.toISODate()!;
+    // Look a week ahead first and further only when needed (a long closure, a 24-hour stretch).
+    let current: OpenInterval | undefined;
+    let next: OpenInterval | undefined;
+    for (const days of [8, lookAheadDays]) {
+      const intervals = mergeIntervals(
+        Array.from({ length: days + 1 }, (_, i) =>
+          this.intervalsStarting(branch, plusDays(today, i - 1)),
+        ).flat(),
+      );
+      current = intervals.find((i) => i.start <= now && now < i.end);
+      next = intervals.find((i) => i.start > now);
+      const horizon = this.startOfDay(plusDays(today, days));
+      if (next && (!current || current.end < horizon)) break;
+    }
+    return { branchId, now, open: Boolean(current), current, next, today: this.day(branchId, today) };
+  }
+
+  /** The next time the branch opens after `at` (or now), if within the look-ahead. */
+  nextOpening(branchId: string, at?: Date): OpenInterval | undefined {
+    return this.status(branchId, at).next;
+  }
+
+  /** A holiday named in free text and the next date it falls on (today counts). */
+  holiday(text: string, at?: Date): { day: SpecialDay; date: string } | undefined {
+    const day = this.calendar.find(text);
+    if (!day) return undefined;
+    const date = this.calendar.nextDate(day, this.today(at));
+    return date ? { day, date } : undefined;
+  }
+
+  /** The special day on a date, if any. */
+  specialDayOn(date: string): SpecialDay | undefined {
+    return this.calendar.on(date);
+  }
+
+  private startOfDay(date: string): DateTime {
+    return DateTime.fromISO(date, { zone: this.zone }).startOf('day');
+  }
+
+  private noteFor(branch: Branch, date: string): string | undefined {
+    const exception = branch.exceptions.find((e) => e.date === date);
+    if (exception) return exception.reason ?? 'special hours';
+    return this.calendar.on(date)?.name;
+  }
+
+  /** The configured periods that begin on a date, as absolute intervals. */
+  private intervalsStarting(branch: Branch, date: string): OpenInterval[] {
+    const key = `${branch.id}|${date}`;
+    let intervals = this.memo.get(key);
+    if (!intervals) {
+      // The configuration never changes while running; the cap only bounds memory over months.
+      if (this.memo.size > 5000) this.memo.clear();
+      intervals = this.computeIntervals(branch, date);
+      this.memo.set(key, intervals);
+    }
+    return intervals.map((i) => ({ ...i }));
+  }
+
+  private computeIntervals(branch: Branch, date: string): OpenInterval[] {
+    const exception = branch.exceptions.find((e) => e.date === date);
+    if (exception) return exception.hours.map((p) => this.toInterval(date, p));
+    const regular = (branch.hours[weekdayOf(date)] ?? []).map((p) => this.toInterval(date, p));
+    const special = this.calendar.on(date);
+    if (!special) return regular;
+    const own = special.branches[branch.id];
+    if (own) return own.map((p) => this.toInterval(date, p));
+    if (special.all === 'closed') return [];
+    // An earlier closing: keep the usual periods, cut at the special closing time.
+    const cut = this.at(date, special.all.closesAt);
+    return regular.filter((i) => i.start < cut).map((i) => ({ ...i, end: i.end < cut ? i.end : cut }));
+  }
+
+  private toInterval(date: string, period: OpenPeriod): OpenInterval {
+    const start = this.at(date, period.opens);
+    let end = this.at(date, period.closes);
+    // A closing at or before the opening runs past midnight into the next day.
+    if (end <= start) end = this.at(plusDays(date, 1), period.closes);
+    return period.place ? { start, end, place: period.place } : { start, end };
+  }
+
+  /** A wall-clock time on a date in the library's zone ("24:00" is the next midnight). */
+  private at(date: string, time: string): DateTime {
+    const [hour, minute] = time.split(':').map(Number);
+    if (hour === 24) return this.startOfDay(plusDays(date, 1)).plus({ minutes: minute });
+    // Luxon moves a time skipped by the spring DST change forward, which is what a sign on the door means.
+    return DateTime.fromISO(date, { zone: this.zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  }
+}
+
+export function plusDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!;
+}
+
+export function weekdayOf(date: string): Weekday {
+  return weekdays[DateTime.fromISO(date, { zone: 'utc' }).weekday - 1];
+}
+
+/** Joins touching or overlapping stretches so "open until 2 AM" and "open 24 hours" read as one. */
+function mergeIntervals(intervals: OpenInterval[]): OpenInterval[] {
+  const sorted = [...intervals].sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  const merged: OpenInterval[] = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end && last.place === interval.place) {
+      if (interval.end > last.end) last.end = interval.end;
+    } else {
+      merged.push({ ...interval });
+    }
+  }
+  return merged;
+}

@@ -1,0 +1,66 @@
+// All the library's programs from its feeds, for a date range, without the ones on days a branch is closed.
+import { DateTime } from 'luxon';
+import type { Branch } from '../../config/libraryConfig';
+import type { FeedSource } from './feeds';
+import { ProgramCalendar } from './icalendar';
+import type { Program } from './program';
+
+/** No program feed could be read and none was read before. */
+export class ProgramsUnavailableError extends Error {
+  constructor() {
+    super('no program feed could be read');
+    this.name = 'ProgramsUnavailableError';
+  }
+}
+
+export interface ProgramCatalogOptions {
+  sources: readonly FeedSource[];
+  zone: string;
+  branches: readonly Branch[];
+  /** True when a branch is closed all day for a holiday or exception: its programs that day are off. */
+  isClosedDay?: (branchId: string, date: string) => boolean;
+  /** Told when a feed cannot be read or parsed; the other feeds still answer. */
+  onFeedError?: (feed: string, error: Error) => void;
+}
+
+export class ProgramCatalog {
+  private readonly parsed = new Map<FeedSource, { text: string; calendar: ProgramCalendar }>();
+
+  constructor(private readonly options: ProgramCatalogOptions) {}
+
+  /** Reads and expands the feeds ahead of the first question (expansion is slow the first time, up to a second). */
+  async prepare(at: Date = new Date(), days = 60): Promise<void> {
+    const from = DateTime.fromJSDate(at, { zone: this.options.zone });
+    // A warm-up never fails: feed problems are reported through onFeedError and retried on the next question.
+    await this.between(from, from.plus({ days })).catch((error: unknown) => {
+      if (!(error instanceof ProgramsUnavailableError)) throw error;
+    });
+  }
+
+  /** Programs overlapping [from, to), in start order. */
+  async between(from: DateTime, to: DateTime): Promise<Program[]> {
+    const calendars = await Promise.all(this.options.sources.map((source) => this.calendar(source)));
+    // "No programs" would be wrong when no feed could be read at all: say so instead.
+    if (calendars.length > 0 && calendars.every((c) => c === undefined)) throw new ProgramsUnavailableError();
+    const programs = calendars.flatMap((calendar) => calendar?.occurrences(from, to) ?? []);
+    const isClosedDay = this.options.isClosedDay;
+    return programs
+      .filter((p) => !(isClosedDay && p.branchId && isClosedDay(p.branchId, p.start.toISODate()!)))
+      .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  private async calendar(source: FeedSource): Promise<ProgramCalendar | undefined> {
+    try {
+      const text = await source.read();
+      const cached = this.parsed.get(source);
+      if (cached && cached.text === text) return cached.calendar;
+      const calendar = new ProgramCalendar(text, this.options.zone, this.options.branches);
+      this.parsed.set(source, { text, calendar });
+      return calendar;
+    } catch (error) {
+      this.options.onFeedError?.(source.name, error as Error);
+      // A feed that fails to parse after a change keeps answering from its last good copy.
+      return this.parsed.get(source)?.calendar;
+    }
+  }
+}

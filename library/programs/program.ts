@@ -1,0 +1,82 @@
+// A program occurrence as patrons see it, and how audiences and topics are read from a feed's categories.
+import type { DateTime } from 'luxon';
+import type { Audience } from '../../recognizers/libraryRecognition';
+
+export interface Program {
+  /** The feed's UID plus the occurrence's start, so "more" and follow-ups can refer to one occurrence. */
+  id: string;
+  uid: string;
+  title: string;
+  start: DateTime;
+  end: DateTime;
+  allDay: boolean;
+  /** The configured branch the LOCATION names, when it names one. */
+  branchId?: string;
+  location: string;
+  audiences: Audience[];
+  /** An age range from a category such as "Ages 1-3". */
+  ages?: { min: number; max: number };
+  /** The other categories, as written in the feed ("Storytime", "Book Club"). */
+  topics: string[];
+  description: string;
+  registrationUrl?: string;
+}
+
+const audienceWords: Record<string, Audience> = {
+  toddler: 'toddlers',
+  toddlers: 'toddlers',
+  baby: 'toddlers',
+  babies: 'toddlers',
+  kid: 'kids',
+  kids: 'kids',
+  children: 'kids',
+  child: 'kids',
+  teen: 'teens',
+  teens: 'teens',
+  'young adults': 'teens',
+  adult: 'adults',
+  adults: 'adults',
+  senior: 'seniors',
+  seniors: 'seniors',
+  'older adults': 'seniors',
+  family: 'families',
+  families: 'families',
+  'all ages': 'families',
+};
+
+/** Splits a feed's CATEGORIES into audiences, an age range and topics. */
+export function readCategories(categories: string[]): Pick<Program, 'audiences' | 'ages' | 'topics'> {
+  const audiences: Audience[] = [];
+  const topics: string[] = [];
+  let ages: Program['ages'];
+  for (const raw of categories) {
+    const category = raw.trim();
+    const lower = category.toLowerCase();
+    const range = /^ages?\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})$/.exec(lower);
+    if (range) {
+      ages = { min: Number(range[1]), max: Number(range[2]) };
+    } else if (audienceWords[lower]) {
+      if (!audiences.includes(audienceWords[lower])) audiences.push(audienceWords[lower]);
+    } else if (category) {
+      topics.push(category);
+    }
+  }
+  return ages ? { audiences, ages, topics } : { audiences, topics };
+}
+
+/** The audience an age belongs to, for programs that list an audience but no ages. */
+export function audienceForAge(age: number): Audience {
+  if (age <= 3) return 'toddlers';
+  if (age <= 12) return 'kids';
+  if (age <= 18) return 'teens';
+  if (age >= 65) return 'seniors';
+  return 'adults';
+}
+
+/** "Book clubs", "book club" and "bookclub" compare equal; so do "story time" and "storytime". */
+export function normalizeTopic(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '')
+    .replace(/s$/, '');
+}

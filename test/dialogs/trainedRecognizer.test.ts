@@ -1,0 +1,53 @@
+// The same conversations with the trained recognizer instead of the scripted one: the integration the
+// patron actually gets. Kept to the demo's core questions so a model change that breaks them shows here.
+import { expect } from 'chai';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { demoLibraryRecognizer } from '../support/testBot';
+import { startConversation, visibleText } from './conversationHarness';
+
+describe('conversations with the trained recognizer', function () {
+  let recognizer: PatronMessageRecognizer;
+  before(function () {
+    this.timeout(60_000);
+    recognizer = demoLibraryRecognizer();
+  });
+
+  for (const channelId of ['webchat', 'sms']) {
+    it(`hours with follow-ups, a holiday and open now (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId });
+      const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
+      expect(await say('Is the main library open?')).to.equal(
+        "Main Library is open now and closes in 40 minutes (at 9:00 PM). Today's hours: 9:00 AM-9:00 PM.",
+      );
+      expect(await say('and on Sunday?')).to.equal('Main Library on Sunday, Dec 6: 1:00 PM-5:00 PM.');
+      expect(await say('what about Eastside?')).to.equal('Eastside Branch is closed on Sunday, Dec 6.');
+      const christmasEve = await say('what are the hours on christmas eve');
+      expect(christmasEve).to.contain('Main Library: 9:00 AM-2:00 PM').and.contain('Oak Hill Branch: Closed');
+      expect(await say('are you open on thanksgiving')).to.contain(
+        'Hours on Thanksgiving Day (Thursday, Nov 25)',
+      );
+      expect(await say('who is open now')).to.contain('Main Library: Open, closes in 40 min (9:00 PM)');
+    });
+
+    it(`programs for a 5 year old, then tomorrow (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId });
+      const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
+      const weekend = await say('something for my 5 year old this weekend');
+      expect(weekend).to.contain('Family Storytime').and.contain('Chess Club').and.not.contain('Lego Club');
+      expect(await say('what about tomorrow?')).to.contain('Bookmobile Storytime');
+    });
+
+    it(`each FAQ (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId });
+      const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
+      expect(await say('how do i get a library card'))
+        .to.match(/free/i)
+        .and.match(/photo ID/);
+      expect(await say('do you charge late fees')).to.match(/no overdue fines/i);
+      expect(await say('how many times can i renew something')).to.match(/3 times/);
+      expect(await say('whats the wifi password')).to.contain('Riverbend-Public');
+      expect(await say('where can i park')).to.contain('Main Library');
+      expect(await say('2')).to.contain('2200 East Avenue');
+    });
+  }
+});
