@@ -100,6 +100,12 @@ async function main(args: string[]): Promise<void> {
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
   else if (error instanceof LibraryConfigError) console.error(error.message);
