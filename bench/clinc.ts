@@ -17,7 +17,7 @@ for (const [key, value] of Object.entries(overrides)) {
 const figures = runClinc(path, options, () => resourceUsage().maxRSS * 1024);
 console.log(`CLINC150 Full (${path})`);
 console.log(`threshold=${figures.threshold.toFixed(3)} temperature=${figures.temperature.toFixed(3)}`);
-console.log(`median_ms=${figures.medianMs.toFixed(3)}`);
+console.log(`median_ms=${figures.medianMs.toFixed(3)} train_cpu_s=${figures.trainCpuSeconds.toFixed(1)}`);
 console.log(
   `in_scope_accuracy=${figures.inScopeAccuracy.toFixed(3)} oos_recall=${figures.oosRecall.toFixed(3)} ` +
     `train_s=${figures.trainSeconds.toFixed(1)} p99_ms=${figures.p99Ms.toFixed(3)} peak_rss_mb=${Math.round(figures.peakRssMb)}`,

@@ -147,11 +147,21 @@ export function fillersFor(config: LibraryConfig, topics: string[] = DEFAULT_TOP
  * so the same corpus and configuration always give the same training set.
  */
 export function expandTemplates(lines: string[], fillers: Fillers, variants: number, seed: number): string[] {
+  return expandTemplateLines(lines, fillers, variants, seed).map((e) => e.text);
+}
+
+/** As expandTemplates, remembering which line each message came from. */
+export function expandTemplateLines(
+  lines: string[],
+  fillers: Fillers,
+  variants: number,
+  seed: number,
+): { text: string; line: number }[] {
   const random = seededRandom(seed);
-  const out: string[] = [];
-  for (const line of lines) {
+  const out: { text: string; line: number }[] = [];
+  for (const [index, line] of lines.entries()) {
     if (!line.includes('{')) {
-      out.push(line);
+      out.push({ text: line, line: index });
       continue;
     }
     const seen = new Set<string>();
@@ -162,7 +172,7 @@ export function expandTemplates(lines: string[], fillers: Fillers, variants: num
       });
       if (!seen.has(text)) {
         seen.add(text);
-        out.push(text);
+        out.push({ text, line: index });
       }
     }
   }
@@ -191,8 +201,9 @@ export function buildLibraryTrainingSet(
   const intents: string[] = [];
   const add = (intent: string, lines: string[]) => {
     intents.push(intent);
-    for (const text of expandTemplates(lines, fillers, variants, seed + intents.length))
-      train.push({ text, intent });
+    for (const { text, line } of expandTemplateLines(lines, fillers, variants, seed + intents.length)) {
+      train.push({ text, intent, group: `${intent}:${line}` });
+    }
   };
   for (const intent of CORE_INTENTS) {
     const lines = corpus.get(intent);

@@ -18,7 +18,7 @@ export interface FeatureOptions {
   charWeight: number;
 }
 
-export const defaultFeatureOptions: FeatureOptions = { charMin: 2, charMax: 5, minDf: 1, charWeight: 1 };
+export const defaultFeatureOptions: FeatureOptions = { charMin: 2, charMax: 5, minDf: 2, charWeight: 1 };
 
 const WORD = 0;
 const CHAR = 1;

@@ -8,6 +8,11 @@ import { SpellingCorrector, normalizeText } from './normalize';
 export interface LabelledExample {
   text: string;
   intent: string;
+  /**
+   * Examples sharing a group (the variants one corpus template line expands to) stay on the same
+   * side of the tuning split, so tuning never sees near-copies of what the model trained on.
+   */
+  group?: string;
 }
 
 /** The label out-of-scope examples carry after loading ("oos" in CLINC150 is read as this). */
@@ -58,7 +63,11 @@ export class IntentClassifier {
     private readonly model: LinearModel,
     private readonly corrector: SpellingCorrector | undefined,
     readonly calibration: Calibration,
-  ) {}
+  ) {
+    this.noneIndex = intents.indexOf(NONE);
+  }
+
+  private readonly noneIndex: number;
 
   /**
    * Trains on `train`. The temperature and out-of-scope threshold are tuned on `validation`, or, when
@@ -117,6 +126,11 @@ export class IntentClassifier {
     return { vector: this.space.vectorize(normalized.tokens), normalizedText: normalized.text };
   }
 
+  /** Raw model scores (before temperature and softmax), in `intents` order. */
+  logits(text: string): Float64Array {
+    return this.model.logits(this.vectorOf(text).vector);
+  }
+
   /** Calibrated probabilities of every trained intent, in `intents` order. */
   probabilities(text: string): { probabilities: Float64Array; normalizedText: string } {
     const { vector, normalizedText } = this.vectorOf(text);
@@ -131,16 +145,22 @@ export class IntentClassifier {
     return { ...this.decide(probabilities), scores, normalizedText };
   }
 
-  /** The top intent, or out of scope when the top intent is None or below the threshold. */
+  /**
+   * The top intent, or out of scope when None is the most likely or the top intent is not confident
+   * enough. Confidence is the top intent's probability against out of scope, p / (p + p(None)), when
+   * the model has a None class (measured on CLINC150 it separates out-of-scope messages better than
+   * the top probability alone), else the top probability.
+   */
   private decide(p: Float64Array): { intent: string; score: number } {
     let best = -1;
     let bestInScope = -1;
     for (let k = 0; k < p.length; k++) {
       if (best < 0 || p[k] > p[best]) best = k;
-      if (this.intents[k] !== NONE && (bestInScope < 0 || p[k] > p[bestInScope])) bestInScope = k;
+      if (k !== this.noneIndex && (bestInScope < 0 || p[k] > p[bestInScope])) bestInScope = k;
     }
-    if (this.intents[best] === NONE) return { intent: NONE, score: p[best] };
-    if (p[best] < this.calibration.threshold) return { intent: NONE, score: 1 - p[best] };
+    if (best === this.noneIndex) return { intent: NONE, score: p[best] };
+    const confidence = this.noneIndex >= 0 ? p[best] / (p[best] + p[this.noneIndex]) : p[best];
+    if (confidence < this.calibration.threshold) return { intent: NONE, score: 1 - p[best] };
     return { intent: this.intents[bestInScope], score: p[bestInScope] };
   }
 
@@ -176,33 +196,48 @@ export class IntentClassifier {
     const temperature = Math.exp((lo + hi) / 2);
     const hasOutOfScope = known.some((e) => e.intent === NONE);
     if (!hasOutOfScope) return { temperature, threshold: 0 };
-    const probs = logits.map((l) => softmax(Float64Array.from(l), temperature));
+    // Each message's answer without a threshold and its confidence: a threshold t rejects exactly the
+    // messages with confidence < t, so one sweep over the sorted confidences scores every threshold.
+    const unthresholded = this.withCalibration({ temperature, threshold: 0 });
+    const rows = logits.map((l, i) => {
+      const p = softmax(Float64Array.from(l), temperature);
+      const { intent } = unthresholded.decide(p);
+      let top = -1;
+      for (let k = 0; k < p.length; k++) if (k !== this.noneIndex && (top < 0 || p[k] > p[top])) top = k;
+      const confidence =
+        intent === NONE ? -1 : this.noneIndex >= 0 ? p[top] / (p[top] + p[this.noneIndex]) : p[top];
+      const outOfScope = known[i].intent === NONE;
+      return {
+        confidence,
+        outOfScope,
+        rightIfKept: outOfScope ? intent === NONE : intent === known[i].intent,
+      };
+    });
+    rows.sort((a, b) => a.confidence - b.confidence);
+    const inScope = rows.filter((r) => !r.outOfScope).length;
+    const outOfScope = rows.length - inScope;
+    // Threshold 0: everything kept.
+    let inScopeRight = rows.filter((r) => !r.outOfScope && r.rightIfKept).length;
+    let outOfScopeRight = rows.filter((r) => r.outOfScope && r.rightIfKept).length;
+    const objective = () =>
+      objectiveKind === 'accuracy'
+        ? (inScopeRight + outOfScopeRight) / Math.max(1, inScope + outOfScope)
+        : (inScope ? inScopeRight / inScope : 0) + (outOfScope ? outOfScopeRight / outOfScope : 0);
     let bestThreshold = 0;
-    let bestObjective = -Infinity;
-    for (let step = 0; step <= 200; step++) {
-      const threshold = step / 200;
-      const calibrated = this.withCalibration({ temperature, threshold });
-      let inScope = 0;
-      let inScopeRight = 0;
-      let outOfScope = 0;
-      let outOfScopeRight = 0;
-      probs.forEach((p, i) => {
-        const predicted = calibrated.decide(p).intent;
-        if (known[i].intent === NONE) {
-          outOfScope++;
-          if (predicted === NONE) outOfScopeRight++;
-        } else {
-          inScope++;
-          if (predicted === known[i].intent) inScopeRight++;
-        }
-      });
-      const objective =
-        objectiveKind === 'accuracy'
-          ? (inScopeRight + outOfScopeRight) / Math.max(1, inScope + outOfScope)
-          : (inScope ? inScopeRight / inScope : 0) + (outOfScope ? outOfScopeRight / outOfScope : 0);
-      if (objective > bestObjective + 1e-9) {
-        bestObjective = objective;
-        bestThreshold = threshold;
+    let bestObjective = objective();
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (row.confidence < 0) continue; // already None without a threshold
+      // Raising the threshold just above this confidence rejects this message.
+      if (row.outOfScope) outOfScopeRight++;
+      else if (row.rightIfKept) inScopeRight--;
+      if (i + 1 < rows.length && rows[i + 1].confidence === row.confidence) continue;
+      const value = objective();
+      if (value > bestObjective + 1e-9) {
+        bestObjective = value;
+        // Halfway to the next confidence, so a message just like this one is rejected too.
+        const next = i + 1 < rows.length ? rows[i + 1].confidence : 1;
+        bestThreshold = (row.confidence + next) / 2;
       }
     }
     return { temperature, threshold: bestThreshold };
@@ -210,7 +245,7 @@ export class IntentClassifier {
 }
 
 function canonical(example: LabelledExample): LabelledExample {
-  return OUT_OF_SCOPE_LABELS.has(example.intent) ? { text: example.text, intent: NONE } : example;
+  return OUT_OF_SCOPE_LABELS.has(example.intent) ? { ...example, intent: NONE } : example;
 }
 
 /** Every intent contributes the same share to the tuning part; order within an intent is seeded. */
@@ -236,14 +271,27 @@ export function stratifiedSplit(
     return (state >>> 0) / 4294967296;
   };
   for (const intent of [...byIntent.keys()].sort()) {
-    const list = [...(byIntent.get(intent) ?? [])];
+    const groups = new Map<string, LabelledExample[]>();
+    for (const e of byIntent.get(intent) ?? []) {
+      const key = e.group ?? e.text;
+      const list = groups.get(key) ?? [];
+      list.push(e);
+      groups.set(key, list);
+    }
+    const list = [...groups.values()];
     for (let i = list.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [list[i], list[j]] = [list[j], list[i]];
     }
-    const held = list.length >= 3 ? Math.round(list.length * fraction) : 0;
-    tune.push(...list.slice(0, held));
-    fit.push(...list.slice(held));
+    const total = list.reduce((n, g) => n + g.length, 0);
+    const wanted = list.length >= 3 ? Math.round(total * fraction) : 0;
+    let held = 0;
+    for (const group of list) {
+      if (held < wanted) {
+        tune.push(...group);
+        held += group.length;
+      } else fit.push(...group);
+    }
   }
   return { fit, tune };
 }

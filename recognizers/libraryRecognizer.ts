@@ -14,7 +14,6 @@ import {
   NONE,
   defaultIntentClassifierOptions,
   type IntentClassifierOptions,
-  type LabelledExample,
 } from './intentClassifier';
 import type {
   LibraryEntities,
@@ -38,7 +37,12 @@ export interface LibraryRecognizerOptions {
 export const libraryClassifierOptions: IntentClassifierOptions = {
   ...defaultIntentClassifierOptions,
   spelling: true,
+  // Every tuning message counts the same: the balanced objective let one rejected out-of-scope message
+  // outweigh eight wrongly rejected patron questions, and a refusal is a bad answer too.
+  thresholdObjective: 'accuracy',
   model: { ...defaultIntentClassifierOptions.model, epochs: 10 },
+  // The corpus is small: a character n-gram seen once can still be the one that matters.
+  features: { ...defaultIntentClassifierOptions.features, minDf: 1 },
 };
 
 const HOLD_INTENTS = new Set(['holds.place', 'holds.cancel', 'holds.list']);
@@ -74,6 +78,8 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       };
     }
     const result = this.classifier.classify(text);
+    // Dates, audiences and topics read the spelling-corrected text ("storytyme"); branches match typos
+    // themselves and read the patron's own words.
     const plain = normalizeText(text);
     return {
       text,
@@ -81,12 +87,11 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       intent: result.intent as LibraryIntent,
       score: result.score,
       intents: { ...intents, ...result.scores },
-      entities: this.entities(text, plain.text, plain.tokens, result.intent, now),
+      entities: this.entities(text, result.normalizedText, plain.tokens, result.intent, now),
     };
   }
 
-  /** Entities alone (for a dialog that asked "which branch?" and reads the answer). */
-  entities(
+  private entities(
     text: string,
     normalizedText: string,
     tokens: string[],
@@ -127,12 +132,4 @@ export function createLibraryRecognizer(
   const classifier = IntentClassifier.train(train, options.classifier ?? libraryClassifierOptions);
   if (options.preloadDateModel ?? true) dateTimeModel();
   return new LibraryRecognizer(config, classifier, options.topics);
-}
-
-/** The library's training examples (for the CLI and tests that evaluate the library model). */
-export function libraryTrainingExamples(
-  config: LibraryConfig,
-  corpusDirectory = DEFAULT_CORPUS_DIRECTORY,
-): LabelledExample[] {
-  return buildLibraryTrainingSet(config, corpusDirectory).train;
 }

@@ -146,6 +146,23 @@ const SHORTHAND: Record<string, string> = {
   pwd: 'password',
   passwrd: 'password',
   rsvp: 'register',
+  sum1: 'someone',
+  some1: 'someone',
+  any1: 'anyone',
+  no1: 'no one',
+  every1: 'everyone',
+  // Vowels dropped in a hurry.
+  tme: 'time',
+  opn: 'open',
+  clse: 'close',
+  hld: 'hold',
+  hlds: 'holds',
+  crd: 'card',
+  prk: 'park',
+  thnk: 'thank',
+  thxgiving: 'thanksgiving',
+  thanksgivin: 'thanksgiving',
+  tgiving: 'thanksgiving',
 };
 
 /** Emojis patrons use that carry meaning; every other pictograph is dropped. */
@@ -193,6 +210,16 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
   // Accents: "café" and "cafe" are one word to the classifier.
   text = text.normalize('NFD').replace(/\p{M}+/gu, '');
   for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  // Texting "2" and "4" for "to" and "for", only where a number cannot be meant ("talk 2 sum1", "ready 4 pickup").
+  text = text
+    .replace(
+      /\b(talk|speak|want|need|how|go|going|come|chat|trying|try|get|able|back|used|wanna) 2 (?=[a-z])/g,
+      '$1 to ',
+    )
+    .replace(
+      /\b4 (?=(me|my|u|you|pickup|pick|the|a|kids|teens|adults|seniors|toddlers|babies|him|her|them|us)\b)/g,
+      'for ',
+    );
   // Stretched words ("helloooo", "pleeease") become at most two repeats.
   text = text.replace(/([a-z])\1{2,}/g, '$1$1');
   // Keep characters that carry meaning in library questions: digits, $, %, #, and times like 5:30.

@@ -84,7 +84,7 @@ function clinc(args: string[]): void {
     `threshold ${figures.threshold.toFixed(3)} and temperature ${figures.temperature.toFixed(3)} chosen on validation`,
   );
   console.log(
-    `training ${figures.trainSeconds.toFixed(1)} s; classification median ${figures.medianMs.toFixed(3)} ms, p99 ${figures.p99Ms.toFixed(3)} ms`,
+    `training ${figures.trainSeconds.toFixed(1)} s (${figures.trainCpuSeconds.toFixed(1)} s of CPU); classification median ${figures.medianMs.toFixed(3)} ms, p99 ${figures.p99Ms.toFixed(3)} ms`,
   );
   console.log(
     `in_scope_accuracy=${figures.inScopeAccuracy.toFixed(3)} oos_recall=${figures.oosRecall.toFixed(3)} ` +
@@ -99,6 +99,12 @@ async function main(args: string[]): Promise<void> {
   if (command === 'clinc') return clinc(rest);
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
 }
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);

@@ -51,6 +51,10 @@ describe('recognizers: library recognizer', () => {
     expect(program.entities.audience).to.deep.include({ audience: 'kids', age: 5 });
     expect(program.entities.topics).to.deep.equal(['storytime']);
     expect(recognizer.recognize('can i book a study room', now).intent).to.equal('None');
+    const typo = recognizer.recognize('whens storytyme at eastsde', now);
+    expect(typo.intent).to.equal('programs');
+    expect(typo.entities.topics).to.deep.equal(['storytime']);
+    expect(typo.entities.branch?.branchId).to.equal('eastside');
   });
 
   it('gives every intent a score and the normalised text', () => {

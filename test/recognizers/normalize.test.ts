@@ -8,6 +8,14 @@ describe('recognizers: normalisation', () => {
     expect(normalizeText('Pls renew my bks, thx!').text).to.equal('please renew my books thanks');
   });
 
+  it('reads texting 2 and 4 as to and for only where no number is meant', () => {
+    expect(normalizeText('can i talk 2 sum1').text).to.equal('can i talk to someone');
+    expect(normalizeText('anything ready 4 pickup').text).to.equal('anything ready for pickup');
+    expect(normalizeText('cancel hold 2').text).to.equal('cancel hold 2');
+    expect(normalizeText('my 2 year old').text).to.equal('my 2 year old');
+    expect(normalizeText('wat tme do u opn').text).to.equal('what time do you open');
+  });
+
   it('undoes contractions, with or without the apostrophe', () => {
     expect(normalizeText("What's the library's address? I can't find it").text).to.equal(
       'what is the library address i can not find it',
