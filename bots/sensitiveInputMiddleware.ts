@@ -5,6 +5,7 @@
 // transcript or log layer can skip it entirely.
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { SensitiveInputGate, WithheldInput } from '../library/patronSessions/sensitiveInput';
+import { markTurnSensitive } from './handoff/recentTurns';
 
 /** turnState key: the WithheldInput for the sign-in dialog (this turn only). */
 export const WITHHELD_INPUT = Symbol('withheldInput');
@@ -31,6 +32,8 @@ export class SensitiveInputMiddleware implements Middleware {
         activity.text = visibleText;
         context.turnState.set(WITHHELD_INPUT, withheld);
         context.turnState.set(SENSITIVE_TURN, withheld.kind);
+        // The handoff's recent-turns summary for staff skips this turn altogether.
+        markTurnSensitive(context);
       }
     }
     await next();

@@ -41,6 +41,8 @@ describe('holds over the built-in Direct Line', () => {
     expect(text(await client.ask('cancel my hold on circe'))).to.include('Cancel your hold on Circe (Book)?');
     expect(text(await client.ask('yes'))).to.include('Your hold on Circe is cancelled.');
     expect(text(await client.ask('sign out'))).to.include("You're signed out");
+    // Bring in a person: what is kept for staff must not carry the card number or PIN either.
+    await client.ask('I want to talk to a person');
 
     // Direct Line's own history (streamed back to the page) holds a placeholder for the PIN.
     const history = await fetch(
@@ -52,8 +54,13 @@ describe('holds over the built-in Direct Line', () => {
     expect(historyText).to.not.include('2468').and.not.include('21000000000001');
 
     expect(bot.logText()).to.not.include('2468').and.not.include('21000000000001');
-    for (const file of readdirSync(bot.dataDir).filter((f) => f.includes('bot-state.sqlite'))) {
-      const bytes = readFileSync(join(bot.dataDir, file)).toString('latin1');
+    // Every file in the data folder: bot state, handoff records, the demo library system.
+    const files = readdirSync(bot.dataDir, { recursive: true, withFileTypes: true }).filter((f) =>
+      f.isFile(),
+    );
+    expect(files.map((f) => f.name)).to.include('bot-state.sqlite');
+    for (const file of files.map((f) => join(f.parentPath ?? bot.dataDir, f.name))) {
+      const bytes = readFileSync(file).toString('latin1');
       expect(bytes, file).to.not.include('2468').and.not.include('21000000000001');
     }
   });
