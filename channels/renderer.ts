@@ -136,9 +136,9 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         }),
       ];
     case 'table':
+      // The card carries the title; a text above it would say it twice.
       return [
         message({
-          text: reply.title,
           attachments: [
             card([
               textBlock(reply.title, { weight: 'Bolder', size: 'Medium' }),
@@ -180,7 +180,6 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
       if (reply.footer) body.push(textBlock(reply.footer, { isSubtle: true }));
       return [
         message({
-          text: reply.title,
           attachments: [card(body)],
           ...(reply.more ? { suggestedActions: suggested([reply.more]) } : {}),
         }),

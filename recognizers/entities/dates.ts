@@ -154,7 +154,8 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
       const monday = today.minus({ days: today.weekday - 1 });
       return m[1] === 'next'
         ? mention(m[0], monday.plus({ days: 7 }), monday.plus({ days: 13 }))
-        : mention(m[0], today, monday.plus({ days: 6 }));
+        : // Late in the week ("this week" asked on a Saturday or Sunday) patrons mean the days ahead.
+          mention(m[0], today, today.weekday >= 6 ? today.plus({ days: 6 }) : monday.plus({ days: 6 }));
     }
     const calendar = calendarDate(text, today);
     if (calendar) return mention(calendar.text, calendar.date);

@@ -65,6 +65,16 @@ describe('recognizers: entities', () => {
       expect(at('hours next week')).to.include({ start: '2026-11-30', end: '2026-12-06' });
     });
 
+    it('reads "this week" on a weekend as the week ahead, not one day', () => {
+      const sunday = new Date('2026-11-29T18:00:00Z');
+      expect(at('what is on for teens this week', sunday)).to.include({
+        start: '2026-11-29',
+        end: '2026-12-05',
+      });
+      const wednesday = new Date('2026-11-25T18:00:00Z');
+      expect(at('what is on this week', wednesday)).to.include({ start: '2026-11-25', end: '2026-11-29' });
+    });
+
     it('reads calendar dates with the recognizer, choosing the next one', () => {
       expect(at('are you open dec 24')).to.include({ start: '2026-12-24', end: '2026-12-24' });
       expect(at('hours on January 2', friday)).to.include({ start: '2027-01-02' });
