@@ -81,17 +81,11 @@ export function registerStaffConsole(server: Server, options: StaffConsoleOption
       res.send(403, { error: 'Not allowed' });
       return;
     }
-    const { conversation, token, expiresIn } = options.conversations.open({
+    const session = options.conversations.openSession({
       userId: `staff_${randomBytes(12).toString('base64url')}`,
     });
-    const member = await options.consoles.register(`directline:${conversation.id}`, name, now());
+    const member = await options.consoles.register(`directline:${session.conversationId}`, name, now());
     logger.info({ staffId: member.id }, 'a staff console opened');
-    res.send(200, {
-      token,
-      conversationId: conversation.id,
-      userId: conversation.userId,
-      expires_in: expiresIn,
-      domain: '/v3/directline',
-    });
+    res.send(200, session);
   });
 }

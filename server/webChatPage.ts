@@ -106,14 +106,7 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
 
   server.post('/api/directline/token', async (_req: Request, res: Response) => {
     if (options.conversations) {
-      const { conversation, token, expiresIn } = options.conversations.open();
-      res.send(200, {
-        token,
-        conversationId: conversation.id,
-        userId: conversation.userId,
-        expires_in: expiresIn,
-        domain: '/v3/directline',
-      });
+      res.send(200, options.conversations.openSession());
       return;
     }
     if (!options.directLineSecret) {

@@ -31,6 +31,15 @@ export const DEFAULT_DIRECT_LINE_LIMITS: DirectLineLimits = {
   tokenLifetimeSeconds: 1800,
 };
 
+/** What a page needs to start Web Chat on the built-in Direct Line (the token endpoints' answer). */
+export interface LocalDirectLineSession {
+  token: string;
+  conversationId: string;
+  userId: string;
+  expires_in: number;
+  domain: string;
+}
+
 interface TokenRecord {
   conversationId: string;
   expiresAt: number;
@@ -70,6 +79,20 @@ export class DirectLineConversations {
     this.conversations.set(conversation.id, conversation);
     const token = this.issueToken(conversation.id);
     return { conversation, token, expiresIn: this.limits.tokenLifetimeSeconds };
+  }
+
+  /** Opens a conversation and answers as the page's token endpoints do. */
+  openSession(
+    options: { userId?: string; channelData?: Record<string, unknown> } = {},
+  ): LocalDirectLineSession {
+    const { conversation, token, expiresIn } = this.open(options);
+    return {
+      token,
+      conversationId: conversation.id,
+      userId: conversation.userId,
+      expires_in: expiresIn,
+      domain: '/v3/directline',
+    };
   }
 
   issueToken(conversationId: string): string {

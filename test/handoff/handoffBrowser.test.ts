@@ -1,7 +1,7 @@
 // Two browser windows, as a library would demo it: `/` as a patron and `/staff` as staff.
 import { expect } from 'chai';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startTestBot, type TestBot } from '../support/testBot';
 
 describe('handoff: patron page and staff console in headless Chromium', function () {
@@ -12,22 +12,11 @@ describe('handoff: patron page and staff console in headless Chromium', function
     // Monday 10:00 in Riverbend: staffed chat hours.
     bot = await startTestBot({ now: () => new Date('2026-11-30T16:00:00Z') });
     // Both windows stay live: no timer throttling for the one in the background.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-background-timer-throttling',
-        '--disable-renderer-backgrounding',
-        '--disable-backgrounding-occluded-windows',
-      ],
-    });
+    browser = await launchChromium([
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ]);
   });
   after(async () => {
     await browser?.close();
