@@ -32,6 +32,13 @@ export interface IntentClassifierOptions {
    * `accuracy` maximises accuracy over all tuning messages, as the CLINC150 paper does.
    */
   thresholdObjective: 'balanced' | 'accuracy';
+  /**
+   * The confidence the threshold applies to, when the model has a None class. `versusNone`: the top
+   * intent's probability against out of scope, p / (p + p(None)). `topTimesVersusNone`: that times p
+   * itself, so a message is also doubted when its probability is spread over several intents.
+   * Without a None class both are the top probability.
+   */
+  confidence: 'versusNone' | 'topTimesVersusNone';
 }
 
 export const defaultIntentClassifierOptions: IntentClassifierOptions = {
@@ -40,6 +47,7 @@ export const defaultIntentClassifierOptions: IntentClassifierOptions = {
   spelling: true,
   tuneFraction: 0.2,
   thresholdObjective: 'balanced',
+  confidence: 'versusNone',
 };
 
 export interface IntentScores {
@@ -63,6 +71,7 @@ export class IntentClassifier {
     private readonly model: LinearModel,
     private readonly corrector: SpellingCorrector | undefined,
     readonly calibration: Calibration,
+    private readonly confidenceKind: IntentClassifierOptions['confidence'] = 'versusNone',
   ) {
     this.noneIndex = intents.indexOf(NONE);
   }
@@ -114,11 +123,18 @@ export class IntentClassifier {
     const vectors = documents.map((tokens) => space.vectorize(tokens));
     const labels = Int32Array.from(examples, (e) => labelOf.get(e.intent) ?? 0);
     const model = LinearModel.train(vectors, labels, space.size, intents.length, options.model);
-    return new IntentClassifier(intents, space, model, corrector, calibration);
+    return new IntentClassifier(intents, space, model, corrector, calibration, options.confidence);
   }
 
   private withCalibration(calibration: Calibration): IntentClassifier {
-    return new IntentClassifier(this.intents, this.space, this.model, this.corrector, calibration);
+    return new IntentClassifier(
+      this.intents,
+      this.space,
+      this.model,
+      this.corrector,
+      calibration,
+      this.confidenceKind,
+    );
   }
 
   private vectorOf(text: string): { vector: SparseVector; normalizedText: string } {
@@ -145,11 +161,18 @@ export class IntentClassifier {
     return { ...this.decide(probabilities), scores, normalizedText };
   }
 
+  /** How sure the model is of its top in-scope intent `top` (see IntentClassifierOptions.confidence). */
+  private confidence(p: Float64Array, top: number): number {
+    if (this.noneIndex < 0) return p[top];
+    const versusNone = p[top] / (p[top] + p[this.noneIndex]);
+    return this.confidenceKind === 'topTimesVersusNone' ? p[top] * versusNone : versusNone;
+  }
+
   /**
    * The top intent, or out of scope when None is the most likely or the top intent is not confident
-   * enough. Confidence is the top intent's probability against out of scope, p / (p + p(None)), when
-   * the model has a None class (measured on CLINC150 it separates out-of-scope messages better than
-   * the top probability alone), else the top probability.
+   * enough. Confidence (when the model has a None class) is the top intent's probability against out
+   * of scope, p / (p + p(None)) (measured on CLINC150 it separates out-of-scope messages better than
+   * the top probability alone), optionally times p; else the top probability.
    */
   private decide(p: Float64Array): { intent: string; score: number } {
     let best = -1;
@@ -159,8 +182,8 @@ export class IntentClassifier {
       if (k !== this.noneIndex && (bestInScope < 0 || p[k] > p[bestInScope])) bestInScope = k;
     }
     if (best === this.noneIndex) return { intent: NONE, score: p[best] };
-    const confidence = this.noneIndex >= 0 ? p[best] / (p[best] + p[this.noneIndex]) : p[best];
-    if (confidence < this.calibration.threshold) return { intent: NONE, score: 1 - p[best] };
+    if (this.confidence(p, bestInScope) < this.calibration.threshold)
+      return { intent: NONE, score: 1 - p[best] };
     return { intent: this.intents[bestInScope], score: p[bestInScope] };
   }
 
@@ -204,8 +227,7 @@ export class IntentClassifier {
       const { intent } = unthresholded.decide(p);
       let top = -1;
       for (let k = 0; k < p.length; k++) if (k !== this.noneIndex && (top < 0 || p[k] > p[top])) top = k;
-      const confidence =
-        intent === NONE ? -1 : this.noneIndex >= 0 ? p[top] / (p[top] + p[this.noneIndex]) : p[top];
+      const confidence = intent === NONE ? -1 : this.confidence(p, top);
       const outOfScope = known[i].intent === NONE;
       return {
         confidence,
