@@ -50,6 +50,28 @@ export function splitForSms(text: string, limit = SMS_MAX_LENGTH): string[] {
   return parts;
 }
 
+/**
+ * Joins whole parts (a title, a list item) into as few messages as fit the preferred length; a part
+ * longer than that goes alone, split only where it passes the hard limit.
+ */
+export function packForSms(parts: string[], preferred = SMS_PREFERRED_LENGTH): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+    const joined = current ? `${current}\n\n${part}` : part;
+    if (joined.length <= preferred) {
+      current = joined;
+      continue;
+    }
+    if (current) messages.push(current);
+    current = '';
+    if (part.length <= preferred) current = part;
+    else messages.push(...splitForSms(part));
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
 /** Plain text for SMS: the messages to send, in order. */
 export function renderSmsText(reply: Reply): string[] {
   switch (reply.kind) {
@@ -68,9 +90,12 @@ export function renderSmsText(reply: Reply): string[] {
           .join('\n'),
       );
     case 'list': {
-      const body = reply.items.map((item, i) => listItemText(item, i + 1)).join('\n\n');
-      const more = reply.more ? `\nReply "${optionValue(reply.more)}" for more.` : '';
-      return splitForSms([reply.title, body, reply.footer].filter(Boolean).join('\n\n') + more);
+      // Each item stands alone so a page of three fits the preferred SMS length per message.
+      const items = reply.items.map((item, i) => listItemText(item, i + 1));
+      const more = reply.more ? `Reply "${optionValue(reply.more)}" for more.` : undefined;
+      const tail = [reply.footer, more].filter((part): part is string => Boolean(part)).join('\n');
+      if (tail) items.push(items.length ? `${items.pop()!}\n${tail}` : tail);
+      return packForSms([reply.title, ...items]);
     }
   }
 }
