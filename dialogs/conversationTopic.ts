@@ -15,6 +15,8 @@ export interface ProgramsQuery {
   /** yyyy-MM-dd range asked for; absent means the coming week. */
   start?: string;
   end?: string;
+  /** The patron's words for those dates ("this weekend"), to say back when they are relative. */
+  when?: string;
   branchId?: string;
   audience?: Audience;
   age?: number;

@@ -9,6 +9,7 @@ import {
   describeHoursOnly,
   describeStatus,
   dayLabel,
+  calendarDate,
   relativeDay,
   shortStatus,
   formatTime,
@@ -106,12 +107,15 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
     if (query.start && query.end && isRange(query)) {
       const days = Math.min(maxDays, daysBetween(query.start, query.end) + 1);
+      const now = this.hours.now();
       const rows = Array.from({ length: days }, (_, i) => {
         const day = this.hours.day(branch!.id, plusDays(query.start!, i));
-        return { label: dayLabel(DateTime.fromISO(day.date)), value: describeDayHours(day) };
+        return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
       });
       const weekFromToday =
-        query.start === today ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(query.start))}`;
+        query.start === today
+          ? 'for the next 7 days'
+          : `from ${dayLabel(DateTime.fromISO(query.start), now)}`;
       return { kind: 'table', title: `${branch!.name} hours ${weekFromToday}`, rows };
     }
     if (query.start && (query.start !== today || query.holiday)) {
@@ -159,8 +163,9 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
 
   private dayPhrase(date: string, holiday?: string): string {
     const day = DateTime.fromISO(date, { zone: this.hours.zone });
-    const relative = relativeDay(day, this.hours.now());
-    const full = day.toFormat('cccc, LLL d');
+    const now = this.hours.now();
+    const relative = relativeDay(day, now);
+    const full = calendarDate(day, now);
     if (holiday) return `on ${holiday} (${full})`;
     const note = this.hours.specialDayOn(date)?.name;
     const base = relative === 'today' || relative === 'tomorrow' ? `${relative} (${full})` : `on ${full}`;

@@ -116,6 +116,7 @@ const CANCEL =
   /^\s*(cancel|cancel that|start over|start again|restart|reset|never ?mind|forget it)\s*[.!]*\s*$/i;
 const FORGET_ME =
   /\b(forget me|forget (about )?(me|my (preferences|interests|details|info(rmation)?))|delete my (preferences|interests|data|details|info(rmation)?))\b/i;
+const THANKS = /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate)\b/i;
 /** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
 const LIKELY_SCORE = 0.4;
 
@@ -348,12 +349,7 @@ export class MainDialog extends ComponentDialog {
           no: 'No, keep trying',
         });
       } else {
-        await sendReply(step.context, {
-          kind: 'text',
-          text:
-            "Sorry, I didn't understand that. I can help with hours, programs, holds, library cards, " +
-            'fines, renewals, locations and computers.',
-        });
+        await sendReply(step.context, { kind: 'text', text: this.notUnderstood() });
       }
       return this.waitAgain(step, memory);
     }
@@ -441,6 +437,20 @@ export class MainDialog extends ComponentDialog {
     return unsure && top >= LIKELY_SCORE ? [first] : undefined;
   }
 
+  /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
+  private notUnderstood(): string {
+    const topics: string[] = [];
+    const routed = (intent: string) => this.routeByIntent.has(intent);
+    if (routed('hours')) topics.push('opening hours');
+    if (routed('programs')) topics.push('programs and events');
+    if (['holds.list', 'holds.place', 'holds.cancel'].some(routed)) topics.push('your holds');
+    if (routed('faq.*')) topics.push(...(this.options.faq ?? []).map((entry) => sentenceCase(entry.title)));
+    const sorry = "Sorry, I didn't understand that.";
+    if (topics.length === 0) return `${sorry} Could you say it another way?`;
+    // Semicolons, because a FAQ title may have commas of its own ("locations, parking and buses").
+    return `${sorry} I can help with: ${topics.join('; ')}. Please ask in your own words.`;
+  }
+
   private async forgetPatron(context: TurnContext): Promise<void> {
     await this.options.preferences?.for(context).forget();
     await sendReply(context, {
@@ -456,7 +466,11 @@ export class MainDialog extends ComponentDialog {
       case 'help':
         return capabilitiesReply(this.libraryName, false);
       case 'goodbye':
-        return { kind: 'text', text: `You're welcome! Thanks for contacting the ${this.libraryName}.` };
+        // "bye" is not a thank-you: answer "You're welcome" only to thanks.
+        return {
+          kind: 'text',
+          text: `${THANKS.test(recognition.text) ? "You're welcome!" : 'Goodbye!'} Thanks for contacting the ${this.libraryName}.`,
+        };
       default: {
         const notYet = NOT_YET[recognition.intent] ?? "I can't help with that in this chat yet.";
         return { kind: 'text', text: `${notYet} Please call us and a librarian will help.` };
@@ -476,6 +490,11 @@ export function withoutLongNumbers(recognition: LibraryRecognition): LibraryReco
 
 function isPlainAnswer(text: string): boolean {
   return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
+}
+
+/** "Getting a library card" as "getting a library card"; "Wi-Fi" or "ESL classes" keep their capitals. */
+function sentenceCase(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
 
 function freshMemory(): MainMemory {

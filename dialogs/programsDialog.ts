@@ -5,7 +5,7 @@ import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, ListItem, Reply } from '../channels/reply';
-import { relativeDay } from '../library/hours/format';
+import { calendarDate, relativeDay } from '../library/hours/format';
 import type { HoursService } from '../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
 import { summarizeProgram } from '../library/programs/format';
@@ -26,6 +26,10 @@ export const PROGRAMS_DIALOG = 'programsDialog';
 
 /** With no dates asked, suggestions cover the coming week. */
 const defaultDays = 7;
+/** When nothing matches the asked dates, how far after them to look for the next ones. */
+const lookAheadDays = 28;
+/** Date words worth saying back as they were said. */
+const RELATIVE_DATES = /^(today|tonight|tomorrow|this |next |the weekend|weekend|over the weekend)/;
 
 const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
   { label: 'Kids and families', value: 'Kids and families', audience: 'kids' },
@@ -159,6 +163,15 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
     const description = this.describe(query, now);
     if (programs.length === 0) {
+      const later = page === 0 ? this.laterQuery(query, search) : undefined;
+      if (later && (await this.hasPrograms(later, remembered))) {
+        // Honest about the asked range, then the next matching programs rather than a dead end.
+        await sendReply(dc.context, {
+          kind: 'text',
+          text: `I couldn't find any programs ${description}. The next ones are:`,
+        });
+        return this.show(dc, later, 0, asked);
+      }
       await sendReply(dc.context, {
         kind: 'text',
         text: `I couldn't find any programs ${description}. Try another day or topic, or ask "what's on this week".`,
@@ -209,6 +222,31 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     return Dialog.EndOfTurn;
   }
 
+  /** The same filters over the weeks after the asked range; undefined when it already looked that far. */
+  private laterQuery(query: ProgramsQuery, search: ProgramQuery): ProgramsQuery | undefined {
+    if (!query.start && !query.end) return undefined;
+    const start = search.to.toISODate()!;
+    const end = search.to.plus({ days: lookAheadDays - 1 }).toISODate()!;
+    const { when: _said, ...filters } = query;
+    return { ...filters, start, end };
+  }
+
+  private async hasPrograms(
+    query: ProgramsQuery,
+    remembered: Parameters<typeof findPrograms>[2],
+  ): Promise<boolean> {
+    const search = this.searchFor(query, this.options.hours.now());
+    try {
+      return (
+        findPrograms(await this.options.catalog.between(search.from, search.to), search, remembered).length >
+        0
+      );
+    } catch (error) {
+      if (error instanceof ProgramsUnavailableError) return false;
+      throw error;
+    }
+  }
+
   private searchFor(query: ProgramsQuery, now: DateTime): ProgramQuery {
     const zone = this.options.hours.zone;
     const start = query.start ? DateTime.fromISO(query.start, { zone }) : now;
@@ -243,16 +281,18 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     if (query.topics?.length) parts.push(`about ${query.topics.join(' and ')}`);
     if (query.branchId) parts.push(`at ${this.options.hours.branch(query.branchId).name}`);
     const zone = this.options.hours.zone;
-    if (query.start && query.end && query.end !== query.start) {
+    const said = query.when?.trim().toLowerCase();
+    if (said && RELATIVE_DATES.test(said)) {
+      // Say the range back as the patron put it: "this weekend" on a Sunday is still "this weekend".
+      parts.push(said);
+    } else if (query.start && query.end && query.end !== query.start) {
       const start = DateTime.fromISO(query.start, { zone });
       const end = DateTime.fromISO(query.end, { zone });
-      parts.push(`${start.toFormat('ccc, LLL d')} to ${end.toFormat('ccc, LLL d')}`);
+      parts.push(`${calendarDate(start, now, 'ccc, LLL d')} to ${calendarDate(end, now, 'ccc, LLL d')}`);
     } else if (query.start) {
       const day = DateTime.fromISO(query.start, { zone });
       const relative = relativeDay(day, now);
-      parts.push(
-        relative === 'today' || relative === 'tomorrow' ? relative : `on ${day.toFormat('cccc, LLL d')}`,
-      );
+      parts.push(relative === 'today' || relative === 'tomorrow' ? relative : `on ${calendarDate(day, now)}`);
     } else {
       parts.push('in the next 7 days');
     }
@@ -280,8 +320,10 @@ function mergeQuery(
   const query: ProgramsQuery = {};
   const start = entities.date?.start ?? keep?.start;
   const end = entities.date?.end ?? keep?.end;
+  const when = entities.date ? entities.date.text : keep?.when;
   if (start) query.start = start;
   if (end) query.end = end;
+  if (start && when) query.when = when;
   const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
   if (branchId) query.branchId = branchId;
   if (entities.audience) {

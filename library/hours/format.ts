@@ -22,7 +22,15 @@ export function relativeDay(target: DateTime, now: DateTime): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days > 1 && days < 7) return target.toFormat('cccc');
-  return target.toFormat('cccc, MMMM d');
+  return calendarDate(target, now, 'cccc, MMMM d');
+}
+
+/**
+ * A date in `format` ("cccc, LLL d" gives "Thursday, Nov 25"), with the year added whenever it is not
+ * the current year: Thanksgiving asked about on November 29 is next year's, and must say so.
+ */
+export function calendarDate(date: DateTime, now: DateTime, format = 'cccc, LLL d'): string {
+  return date.year === now.year ? date.toFormat(format) : date.toFormat(`${format}, yyyy`);
 }
 
 /** The branch as the subject of a sentence: "Main Library", "The Bookmobile". */
@@ -38,9 +46,9 @@ export function describeDayHours(day: DayHours): string {
   return `${day.periods.map(formatInterval).join(', ')}${note}`;
 }
 
-/** A row label for a date: "Mon, Nov 30". */
-export function dayLabel(date: DateTime): string {
-  return date.toFormat('ccc, LLL d');
+/** A row label for a date: "Mon, Nov 30" ("Fri, Jan 1, 2027" in another year than `now`'s). */
+export function dayLabel(date: DateTime, now?: DateTime): string {
+  return now ? calendarDate(date, now, 'ccc, LLL d') : date.toFormat('ccc, LLL d');
 }
 
 /** "Main Library is open now until 9:00 PM." / "... closes in 40 minutes" / "... opens tomorrow at 9:00 AM." */

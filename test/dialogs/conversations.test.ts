@@ -6,6 +6,7 @@ import { sendReply } from '../../channels/renderer';
 import { SENSITIVE_INPUT } from '../../dialogs/mainDialog';
 import {
   conversationStateText,
+  demo,
   startConversation,
   userStateText,
   visibleText,
@@ -65,7 +66,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
 
     it('a holiday by name, for one branch', async () => {
       expect(await chat.sayText('is eastside open on thanksgiving?')).to.deep.equal([
-        'Eastside Branch is closed on Thanksgiving Day (Thursday, Nov 25).',
+        'Eastside Branch is closed on Thanksgiving Day (Thursday, Nov 25, 2027).',
       ]);
       expect(await chat.sayText('what about main on christmas eve?')).to.deep.equal([
         'Main Library on Christmas Eve (Thursday, Dec 24): 9:00 AM-2:00 PM.',
@@ -113,7 +114,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       const replies = await chat.say('something for my 5 year old this weekend');
       expect(replies).to.have.length(1);
       const text = visibleText(replies[0]);
-      expect(text).to.contain('Programs for a 5-year-old Sat, Dec 5 to Sun, Dec 6 (1-2 of 2)');
+      expect(text).to.contain('Programs for a 5-year-old this weekend (1-2 of 2)');
       expect(text).to.contain(
         'Family Storytime\nSaturday, Dec 5, 10:30-11:15 AM\nRiverside Branch\nFor families',
       );
@@ -308,6 +309,22 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       ]);
     });
 
+    it("says what this library's bot can do when it does not understand, from the configuration", async () => {
+      const [sorry] = await chat.sayText('blah');
+      // The harness routes hours, programs, the FAQs and a person; no holds route, so no holds offered.
+      expect(sorry).to.equal(
+        "Sorry, I didn't understand that. I can help with: opening hours; programs and events; " +
+          `${demo.faq.map((entry) => entry.title.charAt(0).toLowerCase() + entry.title.slice(1)).join('; ')}. ` +
+          'Please ask in your own words.',
+      );
+      expect(sorry).to.contain('getting a library card; fines and fees').and.not.contain('holds');
+    });
+
+    it('answers thanks with "you\'re welcome" and bye with goodbye', async () => {
+      expect((await chat.sayText('thanks'))[0]).to.match(/^You're welcome! Thanks for contacting the /);
+      expect((await chat.sayText('bye'))[0]).to.match(/^Goodbye! Thanks for contacting the /);
+    });
+
     it('offers a person after two misunderstood messages in a row, not after one', async () => {
       expect((await chat.sayText('blah'))[0]).to.match(/^Sorry, I didn't understand that/);
       const [offer] = await chat.say('qwerty');
@@ -406,7 +423,10 @@ describe('conversations over SMS', () => {
   });
 
   it('programs: numbered list, "more", and consent answered with "1"', async () => {
-    const [list, offer] = await text('storytime');
+    const replies = await text('storytime');
+    replies.forEach((reply) => expect(reply.length).to.be.at.most(SMS_PREFERRED_LENGTH));
+    const offer = replies.pop()!;
+    const list = replies.join('\n');
     expect(list).to.match(/^Programs about storytime in the next 7 days \(1-3 of \d+\)/);
     expect(list).to.contain('1. Bookmobile Storytime').and.contain('Reply "more" for more.');
     expect(short([offer])[0]).to.contain('1. Yes, remember\n2. No thanks');

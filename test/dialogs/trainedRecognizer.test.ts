@@ -1,6 +1,7 @@
 // The same conversations with the trained recognizer instead of the scripted one: the integration the
 // patron actually gets. Kept to the demo's core questions so a model change that breaks them shows here.
 import { expect } from 'chai';
+import { SMS_PREFERRED_LENGTH } from '../../channels/renderer';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import { demoLibraryRecognizer } from '../support/testBot';
 import { startConversation, visibleText } from './conversationHarness';
@@ -24,7 +25,7 @@ describe('conversations with the trained recognizer', function () {
       const christmasEve = await say('what are the hours on christmas eve');
       expect(christmasEve).to.contain('Main Library: 9:00 AM-2:00 PM').and.contain('Oak Hill Branch: Closed');
       expect(await say('are you open on thanksgiving')).to.contain(
-        'Hours on Thanksgiving Day (Thursday, Nov 25)',
+        'Hours on Thanksgiving Day (Thursday, Nov 25, 2027)',
       );
       expect(await say('who is open now')).to.contain('Main Library: Open, closes in 40 min (9:00 PM)');
     });
@@ -35,6 +36,19 @@ describe('conversations with the trained recognizer', function () {
       const weekend = await say('something for my 5 year old this weekend');
       expect(weekend).to.contain('Family Storytime').and.contain('Chess Club').and.not.contain('Lego Club');
       expect(await say('what about tomorrow?')).to.contain('Bookmobile Storytime');
+    });
+
+    it(`"this weekend" asked late on a Sunday: honest about the weekend, then the next ones (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId, now: new Date('2026-11-29T18:30:00-06:00') });
+      const replies = (await chat.say('anything for my 5 year old this weekend')).map(visibleText);
+      expect(replies[0]).to.equal(
+        "I couldn't find any programs for a 5-year-old this weekend. The next ones are:",
+      );
+      const list = replies.slice(1).join('\n');
+      expect(list).to.match(/Programs for a 5-year-old Mon, Nov 30 to /);
+      expect(list).not.to.contain('Sunday, Nov 29').and.not.contain('Today');
+      if (channelId === 'sms')
+        replies.forEach((text) => expect(text.length).to.be.at.most(SMS_PREFERRED_LENGTH));
     });
 
     it(`each FAQ (${channelId})`, async () => {
