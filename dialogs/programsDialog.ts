@@ -9,7 +9,7 @@ import { calendarDate, relativeDay } from '../library/hours/format';
 import type { HoursService } from '../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
 import { summarizeProgram } from '../library/programs/format';
-import { findPrograms, pageOf, type ProgramQuery } from '../library/programs/search';
+import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../library/programs/search';
 import type { Audience, LibraryEntities, PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import {
   isMoreRequest,
@@ -189,7 +189,11 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const first = page * 3 + 1;
     const reply: Reply = {
       kind: 'list',
-      title: `Programs ${description} (${first}-${first + items.length - 1} of ${programs.length})`,
+      // A count only when there is more than one page: "(1-1 of 1)" says nothing.
+      title:
+        programs.length > pageSize
+          ? `Programs ${description} (${first}-${first + items.length - 1} of ${programs.length})`
+          : `Programs ${description}`,
       items: items.map((program) => this.listItem(program, now)),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
     };
@@ -222,9 +226,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     return Dialog.EndOfTurn;
   }
 
-  /** The same filters over the weeks after the asked range; undefined when it already looked that far. */
-  private laterQuery(query: ProgramsQuery, search: ProgramQuery): ProgramsQuery | undefined {
-    if (!query.start && !query.end) return undefined;
+  /** The same filters over the weeks after the asked range (or after the coming week). */
+  private laterQuery(query: ProgramsQuery, search: ProgramQuery): ProgramsQuery {
     const start = search.to.toISODate()!;
     const end = search.to.plus({ days: lookAheadDays - 1 }).toISODate()!;
     const { when: _said, ...filters } = query;
@@ -276,7 +279,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   /** "for kids about storytime at Main Library this week". */
   private describe(query: ProgramsQuery, now: DateTime): string {
     const parts: string[] = [];
-    if (query.age !== undefined) parts.push(`for a ${query.age}-year-old`);
+    if (query.age !== undefined)
+      parts.push(`for ${/^(8\d?|11|18)$/.test(String(query.age)) ? 'an' : 'a'} ${query.age}-year-old`);
     else if (query.audience) parts.push(`for ${query.audience}`);
     if (query.topics?.length) parts.push(`about ${query.topics.join(' and ')}`);
     if (query.branchId) parts.push(`at ${this.options.hours.branch(query.branchId).name}`);

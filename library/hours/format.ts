@@ -116,5 +116,8 @@ export function shortStatus(branch: Branch, status: HoursStatus): string {
   const when = `${relativeDay(status.next.start, now)} ${formatTime(status.next.start)}`;
   const verb = branch.kind === 'bookmobile' || status.next.place ? 'next stop' : 'opens';
   const where = status.next.place ? `, ${status.next.place}` : '';
-  return `Closed${why}; ${verb} ${when}${where}`;
+  // Opening later today: the closing time too, so "what time do you close tonight?" is answered.
+  const until =
+    verb === 'opens' && status.next.start.hasSame(now, 'day') ? `-${untilText(status.next.end, now)}` : '';
+  return `Closed${why}; ${verb} ${when}${until}${where}`;
 }

@@ -114,7 +114,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       const replies = await chat.say('something for my 5 year old this weekend');
       expect(replies).to.have.length(1);
       const text = visibleText(replies[0]);
-      expect(text).to.contain('Programs for a 5-year-old this weekend (1-2 of 2)');
+      expect(text).to.contain('Programs for a 5-year-old this weekend\n');
       expect(text).to.contain(
         'Family Storytime\nSaturday, Dec 5, 10:30-11:15 AM\nRiverside Branch\nFor families',
       );
@@ -123,10 +123,27 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(text).not.to.contain('Lego Club');
     });
 
+    it('with nothing in the coming week, says so and shows the next ones, with the year when it changes', async () => {
+      const friday = startConversation({ now: new Date('2026-12-04T19:00:00-06:00') });
+      const replies = (await friday.say('any book club events?')).map(visibleText);
+      expect(replies[0]).to.equal(
+        "I couldn't find any programs about book club in the next 7 days. The next ones are:",
+      );
+      expect(replies[1]).to.match(/^Programs about book club Fri, Dec 11 to Thu, Jan 7, 2027\n/);
+      expect(replies[1]).to.contain('Riverside Book Club\nThursday, Jan 7, 2027, 6:30');
+    });
+
+    it('an age with "an", and no "(1-1 of 1)" count when everything fits on one page', async () => {
+      const [text] = (await chat.say('something for my 80 year old this weekend')).map(visibleText);
+      expect(text).to.match(/^I couldn't find any programs for an 80-year-old this weekend\./);
+      const [lego] = (await chat.say('lego events')).map(visibleText);
+      expect(lego).to.match(/^Programs about lego in the next 7 days\n/);
+    });
+
     it('"what about tomorrow?" keeps the age and changes the day', async () => {
       await chat.say('something for my 5 year old this weekend');
       const text = visibleText((await chat.say('what about tomorrow?'))[0]);
-      expect(text).to.match(/^Programs for a 5-year-old tomorrow \(1-\d of \d+\)/);
+      expect(text).to.match(/^Programs for a 5-year-old tomorrow\n/);
       expect(text).to.contain('Bookmobile Storytime\nTomorrow, 3:30-4:00 PM\nBookmobile at Pine Street Park');
       expect(text).not.to.contain('Homework Help');
     });
