@@ -92,6 +92,13 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
     } else if (entities.date?.time && entities.date.start === today) {
       // "open now" / "tonight" (today with a time) is a question about right now: no date.
+    } else if (
+      entities.date &&
+      /\bweek\b/i.test(entities.date.text) &&
+      entities.date.start === entities.date.end
+    ) {
+      // "this week" asked on its last day (Sunday) means the days ahead, not one day.
+      Object.assign(query, { start: entities.date.start, end: plusDays(entities.date.start, maxDays - 1) });
     } else if (entities.date) {
       Object.assign(query, { start: entities.date.start, end: entities.date.end });
     } else if (/\bweek\b/i.test(recognition.text)) {

@@ -120,6 +120,9 @@ const THANKS = /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate)\b/
 /** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
 const LIKELY_SCORE = 0.4;
 
+/** Words that point back at the previous answer's subject. */
+const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
+
 /** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
 const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
 
@@ -416,7 +419,8 @@ export class MainDialog extends ComponentDialog {
     const weakIntent = recognition.intent === 'None' || recognition.score < this.minConfidence;
     const short = recognition.text.trim().split(/\s+/).length <= 4;
     if (bare && (weakIntent || short || recognition.intent === last.intent)) return 'weak';
-    if (weakIntent && short) return 'weak';
+    // "where is it on saturday?" after the bookmobile's hours: "it" points back at the last answer.
+    if (weakIntent && (short || POINTING_BACK.test(recognition.text))) return 'weak';
     return undefined;
   }
 

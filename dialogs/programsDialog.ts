@@ -47,6 +47,8 @@ interface ProgramsDialogState {
   offer?: { interests: string[]; homeBranchId?: string };
   /** Whether the bot has asked, in this conversation, to remember interests. */
   asked: boolean;
+  /** Whether "more" has another page to show. */
+  more?: boolean;
 }
 
 export interface ProgramsDialogOptions {
@@ -109,7 +111,13 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         askedToRemember: state.asked,
       } satisfies RoutedDialogResult);
     }
-    if (isMoreRequest(text)) return this.show(dc, state.query, state.page + 1, state.asked);
+    if (isMoreRequest(text)) {
+      if (state.more || !state.offer) return this.show(dc, state.query, state.page + 1, state.asked);
+      // Nothing more to show, but the question about remembering is still open: ask it again.
+      await sendReply(dc.context, { kind: 'text', text: "That's all I found." });
+      await sendReply(dc.context, this.offerReply(state.offer));
+      return Dialog.EndOfTurn;
+    }
     const answer = state.offer ? yesOrNo(text) : undefined;
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
@@ -199,22 +207,14 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     };
     await sendReply(dc.context, reply);
 
-    const state: ProgramsDialogState = { stage: 'results', query, page, asked };
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more };
     // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
     const interests = [...(query.topics ?? [])];
     const offerable = interests.length > 0 || query.branchId;
     if (page === 0 && preferences?.mayOffer && offerable && !remembered && !asked) {
       state.asked = true;
       state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
-      const what = [...interests, ...(query.branchId ? [hours.branch(query.branchId).name] : [])].join(
-        ' and ',
-      );
-      await sendReply(dc.context, {
-        kind: 'confirm',
-        prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
-        yes: 'Yes, remember',
-        no: 'No thanks',
-      });
+      await sendReply(dc.context, this.offerReply(state.offer));
     }
     if (!more && !state.offer)
       return dc.endDialog({
@@ -224,6 +224,17 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       } satisfies RoutedDialogResult);
     Object.assign(dc.activeDialog!.state, state);
     return Dialog.EndOfTurn;
+  }
+
+  private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {
+    const branch = offer.homeBranchId ? [this.options.hours.branch(offer.homeBranchId).name] : [];
+    const what = [...offer.interests, ...branch].join(' and ');
+    return {
+      kind: 'confirm',
+      prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
+      yes: 'Yes, remember',
+      no: 'No thanks',
+    };
   }
 
   /** The same filters over the weeks after the asked range (or after the coming week). */

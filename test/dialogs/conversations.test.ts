@@ -140,6 +140,13 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(lego).to.match(/^Programs about lego in the next 7 days\n/);
     });
 
+    it('"more" with nothing more keeps the question about remembering open', async () => {
+      const [, offer] = await chat.sayText('lego events');
+      expect(offer).to.match(/^Would you like me to remember that you're interested in lego/);
+      expect(await chat.sayText('more')).to.deep.equal(["That's all I found.", offer]);
+      expect(await chat.sayText('no')).to.deep.equal(["No problem, I won't remember it."]);
+    });
+
     it('"what about tomorrow?" keeps the age and changes the day', async () => {
       await chat.say('something for my 5 year old this weekend');
       const text = visibleText((await chat.say('what about tomorrow?'))[0]);

@@ -51,6 +51,21 @@ describe('conversations with the trained recognizer', function () {
         replies.forEach((text) => expect(text.length).to.be.at.most(SMS_PREFERRED_LENGTH));
     });
 
+    it(`"hours this week" on a Sunday is the week ahead; "where is it on saturday" follows the bookmobile (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId, now: new Date('2026-11-29T12:30:00-06:00') });
+      const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
+      expect(await say('hours this week')).to.contain('Which branch would you like the hours for?');
+      const week = await say('3');
+      expect(week).to.contain('Riverside Branch hours for the next 7 days');
+      expect(week).to.contain('Sun, Nov 29').and.contain('Sat, Dec 5');
+      expect(await say('is the bookmobile coming thursday')).to.equal(
+        'The Bookmobile on Thursday, Dec 3: 10:00 AM-noon at Maple Senior Center.',
+      );
+      expect(await say('where is it on saturday')).to.equal(
+        'The Bookmobile on Saturday, Dec 5: 10:00 AM-1:00 PM at Lakeview Market.',
+      );
+    });
+
     it(`each FAQ (${channelId})`, async () => {
       const chat = startConversation({ recognizer, channelId });
       const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
