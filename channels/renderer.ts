@@ -165,8 +165,8 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         message({
           text: reply.title,
           attachments: [
+            // The title is the message text; repeating it in the card showed it twice in Web Chat.
             card([
-              textBlock(reply.title, { weight: 'Bolder', size: 'Medium' }),
               {
                 type: 'FactSet',
                 facts: reply.rows.map((row) => ({ title: row.label, value: row.value })),
@@ -177,7 +177,8 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         }),
       ];
     case 'list': {
-      const body: CardElement[] = [textBlock(reply.title, { weight: 'Bolder', size: 'Medium' })];
+      // The title is the message text (shown above the card), not repeated inside it.
+      const body: CardElement[] = [];
       reply.items.forEach((item, i) => {
         body.push({
           type: 'Container',

@@ -94,6 +94,26 @@ describe('Renderer', () => {
   });
 });
 
+describe('Renderer: titles in Web Chat', () => {
+  it('shows a table or list title once, as the message text, not again inside the card', () => {
+    const replies: Extract<Reply, { kind: 'table' | 'list' }>[] = [
+      { kind: 'table', title: 'Hours tomorrow', rows: [{ label: 'Main Library', value: '9:00 AM-9:00 PM' }] },
+      {
+        kind: 'list',
+        title: 'Programs tomorrow',
+        items: [{ title: 'Lego Club', lines: ['Eastside Branch'] }],
+      },
+    ];
+    for (const reply of replies) {
+      const [activity] = renderReply(reply, 'webchat');
+      expect(activity.text).to.equal(reply.title);
+      const card = JSON.stringify(activity.attachments![0].content);
+      expect(card).not.to.contain(reply.title);
+      expect(card).to.contain(reply.kind === 'table' ? '9:00 AM-9:00 PM' : 'Lego Club');
+    }
+  });
+});
+
 describe('Renderer: SMS lists', () => {
   const program = (n: number) => ({
     title: `Program number ${n} with a fairly long title`,
