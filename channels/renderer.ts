@@ -91,7 +91,7 @@ export function renderSmsText(reply: Reply): string[] {
       );
     case 'list': {
       // Each item stands alone so a page of three fits the preferred SMS length per message.
-      const items = reply.items.map((item, i) => listItemText(item, i + 1));
+      const items = reply.items.map((item, i) => listItemText(item, (reply.first ?? 1) + i));
       const more = reply.more ? `Reply "${optionValue(reply.more)}" for more.` : undefined;
       const tail = [reply.footer, more].filter((part): part is string => Boolean(part)).join('\n');
       if (tail) items.push(items.length ? `${items.pop()!}\n${tail}` : tail);

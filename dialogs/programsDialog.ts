@@ -197,6 +197,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const first = page * 3 + 1;
     const reply: Reply = {
       kind: 'list',
+      first,
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
       title:
         programs.length > pageSize
@@ -227,11 +228,14 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   }
 
   private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {
-    const branch = offer.homeBranchId ? [this.options.hours.branch(offer.homeBranchId).name] : [];
-    const what = [...offer.interests, ...branch].join(' and ');
+    const facts: string[] = [];
+    if (offer.interests.length) facts.push(`you're interested in ${offer.interests.join(' and ')}`);
+    if (offer.homeBranchId)
+      facts.push(`your home branch is ${this.options.hours.branch(offer.homeBranchId).name}`);
+    const what = facts.join(' and that ');
     return {
       kind: 'confirm',
-      prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
+      prompt: `Would you like me to remember that ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
       yes: 'Yes, remember',
       no: 'No thanks',
     };

@@ -179,7 +179,9 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(visibleText(replies[0])).to.contain(
         'Toddler Storytime\nWednesday, Dec 2, 10:00-10:30 AM\nMain Library',
       );
-      expect(replies[1].text).to.match(/remember that you're interested in storytime and Main Library/);
+      expect(replies[1].text).to.match(
+        /remember that you're interested in storytime and that your home branch is Main Library,/,
+      );
       expect(await userStateText(chat)).to.not.contain('storytime');
 
       expect(await chat.sayText('yes')).to.deep.equal([
@@ -458,6 +460,15 @@ describe('conversations over SMS', () => {
     expect(await userStateText(sms)).to.contain('"interests":["storytime"]');
     short(await text('forget me'));
     expect(await userStateText(sms)).to.not.contain('storytime');
+  });
+
+  it('programs: the second page numbers on from 4, matching its "(4-6 of N)" title', async () => {
+    await text('storytime');
+    const page = (await text('more')).join('\n');
+    expect(page).to.match(/^Programs about storytime in the next 7 days \(4-\d of \d+\)/);
+    expect(page)
+      .to.match(/\n4\. /)
+      .and.not.match(/\n1\. /);
   });
 
   it('each FAQ in its SMS wording, and a branch chosen with "4"', async () => {
