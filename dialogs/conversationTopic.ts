@@ -72,3 +72,6 @@ export function yesOrNo(text: string): boolean | undefined {
   if (/^(no|nope|nah|n|2|no thanks|no thank you|not now|don't|do not)$/.test(said)) return false;
   return undefined;
 }
+
+/** The day after or before the one just answered ("and the day after?"). */
+export const DAY_SHIFT = /\b(the )?(day|night) (after|before)\b|\bnext day\b/i;

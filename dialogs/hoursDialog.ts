@@ -17,7 +17,12 @@ import {
 } from '../library/hours/format';
 import { HoursService, plusDays } from '../library/hours/hoursService';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import type { HoursQuery, RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
+import {
+  DAY_SHIFT,
+  type HoursQuery,
+  type RoutedDialogOptions,
+  type RoutedDialogResult,
+} from './conversationTopic';
 
 export const HOURS_DIALOG = 'hoursDialog';
 
@@ -88,7 +93,11 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       : entities.date
         ? undefined
         : this.hours.holiday(recognition.text);
-    if (holiday) {
+    const shifted = followUp && before?.start && DAY_SHIFT.test(recognition.text) ? before.start : undefined;
+    if (shifted) {
+      const date = plusDays(shifted, /before/i.test(recognition.text) ? -1 : 1);
+      Object.assign(query, { start: date, end: date });
+    } else if (holiday) {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
     } else if (entities.date?.time && entities.date.start === today) {
       // "open now" / "tonight" (today with a time) is a question about right now: no date.
@@ -131,12 +140,12 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       return {
         kind: 'table',
         title: `Hours ${when}`,
-        rows: this.hours.branches.map((b) => ({
-          label: b.name,
-          value: query.holiday
-            ? describeHoursOnly(this.hours.day(b.id, query.start!))
-            : describeDayHours(this.hours.day(b.id, query.start!)),
-        })),
+        rows: this.hours.branches.map((b) => {
+          const day = this.hours.day(b.id, query.start!);
+          // The title names the holiday already; rows repeat only a note of their own.
+          const named = query.holiday || day.note === this.hours.specialDayOn(query.start!)?.name;
+          return { label: b.name, value: named ? describeHoursOnly(day) : describeDayHours(day) };
+        }),
       };
     }
     if (query.start === today && !branch) {

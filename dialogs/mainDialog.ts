@@ -25,6 +25,7 @@ import {
   isMoreRequest,
   yesOrNo,
   type FollowUpKind,
+  DAY_SHIFT,
   type RoutedDialogOptions,
   type RoutedDialogResult,
   type TopicMemory,
@@ -414,10 +415,20 @@ export class MainDialog extends ComponentDialog {
     const hasContext = Boolean(
       entities.branch || entities.date || entities.audience || entities.topics?.length,
     );
-    if (!hasContext) return undefined;
-    const bare = FOLLOW_UP_OPENING.test(recognition.text);
     const weakIntent = recognition.intent === 'None' || recognition.score < this.minConfidence;
+    const sameIntent = recognition.intent === last.intent;
+    if (!hasContext) {
+      // "and the day after?" after a day's hours; "how do I get there by bus?" after a branch's address.
+      const few = recognition.text.trim().split(/\s+/).length <= 4;
+      if (last.topic === 'hours' && DAY_SHIFT.test(recognition.text) && (weakIntent || sameIntent || few))
+        return 'weak';
+      return sameIntent && POINTING_BACK.test(recognition.text) ? 'weak' : undefined;
+    }
+    const bare = FOLLOW_UP_OPENING.test(recognition.text);
     const short = recognition.text.trim().split(/\s+/).length <= 4;
+    // A bare day or branch ("on saturday") after programs for a 12-year-old keeps the age;
+    // "what's on tomorrow" or "lego events" is a new question and starts afresh.
+    if (sameIntent && !entities.topics?.length && !entities.audience && onlyNames(recognition)) return 'weak';
     if (bare && (weakIntent || short || recognition.intent === last.intent)) return 'weak';
     // "where is it on saturday?" after the bookmobile's hours: "it" points back at the last answer.
     if (weakIntent && (short || POINTING_BACK.test(recognition.text))) return 'weak';
@@ -490,6 +501,14 @@ export class MainDialog extends ComponentDialog {
 export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
   const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
   return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
+}
+
+/** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */
+function onlyNames(recognition: LibraryRecognition): boolean {
+  let rest = recognition.text.toLowerCase();
+  for (const said of [recognition.entities.date?.text, recognition.entities.branch?.text])
+    if (said) rest = rest.replace(said.toLowerCase(), ' ');
+  return rest.split(/[^a-z']+/).filter(Boolean).length <= 1;
 }
 
 function isPlainAnswer(text: string): boolean {

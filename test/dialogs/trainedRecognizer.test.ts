@@ -66,6 +66,23 @@ describe('conversations with the trained recognizer', function () {
       );
     });
 
+    it(`follow-ups: "and the day after?", "next day?", "on saturday" keeps the age, "get there by bus" keeps the branch (${channelId})`, async () => {
+      const chat = startConversation({ recognizer, channelId });
+      const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
+      await say('closed on thanksgiving?');
+      const after = await say('and the day after?');
+      expect(after).to.contain('Hours on Friday, Nov 26, 2027, Day after Thanksgiving');
+      expect(after).to.contain('Main Library: Closed').and.not.contain('Closed (Day after Thanksgiving)');
+      expect(await say('is main open tomorrow')).to.equal(
+        'Main Library tomorrow (Tuesday, Dec 1): 9:00 AM-9:00 PM.',
+      );
+      expect(await say('next day?')).to.equal('Main Library on Wednesday, Dec 2: 9:00 AM-9:00 PM.');
+      await say('my kid is 12 anything fun');
+      expect(await say('on saturday')).to.match(/^Programs for a 12-year-old on Saturday, Dec 5/);
+      await say('where is oak hill');
+      expect(await say('how do i get there by bus')).to.contain('route 12');
+    });
+
     it(`each FAQ (${channelId})`, async () => {
       const chat = startConversation({ recognizer, channelId });
       const say = async (text: string) => (await chat.say(text)).map(visibleText).join('\n');
