@@ -148,14 +148,19 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
         }),
       };
     }
+    const special = this.hours.specialDayOn(today)?.name;
+    const todayNote = special ? `, ${special}` : '';
     if (query.start === today && !branch) {
       return {
         kind: 'table',
-        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')})`,
-        rows: this.hours.branches.map((b) => ({
-          label: b.name,
-          value: describeDayHours(this.hours.day(b.id, today)),
-        })),
+        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')}${todayNote})`,
+        rows: this.hours.branches.map((b) => {
+          const day = this.hours.day(b.id, today);
+          return {
+            label: b.name,
+            value: day.note === special ? describeHoursOnly(day) : describeDayHours(day),
+          };
+        }),
       };
     }
     // Now (or today for one branch): open or closed right now, plus today's hours.
@@ -169,10 +174,10 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const now = this.hours.now();
     return {
       kind: 'table',
-      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)})`,
+      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)}${todayNote})`,
       rows: this.hours.branches.map((b) => ({
         label: b.name,
-        value: shortStatus(b, this.hours.status(b.id)),
+        value: shortStatus(b, this.hours.status(b.id), special),
       })),
     };
   }

@@ -276,6 +276,14 @@ export class MainDialog extends ComponentDialog {
       await this.forgetPatron(step.context);
       return this.waitAgain(step, { ...memory, pending: undefined });
     }
+    if (isMoreRequest(text) && !memory.pending && memory.last?.topic === 'programs') {
+      // "more" after the last page: say so, rather than the help menu.
+      await sendReply(step.context, {
+        kind: 'text',
+        text: "That's all I found. Ask about another day, age or topic.",
+      });
+      return this.waitAgain(step, memory);
+    }
     const recognition = this.recognizer.recognize(text, this.now());
     const pending = memory.pending;
     memory.pending = undefined;

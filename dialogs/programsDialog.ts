@@ -201,7 +201,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
       title:
         programs.length > pageSize
-          ? `Programs ${description} (${first}-${first + items.length - 1} of ${programs.length})`
+          ? `Programs ${description} (${items.length > 1 ? `${first}-${first + items.length - 1}` : first} of ${programs.length})`
           : `Programs ${description}`,
       items: items.map((program) => this.listItem(program, now)),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),

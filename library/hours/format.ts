@@ -98,8 +98,11 @@ export function describeHoursOnly(day: DayHours): string {
   return describeDayHours({ ...day, note: undefined });
 }
 
-/** One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM". */
-export function shortStatus(branch: Branch, status: HoursStatus): string {
+/**
+ * One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM".
+ * `titleNote`: a holiday the table's title names already.
+ */
+export function shortStatus(branch: Branch, status: HoursStatus, titleNote?: string): string {
   const { now } = status;
   if (status.open && status.current) {
     const where = status.current.place ? ` at ${status.current.place}` : '';
@@ -111,7 +114,9 @@ export function shortStatus(branch: Branch, status: HoursStatus): string {
       ? `Open${where}, closes in ${minutes} min (${until})`
       : `Open${where} until ${until}`;
   }
-  const why = status.today.closed && status.today.note ? ` (${status.today.note})` : '';
+  // A holiday already named in the table's title is not repeated on every row.
+  const note = status.today.note !== titleNote ? status.today.note : undefined;
+  const why = status.today.closed && note ? ` (${note})` : '';
   if (!status.next) return `Closed${why}`;
   const when = `${relativeDay(status.next.start, now)} ${formatTime(status.next.start)}`;
   const verb = branch.kind === 'bookmobile' || status.next.place ? 'next stop' : 'opens';

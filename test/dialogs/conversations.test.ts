@@ -147,6 +147,14 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(await chat.sayText('no')).to.deep.equal(["No problem, I won't remember it."]);
     });
 
+    it('"more" after the last page says that was all, not the help menu', async () => {
+      await chat.say('lego events');
+      await chat.say('no');
+      expect(await chat.sayText('more')).to.deep.equal([
+        "That's all I found. Ask about another day, age or topic.",
+      ]);
+    });
+
     it('"what about tomorrow?" keeps the age and changes the day', async () => {
       await chat.say('something for my 5 year old this weekend');
       const text = visibleText((await chat.say('what about tomorrow?'))[0]);
@@ -460,6 +468,16 @@ describe('conversations over SMS', () => {
     expect(await userStateText(sms)).to.contain('"interests":["storytime"]');
     short(await text('forget me'));
     expect(await userStateText(sms)).to.not.contain('storytime');
+  });
+
+  it('open now on a holiday names it once in the title and fits one message', async () => {
+    const holiday = startConversation({ channelId: 'sms', now: new Date('2027-01-18T09:00:00-06:00') });
+    const replies = (await holiday.say('are you open')).map(visibleText);
+    expect(replies).to.have.length(1);
+    expect(replies[0]).to.match(/^Open now\? \(Mon 9:00 AM, Martin Luther King Jr\. Day\)\n/);
+    expect(replies[0]).to.contain('Main Library: Closed; opens tomorrow 9:00 AM');
+    expect(replies[0]).not.to.contain('Closed (Martin');
+    expect(replies[0].length).to.be.at.most(SMS_PREFERRED_LENGTH);
   });
 
   it('programs: the second page numbers on from 4, matching its "(4-6 of N)" title', async () => {
