@@ -14,7 +14,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
+import { optionValue, resolveChoice, sendReply } from '../channels/renderer';
 import { ChoiceOption, Reply } from '../channels/reply';
 import {
   LibraryIntent,
@@ -141,7 +141,9 @@ interface MainMemory {
         options: WhichOption[];
         recognition: LibraryRecognition;
       }
-    | { kind: 'offer-person'; recognition: LibraryRecognition };
+    | { kind: 'offer-person'; recognition: LibraryRecognition }
+    /** The welcome or help menu was shown: "1" or a button's label picks from it. */
+    | { kind: 'menu'; options: ChoiceOption[] };
 }
 
 interface StepValues {
@@ -284,9 +286,14 @@ export class MainDialog extends ComponentDialog {
       });
       return this.waitAgain(step, memory);
     }
-    const recognition = this.recognizer.recognize(text, this.now());
     const pending = memory.pending;
     memory.pending = undefined;
+    // "1" after the menu (SMS says "Reply a number") means its first option's question.
+    const picked =
+      pending?.kind === 'menu' && /^\s*#?\d{1,2}\s*[.)]?\s*$/.test(text)
+        ? resolveChoice(text, pending.options)
+        : undefined;
+    const recognition = this.recognizer.recognize(picked ? optionValue(picked) : text, this.now());
 
     if (pending?.kind === 'which') {
       const chosen = pending.options.find((o) => o.value === resolveChoice(text, pending.options)?.value);
@@ -402,7 +409,9 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(routed, options);
     }
     if (recognition.intent !== memory.last?.intent) memory.last = undefined;
-    await sendReply(step.context, this.answerWithoutDialog(recognition));
+    const reply = this.answerWithoutDialog(recognition);
+    await sendReply(step.context, reply);
+    if (reply.kind === 'choice') memory.pending = { kind: 'menu', options: reply.options };
     return this.waitAgain(step, memory);
   }
 

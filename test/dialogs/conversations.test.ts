@@ -470,6 +470,12 @@ describe('conversations over SMS', () => {
     expect(await userStateText(sms)).to.not.contain('storytime');
   });
 
+  it('after "hi", replying "2" to the numbered menu asks about programs', async () => {
+    const [menu] = await text('hi');
+    expect(menu).to.contain('2. Programs and events').and.contain('Reply a number from 1 to');
+    expect((await text('2'))[0]).to.match(/^What kind of program\?/);
+  });
+
   it('open now on a holiday names it once in the title and fits one message', async () => {
     const holiday = startConversation({ channelId: 'sms', now: new Date('2027-01-18T09:00:00-06:00') });
     const replies = (await holiday.say('are you open')).map(visibleText);
