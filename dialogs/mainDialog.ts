@@ -69,9 +69,43 @@ export interface MainDialogStart {
   options?: object;
 }
 
-/** What the bot can do, said the same way in the welcome and in help. */
-export function capabilitiesReply(libraryName: string, greeting: boolean): Reply {
+/** What this library's bot offers, from its routes and FAQ titles (see MainDialog.capabilities). */
+export interface OfferedCapabilities {
+  /** Whether an intent has a dialog ("hours", "holds.list", "human"). */
+  routed: (intent: LibraryIntent) => boolean;
+  /** In words: "opening hours", "programs and events", "getting a library card", ... */
+  topics: string[];
+}
+
+/**
+ * What the bot can do, said the same way in the welcome and in help. With `offered`, only what this
+ * library configured; without, the demo's full list.
+ */
+export function capabilitiesReply(
+  libraryName: string,
+  greeting: boolean,
+  offered?: OfferedCapabilities,
+): Reply {
   const intro = greeting ? `Hi! I'm the ${libraryName} help bot.` : 'Here is what I can help with.';
+  if (offered) {
+    const person = offered.routed('human');
+    const options = MENU.filter((item) => offered.routed(item.intent)).map(({ label, value }) => ({
+      label,
+      value,
+    }));
+    const short = MENU.filter((item) => offered.routed(item.intent) && item.sms).map((item) => item.sms!);
+    const anyQuestion = offered.routed('faq.*') ? ['library questions'] : [];
+    return {
+      kind: 'choice',
+      prompt:
+        `${intro} I can help with: ${offered.topics.join('; ')}. You can ask in your own words` +
+        (person ? ', or ask for a person at any time.' : '.'),
+      smsPrompt:
+        `${intro} Ask me about ${[...short, ...anyQuestion].join(', ')}` +
+        (person ? ', or ask for a person.' : '.'),
+      options,
+    };
+  }
   return {
     kind: 'choice',
     prompt:
@@ -87,6 +121,14 @@ export function capabilitiesReply(libraryName: string, greeting: boolean): Reply
     ],
   };
 }
+
+/** The welcome and help menu's buttons, shown for the capabilities this library routes. */
+const MENU: { intent: LibraryIntent; label: string; value: string; sms?: string }[] = [
+  { intent: 'hours', label: 'Opening hours', value: 'What are your hours today?', sms: 'hours' },
+  { intent: 'programs', label: 'Programs and events', value: "What's on this week?", sms: 'events' },
+  { intent: 'holds.list', label: 'My holds', value: 'Show my holds', sms: 'your holds' },
+  { intent: 'human', label: 'Talk to a person', value: 'I want to talk to a person' },
+];
 
 const NOT_YET: Partial<Record<string, string>> = {
   hours: "I can't look up opening hours yet.",
@@ -240,7 +282,7 @@ export class MainDialog extends ComponentDialog {
       if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
       const recognition = this.recognizer.recognize(text, this.now());
       if (recognition.intent === 'help' && recognition.score >= this.minConfidence) {
-        await sendReply(innerDc.context, capabilitiesReply(this.libraryName, false));
+        await sendReply(innerDc.context, this.capabilities(false));
         await sendReply(innerDc.context, {
           kind: 'text',
           text: 'You can also answer my last question, or say "start over".',
@@ -469,14 +511,27 @@ export class MainDialog extends ComponentDialog {
     return unsure && top >= LIKELY_SCORE ? [first] : undefined;
   }
 
-  /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
-  private notUnderstood(): string {
+  /** The welcome and help menu for what this library configured. */
+  capabilities(greeting: boolean): Reply {
+    return capabilitiesReply(this.libraryName, greeting, {
+      routed: (intent) => this.routeByIntent.has(intent),
+      topics: this.topics(),
+    });
+  }
+
+  private topics(): string[] {
     const topics: string[] = [];
     const routed = (intent: string) => this.routeByIntent.has(intent);
     if (routed('hours')) topics.push('opening hours');
     if (routed('programs')) topics.push('programs and events');
     if (['holds.list', 'holds.place', 'holds.cancel'].some(routed)) topics.push('your holds');
     if (routed('faq.*')) topics.push(...(this.options.faq ?? []).map((entry) => sentenceCase(entry.title)));
+    return topics;
+  }
+
+  /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
+  private notUnderstood(): string {
+    const topics = this.topics();
     const sorry = "Sorry, I didn't understand that.";
     if (topics.length === 0) return `${sorry} Could you say it another way?`;
     // Semicolons, because a FAQ title may have commas of its own ("locations, parking and buses").
@@ -494,9 +549,9 @@ export class MainDialog extends ComponentDialog {
   private answerWithoutDialog(recognition: LibraryRecognition): Reply {
     switch (recognition.intent) {
       case 'greeting':
-        return capabilitiesReply(this.libraryName, true);
+        return this.capabilities(true);
       case 'help':
-        return capabilitiesReply(this.libraryName, false);
+        return this.capabilities(false);
       case 'goodbye':
         // "bye" is not a thank-you: answer "You're welcome" only to thanks.
         return {

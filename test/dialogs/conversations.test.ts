@@ -343,6 +343,17 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       ]);
     });
 
+    it('welcome and help offer only what this library routes, with its FAQ titles', async () => {
+      const [hello] = await chat.sayText('hello');
+      expect(hello).to.match(
+        /^Hi! I'm the Riverbend Public Library help bot\. I can help with: opening hours;/,
+      );
+      expect(hello).to.contain('getting a library card; fines and fees');
+      // The harness has no holds route: no holds button, no holds promise.
+      expect(hello).to.contain('[Opening hours]').and.contain('[Talk to a person]');
+      expect(hello).not.to.match(/holds/i);
+    });
+
     it("says what this library's bot can do when it does not understand, from the configuration", async () => {
       const [sorry] = await chat.sayText('blah');
       // The harness routes hours, programs, the FAQs and a person; no holds route, so no holds offered.
