@@ -9,7 +9,7 @@ import {
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
 import { HANDOFF_DIALOG } from '../dialogs/handoffDialog';
-import { capabilitiesReply, MainDialog } from '../dialogs/mainDialog';
+import { MainDialog } from '../dialogs/mainDialog';
 import type { HandoffCoordinator } from './handoff/handoffCoordinator';
 import type { RecentTurns } from './handoff/recentTurns';
 
@@ -26,7 +26,6 @@ export class PatronBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
-    private readonly libraryName: string,
     private readonly handoff?: PatronHandoff,
   ) {
     super();
@@ -36,7 +35,7 @@ export class PatronBot extends ActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter(
         (member) => member.id !== context.activity.recipient.id,
       );
-      if (newcomers.length > 0) await sendReply(context, capabilitiesReply(this.libraryName, true));
+      if (newcomers.length > 0) await sendReply(context, this.mainDialog.capabilities(true));
       await next();
     });
 

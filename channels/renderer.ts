@@ -50,6 +50,28 @@ export function splitForSms(text: string, limit = SMS_MAX_LENGTH): string[] {
   return parts;
 }
 
+/**
+ * Joins whole parts (a title, a list item) into as few messages as fit the preferred length; a part
+ * longer than that goes alone, split only where it passes the hard limit.
+ */
+export function packForSms(parts: string[], preferred = SMS_PREFERRED_LENGTH): string[] {
+  const messages: string[] = [];
+  let current = '';
+  for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+    const joined = current ? `${current}\n\n${part}` : part;
+    if (joined.length <= preferred) {
+      current = joined;
+      continue;
+    }
+    if (current) messages.push(current);
+    current = '';
+    if (part.length <= preferred) current = part;
+    else messages.push(...splitForSms(part));
+  }
+  if (current) messages.push(current);
+  return messages;
+}
+
 /** Plain text for SMS: the messages to send, in order. */
 export function renderSmsText(reply: Reply): string[] {
   switch (reply.kind) {
@@ -68,9 +90,12 @@ export function renderSmsText(reply: Reply): string[] {
           .join('\n'),
       );
     case 'list': {
-      const body = reply.items.map((item, i) => listItemText(item, i + 1)).join('\n\n');
-      const more = reply.more ? `\nReply "${optionValue(reply.more)}" for more.` : '';
-      return splitForSms([reply.title, body, reply.footer].filter(Boolean).join('\n\n') + more);
+      // Each item stands alone so a page of three fits the preferred SMS length per message.
+      const items = reply.items.map((item, i) => listItemText(item, (reply.first ?? 1) + i));
+      const more = reply.more ? `Reply "${optionValue(reply.more)}" for more.` : undefined;
+      const tail = [reply.footer, more].filter((part): part is string => Boolean(part)).join('\n');
+      if (tail) items.push(items.length ? `${items.pop()!}\n${tail}` : tail);
+      return packForSms([reply.title, ...items]);
     }
   }
 }
@@ -136,12 +161,12 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         }),
       ];
     case 'table':
-      // The card carries the title; a text above it would say it twice.
       return [
         message({
+          text: reply.title,
           attachments: [
+            // The title is the message text; repeating it in the card showed it twice in Web Chat.
             card([
-              textBlock(reply.title, { weight: 'Bolder', size: 'Medium' }),
               {
                 type: 'FactSet',
                 facts: reply.rows.map((row) => ({ title: row.label, value: row.value })),
@@ -152,7 +177,8 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         }),
       ];
     case 'list': {
-      const body: CardElement[] = [textBlock(reply.title, { weight: 'Bolder', size: 'Medium' })];
+      // The title is the message text (shown above the card), not repeated inside it.
+      const body: CardElement[] = [];
       reply.items.forEach((item, i) => {
         body.push({
           type: 'Container',
@@ -180,6 +206,7 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
       if (reply.footer) body.push(textBlock(reply.footer, { isSubtle: true }));
       return [
         message({
+          text: reply.title,
           attachments: [card(body)],
           ...(reply.more ? { suggestedActions: suggested([reply.more]) } : {}),
         }),

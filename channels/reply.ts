@@ -12,7 +12,15 @@ export type Reply =
   | { kind: 'text'; text: string; smsText?: string }
   | { kind: 'choice'; prompt: string; options: ChoiceOption[]; smsPrompt?: string }
   | { kind: 'table'; title: string; rows: { label: string; value: string }[]; footer?: string }
-  | { kind: 'list'; title: string; items: ListItem[]; footer?: string; more?: ChoiceOption }
+  | {
+      kind: 'list';
+      title: string;
+      items: ListItem[];
+      footer?: string;
+      more?: ChoiceOption;
+      /** The number of the first item when this is a later page ("4" on page two); default 1. */
+      first?: number;
+    }
   | { kind: 'confirm'; prompt: string; yes?: string; no?: string };
 
 export interface ListItem {

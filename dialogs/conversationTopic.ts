@@ -15,6 +15,8 @@ export interface ProgramsQuery {
   /** yyyy-MM-dd range asked for; absent means the coming week. */
   start?: string;
   end?: string;
+  /** The patron's words for those dates ("this weekend"), to say back when they are relative. */
+  when?: string;
   branchId?: string;
   audience?: Audience;
   age?: number;
@@ -70,3 +72,6 @@ export function yesOrNo(text: string): boolean | undefined {
   if (/^(no|nope|nah|n|2|no thanks|no thank you|not now|don't|do not)$/.test(said)) return false;
   return undefined;
 }
+
+/** The day after or before the one just answered ("and the day after?"). */
+export const DAY_SHIFT = /\b(the )?(day|night) (after|before)\b|\bnext day\b/i;

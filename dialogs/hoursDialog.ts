@@ -9,6 +9,7 @@ import {
   describeHoursOnly,
   describeStatus,
   dayLabel,
+  calendarDate,
   relativeDay,
   shortStatus,
   formatTime,
@@ -16,7 +17,12 @@ import {
 } from '../library/hours/format';
 import { HoursService, plusDays } from '../library/hours/hoursService';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import type { HoursQuery, RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
+import {
+  DAY_SHIFT,
+  type HoursQuery,
+  type RoutedDialogOptions,
+  type RoutedDialogResult,
+} from './conversationTopic';
 
 export const HOURS_DIALOG = 'hoursDialog';
 
@@ -87,10 +93,21 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       : entities.date
         ? undefined
         : this.hours.holiday(recognition.text);
-    if (holiday) {
+    const shifted = followUp && before?.start && DAY_SHIFT.test(recognition.text) ? before.start : undefined;
+    if (shifted) {
+      const date = plusDays(shifted, /before/i.test(recognition.text) ? -1 : 1);
+      Object.assign(query, { start: date, end: date });
+    } else if (holiday) {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
     } else if (entities.date?.time && entities.date.start === today) {
       // "open now" / "tonight" (today with a time) is a question about right now: no date.
+    } else if (
+      entities.date &&
+      /\bweek\b/i.test(entities.date.text) &&
+      entities.date.start === entities.date.end
+    ) {
+      // "this week" asked on its last day (Sunday) means the days ahead, not one day.
+      Object.assign(query, { start: entities.date.start, end: plusDays(entities.date.start, maxDays - 1) });
     } else if (entities.date) {
       Object.assign(query, { start: entities.date.start, end: entities.date.end });
     } else if (/\bweek\b/i.test(recognition.text)) {
@@ -106,12 +123,15 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
     if (query.start && query.end && isRange(query)) {
       const days = Math.min(maxDays, daysBetween(query.start, query.end) + 1);
+      const now = this.hours.now();
       const rows = Array.from({ length: days }, (_, i) => {
         const day = this.hours.day(branch!.id, plusDays(query.start!, i));
-        return { label: dayLabel(DateTime.fromISO(day.date)), value: describeDayHours(day) };
+        return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
       });
       const weekFromToday =
-        query.start === today ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(query.start))}`;
+        query.start === today
+          ? 'for the next 7 days'
+          : `from ${dayLabel(DateTime.fromISO(query.start), now)}`;
       return { kind: 'table', title: `${branch!.name} hours ${weekFromToday}`, rows };
     }
     if (query.start && (query.start !== today || query.holiday)) {
@@ -120,22 +140,27 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       return {
         kind: 'table',
         title: `Hours ${when}`,
-        rows: this.hours.branches.map((b) => ({
-          label: b.name,
-          value: query.holiday
-            ? describeHoursOnly(this.hours.day(b.id, query.start!))
-            : describeDayHours(this.hours.day(b.id, query.start!)),
-        })),
+        rows: this.hours.branches.map((b) => {
+          const day = this.hours.day(b.id, query.start!);
+          // The title names the holiday already; rows repeat only a note of their own.
+          const named = query.holiday || day.note === this.hours.specialDayOn(query.start!)?.name;
+          return { label: b.name, value: named ? describeHoursOnly(day) : describeDayHours(day) };
+        }),
       };
     }
+    const special = this.hours.specialDayOn(today)?.name;
+    const todayNote = special ? `, ${special}` : '';
     if (query.start === today && !branch) {
       return {
         kind: 'table',
-        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')})`,
-        rows: this.hours.branches.map((b) => ({
-          label: b.name,
-          value: describeDayHours(this.hours.day(b.id, today)),
-        })),
+        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')}${todayNote})`,
+        rows: this.hours.branches.map((b) => {
+          const day = this.hours.day(b.id, today);
+          return {
+            label: b.name,
+            value: day.note === special ? describeHoursOnly(day) : describeDayHours(day),
+          };
+        }),
       };
     }
     // Now (or today for one branch): open or closed right now, plus today's hours.
@@ -149,18 +174,19 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const now = this.hours.now();
     return {
       kind: 'table',
-      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)})`,
+      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)}${todayNote})`,
       rows: this.hours.branches.map((b) => ({
         label: b.name,
-        value: shortStatus(b, this.hours.status(b.id)),
+        value: shortStatus(b, this.hours.status(b.id), special),
       })),
     };
   }
 
   private dayPhrase(date: string, holiday?: string): string {
     const day = DateTime.fromISO(date, { zone: this.hours.zone });
-    const relative = relativeDay(day, this.hours.now());
-    const full = day.toFormat('cccc, LLL d');
+    const now = this.hours.now();
+    const relative = relativeDay(day, now);
+    const full = calendarDate(day, now);
     if (holiday) return `on ${holiday} (${full})`;
     const note = this.hours.specialDayOn(date)?.name;
     const base = relative === 'today' || relative === 'tomorrow' ? `${relative} (${full})` : `on ${full}`;

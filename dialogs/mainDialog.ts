@@ -14,7 +14,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
+import { optionValue, resolveChoice, sendReply } from '../channels/renderer';
 import { ChoiceOption, Reply } from '../channels/reply';
 import {
   LibraryIntent,
@@ -25,6 +25,7 @@ import {
   isMoreRequest,
   yesOrNo,
   type FollowUpKind,
+  DAY_SHIFT,
   type RoutedDialogOptions,
   type RoutedDialogResult,
   type TopicMemory,
@@ -70,9 +71,43 @@ export interface MainDialogStart {
   options?: object;
 }
 
-/** What the bot can do, said the same way in the welcome and in help. */
-export function capabilitiesReply(libraryName: string, greeting: boolean): Reply {
+/** What this library's bot offers, from its routes and FAQ titles (see MainDialog.capabilities). */
+export interface OfferedCapabilities {
+  /** Whether an intent has a dialog ("hours", "holds.list", "human"). */
+  routed: (intent: LibraryIntent) => boolean;
+  /** In words: "opening hours", "programs and events", "getting a library card", ... */
+  topics: string[];
+}
+
+/**
+ * What the bot can do, said the same way in the welcome and in help. With `offered`, only what this
+ * library configured; without, the demo's full list.
+ */
+export function capabilitiesReply(
+  libraryName: string,
+  greeting: boolean,
+  offered?: OfferedCapabilities,
+): Reply {
   const intro = greeting ? `Hi! I'm the ${libraryName} help bot.` : 'Here is what I can help with.';
+  if (offered) {
+    const person = offered.routed('human');
+    const options = MENU.filter((item) => offered.routed(item.intent)).map(({ label, value }) => ({
+      label,
+      value,
+    }));
+    const short = MENU.filter((item) => offered.routed(item.intent) && item.sms).map((item) => item.sms!);
+    const anyQuestion = offered.routed('faq.*') ? ['library questions'] : [];
+    return {
+      kind: 'choice',
+      prompt:
+        `${intro} I can help with: ${offered.topics.join('; ')}. You can ask in your own words` +
+        (person ? ', or ask for a person at any time.' : '.'),
+      smsPrompt:
+        `${intro} Ask me about ${[...short, ...anyQuestion].join(', ')}` +
+        (person ? ', or ask for a person.' : '.'),
+      options,
+    };
+  }
   return {
     kind: 'choice',
     prompt:
@@ -88,6 +123,14 @@ export function capabilitiesReply(libraryName: string, greeting: boolean): Reply
     ],
   };
 }
+
+/** The welcome and help menu's buttons, shown for the capabilities this library routes. */
+const MENU: { intent: LibraryIntent; label: string; value: string; sms?: string }[] = [
+  { intent: 'hours', label: 'Opening hours', value: 'What are your hours today?', sms: 'hours' },
+  { intent: 'programs', label: 'Programs and events', value: "What's on this week?", sms: 'events' },
+  { intent: 'holds.list', label: 'My holds', value: 'Show my holds', sms: 'your holds' },
+  { intent: 'human', label: 'Talk to a person', value: 'I want to talk to a person' },
+];
 
 const NOT_YET: Partial<Record<string, string>> = {
   hours: "I can't look up opening hours yet.",
@@ -118,8 +161,12 @@ const CANCEL =
   /^\s*(cancel|cancel that|start over|start again|restart|reset|never ?mind|forget it)\s*[.!]*\s*$/i;
 const FORGET_ME =
   /\b(forget me|forget (about )?(me|my (preferences|interests|details|info(rmation)?))|delete my (preferences|interests|data|details|info(rmation)?))\b/i;
+const THANKS = /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate)\b/i;
 /** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
 const LIKELY_SCORE = 0.4;
+
+/** Words that point back at the previous answer's subject. */
+const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
 
 /** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
 const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
@@ -138,7 +185,9 @@ interface MainMemory {
         options: WhichOption[];
         recognition: LibraryRecognition;
       }
-    | { kind: 'offer-person'; recognition: LibraryRecognition };
+    | { kind: 'offer-person'; recognition: LibraryRecognition }
+    /** The welcome or help menu was shown: "1" or a button's label picks from it. */
+    | { kind: 'menu'; options: ChoiceOption[] };
 }
 
 interface StepValues {
@@ -235,7 +284,7 @@ export class MainDialog extends ComponentDialog {
       if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
       const recognition = this.recognizer.recognize(text, this.now());
       if (recognition.intent === 'help' && recognition.score >= this.minConfidence) {
-        await sendReply(innerDc.context, capabilitiesReply(this.libraryName, false));
+        await sendReply(innerDc.context, this.capabilities(false));
         await sendReply(innerDc.context, {
           kind: 'text',
           text: 'You can also answer my last question, or say "start over".',
@@ -273,14 +322,28 @@ export class MainDialog extends ComponentDialog {
       await this.forgetPatron(step.context);
       return this.waitAgain(step, { ...memory, pending: undefined });
     }
-    const recognition = this.recognizer.recognize(text, this.now());
     const direct = this.options.routes?.find((route) => route.matches?.(text));
     if (direct) {
       memory.pending = undefined;
+      const recognition = this.recognizer.recognize(text, this.now());
       return step.beginDialog(direct.dialog.id, { recognition } satisfies RoutedDialogOptions);
+    }
+    if (isMoreRequest(text) && !memory.pending && memory.last?.topic === 'programs') {
+      // "more" after the last page: say so, rather than the help menu.
+      await sendReply(step.context, {
+        kind: 'text',
+        text: "That's all I found. Ask about another day, age or topic.",
+      });
+      return this.waitAgain(step, memory);
     }
     const pending = memory.pending;
     memory.pending = undefined;
+    // "1" after the menu (SMS says "Reply a number") means its first option's question.
+    const picked =
+      pending?.kind === 'menu' && /^\s*#?\d{1,2}\s*[.)]?\s*$/.test(text)
+        ? resolveChoice(text, pending.options)
+        : undefined;
+    const recognition = this.recognizer.recognize(picked ? optionValue(picked) : text, this.now());
 
     if (pending?.kind === 'which') {
       const chosen = pending.options.find((o) => o.value === resolveChoice(text, pending.options)?.value);
@@ -355,12 +418,7 @@ export class MainDialog extends ComponentDialog {
           no: 'No, keep trying',
         });
       } else {
-        await sendReply(step.context, {
-          kind: 'text',
-          text:
-            "Sorry, I didn't understand that. I can help with hours, programs, holds, library cards, " +
-            'fines, renewals, locations and computers.',
-        });
+        await sendReply(step.context, { kind: 'text', text: this.notUnderstood() });
       }
       return this.waitAgain(step, memory);
     }
@@ -401,7 +459,9 @@ export class MainDialog extends ComponentDialog {
       return step.beginDialog(routed, options);
     }
     if (recognition.intent !== memory.last?.intent) memory.last = undefined;
-    await sendReply(step.context, this.answerWithoutDialog(recognition));
+    const reply = this.answerWithoutDialog(recognition);
+    await sendReply(step.context, reply);
+    if (reply.kind === 'choice') memory.pending = { kind: 'menu', options: reply.options };
     return this.waitAgain(step, memory);
   }
 
@@ -422,12 +482,23 @@ export class MainDialog extends ComponentDialog {
     const hasContext = Boolean(
       entities.branch || entities.date || entities.audience || entities.topics?.length,
     );
-    if (!hasContext) return undefined;
-    const bare = FOLLOW_UP_OPENING.test(recognition.text);
     const weakIntent = recognition.intent === 'None' || recognition.score < this.minConfidence;
+    const sameIntent = recognition.intent === last.intent;
+    if (!hasContext) {
+      // "and the day after?" after a day's hours; "how do I get there by bus?" after a branch's address.
+      const few = recognition.text.trim().split(/\s+/).length <= 4;
+      if (last.topic === 'hours' && DAY_SHIFT.test(recognition.text) && (weakIntent || sameIntent || few))
+        return 'weak';
+      return sameIntent && POINTING_BACK.test(recognition.text) ? 'weak' : undefined;
+    }
+    const bare = FOLLOW_UP_OPENING.test(recognition.text);
     const short = recognition.text.trim().split(/\s+/).length <= 4;
+    // A bare day or branch ("on saturday") after programs for a 12-year-old keeps the age;
+    // "what's on tomorrow" or "lego events" is a new question and starts afresh.
+    if (sameIntent && !entities.topics?.length && !entities.audience && onlyNames(recognition)) return 'weak';
     if (bare && (weakIntent || short || recognition.intent === last.intent)) return 'weak';
-    if (weakIntent && short) return 'weak';
+    // "where is it on saturday?" after the bookmobile's hours: "it" points back at the last answer.
+    if (weakIntent && (short || POINTING_BACK.test(recognition.text))) return 'weak';
     return undefined;
   }
 
@@ -448,6 +519,33 @@ export class MainDialog extends ComponentDialog {
     return unsure && top >= LIKELY_SCORE ? [first] : undefined;
   }
 
+  /** The welcome and help menu for what this library configured. */
+  capabilities(greeting: boolean): Reply {
+    return capabilitiesReply(this.libraryName, greeting, {
+      routed: (intent) => this.routeByIntent.has(intent),
+      topics: this.topics(),
+    });
+  }
+
+  private topics(): string[] {
+    const topics: string[] = [];
+    const routed = (intent: string) => this.routeByIntent.has(intent);
+    if (routed('hours')) topics.push('opening hours');
+    if (routed('programs')) topics.push('programs and events');
+    if (['holds.list', 'holds.place', 'holds.cancel'].some(routed)) topics.push('your holds');
+    if (routed('faq.*')) topics.push(...(this.options.faq ?? []).map((entry) => sentenceCase(entry.title)));
+    return topics;
+  }
+
+  /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
+  private notUnderstood(): string {
+    const topics = this.topics();
+    const sorry = "Sorry, I didn't understand that.";
+    if (topics.length === 0) return `${sorry} Could you say it another way?`;
+    // Semicolons, because a FAQ title may have commas of its own ("locations, parking and buses").
+    return `${sorry} I can help with: ${topics.join('; ')}. Please ask in your own words.`;
+  }
+
   private async forgetPatron(context: TurnContext): Promise<void> {
     await this.options.preferences?.for(context).forget();
     await sendReply(context, {
@@ -459,11 +557,15 @@ export class MainDialog extends ComponentDialog {
   private answerWithoutDialog(recognition: LibraryRecognition): Reply {
     switch (recognition.intent) {
       case 'greeting':
-        return capabilitiesReply(this.libraryName, true);
+        return this.capabilities(true);
       case 'help':
-        return capabilitiesReply(this.libraryName, false);
+        return this.capabilities(false);
       case 'goodbye':
-        return { kind: 'text', text: `You're welcome! Thanks for contacting the ${this.libraryName}.` };
+        // "bye" is not a thank-you: answer "You're welcome" only to thanks.
+        return {
+          kind: 'text',
+          text: `${THANKS.test(recognition.text) ? "You're welcome!" : 'Goodbye!'} Thanks for contacting the ${this.libraryName}.`,
+        };
       default: {
         const notYet = NOT_YET[recognition.intent] ?? "I can't help with that in this chat yet.";
         return { kind: 'text', text: `${notYet} Please call us and a librarian will help.` };
@@ -481,8 +583,21 @@ export function withoutLongNumbers(recognition: LibraryRecognition): LibraryReco
   return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
 }
 
+/** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */
+function onlyNames(recognition: LibraryRecognition): boolean {
+  let rest = recognition.text.toLowerCase();
+  for (const said of [recognition.entities.date?.text, recognition.entities.branch?.text])
+    if (said) rest = rest.replace(said.toLowerCase(), ' ');
+  return rest.split(/[^a-z']+/).filter(Boolean).length <= 1;
+}
+
 function isPlainAnswer(text: string): boolean {
   return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
+}
+
+/** "Getting a library card" as "getting a library card"; "Wi-Fi" or "ESL classes" keep their capitals. */
+function sentenceCase(title: string): string {
+  return /^[A-Z][a-z]/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
 
 function freshMemory(): MainMemory {

@@ -5,11 +5,11 @@ import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, ListItem, Reply } from '../channels/reply';
-import { relativeDay } from '../library/hours/format';
+import { calendarDate, relativeDay } from '../library/hours/format';
 import type { HoursService } from '../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
 import { summarizeProgram } from '../library/programs/format';
-import { findPrograms, pageOf, type ProgramQuery } from '../library/programs/search';
+import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../library/programs/search';
 import type { Audience, LibraryEntities, PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import {
   isMoreRequest,
@@ -26,6 +26,10 @@ export const PROGRAMS_DIALOG = 'programsDialog';
 
 /** With no dates asked, suggestions cover the coming week. */
 const defaultDays = 7;
+/** When nothing matches the asked dates, how far after them to look for the next ones. */
+const lookAheadDays = 28;
+/** Date words worth saying back as they were said. */
+const RELATIVE_DATES = /^(today|tonight|tomorrow|this |next |the weekend|weekend|over the weekend)/;
 
 const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
   { label: 'Kids and families', value: 'Kids and families', audience: 'kids' },
@@ -43,6 +47,8 @@ interface ProgramsDialogState {
   offer?: { interests: string[]; homeBranchId?: string };
   /** Whether the bot has asked, in this conversation, to remember interests. */
   asked: boolean;
+  /** Whether "more" has another page to show. */
+  more?: boolean;
 }
 
 export interface ProgramsDialogOptions {
@@ -105,7 +111,13 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         askedToRemember: state.asked,
       } satisfies RoutedDialogResult);
     }
-    if (isMoreRequest(text)) return this.show(dc, state.query, state.page + 1, state.asked);
+    if (isMoreRequest(text)) {
+      if (state.more || !state.offer) return this.show(dc, state.query, state.page + 1, state.asked);
+      // Nothing more to show, but the question about remembering is still open: ask it again.
+      await sendReply(dc.context, { kind: 'text', text: "That's all I found." });
+      await sendReply(dc.context, this.offerReply(state.offer));
+      return Dialog.EndOfTurn;
+    }
     const answer = state.offer ? yesOrNo(text) : undefined;
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
@@ -159,6 +171,15 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
     const description = this.describe(query, now);
     if (programs.length === 0) {
+      const later = page === 0 ? this.laterQuery(query, search) : undefined;
+      if (later && (await this.hasPrograms(later, remembered))) {
+        // Honest about the asked range, then the next matching programs rather than a dead end.
+        await sendReply(dc.context, {
+          kind: 'text',
+          text: `I couldn't find any programs ${description}. The next ones are:`,
+        });
+        return this.show(dc, later, 0, asked);
+      }
       await sendReply(dc.context, {
         kind: 'text',
         text: `I couldn't find any programs ${description}. Try another day or topic, or ask "what's on this week".`,
@@ -176,28 +197,25 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const first = page * 3 + 1;
     const reply: Reply = {
       kind: 'list',
-      title: `Programs ${description} (${first}-${first + items.length - 1} of ${programs.length})`,
+      first,
+      // A count only when there is more than one page: "(1-1 of 1)" says nothing.
+      title:
+        programs.length > pageSize
+          ? `Programs ${description} (${items.length > 1 ? `${first}-${first + items.length - 1}` : first} of ${programs.length})`
+          : `Programs ${description}`,
       items: items.map((program) => this.listItem(program, now)),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
     };
     await sendReply(dc.context, reply);
 
-    const state: ProgramsDialogState = { stage: 'results', query, page, asked };
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more };
     // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
     const interests = [...(query.topics ?? [])];
     const offerable = interests.length > 0 || query.branchId;
     if (page === 0 && preferences?.mayOffer && offerable && !remembered && !asked) {
       state.asked = true;
       state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
-      const what = [...interests, ...(query.branchId ? [hours.branch(query.branchId).name] : [])].join(
-        ' and ',
-      );
-      await sendReply(dc.context, {
-        kind: 'confirm',
-        prompt: `Would you like me to remember that you're interested in ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
-        yes: 'Yes, remember',
-        no: 'No thanks',
-      });
+      await sendReply(dc.context, this.offerReply(state.offer));
     }
     if (!more && !state.offer)
       return dc.endDialog({
@@ -207,6 +225,44 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       } satisfies RoutedDialogResult);
     Object.assign(dc.activeDialog!.state, state);
     return Dialog.EndOfTurn;
+  }
+
+  private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {
+    const facts: string[] = [];
+    if (offer.interests.length) facts.push(`you're interested in ${offer.interests.join(' and ')}`);
+    if (offer.homeBranchId)
+      facts.push(`your home branch is ${this.options.hours.branch(offer.homeBranchId).name}`);
+    const what = facts.join(' and that ');
+    return {
+      kind: 'confirm',
+      prompt: `Would you like me to remember that ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
+      yes: 'Yes, remember',
+      no: 'No thanks',
+    };
+  }
+
+  /** The same filters over the weeks after the asked range (or after the coming week). */
+  private laterQuery(query: ProgramsQuery, search: ProgramQuery): ProgramsQuery {
+    const start = search.to.toISODate()!;
+    const end = search.to.plus({ days: lookAheadDays - 1 }).toISODate()!;
+    const { when: _said, ...filters } = query;
+    return { ...filters, start, end };
+  }
+
+  private async hasPrograms(
+    query: ProgramsQuery,
+    remembered: Parameters<typeof findPrograms>[2],
+  ): Promise<boolean> {
+    const search = this.searchFor(query, this.options.hours.now());
+    try {
+      return (
+        findPrograms(await this.options.catalog.between(search.from, search.to), search, remembered).length >
+        0
+      );
+    } catch (error) {
+      if (error instanceof ProgramsUnavailableError) return false;
+      throw error;
+    }
   }
 
   private searchFor(query: ProgramsQuery, now: DateTime): ProgramQuery {
@@ -238,21 +294,24 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   /** "for kids about storytime at Main Library this week". */
   private describe(query: ProgramsQuery, now: DateTime): string {
     const parts: string[] = [];
-    if (query.age !== undefined) parts.push(`for a ${query.age}-year-old`);
+    if (query.age !== undefined)
+      parts.push(`for ${/^(8\d?|11|18)$/.test(String(query.age)) ? 'an' : 'a'} ${query.age}-year-old`);
     else if (query.audience) parts.push(`for ${query.audience}`);
     if (query.topics?.length) parts.push(`about ${query.topics.join(' and ')}`);
     if (query.branchId) parts.push(`at ${this.options.hours.branch(query.branchId).name}`);
     const zone = this.options.hours.zone;
-    if (query.start && query.end && query.end !== query.start) {
+    const said = query.when?.trim().toLowerCase();
+    if (said && RELATIVE_DATES.test(said)) {
+      // Say the range back as the patron put it: "this weekend" on a Sunday is still "this weekend".
+      parts.push(said);
+    } else if (query.start && query.end && query.end !== query.start) {
       const start = DateTime.fromISO(query.start, { zone });
       const end = DateTime.fromISO(query.end, { zone });
-      parts.push(`${start.toFormat('ccc, LLL d')} to ${end.toFormat('ccc, LLL d')}`);
+      parts.push(`${calendarDate(start, now, 'ccc, LLL d')} to ${calendarDate(end, now, 'ccc, LLL d')}`);
     } else if (query.start) {
       const day = DateTime.fromISO(query.start, { zone });
       const relative = relativeDay(day, now);
-      parts.push(
-        relative === 'today' || relative === 'tomorrow' ? relative : `on ${day.toFormat('cccc, LLL d')}`,
-      );
+      parts.push(relative === 'today' || relative === 'tomorrow' ? relative : `on ${calendarDate(day, now)}`);
     } else {
       parts.push('in the next 7 days');
     }
@@ -280,8 +339,10 @@ function mergeQuery(
   const query: ProgramsQuery = {};
   const start = entities.date?.start ?? keep?.start;
   const end = entities.date?.end ?? keep?.end;
+  const when = entities.date ? entities.date.text : keep?.when;
   if (start) query.start = start;
   if (end) query.end = end;
+  if (start && when) query.when = when;
   const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
   if (branchId) query.branchId = branchId;
   if (entities.audience) {

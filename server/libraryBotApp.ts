@@ -132,7 +132,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     ],
     escalation: handoff.escalation,
   });
-  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name, handoff.patron);
+  const bot = new PatronBot(conversationState, userState, mainDialog, handoff.patron);
 
   const recent = new RecentActivities();
   adapter.use(async (context: TurnContext, next: () => Promise<void>) => {

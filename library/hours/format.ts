@@ -22,7 +22,15 @@ export function relativeDay(target: DateTime, now: DateTime): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days > 1 && days < 7) return target.toFormat('cccc');
-  return target.toFormat('cccc, MMMM d');
+  return calendarDate(target, now, 'cccc, MMMM d');
+}
+
+/**
+ * A date in `format` ("cccc, LLL d" gives "Thursday, Nov 25"), with the year added whenever it is not
+ * the current year: Thanksgiving asked about on November 29 is next year's, and must say so.
+ */
+export function calendarDate(date: DateTime, now: DateTime, format = 'cccc, LLL d'): string {
+  return date.year === now.year ? date.toFormat(format) : date.toFormat(`${format}, yyyy`);
 }
 
 /** The branch as the subject of a sentence: "Main Library", "The Bookmobile". */
@@ -38,9 +46,9 @@ export function describeDayHours(day: DayHours): string {
   return `${day.periods.map(formatInterval).join(', ')}${note}`;
 }
 
-/** A row label for a date: "Mon, Nov 30". */
-export function dayLabel(date: DateTime): string {
-  return date.toFormat('ccc, LLL d');
+/** A row label for a date: "Mon, Nov 30" ("Fri, Jan 1, 2027" in another year than `now`'s). */
+export function dayLabel(date: DateTime, now?: DateTime): string {
+  return now ? calendarDate(date, now, 'ccc, LLL d') : date.toFormat('ccc, LLL d');
 }
 
 /** "Main Library is open now until 9:00 PM." / "... closes in 40 minutes" / "... opens tomorrow at 9:00 AM." */
@@ -90,8 +98,11 @@ export function describeHoursOnly(day: DayHours): string {
   return describeDayHours({ ...day, note: undefined });
 }
 
-/** One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM". */
-export function shortStatus(branch: Branch, status: HoursStatus): string {
+/**
+ * One table cell for "open now" across branches: "Open until 9:00 PM", "Closed, opens tomorrow 9:00 AM".
+ * `titleNote`: a holiday the table's title names already.
+ */
+export function shortStatus(branch: Branch, status: HoursStatus, titleNote?: string): string {
   const { now } = status;
   if (status.open && status.current) {
     const where = status.current.place ? ` at ${status.current.place}` : '';
@@ -103,10 +114,15 @@ export function shortStatus(branch: Branch, status: HoursStatus): string {
       ? `Open${where}, closes in ${minutes} min (${until})`
       : `Open${where} until ${until}`;
   }
-  const why = status.today.closed && status.today.note ? ` (${status.today.note})` : '';
+  // A holiday already named in the table's title is not repeated on every row.
+  const note = status.today.note !== titleNote ? status.today.note : undefined;
+  const why = status.today.closed && note ? ` (${note})` : '';
   if (!status.next) return `Closed${why}`;
   const when = `${relativeDay(status.next.start, now)} ${formatTime(status.next.start)}`;
   const verb = branch.kind === 'bookmobile' || status.next.place ? 'next stop' : 'opens';
   const where = status.next.place ? `, ${status.next.place}` : '';
-  return `Closed${why}; ${verb} ${when}${where}`;
+  // Opening later today: the closing time too, so "what time do you close tonight?" is answered.
+  const until =
+    verb === 'opens' && status.next.start.hasSame(now, 'day') ? `-${untilText(status.next.end, now)}` : '';
+  return `Closed${why}; ${verb} ${when}${until}${where}`;
 }

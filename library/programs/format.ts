@@ -2,7 +2,7 @@
 import type { DateTime } from 'luxon';
 import type { Branch } from '../../config/libraryConfig';
 import type { Audience } from '../../recognizers/libraryRecognition';
-import { formatTime, relativeDay } from '../hours/format';
+import { calendarDate, formatTime, relativeDay } from '../hours/format';
 import type { Program } from './program';
 
 export interface ProgramSummary {
@@ -26,8 +26,7 @@ const audienceNames: Record<Audience, string> = {
 /** "Today, 10:00-10:30 AM", "Wednesday, Dec 2, 4:00-5:30 PM", "Saturday, Dec 12 (all day)". */
 export function programWhen(program: Program, now: DateTime): string {
   const day = relativeDay(program.start, now);
-  const dayText =
-    day === 'today' || day === 'tomorrow' ? capitalize(day) : program.start.toFormat('cccc, LLL d');
+  const dayText = day === 'today' || day === 'tomorrow' ? capitalize(day) : calendarDate(program.start, now);
   if (program.allDay) return `${dayText} (all day)`;
   const sameHalf = program.start.toFormat('a') === program.end.toFormat('a') && program.start.hour % 12 !== 0;
   const start = sameHalf ? program.start.toFormat('h:mm') : formatTime(program.start);

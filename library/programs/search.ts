@@ -47,8 +47,19 @@ export function topicScore(program: Program, topic: string): number {
   const wanted = normalizeTopic(topic);
   if (!wanted) return 0;
   if (program.topics.some((t) => normalizeTopic(t) === wanted)) return 2;
-  if (normalizeTopic(program.title).includes(wanted)) return 2;
-  return normalizeTopic(program.description).includes(wanted) ? 1 : 0;
+  const title = normalizeTopic(program.title);
+  if (title.includes(wanted)) return 2;
+  const description = normalizeTopic(program.description);
+  if (description.includes(wanted)) return 1;
+  // Every word somewhere: "toddler time" is Toddler Storytime.
+  const words = topic
+    .split(/\s+/)
+    .map(normalizeTopic)
+    .filter((word) => word.length >= 3);
+  if (words.length < 2) return 0;
+  const named = title + program.topics.map(normalizeTopic).join('');
+  if (words.every((word) => named.includes(word))) return 2;
+  return words.every((word) => description.includes(word)) ? 1 : 0;
 }
 
 export function findPrograms(
@@ -78,7 +89,17 @@ export function findPrograms(
       b.remembered - a.remembered ||
       a.program.start.toMillis() - b.program.start.toMillis(),
   );
-  return scored.map((s) => s.program);
+  // One occurrence of each program first, so a weekly program does not fill a page of three on its own;
+  // its later dates follow.
+  const seen = new Set<string>();
+  const firsts: Program[] = [];
+  const repeats: Program[] = [];
+  for (const { program } of scored) {
+    const key = `${program.title}\u0000${program.branchId ?? ''}`;
+    (seen.has(key) ? repeats : firsts).push(program);
+    seen.add(key);
+  }
+  return [...firsts, ...repeats];
 }
 
 export const pageSize = 3;

@@ -1,5 +1,11 @@
 import { expect } from 'chai';
-import { renderReply, resolveChoice, SMS_MAX_LENGTH, splitForSms } from '../../channels/renderer';
+import {
+  renderReply,
+  resolveChoice,
+  SMS_MAX_LENGTH,
+  SMS_PREFERRED_LENGTH,
+  splitForSms,
+} from '../../channels/renderer';
 import { Reply } from '../../channels/reply';
 
 const choice: Reply = {
@@ -85,6 +91,60 @@ describe('Renderer', () => {
     expect(renderReply(list, 'sms')[0].text).to.include(
       '1. Project Hail Mary\nBook\nReady at Eastside Branch',
     );
+  });
+});
+
+describe('Renderer: titles in Web Chat', () => {
+  it('shows a table or list title once, as the message text, not again inside the card', () => {
+    const replies: Extract<Reply, { kind: 'table' | 'list' }>[] = [
+      { kind: 'table', title: 'Hours tomorrow', rows: [{ label: 'Main Library', value: '9:00 AM-9:00 PM' }] },
+      {
+        kind: 'list',
+        title: 'Programs tomorrow',
+        items: [{ title: 'Lego Club', lines: ['Eastside Branch'] }],
+      },
+    ];
+    for (const reply of replies) {
+      const [activity] = renderReply(reply, 'webchat');
+      expect(activity.text).to.equal(reply.title);
+      const card = JSON.stringify(activity.attachments![0].content);
+      expect(card).not.to.contain(reply.title);
+      expect(card).to.contain(reply.kind === 'table' ? '9:00 AM-9:00 PM' : 'Lego Club');
+    }
+  });
+});
+
+describe('Renderer: SMS lists', () => {
+  const program = (n: number) => ({
+    title: `Program number ${n} with a fairly long title`,
+    lines: ['Saturday, Dec 5, 10:00-11:30 AM', 'Eastside Branch', 'For kids, families, ages 4-12'],
+    description: 'Not sent by SMS: '.repeat(10),
+    link: { label: 'Details and registration', url: `https://riverbend-library.example.org/events/${n}` },
+  });
+
+  it('sends a page of three programs within 320 characters per message, none lost', () => {
+    const list: Reply = {
+      kind: 'list',
+      title: 'Programs for kids this weekend (1-3 of 7)',
+      items: [program(1), program(2), program(3)],
+      more: { label: 'More', value: 'more' },
+    };
+    const whole = renderReply(list, 'sms').map((a) => a.text!);
+    expect(whole.join('\n\n').length).to.be.greaterThan(SMS_PREFERRED_LENGTH);
+    expect(whole.length).to.be.within(2, 4);
+    whole.forEach((text) => expect(text.length).to.be.at.most(SMS_PREFERRED_LENGTH));
+    expect(whole[0]).to.match(/^Programs for kids this weekend \(1-3 of 7\)\n\n1\. Program number 1/);
+    for (const n of [1, 2, 3]) expect(whole.join('\n')).to.contain(`${n}. Program number ${n}`);
+    expect(whole.join('\n')).not.to.contain('Not sent by SMS');
+    expect(whole[whole.length - 1]).to.match(/Reply "more" for more\.$/);
+  });
+
+  it('keeps an item longer than 320 characters whole up to the 1,600 limit', () => {
+    const long = { ...program(1), lines: ['x'.repeat(500)] };
+    const texts = renderReply({ kind: 'list', title: 'Programs', items: [long] }, 'sms').map((a) => a.text!);
+    expect(texts).to.have.length(2);
+    expect(texts[1]).to.contain('x'.repeat(500));
+    texts.forEach((text) => expect(text.length).to.be.at.most(SMS_MAX_LENGTH));
   });
 });
 

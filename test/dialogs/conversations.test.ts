@@ -6,6 +6,7 @@ import { sendReply } from '../../channels/renderer';
 import { SENSITIVE_INPUT } from '../../dialogs/mainDialog';
 import {
   conversationStateText,
+  demo,
   startConversation,
   userStateText,
   visibleText,
@@ -65,7 +66,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
 
     it('a holiday by name, for one branch', async () => {
       expect(await chat.sayText('is eastside open on thanksgiving?')).to.deep.equal([
-        'Eastside Branch is closed on Thanksgiving Day (Thursday, Nov 25).',
+        'Eastside Branch is closed on Thanksgiving Day (Thursday, Nov 25, 2027).',
       ]);
       expect(await chat.sayText('what about main on christmas eve?')).to.deep.equal([
         'Main Library on Christmas Eve (Thursday, Dec 24): 9:00 AM-2:00 PM.',
@@ -113,7 +114,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       const replies = await chat.say('something for my 5 year old this weekend');
       expect(replies).to.have.length(1);
       const text = visibleText(replies[0]);
-      expect(text).to.contain('Programs for a 5-year-old Sat, Dec 5 to Sun, Dec 6 (1-2 of 2)');
+      expect(text).to.contain('Programs for a 5-year-old this weekend\n');
       expect(text).to.contain(
         'Family Storytime\nSaturday, Dec 5, 10:30-11:15 AM\nRiverside Branch\nFor families',
       );
@@ -122,10 +123,42 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(text).not.to.contain('Lego Club');
     });
 
+    it('with nothing in the coming week, says so and shows the next ones, with the year when it changes', async () => {
+      const friday = startConversation({ now: new Date('2026-12-04T19:00:00-06:00') });
+      const replies = (await friday.say('any book club events?')).map(visibleText);
+      expect(replies[0]).to.equal(
+        "I couldn't find any programs about book club in the next 7 days. The next ones are:",
+      );
+      expect(replies[1]).to.match(/^Programs about book club Fri, Dec 11 to Thu, Jan 7, 2027\n/);
+      expect(replies[1]).to.contain('Riverside Book Club\nThursday, Jan 7, 2027, 6:30');
+    });
+
+    it('an age with "an", and no "(1-1 of 1)" count when everything fits on one page', async () => {
+      const [text] = (await chat.say('something for my 80 year old this weekend')).map(visibleText);
+      expect(text).to.match(/^I couldn't find any programs for an 80-year-old this weekend\./);
+      const [lego] = (await chat.say('lego events')).map(visibleText);
+      expect(lego).to.match(/^Programs about lego in the next 7 days\n/);
+    });
+
+    it('"more" with nothing more keeps the question about remembering open', async () => {
+      const [, offer] = await chat.sayText('lego events');
+      expect(offer).to.match(/^Would you like me to remember that you're interested in lego/);
+      expect(await chat.sayText('more')).to.deep.equal(["That's all I found.", offer]);
+      expect(await chat.sayText('no')).to.deep.equal(["No problem, I won't remember it."]);
+    });
+
+    it('"more" after the last page says that was all, not the help menu', async () => {
+      await chat.say('lego events');
+      await chat.say('no');
+      expect(await chat.sayText('more')).to.deep.equal([
+        "That's all I found. Ask about another day, age or topic.",
+      ]);
+    });
+
     it('"what about tomorrow?" keeps the age and changes the day', async () => {
       await chat.say('something for my 5 year old this weekend');
       const text = visibleText((await chat.say('what about tomorrow?'))[0]);
-      expect(text).to.match(/^Programs for a 5-year-old tomorrow \(1-\d of \d+\)/);
+      expect(text).to.match(/^Programs for a 5-year-old tomorrow\n/);
       expect(text).to.contain('Bookmobile Storytime\nTomorrow, 3:30-4:00 PM\nBookmobile at Pine Street Park');
       expect(text).not.to.contain('Homework Help');
     });
@@ -154,7 +187,9 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       expect(visibleText(replies[0])).to.contain(
         'Toddler Storytime\nWednesday, Dec 2, 10:00-10:30 AM\nMain Library',
       );
-      expect(replies[1].text).to.match(/remember that you're interested in storytime and Main Library/);
+      expect(replies[1].text).to.match(
+        /remember that you're interested in storytime and that your home branch is Main Library,/,
+      );
       expect(await userStateText(chat)).to.not.contain('storytime');
 
       expect(await chat.sayText('yes')).to.deep.equal([
@@ -308,6 +343,33 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       ]);
     });
 
+    it('welcome and help offer only what this library routes, with its FAQ titles', async () => {
+      const [hello] = await chat.sayText('hello');
+      expect(hello).to.match(
+        /^Hi! I'm the Riverbend Public Library help bot\. I can help with: opening hours;/,
+      );
+      expect(hello).to.contain('getting a library card; fines and fees');
+      // The harness has no holds route: no holds button, no holds promise.
+      expect(hello).to.contain('[Opening hours]').and.contain('[Talk to a person]');
+      expect(hello).not.to.match(/holds/i);
+    });
+
+    it("says what this library's bot can do when it does not understand, from the configuration", async () => {
+      const [sorry] = await chat.sayText('blah');
+      // The harness routes hours, programs, the FAQs and a person; no holds route, so no holds offered.
+      expect(sorry).to.equal(
+        "Sorry, I didn't understand that. I can help with: opening hours; programs and events; " +
+          `${demo.faq.map((entry) => entry.title.charAt(0).toLowerCase() + entry.title.slice(1)).join('; ')}. ` +
+          'Please ask in your own words.',
+      );
+      expect(sorry).to.contain('getting a library card; fines and fees').and.not.contain('holds');
+    });
+
+    it('answers thanks with "you\'re welcome" and bye with goodbye', async () => {
+      expect((await chat.sayText('thanks'))[0]).to.match(/^You're welcome! Thanks for contacting the /);
+      expect((await chat.sayText('bye'))[0]).to.match(/^Goodbye! Thanks for contacting the /);
+    });
+
     it('offers a person after two misunderstood messages in a row, not after one', async () => {
       expect((await chat.sayText('blah'))[0]).to.match(/^Sorry, I didn't understand that/);
       const [offer] = await chat.say('qwerty');
@@ -406,7 +468,10 @@ describe('conversations over SMS', () => {
   });
 
   it('programs: numbered list, "more", and consent answered with "1"', async () => {
-    const [list, offer] = await text('storytime');
+    const replies = await text('storytime');
+    replies.forEach((reply) => expect(reply.length).to.be.at.most(SMS_PREFERRED_LENGTH));
+    const offer = replies.pop()!;
+    const list = replies.join('\n');
     expect(list).to.match(/^Programs about storytime in the next 7 days \(1-3 of \d+\)/);
     expect(list).to.contain('1. Bookmobile Storytime').and.contain('Reply "more" for more.');
     expect(short([offer])[0]).to.contain('1. Yes, remember\n2. No thanks');
@@ -414,6 +479,31 @@ describe('conversations over SMS', () => {
     expect(await userStateText(sms)).to.contain('"interests":["storytime"]');
     short(await text('forget me'));
     expect(await userStateText(sms)).to.not.contain('storytime');
+  });
+
+  it('after "hi", replying "2" to the numbered menu asks about programs', async () => {
+    const [menu] = await text('hi');
+    expect(menu).to.contain('2. Programs and events').and.contain('Reply a number from 1 to');
+    expect((await text('2'))[0]).to.match(/^What kind of program\?/);
+  });
+
+  it('open now on a holiday names it once in the title and fits one message', async () => {
+    const holiday = startConversation({ channelId: 'sms', now: new Date('2027-01-18T09:00:00-06:00') });
+    const replies = (await holiday.say('are you open')).map(visibleText);
+    expect(replies).to.have.length(1);
+    expect(replies[0]).to.match(/^Open now\? \(Mon 9:00 AM, Martin Luther King Jr\. Day\)\n/);
+    expect(replies[0]).to.contain('Main Library: Closed; opens tomorrow 9:00 AM');
+    expect(replies[0]).not.to.contain('Closed (Martin');
+    expect(replies[0].length).to.be.at.most(SMS_PREFERRED_LENGTH);
+  });
+
+  it('programs: the second page numbers on from 4, matching its "(4-6 of N)" title', async () => {
+    await text('storytime');
+    const page = (await text('more')).join('\n');
+    expect(page).to.match(/^Programs about storytime in the next 7 days \(4-\d of \d+\)/);
+    expect(page)
+      .to.match(/\n4\. /)
+      .and.not.match(/\n1\. /);
   });
 
   it('each FAQ in its SMS wording, and a branch chosen with "4"', async () => {

@@ -153,7 +153,7 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     libraryName: config.library.name,
     routes: feature.routes,
   });
-  const bot = new PatronBot(conversationState, userState, mainDialog, config.library.name);
+  const bot = new PatronBot(conversationState, userState, mainDialog);
   const transcripts = new MemoryTranscriptStore();
   const sensitiveTurns: (string | undefined)[] = [];
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { resolve } from 'node:path';
 import sinon from 'sinon';
 import { loadLibraryConfig, validateLibraryConfig, type LibraryConfig } from '../../config/libraryConfig';
-import { describeDayHours, describeStatus } from '../../library/hours/format';
+import { describeDayHours, describeStatus, shortStatus } from '../../library/hours/format';
 import { HoursService } from '../../library/hours/hoursService';
 
 const demoPath = resolve(__dirname, '../../../config/demo-library.yaml');
@@ -193,6 +193,16 @@ describe('hours service', () => {
       );
       expect(statusAt('riverside', '2026-11-15T12:00:00-06:00')).to.equal(
         'Riverside Branch is closed now. It opens Tuesday at 10:00 AM.',
+      );
+    });
+
+    it('in the all-branches table, opening later today shows until when, opening another day does not', () => {
+      statusAt('main', '2026-11-15T09:00:00-06:00');
+      expect(shortStatus(service.branch('main'), service.status('main'))).to.equal(
+        'Closed; opens today 1:00 PM-5:00 PM',
+      );
+      expect(shortStatus(service.branch('riverside'), service.status('riverside'))).to.equal(
+        'Closed; opens Tuesday 10:00 AM',
       );
     });
 

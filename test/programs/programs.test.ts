@@ -348,6 +348,21 @@ describe('programs', () => {
       expect(titles).to.not.include.keys('Lego Club', 'Toddler Storytime', 'Teen Gaming', 'Knitting Circle');
     });
 
+    it('matches a topic whose words are all in the title ("toddler time" is Toddler Storytime)', () => {
+      expect(find({ topics: ['toddler time'] }).map((p) => p.title)).to.include('Toddler Storytime');
+      expect(find({ topics: ['toddler gaming'] })).to.deep.equal([]);
+    });
+
+    it('shows each program once before its repeats, so a weekly program does not fill a page', () => {
+      const teens = find({ audience: 'teens' }).map((p) => `${p.title}@${p.branchId}`);
+      const firstRepeat = teens.findIndex((key, i) => teens.indexOf(key) !== i);
+      expect(firstRepeat).to.be.greaterThan(0);
+      expect(new Set(teens.slice(0, firstRepeat)).size).to.equal(firstRepeat);
+      expect(new Set(teens.slice(firstRepeat))).to.satisfy((later: Set<string>) =>
+        [...later].every((key) => teens.slice(0, firstRepeat).includes(key)),
+      );
+    });
+
     it('filters by audience, topic, branch and date range', () => {
       expect(new Set(find({ audience: 'teens' }).map((p) => p.title))).to.include.keys(
         'Teen Gaming',
