@@ -118,6 +118,11 @@ export function answerOf(text: string, options: ChoiceOption[]): string | undefi
 /** turnState flag: this message was not an answer and MainDialog should route it afresh. */
 const ROUTE_AFRESH = Symbol('holdsRouteAfresh');
 
+/** This message is a new request, not an answer: the routed dialog ends and MainDialog routes it. */
+export function routeAfresh(context: TurnContext): void {
+  context.turnState.set(ROUTE_AFRESH, true);
+}
+
 /**
  * Ends the flow when the patron asked to stop, sign out or talk to a person; true when it did. A
  * request for a person goes back to MainDialog to route (see endRouted).
@@ -128,7 +133,7 @@ export async function handledStopOrSignOut(
   deps: HoldsDialogDeps,
 ): Promise<boolean> {
   if (isPersonRequest(text)) {
-    context.turnState.set(ROUTE_AFRESH, true);
+    routeAfresh(context);
     return true;
   }
   if (isSignOutRequest(text)) {

@@ -312,7 +312,7 @@ export const signInText = {
     (attemptsLeft > 0 && attemptsLeft <= 2
       ? ` (${attemptsLeft} more ${attemptsLeft === 1 ? 'try' : 'tries'} before sign-in pauses.)`
       : '') +
-    ' Would you like to try again?',
+    " Let's try again: what's your library card number?",
   locked: (minutes: number, phone: string) =>
     `For your security, sign-in is paused after several unsuccessful tries. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or call ${phone} and staff can help.`,
   pinNotRead: 'Sorry, I need to ask for your PIN again. Please send just your PIN.',

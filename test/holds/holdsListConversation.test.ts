@@ -7,9 +7,9 @@ async function signIn(
   chat: Conversation,
   card: string,
   pin: string,
-  request = 'show my holds',
+  request: string | undefined = 'show my holds',
 ): Promise<string> {
-  await chat.say(request);
+  if (request) await chat.say(request);
   await chat.say(card);
   return (await chat.say(pin)).join('\n');
 }
@@ -65,19 +65,45 @@ describe('holds conversation: sign-in and listing', () => {
     const wrongPin = await signIn(first, '21000000000001', '1111');
     const second = harness.conversation('retry-2');
     const unknownCard = await signIn(second, '21999999999999', '2468');
-    expect(wrongPin).to.include("didn't match our records");
+    expect(wrongPin)
+      .to.include("didn't match our records")
+      .and.include("Let's try again: what's your library card number?");
     expect(wrongPin).to.equal(unknownCard);
-    expect((await first.say('Try again')).join('\n')).to.include('card number');
     await first.say('21000000000001');
     expect((await first.say('2468')).join('\n')).to.include('Your 3 holds');
+  });
+
+  it('after a wrong PIN, withholds the PIN typed again at the card question and asks for the card', async () => {
+    const chat = harness.conversation('retype-pin');
+    const wrong = await signIn(chat, '21000000000001', '1111');
+    expect(wrong).to.include("what's your library card number?");
+    const retyped = await chat.sayRaw('2468');
+    expect(retyped.map((a) => a.text).join('\n')).to.include("doesn't look like a library card number");
+    expect(retyped[retyped.length - 1].channelData).to.deep.equal({ libraryBot: { sensitiveInput: 'card' } });
+    expect(await signIn(chat, '21000000000001', '2468', undefined)).to.include('Your 3 holds');
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'retype-pin');
+    expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
+  });
+
+  it('takes a question asked at the card or PIN prompt as a new request, shown as typed', async () => {
+    const chat = harness.conversation('interrupt');
+    await chat.say('show my holds');
+    const cancel = (await chat.say('cancel my hold on project hail mary')).join('\n');
+    expect(cancel).to.include('To cancel a hold').and.include('card number');
+    await chat.say('21000000000001');
+    const atPin = (await chat.say('place a hold on lessons in chemistry')).join('\n');
+    expect(atPin).to.include('To place a hold').and.include('card number');
+    expect(harness.feature.sessions.hasPendingCard('webchat:interrupt')).to.equal(false);
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'interrupt');
+    const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
+    expect(fromPatron).to.include('cancel my hold on project hail mary');
+    expect(fromPatron).to.include('place a hold on lessons in chemistry');
   });
 
   it('re-asks when the answer is not a card number, and stops on "never mind" at the PIN', async () => {
     const chat = harness.conversation('not-a-card');
     await chat.say('show my holds');
-    expect((await chat.say('what do you need?')).join('\n')).to.include(
-      "doesn't look like a library card number",
-    );
+    expect((await chat.say('1234')).join('\n')).to.include("doesn't look like a library card number");
     await chat.say('21000000000001');
     expect((await chat.say('never mind')).join('\n')).to.match(/stopped/i);
     expect((await chat.say('show my holds')).join('\n')).to.include('card number');
@@ -117,7 +143,7 @@ describe('holds conversation: sign-in and listing', () => {
     const chat = harness.conversation('throttle-1');
     let last = '';
     for (let i = 0; i < 5; i += 1) {
-      last = await signIn(chat, '21000000000001', `000${i}`, i === 0 ? 'show my holds' : 'Try again');
+      last = await signIn(chat, '21000000000001', `000${i}`, i === 0 ? 'show my holds' : undefined);
       if (i < 4) expect(last).to.include("didn't match our records");
     }
     expect(last).to.include('sign-in is paused').and.include('15 minutes').and.include('(555) 010-2000');
