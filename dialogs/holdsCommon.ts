@@ -20,6 +20,7 @@ import {
 import type { PatronSession, PatronSessions } from '../library/patronSessions/patronSessions';
 import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
 import type { EntraSignIn } from '../library/patronSessions/entraSignIn';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 
 /** The few logger methods the holds dialogs use (pino's Logger fits). Never given a PIN or card. */
 export interface HoldsLogger {
@@ -36,6 +37,8 @@ export interface HoldsDialogDeps {
   logger?: HoldsLogger;
   /** Present when the library signs patrons in with Microsoft Entra ID instead of card + PIN. */
   entra?: EntraSignIn;
+  /** The bot's recognizer: tells a new request from an answer at free-text questions. */
+  recognizer?: PatronMessageRecognizer;
 }
 
 export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
@@ -44,6 +47,8 @@ export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
 interface ChoiceValidation {
   options?: ChoiceOption[];
   reply: Reply;
+  /** A plain yes or no answers it too ("I found this. Is it the one?"). */
+  acceptYesNo?: boolean;
 }
 
 const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
@@ -71,7 +76,9 @@ export function holdsTextPrompt(): TextPrompt {
     const validation = prompt.options.validations as ChoiceValidation | undefined;
     if (!validation?.options || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
       return true;
-    const matched = yesOrNo(text) !== undefined && validation.options.some((o) => o.value === 'yes');
+    const matched =
+      yesOrNo(text) !== undefined &&
+      (validation.acceptYesNo === true || validation.options.some((o) => o.value === 'yes'));
     if (matched || resolveChoice(text, validation.options)) return true;
     if (prompt.attemptCount >= 3) return true;
     await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
@@ -81,9 +88,14 @@ export function holdsTextPrompt(): TextPrompt {
 }
 
 /** Shows a reply and waits for the patron's answer (the next step gets the text as step.result). */
-export async function ask(step: WaterfallStepContext, reply: Reply, options?: ChoiceOption[]) {
+export async function ask(
+  step: WaterfallStepContext,
+  reply: Reply,
+  options?: ChoiceOption[],
+  acceptYesNo = false,
+) {
   await sendReply(step.context, reply);
-  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply) };
+  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply), acceptYesNo };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
 }
 
@@ -201,9 +213,11 @@ export function stepValues<T extends object>(step: WaterfallStepContext): Partia
 
 /** Ends a routed holds dialog: 'unhandled' when this message should be routed afresh by MainDialog. */
 export function endRouted(step: WaterfallStepContext) {
-  const result: RoutedDialogResult =
-    step.context.turnState.get(ROUTE_AFRESH) === true
-      ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
-      : { kind: 'answered' };
+  const afresh = step.context.turnState.get(ROUTE_AFRESH) === true;
+  // Used up here: the dialog MainDialog starts for this message must not hand it back again.
+  step.context.turnState.delete(ROUTE_AFRESH);
+  const result: RoutedDialogResult = afresh
+    ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
+    : { kind: 'answered' };
   return step.endDialog(result);
 }

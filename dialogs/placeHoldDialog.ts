@@ -28,6 +28,8 @@ import {
   stepValues,
   textOf,
   answerOf,
+  routeAfresh,
+  yesOrNo,
   type HoldsDialogDeps,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
@@ -36,6 +38,8 @@ export const PLACE_HOLD_DIALOG = 'holds.place';
 const STEPS = 'placeHoldSteps';
 const MAX_MATCHES = 5;
 const MAX_SEARCHES = 3;
+/** A recognizer score this high at a free-text question means a new request, not an answer. */
+const CONFIDENT = 0.8;
 
 interface SearchAgainOptions {
   again: true;
@@ -117,9 +121,16 @@ export class PlaceHoldDialog extends ComponentDialog {
 
   private async search(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
+    let otherRequest = false;
     if (!values.query) {
       const text = textOf(step);
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
+      const request = this.otherRequest(text);
+      if (request === 'certain') {
+        routeAfresh(step.context);
+        return endRouted(step);
+      }
+      otherRequest = request === 'likely';
       values.query = { keywords: text };
     }
     const query = values.query;
@@ -128,6 +139,11 @@ export class PlaceHoldDialog extends ComponentDialog {
     );
     if (!records) return endRouted(step);
     const works = groupWorks(records).slice(0, MAX_MATCHES);
+    if (works.length === 0 && otherRequest) {
+      // Not in the catalog, and the recognizer is sure it is another question: answer that instead.
+      routeAfresh(step.context);
+      return endRouted(step);
+    }
     if (works.length === 0) {
       const searchTries = (values.searchTries ?? 0) + 1;
       if (searchTries >= MAX_SEARCHES) {
@@ -138,7 +154,8 @@ export class PlaceHoldDialog extends ComponentDialog {
       return this.searchAgain(step, searchTries);
     }
     values.works = works;
-    return ask(step, matchesReply(works));
+    // "Is it the one?" about a single match is a yes/no question too.
+    return ask(step, matchesReply(works), undefined, works.length === 1);
   }
 
   private async chooseWork(step: WaterfallStepContext) {
@@ -148,7 +165,8 @@ export class PlaceHoldDialog extends ComponentDialog {
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = resolveChoice(text, options);
-    const index = chosen ? options.indexOf(chosen) : -1;
+    const yesNo = works.length === 1 ? yesOrNo(text) : undefined;
+    const index = yesNo === 'yes' ? 0 : yesNo === 'no' ? -1 : chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= works.length) {
       await sendReply(step.context, "OK, let's try different words.");
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
@@ -261,6 +279,19 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /**
+   * Is the answer to "what would you like to put on hold?" really a new request? 'certain' for
+   * another holds request, a person or help ("show my holds"); 'likely' for another confident intent,
+   * which is still searched first because short titles can look like questions ("Dune").
+   */
+  private otherRequest(text: string): 'certain' | 'likely' | undefined {
+    const recognition = this.deps.recognizer?.recognize(text, new Date());
+    if (!recognition || recognition.score < CONFIDENT || recognition.intent === 'None') return undefined;
+    if (recognition.intent === 'holds.place') return undefined;
+    if (/^(holds\.|human$|help$)/.test(recognition.intent)) return 'certain';
+    return 'likely';
   }
 
   private searchAgain(step: WaterfallStepContext, searchTries: number) {

@@ -156,7 +156,9 @@ export function matchesReply(works: WorkMatch[]): Reply {
     prompt: works.length === 1 ? 'I found this. Is it the one?' : 'I found these. Which one would you like?',
     options: [...works.map((w) => ({ label: workLabel(w) })), { label: 'None of these' }],
     smsPrompt:
-      works.length === 1 ? 'I found this. Reply 1 if it is the one:' : 'I found these. Reply with a number:',
+      works.length === 1
+        ? 'I found this. Is it the one? Reply 1 or yes if it is, 2 if not:'
+        : 'I found these. Reply with a number:',
   };
 }
 
