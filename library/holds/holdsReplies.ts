@@ -122,6 +122,45 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
   return replies;
 }
 
+/** Normalized for comparing a named title with a hold's title. */
+function titleWords(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+/** The holds whose title the patron named ("where am I in line for Lessons in Chemistry?"). */
+export function holdsNamed(holds: Hold[], named: string | undefined): Hold[] {
+  if (!named || !named.trim()) return [];
+  const said = titleWords(named);
+  return holds.filter((h) => {
+    const title = titleWords(h.title);
+    // A very short title ("It") would match almost any sentence.
+    return (
+      (title.trim().length >= 4 && said.includes(title)) || (said.trim().length >= 4 && title.includes(said))
+    );
+  });
+}
+
+/** The answer about the named holds, before offering the rest. */
+export function namedHoldsReply(named: Hold[], wording: HoldsWording): Reply {
+  return {
+    kind: 'list',
+    title: named.length === 1 ? `Your hold on ${named[0].title}` : 'Those holds',
+    items: named.map((h) => holdItem(h, wording)),
+  };
+}
+
+export function offerOtherHoldsReply(count: number): Reply {
+  return {
+    kind: 'confirm',
+    prompt: `Would you like to see your other ${count === 1 ? 'hold' : `${count} holds`} too?`,
+    yes: 'Yes, show them',
+    no: 'No, thanks',
+  };
+}
+
 function rank(hold: Hold): number {
   return hold.status.state === 'ready' ? 0 : hold.status.state === 'in-transit' ? 1 : 2;
 }

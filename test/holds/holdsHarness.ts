@@ -61,6 +61,7 @@ export class ScriptedRecognizer implements PatronMessageRecognizer {
 export const holdsRules: Rule[] = [
   [/is my book ready|ready for pick ?up/i, 'holds.list'],
   [/^(show )?my holds|what('s| is) on hold/i, 'holds.list'],
+  [/where am i in line for (.+)$/i, 'holds.list', (m) => ({ title: m[1] })],
   [/cancel (my )?hold on (.+)$/i, 'holds.cancel', (m) => ({ title: m[2] })],
   [/cancel (a|my) hold/i, 'holds.cancel'],
   [

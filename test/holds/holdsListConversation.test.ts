@@ -52,6 +52,31 @@ describe('holds conversation: sign-in and listing', () => {
     expect(answer).to.not.include('AdaptiveCard');
   });
 
+  it('answers about the hold the patron named first, then offers the rest (Web Chat and SMS)', async () => {
+    const chat = harness.conversation('named-hold');
+    const answer = await signIn(
+      chat,
+      '21000000000001',
+      '2468',
+      'where am i in line for lessons in chemistry',
+    );
+    expect(answer).to.include('Your hold on Lessons in Chemistry').and.include('On its way to Main Library');
+    expect(answer).to.include('Would you like to see your other 2 holds too?');
+    expect(answer).to.not.include('The Midnight Library');
+    const rest = (await chat.say('yes')).join('\n');
+    expect(rest)
+      .to.include('The Midnight Library')
+      .and.include('Project Hail Mary')
+      .and.not.include('Lessons');
+    const sms = harness.conversation('named-hold-sms', 'sms');
+    const text = await signIn(sms, '21000000000001', '2468', 'where am i in line for project hail mary');
+    expect(text).to.include('Waiting: 3rd in line of 3').and.include('1. Yes, show them');
+    // A new question instead of an answer is routed, not re-asked.
+    expect((await sms.say('cancel my hold on project hail mary')).join('\n')).to.include(
+      'Cancel your hold on Project Hail Mary',
+    );
+  });
+
   it('tells a patron with no holds so, and does not ask to sign in again in the same conversation', async () => {
     const chat = harness.conversation('list-none');
     expect(await signIn(chat, '21000000000002', '1357')).to.include('You have no holds right now');
