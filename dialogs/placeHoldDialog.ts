@@ -4,7 +4,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
-import { LibrarySystemError, NotHoldableError } from '../library/librarySystem/errors';
+import {
+  HoldLimitReachedError,
+  LibrarySystemError,
+  NotHoldableError,
+  PatronBlockedError,
+} from '../library/librarySystem/errors';
 import type { CatalogQuery, CatalogRecord, PickupLocation } from '../library/librarySystem/librarySystem';
 import { searchTokens } from '../library/librarySystem/catalogSearch';
 import {
@@ -110,6 +115,16 @@ export class PlaceHoldDialog extends ComponentDialog {
   private async askWhatToFind(step: WaterfallStepContext) {
     if (step.result !== true) return endRouted(step);
     const values = stepValues<PlaceValues>(step);
+    // A blocked account or one at its hold limit is told now, not after choosing a title, format
+    // and branch. The library system still decides when the hold is placed.
+    if (!values.again) {
+      const refusal = await this.refusalBeforeSearch(step);
+      if (refusal === 'ended') return endRouted(step);
+      if (refusal) {
+        await sendReply(step.context, refusal);
+        return endRouted(step);
+      }
+    }
     if (values.query) return step.next();
     return ask(step, {
       kind: 'text',
@@ -279,6 +294,26 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /** Why this patron cannot place a hold at all right now, if so; 'ended' after an outage. */
+  private async refusalBeforeSearch(step: WaterfallStepContext): Promise<string | 'ended' | undefined> {
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return 'ended';
+    const account = await callLibrary(step.context, this.deps, 'getPatron', async () => ({
+      profile: await this.deps.librarySystem.getPatron(session.patronId),
+      holds: await this.deps.librarySystem.listHolds(session.patronId),
+    }));
+    if (!account) return 'ended';
+    const { profile, holds } = account;
+    if (profile.blocks.length > 0) {
+      const blocked = new PatronBlockedError(profile.blocks.map((b) => b.description));
+      return refusalText(blocked, this.deps.wording);
+    }
+    if (holds.length >= profile.holdLimit) {
+      return refusalText(new HoldLimitReachedError(profile.holdLimit), this.deps.wording);
+    }
+    return undefined;
   }
 
   /**

@@ -100,22 +100,20 @@ describe('holds conversation: placing a hold', () => {
     expect(await say(chat, 'yes')).to.include('You already have a hold on Project Hail Mary.');
   });
 
-  it('refuses past the hold limit', async () => {
-    const chat = await signedIn(harness, 'place-limit', '21000000000004', '4321');
-    await say(chat, 'place a hold on Circe by Madeline Miller');
-    await say(chat, '1');
-    await say(chat, 'Book');
-    expect(await say(chat, 'yes')).to.include('Your account already has the most holds it can have (2).');
+  it('refuses past the hold limit before any searching, and places nothing', async () => {
+    const chat = await signedIn(harness, 'place-limit', '21000000000004', '4321', 'sms');
+    const refused = await say(chat, 'place a hold on Circe by Madeline Miller');
+    expect(refused).to.include('Your account already has the most holds it can have (2).');
+    expect(refused).to.not.include('I found');
+    expect(refused.length).to.be.at.most(320);
+    expect(await say(chat, '1')).to.not.include('Place a hold on');
   });
 
-  it('refuses a blocked account with the reason and what to do', async () => {
+  it('refuses a blocked account with the reason and what to do, before any searching', async () => {
     const chat = await signedIn(harness, 'place-blocked', '21000000000003', '9999');
-    await say(chat, 'place a hold on Circe by Madeline Miller');
-    await say(chat, '1');
-    await say(chat, 'Book');
-    const refused = await say(chat, 'yes');
+    const refused = await say(chat, 'place a hold on Circe by Madeline Miller');
     expect(refused).to.include("Your account can't place holds right now because of $42.50 in unpaid fines.");
-    expect(refused).to.include('(555) 010-2000');
+    expect(refused).to.include('(555) 010-2000').and.not.include('I found');
   });
 
   it('refuses an eBook and a library-use-only title as not holdable', async () => {
