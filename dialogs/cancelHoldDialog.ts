@@ -9,6 +9,7 @@ import type { Hold } from '../library/librarySystem/librarySystem';
 import { scoreRecord } from '../library/librarySystem/catalogSearch';
 import {
   cancelChoiceReply,
+  inPickupOrder,
   cancelledReply,
   confirmCancelReply,
   refusalText,
@@ -74,10 +75,11 @@ export class CancelHoldDialog extends ComponentDialog {
       await sendReply(step.context, 'You have no holds to cancel.');
       return endRouted(step);
     }
-    values.holds = holds;
-    const named = this.namedHold(holds, values.hint ?? '');
-    if (named) return step.next(String(holds.indexOf(named) + 1));
-    return ask(step, cancelChoiceReply(holds));
+    // The same order as the holds list, so a number read there means the same hold here.
+    values.holds = inPickupOrder(holds);
+    const named = this.namedHold(values.holds, values.hint ?? '');
+    if (named) return step.next(String(values.holds.indexOf(named) + 1));
+    return ask(step, cancelChoiceReply(values.holds));
   }
 
   private async confirm(step: WaterfallStepContext) {

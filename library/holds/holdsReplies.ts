@@ -112,7 +112,7 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
             : `Yes: ${ready.length} of your holds are ready for pickup.`,
     });
   }
-  const ordered = readyFirst ? [...holds].sort((a, b) => rank(a) - rank(b)) : holds;
+  const ordered = inPickupOrder(holds);
   replies.push({
     kind: 'list',
     title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
@@ -159,6 +159,14 @@ export function offerOtherHoldsReply(count: number): Reply {
     yes: 'Yes, show them',
     no: 'No, thanks',
   };
+}
+
+/**
+ * Ready first, then in transit, then waiting: the order of every holds list and of the cancel
+ * menu, so "2" means the same hold in both.
+ */
+export function inPickupOrder(holds: Hold[]): Hold[] {
+  return [...holds].sort((a, b) => rank(a) - rank(b));
 }
 
 function rank(hold: Hold): number {
