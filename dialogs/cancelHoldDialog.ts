@@ -26,6 +26,7 @@ import {
   stepValues,
   textOf,
   type HoldsDialogDeps,
+  outageOfferDialog,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -43,6 +44,7 @@ export class CancelHoldDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(CANCEL_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(outageOfferDialog(deps));
     this.addDialog(holdsTextPrompt());
     this.addDialog(
       new WaterfallDialog(STEPS, [

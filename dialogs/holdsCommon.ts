@@ -2,7 +2,12 @@
 // asking with a Reply and reading the answer, and the outage apology. No channel checks here: the
 // renderer decides how each Reply looks.
 import type { TurnContext } from 'botbuilder';
-import { type PromptValidatorContext, type WaterfallStepContext, TextPrompt } from 'botbuilder-dialogs';
+import {
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+  TextPrompt,
+  WaterfallDialog,
+} from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
 import { conversationKey } from '../bots/sensitiveInputMiddleware';
@@ -129,6 +134,9 @@ export function answerOf(text: string, options: ChoiceOption[]): string | undefi
 
 /** turnState flag: this message was not an answer and MainDialog should route it afresh. */
 const ROUTE_AFRESH = Symbol('holdsRouteAfresh');
+/** turnState flag: the library system failed this turn and the patron was told so. */
+const OUTAGE = Symbol('holdsOutage');
+export const OUTAGE_OFFER_DIALOG = 'holdsOutageOffer';
 
 /** This message is a new request, not an answer: the routed dialog ends and MainDialog routes it. */
 export function routeAfresh(context: TurnContext): void {
@@ -190,7 +198,11 @@ export async function callLibrary<T>(
         { operation, reason: error.reason },
         'library system unavailable during a holds conversation',
       );
-      for (const reply of outageReplies(deps.wording)) await sendReply(context, reply);
+      const [apology] = outageReplies(deps.wording);
+      await sendReply(context, apology);
+      // The offer of a person is asked by OutageOfferDialog when the dialog ends (see endRouted), so
+      // its answer ("1", "yes") comes back to a question that is still waiting.
+      context.turnState.set(OUTAGE, true);
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {
@@ -213,6 +225,10 @@ export function stepValues<T extends object>(step: WaterfallStepContext): Partia
 
 /** Ends a routed holds dialog: 'unhandled' when this message should be routed afresh by MainDialog. */
 export function endRouted(step: WaterfallStepContext) {
+  if (step.context.turnState.get(OUTAGE) === true && step.context.turnState.get(ROUTE_AFRESH) !== true) {
+    step.context.turnState.delete(OUTAGE);
+    return step.replaceDialog(OUTAGE_OFFER_DIALOG);
+  }
   const afresh = step.context.turnState.get(ROUTE_AFRESH) === true;
   // Used up here: the dialog MainDialog starts for this message must not hand it back again.
   step.context.turnState.delete(ROUTE_AFRESH);
@@ -220,4 +236,34 @@ export function endRouted(step: WaterfallStepContext) {
     ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
     : { kind: 'answered' };
   return step.endDialog(result);
+}
+
+/**
+ * After an outage: "Would you like to talk to a staff member?", waiting for the answer so "1" or
+ * "yes" by SMS reaches a person. Every holds dialog adds it (with holdsTextPrompt).
+ */
+export function outageOfferDialog(deps: HoldsDialogDeps): WaterfallDialog {
+  const offer = outageReplies(deps.wording)[1];
+  const options = offer.kind === 'choice' ? offer.options : [];
+  return new WaterfallDialog(OUTAGE_OFFER_DIALOG, [
+    async (step) => {
+      await sendReply(step.context, offer);
+      // No options to validate against: any other message is a new request, routed below.
+      return step.prompt(HOLDS_TEXT_PROMPT, { validations: { reply: offer } });
+    },
+    async (step) => {
+      const text = textOf(step);
+      const answer = resolveChoice(text, options)?.value ?? yesOrNo(text);
+      if (answer === 'talk to a person' || answer === 'yes' || isPersonRequest(text)) {
+        // MainDialog routes the request for a person in the patron's stead.
+        step.context.activity.text = 'talk to a person';
+        routeAfresh(step.context);
+      } else if (answer === 'no thanks' || answer === 'no') {
+        await sendReply(step.context, 'OK. What else can I help you with?');
+      } else {
+        routeAfresh(step.context);
+      }
+      return endRouted(step);
+    },
+  ]);
 }

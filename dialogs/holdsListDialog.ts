@@ -24,6 +24,7 @@ import {
   yesOrNo,
   answerOf,
   type HoldsDialogDeps,
+  outageOfferDialog,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -44,6 +45,7 @@ export class HoldsListDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(HOLDS_LIST_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(outageOfferDialog(deps));
     this.addDialog(holdsTextPrompt());
     this.addDialog(
       new WaterfallDialog(STEPS, [this.signIn.bind(this), this.list.bind(this), this.listOthers.bind(this)]),

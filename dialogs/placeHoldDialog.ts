@@ -36,6 +36,7 @@ import {
   routeAfresh,
   yesOrNo,
   type HoldsDialogDeps,
+  outageOfferDialog,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -76,6 +77,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(PLACE_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(outageOfferDialog(deps));
     this.addDialog(holdsTextPrompt());
     this.addDialog(
       new WaterfallDialog(STEPS, [
