@@ -100,7 +100,9 @@ export class HoldsListDialog extends ComponentDialog {
     if (answer === 'yes') {
       const others = stepValues<ListValues>(step).others ?? [];
       for (const reply of holdsListReplies(others, this.deps.wording)) await sendReply(step.context, reply);
-    } else if (answer !== 'no') {
+    } else if (answer === 'no') {
+      await sendReply(step.context, 'OK. What else can I help you with?');
+    } else {
       routeAfresh(step.context);
     }
     return endRouted(step);

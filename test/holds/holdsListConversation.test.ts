@@ -68,6 +68,8 @@ describe('holds conversation: sign-in and listing', () => {
       .to.include('The Midnight Library')
       .and.include('Project Hail Mary')
       .and.not.include('Lessons');
+    await chat.say('where am i in line for project hail mary');
+    expect((await chat.say('no')).join('\n')).to.include('OK. What else can I help you with?');
     const sms = harness.conversation('named-hold-sms', 'sms');
     const text = await signIn(sms, '21000000000001', '2468', 'where am i in line for project hail mary');
     expect(text).to.include('Waiting: 3rd in line of 3').and.include('1. Yes, show them');
