@@ -9,6 +9,7 @@ import type { Hold } from '../library/librarySystem/librarySystem';
 import { scoreRecord } from '../library/librarySystem/catalogSearch';
 import {
   cancelChoiceReply,
+  inPickupOrder,
   cancelledReply,
   confirmCancelReply,
   refusalText,
@@ -25,6 +26,7 @@ import {
   stepValues,
   textOf,
   type HoldsDialogDeps,
+  outageOfferDialog,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -42,6 +44,7 @@ export class CancelHoldDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(CANCEL_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(outageOfferDialog(deps));
     this.addDialog(holdsTextPrompt());
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -74,10 +77,11 @@ export class CancelHoldDialog extends ComponentDialog {
       await sendReply(step.context, 'You have no holds to cancel.');
       return endRouted(step);
     }
-    values.holds = holds;
-    const named = this.namedHold(holds, values.hint ?? '');
-    if (named) return step.next(String(holds.indexOf(named) + 1));
-    return ask(step, cancelChoiceReply(holds));
+    // The same order as the holds list, so a number read there means the same hold here.
+    values.holds = inPickupOrder(holds);
+    const named = this.namedHold(values.holds, values.hint ?? '');
+    if (named) return step.next(String(values.holds.indexOf(named) + 1));
+    return ask(step, cancelChoiceReply(values.holds));
   }
 
   private async confirm(step: WaterfallStepContext) {

@@ -2,7 +2,12 @@
 // asking with a Reply and reading the answer, and the outage apology. No channel checks here: the
 // renderer decides how each Reply looks.
 import type { TurnContext } from 'botbuilder';
-import { type PromptValidatorContext, type WaterfallStepContext, TextPrompt } from 'botbuilder-dialogs';
+import {
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+  TextPrompt,
+  WaterfallDialog,
+} from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
 import { conversationKey } from '../bots/sensitiveInputMiddleware';
@@ -20,6 +25,7 @@ import {
 import type { PatronSession, PatronSessions } from '../library/patronSessions/patronSessions';
 import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
 import type { EntraSignIn } from '../library/patronSessions/entraSignIn';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 
 /** The few logger methods the holds dialogs use (pino's Logger fits). Never given a PIN or card. */
 export interface HoldsLogger {
@@ -36,6 +42,8 @@ export interface HoldsDialogDeps {
   logger?: HoldsLogger;
   /** Present when the library signs patrons in with Microsoft Entra ID instead of card + PIN. */
   entra?: EntraSignIn;
+  /** The bot's recognizer: tells a new request from an answer at free-text questions. */
+  recognizer?: PatronMessageRecognizer;
 }
 
 export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
@@ -44,6 +52,8 @@ export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
 interface ChoiceValidation {
   options?: ChoiceOption[];
   reply: Reply;
+  /** A plain yes or no answers it too ("I found this. Is it the one?"). */
+  acceptYesNo?: boolean;
 }
 
 const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
@@ -71,7 +81,9 @@ export function holdsTextPrompt(): TextPrompt {
     const validation = prompt.options.validations as ChoiceValidation | undefined;
     if (!validation?.options || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
       return true;
-    const matched = yesOrNo(text) !== undefined && validation.options.some((o) => o.value === 'yes');
+    const matched =
+      yesOrNo(text) !== undefined &&
+      (validation.acceptYesNo === true || validation.options.some((o) => o.value === 'yes'));
     if (matched || resolveChoice(text, validation.options)) return true;
     if (prompt.attemptCount >= 3) return true;
     await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
@@ -81,9 +93,14 @@ export function holdsTextPrompt(): TextPrompt {
 }
 
 /** Shows a reply and waits for the patron's answer (the next step gets the text as step.result). */
-export async function ask(step: WaterfallStepContext, reply: Reply, options?: ChoiceOption[]) {
+export async function ask(
+  step: WaterfallStepContext,
+  reply: Reply,
+  options?: ChoiceOption[],
+  acceptYesNo = false,
+) {
   await sendReply(step.context, reply);
-  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply) };
+  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply), acceptYesNo };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
 }
 
@@ -117,6 +134,14 @@ export function answerOf(text: string, options: ChoiceOption[]): string | undefi
 
 /** turnState flag: this message was not an answer and MainDialog should route it afresh. */
 const ROUTE_AFRESH = Symbol('holdsRouteAfresh');
+/** turnState flag: the library system failed this turn and the patron was told so. */
+const OUTAGE = Symbol('holdsOutage');
+export const OUTAGE_OFFER_DIALOG = 'holdsOutageOffer';
+
+/** This message is a new request, not an answer: the routed dialog ends and MainDialog routes it. */
+export function routeAfresh(context: TurnContext): void {
+  context.turnState.set(ROUTE_AFRESH, true);
+}
 
 /**
  * Ends the flow when the patron asked to stop, sign out or talk to a person; true when it did. A
@@ -128,7 +153,7 @@ export async function handledStopOrSignOut(
   deps: HoldsDialogDeps,
 ): Promise<boolean> {
   if (isPersonRequest(text)) {
-    context.turnState.set(ROUTE_AFRESH, true);
+    routeAfresh(context);
     return true;
   }
   if (isSignOutRequest(text)) {
@@ -173,7 +198,11 @@ export async function callLibrary<T>(
         { operation, reason: error.reason },
         'library system unavailable during a holds conversation',
       );
-      for (const reply of outageReplies(deps.wording)) await sendReply(context, reply);
+      const [apology] = outageReplies(deps.wording);
+      await sendReply(context, apology);
+      // The offer of a person is asked by OutageOfferDialog when the dialog ends (see endRouted), so
+      // its answer ("1", "yes") comes back to a question that is still waiting.
+      context.turnState.set(OUTAGE, true);
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {
@@ -196,9 +225,45 @@ export function stepValues<T extends object>(step: WaterfallStepContext): Partia
 
 /** Ends a routed holds dialog: 'unhandled' when this message should be routed afresh by MainDialog. */
 export function endRouted(step: WaterfallStepContext) {
-  const result: RoutedDialogResult =
-    step.context.turnState.get(ROUTE_AFRESH) === true
-      ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
-      : { kind: 'answered' };
+  if (step.context.turnState.get(OUTAGE) === true && step.context.turnState.get(ROUTE_AFRESH) !== true) {
+    step.context.turnState.delete(OUTAGE);
+    return step.replaceDialog(OUTAGE_OFFER_DIALOG);
+  }
+  const afresh = step.context.turnState.get(ROUTE_AFRESH) === true;
+  // Used up here: the dialog MainDialog starts for this message must not hand it back again.
+  step.context.turnState.delete(ROUTE_AFRESH);
+  const result: RoutedDialogResult = afresh
+    ? { kind: 'unhandled', text: step.context.activity.text ?? '' }
+    : { kind: 'answered' };
   return step.endDialog(result);
+}
+
+/**
+ * After an outage: "Would you like to talk to a staff member?", waiting for the answer so "1" or
+ * "yes" by SMS reaches a person. Every holds dialog adds it (with holdsTextPrompt).
+ */
+export function outageOfferDialog(deps: HoldsDialogDeps): WaterfallDialog {
+  const offer = outageReplies(deps.wording)[1];
+  const options = offer.kind === 'choice' ? offer.options : [];
+  return new WaterfallDialog(OUTAGE_OFFER_DIALOG, [
+    async (step) => {
+      await sendReply(step.context, offer);
+      // No options to validate against: any other message is a new request, routed below.
+      return step.prompt(HOLDS_TEXT_PROMPT, { validations: { reply: offer } });
+    },
+    async (step) => {
+      const text = textOf(step);
+      const answer = resolveChoice(text, options)?.value ?? yesOrNo(text);
+      if (answer === 'talk to a person' || answer === 'yes' || isPersonRequest(text)) {
+        // MainDialog routes the request for a person in the patron's stead.
+        step.context.activity.text = 'talk to a person';
+        routeAfresh(step.context);
+      } else if (answer === 'no thanks' || answer === 'no') {
+        await sendReply(step.context, 'OK. What else can I help you with?');
+      } else {
+        routeAfresh(step.context);
+      }
+      return endRouted(step);
+    },
+  ]);
 }

@@ -11,6 +11,7 @@ import { isSignOutRequest, type HoldsWording } from '../library/holds/holdsRepli
 import { PatronSessions } from '../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
 import { EntraSignIn, type EntraSignInOptions } from '../library/patronSessions/entraSignIn';
+import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import type { IntentRoute } from './mainDialog';
 import type { HoldsDialogDeps, HoldsLogger } from './holdsCommon';
 import { CancelHoldDialog } from './cancelHoldDialog';
@@ -30,6 +31,8 @@ export interface HoldsFeatureOptions {
   librarySystem?: LibrarySystem;
   /** For patronSignIn.method "entra": the client secret (index.ts reads entra.clientSecretEnv). */
   entraClientSecret?: string;
+  /** The bot's recognizer, so a new request typed at "what should I look for?" is routed, not searched. */
+  recognizer?: PatronMessageRecognizer;
   /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
   entraNetwork?: Pick<EntraSignInOptions, 'knownAuthorities' | 'networkClient'>;
 }
@@ -112,6 +115,7 @@ export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
     wording,
     logger: options.logger,
     entra,
+    recognizer: options.recognizer,
   };
   return {
     routes: [

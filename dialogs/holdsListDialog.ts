@@ -2,9 +2,30 @@
 // its status (waiting with place in line, in transit, ready at which branch until when).
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
-import { holdsListReplies } from '../library/holds/holdsReplies';
+import type { Hold } from '../library/librarySystem/librarySystem';
+import {
+  holdsListReplies,
+  holdsNamed,
+  namedHoldsReply,
+  offerOtherHoldsReply,
+} from '../library/holds/holdsReplies';
 import type { RoutedDialogOptions } from './mainDialog';
-import { callLibrary, currentSession, endRouted, stepValues, type HoldsDialogDeps } from './holdsCommon';
+import {
+  HOLDS_TEXT_PROMPT,
+  callLibrary,
+  confirmOptions,
+  currentSession,
+  endRouted,
+  handledStopOrSignOut,
+  holdsTextPrompt,
+  routeAfresh,
+  stepValues,
+  textOf,
+  yesOrNo,
+  answerOf,
+  type HoldsDialogDeps,
+  outageOfferDialog,
+} from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
 export const HOLDS_LIST_DIALOG = 'holds.list';
@@ -12,6 +33,9 @@ const STEPS = 'holdsListSteps';
 
 interface ListValues {
   readyFirst: boolean;
+  /** The title the patron named, to answer about that hold first. */
+  named?: string;
+  others: Hold[];
 }
 
 /** Messages that ask whether something can be picked up, rather than for the whole list. */
@@ -21,13 +45,19 @@ export class HoldsListDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(HOLDS_LIST_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
-    this.addDialog(new WaterfallDialog(STEPS, [this.signIn.bind(this), this.list.bind(this)]));
+    this.addDialog(outageOfferDialog(deps));
+    this.addDialog(holdsTextPrompt());
+    this.addDialog(
+      new WaterfallDialog(STEPS, [this.signIn.bind(this), this.list.bind(this), this.listOthers.bind(this)]),
+    );
     this.initialDialogId = STEPS;
   }
 
   private async signIn(step: WaterfallStepContext) {
     const options = step.options as Partial<RoutedDialogOptions> | undefined;
-    stepValues<ListValues>(step).readyFirst = askingIfReady.test(options?.recognition?.text ?? '');
+    const values = stepValues<ListValues>(step);
+    values.readyFirst = askingIfReady.test(options?.recognition?.text ?? '');
+    values.named = options?.recognition?.entities.title ?? options?.recognition?.text;
     const signIn: PatronSignInOptions = { purpose: 'see your holds' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
   }
@@ -40,12 +70,40 @@ export class HoldsListDialog extends ComponentDialog {
       this.deps.librarySystem.listHolds(session.patronId),
     );
     if (!holds) return endRouted(step);
+    const values = stepValues<ListValues>(step);
+    const named = holdsNamed(holds, values.named);
+    if (named.length > 0) {
+      // "Where am I in line for Lessons in Chemistry?": that hold first, then offer the rest.
+      await sendReply(step.context, namedHoldsReply(named, this.deps.wording));
+      const others = holds.filter((h) => !named.includes(h));
+      if (others.length === 0) return endRouted(step);
+      values.others = others;
+      const offer = offerOtherHoldsReply(others.length);
+      await sendReply(step.context, offer);
+      // Any answer goes to the next step: a new question there is routed, not re-asked.
+      return step.prompt(HOLDS_TEXT_PROMPT, { validations: { reply: offer } });
+    }
     for (const reply of holdsListReplies(
       holds,
       this.deps.wording,
       stepValues<ListValues>(step).readyFirst === true,
     )) {
       await sendReply(step.context, reply);
+    }
+    return endRouted(step);
+  }
+
+  private async listOthers(step: WaterfallStepContext) {
+    const text = textOf(step);
+    if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
+    const answer = answerOf(text, confirmOptions(offerOtherHoldsReply(2))) ?? yesOrNo(text);
+    if (answer === 'yes') {
+      const others = stepValues<ListValues>(step).others ?? [];
+      for (const reply of holdsListReplies(others, this.deps.wording)) await sendReply(step.context, reply);
+    } else if (answer === 'no') {
+      await sendReply(step.context, 'OK. What else can I help you with?');
+    } else {
+      routeAfresh(step.context);
     }
     return endRouted(step);
   }

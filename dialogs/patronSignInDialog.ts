@@ -17,11 +17,10 @@ import { signInText } from '../library/holds/holdsReplies';
 import { LibrarySystemUnavailableError } from '../library/librarySystem/errors';
 import { looksLikeCardNumber } from '../library/patronSessions/privacy';
 import {
-  answerOf,
   callLibrary,
-  confirmOptions,
   currentSession,
   handledStopOrSignOut,
+  routeAfresh,
   type HoldsDialogDeps,
 } from './holdsCommon';
 import { SENSITIVE_INPUT } from './mainDialog';
@@ -34,7 +33,7 @@ export interface PatronSignInOptions {
 }
 
 interface SignInState {
-  stage: 'card' | 'pin' | 'retry';
+  stage: 'card' | 'pin';
   purpose: string;
   cardTries: number;
   pinTries: number;
@@ -44,9 +43,6 @@ interface SignInState {
  * The card-number and PIN questions carry channelData `{ libraryBot: { sensitiveInput: 'card' | 'pin' } }`
  * so a web page can switch to a password field and Direct Line keeps a placeholder for the answer.
  */
-
-const retryReply = { kind: 'confirm', prompt: '', yes: 'Try again', no: 'Not now' } satisfies Reply;
-const retryOptions = confirmOptions(retryReply);
 
 export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   constructor(private readonly deps: HoldsDialogDeps) {
@@ -78,8 +74,13 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     const text = dc.context.activity.text ?? '';
 
     if (state.stage === 'card') {
-      const card = withheld?.kind === 'card' ? withheld.raw : text;
-      if (await handledStopOrSignOut(dc.context, card, this.deps)) return this.notSignedIn(dc);
+      if (withheld?.kind !== 'card') {
+        // No run of digits, so no card number: a new request ("what time do you close?").
+        if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
+        routeAfresh(dc.context);
+        return this.notSignedIn(dc);
+      }
+      const card = cardNumberIn(withheld.raw);
       if (/^\S{10,}\s+\S{3,8}$/.test(card.trim())) {
         // Card number and PIN in one message: take neither, and ask for them one at a time.
         state.cardTries += 1;
@@ -102,18 +103,23 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 
     if (state.stage === 'pin') {
       if (withheld?.kind !== 'pin') {
-        // Not a PIN-shaped answer ("never mind", "talk to a person"), or the turn was not screened.
+        // A sentence without digits ("never mind", "what time do you close?"): a new request.
         if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
+        routeAfresh(dc.context);
+        return this.notSignedIn(dc);
+      }
+      // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
+      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return this.notSignedIn(dc);
+      const pin = pinIn(withheld.raw);
+      if (!pin) {
         state.pinTries += 1;
         if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
         await sendReply(dc.context, signInText.pinNotRead);
         await this.askPin(dc, state);
         return Dialog.EndOfTurn;
       }
-      // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
-      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return this.notSignedIn(dc);
       const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
-        result: await this.deps.sessions.signInWithPin(key, withheld.raw),
+        result: await this.deps.sessions.signInWithPin(key, pin),
       }));
       if (!outcome) return this.notSignedIn(dc);
       const result = outcome.result;
@@ -142,19 +148,12 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         );
         return this.notSignedIn(dc);
       }
-      state.stage = 'retry';
-      await sendReply(dc.context, { ...retryReply, prompt: signInText.notVerified(result.attemptsLeft) });
+      // Straight back to the card number with the gate armed: whatever is typed next (often the PIN
+      // again) is withheld, never read as an answer to a yes/no question.
+      await this.askCard(dc, state, false, signInText.notVerified(result.attemptsLeft));
       return Dialog.EndOfTurn;
     }
-
-    // stage 'retry'
-    if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
-    if (answerOf(text, retryOptions) === 'yes') {
-      await this.askCard(dc, state, false);
-      return Dialog.EndOfTurn;
-    }
-    await sendReply(dc.context, signInText.stopped);
-    return this.notSignedIn(dc);
+    return Dialog.EndOfTurn;
   }
 
   /** Ends without a session: nothing may wait for a card number or PIN any more. */
@@ -213,11 +212,17 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     return this.notSignedIn(dc);
   }
 
-  private async askCard(dc: DialogContext, state: SignInState, first: boolean): Promise<void> {
+  private async askCard(
+    dc: DialogContext,
+    state: SignInState,
+    first: boolean,
+    question?: string,
+  ): Promise<void> {
     state.stage = 'card';
     markSensitive(dc, true);
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'card');
-    const text = first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard;
+    const text =
+      question ?? (first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard);
     await this.sendMarked(dc, { kind: 'text', text }, 'card');
   }
 
@@ -248,6 +253,20 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 function markSensitive(dc: DialogContext, waiting: boolean): void {
   const routed = dc.parent?.activeDialog;
   if (routed) (routed.state as Record<string, unknown>)[SENSITIVE_INPUT] = waiting;
+}
+
+/** The card number in an answer: the whole answer, or the one long run of digits in a sentence. */
+function cardNumberIn(raw: string): string {
+  if (looksLikeCardNumber(raw) || /^\S{10,}\s+\S{3,8}$/.test(raw.trim())) return raw;
+  const runs = raw.match(/\d(?:[\s-]?\d){5,}/g) ?? [];
+  return runs.length === 1 ? runs[0] : raw;
+}
+
+/** The PIN in an answer: a single word, or the one run of digits in a sentence ("it's 2468"). */
+function pinIn(raw: string): string | undefined {
+  if (!/\s/.test(raw)) return raw;
+  const runs = raw.match(/\d{4,}/g) ?? [];
+  return runs.length === 1 ? runs[0] : undefined;
 }
 
 function lowerFirst(text: string): string {

@@ -4,7 +4,12 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
-import { LibrarySystemError, NotHoldableError } from '../library/librarySystem/errors';
+import {
+  HoldLimitReachedError,
+  LibrarySystemError,
+  NotHoldableError,
+  PatronBlockedError,
+} from '../library/librarySystem/errors';
 import type { CatalogQuery, CatalogRecord, PickupLocation } from '../library/librarySystem/librarySystem';
 import { searchTokens } from '../library/librarySystem/catalogSearch';
 import {
@@ -28,7 +33,10 @@ import {
   stepValues,
   textOf,
   answerOf,
+  routeAfresh,
+  yesOrNo,
   type HoldsDialogDeps,
+  outageOfferDialog,
 } from './holdsCommon';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -36,6 +44,8 @@ export const PLACE_HOLD_DIALOG = 'holds.place';
 const STEPS = 'placeHoldSteps';
 const MAX_MATCHES = 5;
 const MAX_SEARCHES = 3;
+/** A recognizer score this high at a free-text question means a new request, not an answer. */
+const CONFIDENT = 0.8;
 
 interface SearchAgainOptions {
   again: true;
@@ -67,6 +77,7 @@ export class PlaceHoldDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
     super(PLACE_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
+    this.addDialog(outageOfferDialog(deps));
     this.addDialog(holdsTextPrompt());
     this.addDialog(
       new WaterfallDialog(STEPS, [
@@ -106,6 +117,16 @@ export class PlaceHoldDialog extends ComponentDialog {
   private async askWhatToFind(step: WaterfallStepContext) {
     if (step.result !== true) return endRouted(step);
     const values = stepValues<PlaceValues>(step);
+    // A blocked account or one at its hold limit is told now, not after choosing a title, format
+    // and branch. The library system still decides when the hold is placed.
+    if (!values.again) {
+      const refusal = await this.refusalBeforeSearch(step);
+      if (refusal === 'ended') return endRouted(step);
+      if (refusal) {
+        await sendReply(step.context, refusal);
+        return endRouted(step);
+      }
+    }
     if (values.query) return step.next();
     return ask(step, {
       kind: 'text',
@@ -117,9 +138,16 @@ export class PlaceHoldDialog extends ComponentDialog {
 
   private async search(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
+    let otherRequest = false;
     if (!values.query) {
       const text = textOf(step);
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
+      const request = this.otherRequest(text);
+      if (request === 'certain') {
+        routeAfresh(step.context);
+        return endRouted(step);
+      }
+      otherRequest = request === 'likely';
       values.query = { keywords: text };
     }
     const query = values.query;
@@ -128,6 +156,11 @@ export class PlaceHoldDialog extends ComponentDialog {
     );
     if (!records) return endRouted(step);
     const works = groupWorks(records).slice(0, MAX_MATCHES);
+    if (works.length === 0 && otherRequest) {
+      // Not in the catalog, and the recognizer is sure it is another question: answer that instead.
+      routeAfresh(step.context);
+      return endRouted(step);
+    }
     if (works.length === 0) {
       const searchTries = (values.searchTries ?? 0) + 1;
       if (searchTries >= MAX_SEARCHES) {
@@ -138,7 +171,8 @@ export class PlaceHoldDialog extends ComponentDialog {
       return this.searchAgain(step, searchTries);
     }
     values.works = works;
-    return ask(step, matchesReply(works));
+    // "Is it the one?" about a single match is a yes/no question too.
+    return ask(step, matchesReply(works), undefined, works.length === 1);
   }
 
   private async chooseWork(step: WaterfallStepContext) {
@@ -148,7 +182,8 @@ export class PlaceHoldDialog extends ComponentDialog {
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = resolveChoice(text, options);
-    const index = chosen ? options.indexOf(chosen) : -1;
+    const yesNo = works.length === 1 ? yesOrNo(text) : undefined;
+    const index = yesNo === 'yes' ? 0 : yesNo === 'no' ? -1 : chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= works.length) {
       await sendReply(step.context, "OK, let's try different words.");
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
@@ -261,6 +296,39 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /** Why this patron cannot place a hold at all right now, if so; 'ended' after an outage. */
+  private async refusalBeforeSearch(step: WaterfallStepContext): Promise<string | 'ended' | undefined> {
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return 'ended';
+    const account = await callLibrary(step.context, this.deps, 'getPatron', async () => ({
+      profile: await this.deps.librarySystem.getPatron(session.patronId),
+      holds: await this.deps.librarySystem.listHolds(session.patronId),
+    }));
+    if (!account) return 'ended';
+    const { profile, holds } = account;
+    if (profile.blocks.length > 0) {
+      const blocked = new PatronBlockedError(profile.blocks.map((b) => b.description));
+      return refusalText(blocked, this.deps.wording);
+    }
+    if (holds.length >= profile.holdLimit) {
+      return refusalText(new HoldLimitReachedError(profile.holdLimit), this.deps.wording);
+    }
+    return undefined;
+  }
+
+  /**
+   * Is the answer to "what would you like to put on hold?" really a new request? 'certain' for
+   * another holds request, a person or help ("show my holds"); 'likely' for another confident intent,
+   * which is still searched first because short titles can look like questions ("Dune").
+   */
+  private otherRequest(text: string): 'certain' | 'likely' | undefined {
+    const recognition = this.deps.recognizer?.recognize(text, new Date());
+    if (!recognition || recognition.score < CONFIDENT || recognition.intent === 'None') return undefined;
+    if (recognition.intent === 'holds.place') return undefined;
+    if (/^(holds\.|human$|help$)/.test(recognition.intent)) return 'certain';
+    return 'likely';
   }
 
   private searchAgain(step: WaterfallStepContext, searchTries: number) {

@@ -90,6 +90,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     patronKeySecret: settings.patronKeySecret,
     logger,
     now: options.now,
+    recognizer,
   });
 
   const app = settings.microsoftApp;

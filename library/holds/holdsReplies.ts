@@ -112,7 +112,7 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
             : `Yes: ${ready.length} of your holds are ready for pickup.`,
     });
   }
-  const ordered = readyFirst ? [...holds].sort((a, b) => rank(a) - rank(b)) : holds;
+  const ordered = inPickupOrder(holds);
   replies.push({
     kind: 'list',
     title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
@@ -120,6 +120,53 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
     footer: 'You can say "place a hold", "cancel a hold" or "sign out".',
   });
   return replies;
+}
+
+/** Normalized for comparing a named title with a hold's title. */
+function titleWords(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
+}
+
+/** The holds whose title the patron named ("where am I in line for Lessons in Chemistry?"). */
+export function holdsNamed(holds: Hold[], named: string | undefined): Hold[] {
+  if (!named || !named.trim()) return [];
+  const said = titleWords(named);
+  return holds.filter((h) => {
+    const title = titleWords(h.title);
+    // A very short title ("It") would match almost any sentence.
+    return (
+      (title.trim().length >= 4 && said.includes(title)) || (said.trim().length >= 4 && title.includes(said))
+    );
+  });
+}
+
+/** The answer about the named holds, before offering the rest. */
+export function namedHoldsReply(named: Hold[], wording: HoldsWording): Reply {
+  return {
+    kind: 'list',
+    title: named.length === 1 ? `Your hold on ${named[0].title}` : 'Those holds',
+    items: named.map((h) => holdItem(h, wording)),
+  };
+}
+
+export function offerOtherHoldsReply(count: number): Reply {
+  return {
+    kind: 'confirm',
+    prompt: `Would you like to see your other ${count === 1 ? 'hold' : `${count} holds`} too?`,
+    yes: 'Yes, show them',
+    no: 'No, thanks',
+  };
+}
+
+/**
+ * Ready first, then in transit, then waiting: the order of every holds list and of the cancel
+ * menu, so "2" means the same hold in both.
+ */
+export function inPickupOrder(holds: Hold[]): Hold[] {
+  return [...holds].sort((a, b) => rank(a) - rank(b));
 }
 
 function rank(hold: Hold): number {
@@ -156,7 +203,9 @@ export function matchesReply(works: WorkMatch[]): Reply {
     prompt: works.length === 1 ? 'I found this. Is it the one?' : 'I found these. Which one would you like?',
     options: [...works.map((w) => ({ label: workLabel(w) })), { label: 'None of these' }],
     smsPrompt:
-      works.length === 1 ? 'I found this. Reply 1 if it is the one:' : 'I found these. Reply with a number:',
+      works.length === 1
+        ? 'I found this. Is it the one? Reply 1 or yes if it is, 2 if not:'
+        : 'I found these. Reply with a number:',
   };
 }
 
@@ -312,7 +361,7 @@ export const signInText = {
     (attemptsLeft > 0 && attemptsLeft <= 2
       ? ` (${attemptsLeft} more ${attemptsLeft === 1 ? 'try' : 'tries'} before sign-in pauses.)`
       : '') +
-    ' Would you like to try again?',
+    " Let's try again: what's your library card number?",
   locked: (minutes: number, phone: string) =>
     `For your security, sign-in is paused after several unsuccessful tries. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or call ${phone} and staff can help.`,
   pinNotRead: 'Sorry, I need to ask for your PIN again. Please send just your PIN.',

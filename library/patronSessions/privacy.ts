@@ -18,9 +18,14 @@ export function cardKey(cardNumber: string, secret: string | Buffer): string {
   return createHmac('sha256', secret).update(normalizeCardNumber(cardNumber)).digest('hex').slice(0, 32);
 }
 
-/** Does this look like a library card number (what a patron types when asked for one)? */
+/**
+ * Does this look like a library card number (what a patron types when asked for one)? Barcodes are
+ * mostly digits (some with a letter prefix) and longer than a PIN, so a PIN typed again at the
+ * card question ("2468", "Kx7canary93") is not taken for one.
+ */
 export function looksLikeCardNumber(text: string): boolean {
-  return /^[0-9A-Za-z]{6,20}$/.test(normalizeCardNumber(text.trim()));
+  const normalized = normalizeCardNumber(text.trim());
+  return /^[0-9A-Za-z]{7,20}$/.test(normalized) && (normalized.match(/\d/g) ?? []).length >= 6;
 }
 
 /**

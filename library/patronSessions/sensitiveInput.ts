@@ -3,8 +3,6 @@
 // any logger or transcript recorder then takes the raw text out of the incoming message, leaving a
 // placeholder, and hands the raw text only to the sign-in dialog, for this one turn.
 
-import { looksLikeCardNumber, maskCardNumbersIn } from './privacy';
-
 export type SensitiveKind = 'card' | 'pin';
 
 /** What replaces a PIN in the message everyone else sees (loggers, transcripts, staff). */
@@ -60,7 +58,8 @@ export class SensitiveInputGate {
   /**
    * For an incoming message: what others may see, and the withheld raw input, if this conversation
    * was waiting for one. A PIN is a single word; a sentence ("never mind, talk to a person") is not
-   * taken as one and passes through, so the patron can still change their mind.
+   * taken as one unless it carries a run of digits, and passes through, so the patron can still
+   * change their mind or ask something else.
    */
   screen(conversationKey: string, text: string): { visibleText: string; withheld?: WithheldInput } {
     const kind = this.expected(conversationKey);
@@ -78,12 +77,14 @@ export function screenSensitiveText(
   text: string,
 ): { visibleText: string; withheld?: WithheldInput } {
   const trimmed = text.trim();
-  if (kind === 'pin') {
-    if (trimmed.length === 0 || trimmed.length > 64 || /\s/.test(trimmed)) return { visibleText: text };
-    return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
-  }
-  // Not even the last four digits: a patron who types "card PIN" in one message would otherwise
-  // show the PIN as the "last four".
-  const visibleText = looksLikeCardNumber(trimmed) ? withheldCardText : maskCardNumbersIn(text);
-  return { visibleText, withheld: { kind, raw: trimmed } };
+  // A single word may be a PIN (letters allowed) whichever was asked for: a patron told the PIN did
+  // not match often types it again at the card-number question. A sentence is withheld only when it
+  // carries a run of four or more digits ("my pin is 2468"); otherwise it is a new question ("what
+  // time do you close?") and passes through for the bot to answer.
+  const oneWord = trimmed.length > 0 && trimmed.length <= 64 && !/\s/.test(trimmed);
+  if (!oneWord && !/\d{4,}/.test(trimmed)) return { visibleText: text };
+  if (kind === 'pin') return { visibleText: withheldPinText, withheld: { kind, raw: trimmed } };
+  // Not even the last four digits, and nothing of a sentence around them: a patron who types
+  // "card PIN" in one message, or a short PIN here, would otherwise show the PIN.
+  return { visibleText: withheldCardText, withheld: { kind, raw: trimmed } };
 }

@@ -61,6 +61,7 @@ export class ScriptedRecognizer implements PatronMessageRecognizer {
 export const holdsRules: Rule[] = [
   [/is my book ready|ready for pick ?up/i, 'holds.list'],
   [/^(show )?my holds|what('s| is) on hold/i, 'holds.list'],
+  [/where am i in line for (.+)$/i, 'holds.list', (m) => ({ title: m[1] })],
   [/cancel (my )?hold on (.+)$/i, 'holds.cancel', (m) => ({ title: m[2] })],
   [/cancel (a|my) hold/i, 'holds.cancel'],
   [
@@ -75,6 +76,8 @@ export const holdsRules: Rule[] = [
   [/^(place|put) a hold on (.+)$/i, 'holds.place', (m) => ({ title: m[2] })],
   [/^(place a hold|i want to reserve something)$/i, 'holds.place'],
   [/talk to a person/i, 'human'],
+  [/what time do you close|open today/i, 'hours'],
+  [/^dune$/i, 'faq.renew'],
 ];
 
 /** Everything an activity shows: text, card text and button titles (for assertions). */
@@ -134,7 +137,9 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
         `${message} ${JSON.stringify(fields, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}`,
       ),
   };
+  const recognizer = new ScriptedRecognizer(holdsRules);
   const feature = createHoldsFeature({
+    recognizer: options.recognizer ?? recognizer,
     config,
     dataDir: fixture.dataDir,
     patronKeySecret: 'test-patron-key-secret',
@@ -147,7 +152,6 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
   const storage = new SqliteStorage(storageFile);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
-  const recognizer = new ScriptedRecognizer(holdsRules);
   const mainDialog = new MainDialog({
     recognizer: options.recognizer ?? recognizer,
     libraryName: config.library.name,

@@ -7,9 +7,9 @@ async function signIn(
   chat: Conversation,
   card: string,
   pin: string,
-  request = 'show my holds',
+  request: string | undefined = 'show my holds',
 ): Promise<string> {
-  await chat.say(request);
+  if (request) await chat.say(request);
   await chat.say(card);
   return (await chat.say(pin)).join('\n');
 }
@@ -52,6 +52,33 @@ describe('holds conversation: sign-in and listing', () => {
     expect(answer).to.not.include('AdaptiveCard');
   });
 
+  it('answers about the hold the patron named first, then offers the rest (Web Chat and SMS)', async () => {
+    const chat = harness.conversation('named-hold');
+    const answer = await signIn(
+      chat,
+      '21000000000001',
+      '2468',
+      'where am i in line for lessons in chemistry',
+    );
+    expect(answer).to.include('Your hold on Lessons in Chemistry').and.include('On its way to Main Library');
+    expect(answer).to.include('Would you like to see your other 2 holds too?');
+    expect(answer).to.not.include('The Midnight Library');
+    const rest = (await chat.say('yes')).join('\n');
+    expect(rest)
+      .to.include('The Midnight Library')
+      .and.include('Project Hail Mary')
+      .and.not.include('Lessons');
+    await chat.say('where am i in line for project hail mary');
+    expect((await chat.say('no')).join('\n')).to.include('OK. What else can I help you with?');
+    const sms = harness.conversation('named-hold-sms', 'sms');
+    const text = await signIn(sms, '21000000000001', '2468', 'where am i in line for project hail mary');
+    expect(text).to.include('Waiting: 3rd in line of 3').and.include('1. Yes, show them');
+    // A new question instead of an answer is routed, not re-asked.
+    expect((await sms.say('cancel my hold on project hail mary')).join('\n')).to.include(
+      'Cancel your hold on Project Hail Mary',
+    );
+  });
+
   it('tells a patron with no holds so, and does not ask to sign in again in the same conversation', async () => {
     const chat = harness.conversation('list-none');
     expect(await signIn(chat, '21000000000002', '1357')).to.include('You have no holds right now');
@@ -65,19 +92,45 @@ describe('holds conversation: sign-in and listing', () => {
     const wrongPin = await signIn(first, '21000000000001', '1111');
     const second = harness.conversation('retry-2');
     const unknownCard = await signIn(second, '21999999999999', '2468');
-    expect(wrongPin).to.include("didn't match our records");
+    expect(wrongPin)
+      .to.include("didn't match our records")
+      .and.include("Let's try again: what's your library card number?");
     expect(wrongPin).to.equal(unknownCard);
-    expect((await first.say('Try again')).join('\n')).to.include('card number');
     await first.say('21000000000001');
     expect((await first.say('2468')).join('\n')).to.include('Your 3 holds');
+  });
+
+  it('after a wrong PIN, withholds the PIN typed again at the card question and asks for the card', async () => {
+    const chat = harness.conversation('retype-pin');
+    const wrong = await signIn(chat, '21000000000001', '1111');
+    expect(wrong).to.include("what's your library card number?");
+    const retyped = await chat.sayRaw('2468');
+    expect(retyped.map((a) => a.text).join('\n')).to.include("doesn't look like a library card number");
+    expect(retyped[retyped.length - 1].channelData).to.deep.equal({ libraryBot: { sensitiveInput: 'card' } });
+    expect(await signIn(chat, '21000000000001', '2468', undefined)).to.include('Your 3 holds');
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'retype-pin');
+    expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
+  });
+
+  it('takes a question asked at the card or PIN prompt as a new request, shown as typed', async () => {
+    const chat = harness.conversation('interrupt');
+    await chat.say('show my holds');
+    const cancel = (await chat.say('cancel my hold on project hail mary')).join('\n');
+    expect(cancel).to.include('To cancel a hold').and.include('card number');
+    await chat.say('21000000000001');
+    const atPin = (await chat.say('place a hold on lessons in chemistry')).join('\n');
+    expect(atPin).to.include('To place a hold').and.include('card number');
+    expect(harness.feature.sessions.hasPendingCard('webchat:interrupt')).to.equal(false);
+    const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'interrupt');
+    const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
+    expect(fromPatron).to.include('cancel my hold on project hail mary');
+    expect(fromPatron).to.include('place a hold on lessons in chemistry');
   });
 
   it('re-asks when the answer is not a card number, and stops on "never mind" at the PIN', async () => {
     const chat = harness.conversation('not-a-card');
     await chat.say('show my holds');
-    expect((await chat.say('what do you need?')).join('\n')).to.include(
-      "doesn't look like a library card number",
-    );
+    expect((await chat.say('1234')).join('\n')).to.include("doesn't look like a library card number");
     await chat.say('21000000000001');
     expect((await chat.say('never mind')).join('\n')).to.match(/stopped/i);
     expect((await chat.say('show my holds')).join('\n')).to.include('card number');
@@ -117,7 +170,7 @@ describe('holds conversation: sign-in and listing', () => {
     const chat = harness.conversation('throttle-1');
     let last = '';
     for (let i = 0; i < 5; i += 1) {
-      last = await signIn(chat, '21000000000001', `000${i}`, i === 0 ? 'show my holds' : 'Try again');
+      last = await signIn(chat, '21000000000001', `000${i}`, i === 0 ? 'show my holds' : undefined);
       if (i < 4) expect(last).to.include("didn't match our records");
     }
     expect(last).to.include('sign-in is paused').and.include('15 minutes').and.include('(555) 010-2000');

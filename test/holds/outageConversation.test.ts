@@ -30,6 +30,22 @@ describe('holds conversation: when the library system fails', () => {
       .and.include('"operation":"listHolds"');
   });
 
+  it('waits for the answer to the offer of a person: "1" by SMS asks for one, "2" does not', async () => {
+    harness = await startHoldsHarness();
+    const sms = harness.conversation('outage-offer', 'sms');
+    await say(sms, 'show my holds');
+    await say(sms, '21000000000001');
+    await say(sms, '2468');
+    harness.faults.setFault('down');
+    expect(await say(sms, 'show my holds')).to.include('1. Talk to a person');
+    const seen = harness.recognizer.seen.length;
+    expect(await say(sms, '1')).to.not.include("didn't understand");
+    expect(harness.recognizer.seen.slice(seen)).to.include('talk to a person');
+    await say(sms, 'cancel');
+    await say(sms, 'show my holds');
+    expect(await say(sms, '2')).to.include('OK. What else can I help you with?');
+  });
+
   it('gives up after the configured time limit when the system hangs, mid-way through placing a hold', async () => {
     harness = await startHoldsHarness({ timeoutMs: 5000 });
     const chat = harness.conversation('outage-hang');

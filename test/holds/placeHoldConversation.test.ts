@@ -100,22 +100,20 @@ describe('holds conversation: placing a hold', () => {
     expect(await say(chat, 'yes')).to.include('You already have a hold on Project Hail Mary.');
   });
 
-  it('refuses past the hold limit', async () => {
-    const chat = await signedIn(harness, 'place-limit', '21000000000004', '4321');
-    await say(chat, 'place a hold on Circe by Madeline Miller');
-    await say(chat, '1');
-    await say(chat, 'Book');
-    expect(await say(chat, 'yes')).to.include('Your account already has the most holds it can have (2).');
+  it('refuses past the hold limit before any searching, and places nothing', async () => {
+    const chat = await signedIn(harness, 'place-limit', '21000000000004', '4321', 'sms');
+    const refused = await say(chat, 'place a hold on Circe by Madeline Miller');
+    expect(refused).to.include('Your account already has the most holds it can have (2).');
+    expect(refused).to.not.include('I found');
+    expect(refused.length).to.be.at.most(320);
+    expect(await say(chat, '1')).to.not.include('Place a hold on');
   });
 
-  it('refuses a blocked account with the reason and what to do', async () => {
+  it('refuses a blocked account with the reason and what to do, before any searching', async () => {
     const chat = await signedIn(harness, 'place-blocked', '21000000000003', '9999');
-    await say(chat, 'place a hold on Circe by Madeline Miller');
-    await say(chat, '1');
-    await say(chat, 'Book');
-    const refused = await say(chat, 'yes');
+    const refused = await say(chat, 'place a hold on Circe by Madeline Miller');
     expect(refused).to.include("Your account can't place holds right now because of $42.50 in unpaid fines.");
-    expect(refused).to.include('(555) 010-2000');
+    expect(refused).to.include('(555) 010-2000').and.not.include('I found');
   });
 
   it('refuses an eBook and a library-use-only title as not holdable', async () => {
@@ -146,5 +144,39 @@ describe('holds conversation: placing a hold', () => {
     await say(chat, 'place a hold on Circe by Madeline Miller');
     expect(await say(chat, 'cancel')).to.match(/stopped/i);
     expect(await say(chat, 'show my holds')).to.include('You have no holds');
+  });
+
+  it('takes "yes", "1" and "2" at a single match as a patron means them (Web Chat and SMS)', async () => {
+    const chat = await signedIn(harness, 'single-yes', '21000000000002', '1357');
+    expect(await say(chat, 'place a hold on Lessons in Chemistry')).to.include('Is it the one?');
+    expect(await say(chat, 'yes')).to.include('Lessons in Chemistry comes in');
+    await say(chat, 'cancel');
+    const sms = await signedIn(harness, 'single-sms', '21000000000002', '1357', 'sms');
+    const matches = await say(sms, 'place a hold on Lessons in Chemistry');
+    expect(matches)
+      .to.include('Is it the one? Reply 1 or yes if it is, 2 if not:')
+      .and.include('2. None of these');
+    expect(matches.length).to.be.at.most(320);
+    expect(await say(sms, '1')).to.include('Lessons in Chemistry comes in');
+    await say(sms, 'cancel');
+    await say(sms, 'place a hold on Lessons in Chemistry');
+    expect(await say(sms, '2'))
+      .to.include("let's try different words")
+      .and.include('What should I look for instead?');
+    await say(sms, 'place a hold on Lessons in Chemistry');
+    expect(await say(sms, 'no')).to.include('What should I look for instead?');
+  });
+
+  it('routes a new request typed at "what should I look for?" instead of searching for it', async () => {
+    const chat = await signedIn(harness, 'search-reroute', '21000000000001', '2468');
+    expect(await say(chat, 'place a hold')).to.include('What would you like to put on hold?');
+    const listed = await say(chat, 'show my holds');
+    expect(listed).to.include('Your 3 holds').and.not.include("couldn't find");
+    await say(chat, 'place a hold');
+    const hours = await say(chat, 'what time do you close');
+    expect(hours).to.not.include("couldn't find").and.not.include('look for instead');
+    // A short title that also reads as another question is still searched first.
+    await say(chat, 'place a hold');
+    expect(await say(chat, 'dune')).to.include('Dune by Frank Herbert');
   });
 });

@@ -192,5 +192,9 @@ describe('card number privacy helpers', () => {
     expect(looksLikeCardNumber(' 2100 0000 0000 01 ')).to.equal(true);
     expect(looksLikeCardNumber('is my book ready?')).to.equal(false);
     expect(looksLikeCardNumber('12')).to.equal(false);
+    expect(looksLikeCardNumber('D2000012345')).to.equal(true);
+    // A PIN typed again at the card question is not a card number.
+    expect(looksLikeCardNumber('246813')).to.equal(false);
+    expect(looksLikeCardNumber('Kx7canary93')).to.equal(false);
   });
 });

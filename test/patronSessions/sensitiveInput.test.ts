@@ -34,9 +34,28 @@ describe('sensitive input gate', () => {
       visibleText: withheldCardText,
       withheld: { kind: 'card', raw: '2100 0000 0000 01' },
     });
-    expect(gate.screen('sms:A', 'it is 21000000000001 thanks').visibleText).to.equal('it is ****0001 thanks');
+    expect(gate.screen('sms:A', 'it is 21000000000001 thanks').visibleText).to.equal(withheldCardText);
     // Card and PIN in one message: nothing of either is shown, not even a "last four".
     expect(gate.screen('sms:A', '21000000000001 2468').visibleText).to.equal(withheldCardText);
+  });
+
+  it('at the card question, withholds one word (a PIN typed again) or digits, and lets a question through', () => {
+    const gate = new SensitiveInputGate();
+    gate.expect('webchat:A', 'card');
+    for (const retyped of ['2468', 'Kx7canary93']) {
+      expect(gate.screen('webchat:A', retyped)).to.deep.equal({
+        visibleText: withheldCardText,
+        withheld: { kind: 'card', raw: retyped },
+      });
+    }
+    for (const question of ['what time do you close', 'cancel my hold on project hail mary']) {
+      expect(gate.screen('webchat:A', question)).to.deep.equal({ visibleText: question });
+    }
+    gate.expect('webchat:A', 'pin');
+    expect(gate.screen('webchat:A', 'my pin is 2468')).to.deep.equal({
+      visibleText: withheldPinText,
+      withheld: { kind: 'pin', raw: 'my pin is 2468' },
+    });
   });
 
   it('forgets an armed gate after its time to live, and on clear', () => {
