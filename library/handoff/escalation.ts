@@ -63,6 +63,9 @@ function containsPhrase(normalizedText: string, phrase: string): boolean {
   return ` ${normalizedText} `.includes(` ${wanted} `);
 }
 
+/** Intents that are about the conversation itself rather than a library question. */
+const CONVERSATIONAL_INTENTS = new Set(['None', 'human', 'help', 'greeting', 'goodbye']);
+
 export class EscalationRules {
   private readonly sentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
 
@@ -85,7 +88,14 @@ export class EscalationRules {
     if (signal.unrecoverableFailure) return { reason: 'failure', mode: 'offer' };
     const word = this.settings.frustrationWords.find((w) => containsPhrase(normalized, w));
     if (word) return { reason: 'frustrated', mode: 'offer', matched: word };
-    if (normalized && this.sentimentOf(signal.text) <= this.settings.frustrationSentiment) {
+    // Sentiment only speaks to how the chat is going when the message is not a library question:
+    // "what if I lose a book" or "my DVD is damaged" score negative but want the answer, not an apology.
+    const libraryQuestion = signal.intent !== undefined && !CONVERSATIONAL_INTENTS.has(signal.intent);
+    if (
+      normalized &&
+      !libraryQuestion &&
+      this.sentimentOf(signal.text) <= this.settings.frustrationSentiment
+    ) {
       return { reason: 'frustrated', mode: 'offer' };
     }
     // After the frustration checks: a classifier may also label "this is useless" as wanting a

@@ -68,6 +68,21 @@ describe('handoff: when to escalate', () => {
     expect(rules.assess({ text: 'thank you, that is great' })).to.equal(undefined);
   });
 
+  it('does not take a negative-sounding library question for frustration', () => {
+    for (const [text, intent] of [
+      ['what if i lose a book', 'faq.fines'],
+      ['my book is damaged', 'faq.fines'],
+      ['do u have fines', 'faq.fines'],
+      ['i lost my hold slip, is my book ready', 'holds.list'],
+    ]) {
+      expect(rules.assess({ text, intent }), text).to.equal(undefined);
+    }
+    expect(rules.assess({ text: 'terrible awful horrible', intent: 'None' })).to.deep.equal({
+      reason: 'frustrated',
+      mode: 'offer',
+    });
+  });
+
   it('offers a person after the configured number of misunderstood messages in a row', () => {
     expect(rules.assess({ text: 'blorf', misunderstoodInARow: 1 })).to.equal(undefined);
     expect(rules.assess({ text: 'zzzq', misunderstoodInARow: 2 })).to.deep.equal({
