@@ -540,7 +540,8 @@ export class MainDialog extends ComponentDialog {
   /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
   private notUnderstood(): string {
     const topics = this.topics();
-    const sorry = "Sorry, I didn't understand that.";
+    // Out-of-scope requests (study rooms, donations) land here too: say both, honestly.
+    const sorry = "Sorry, I didn't understand that, or it's not something I can do here.";
     if (topics.length === 0) return `${sorry} Could you say it another way?`;
     // Semicolons, because a FAQ title may have commas of its own ("locations, parking and buses").
     return `${sorry} I can help with: ${topics.join('; ')}. Please ask in your own words.`;

@@ -358,7 +358,8 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       const [sorry] = await chat.sayText('blah');
       // The harness routes hours, programs, the FAQs and a person; no holds route, so no holds offered.
       expect(sorry).to.equal(
-        "Sorry, I didn't understand that. I can help with: opening hours; programs and events; " +
+        "Sorry, I didn't understand that, or it's not something I can do here. I can help with: " +
+          'opening hours; programs and events; ' +
           `${demo.faq.map((entry) => entry.title.charAt(0).toLowerCase() + entry.title.slice(1)).join('; ')}. ` +
           'Please ask in your own words.',
       );

@@ -24,7 +24,7 @@ describe('holds conversation: when the library system fails', () => {
     harness.faults.setFault('down');
     expectApology(await say(chat, 'show my holds'));
     // The holds dialog is over: the next message is routed afresh.
-    expect(await say(chat, 'hello there')).to.include("Sorry, I didn't understand that.");
+    expect(await say(chat, 'hello there')).to.include("Sorry, I didn't understand that");
     expect(harness.logLines.join('\n'))
       .to.include('library system unavailable')
       .and.include('"operation":"listHolds"');
