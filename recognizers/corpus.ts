@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { LibraryConfig } from '../config/libraryConfig';
 import type { LabelledExample } from './intentClassifier';
-import { seededRandom } from './linearModel';
+import { seededRandom } from '../library/seededRandom';
 import { DEFAULT_TOPICS } from './entities/topics';
 
 /** Where the corpus lives in the repository (this file runs from dist/recognizers/). */

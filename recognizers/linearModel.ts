@@ -3,6 +3,7 @@
 // so scoring a message touches a few hundred short contiguous runs. Training is deterministic:
 // a seeded shuffle and no parallelism.
 import type { SparseVector } from './features';
+import { seededRandom } from '../library/seededRandom';
 
 export interface LinearModelOptions {
   epochs: number;
@@ -32,18 +33,6 @@ export const defaultLinearModelOptions: LinearModelOptions = {
   loss: 'softmax',
   dropout: 0,
 };
-
-/** mulberry32: a tiny seeded PRNG so shuffles repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Gradients smaller than this are skipped: classes the model already rules out cost nothing. */
 const GRADIENT_FLOOR = 1e-3;

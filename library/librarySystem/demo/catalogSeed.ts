@@ -2,6 +2,7 @@
 // formats; no descriptions). Well-known titles are listed by hand; the rest of the collection is
 // composed from word lists with a fixed seed so every installation gets the same catalog.
 import type { CatalogFormat } from '../librarySystem';
+import { seededRandom } from '../../seededRandom';
 
 export interface SeedWork {
   title: string;
@@ -138,18 +139,6 @@ Planet Earth|BBC Natural History Unit|2006|documentaries;nature;animals|d
 Merriam-Webster's Collegiate Dictionary|Merriam-Webster|2020|reference;dictionaries;english language|b
 Riverbend County Atlas|Riverbend County Historical Society|2015|reference;maps;local history|b
 `;
-
-/** A deterministic pseudo-random source (mulberry32) so the generated collection never changes. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = [
   'Amelia',
