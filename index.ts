@@ -20,7 +20,16 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: settings.logLevel, format: settings.logFormat });
-  const app = createLibraryBotApp({ settings, library, logger });
+  // Secrets named by the library's configuration, read here like every other environment variable.
+  const entraSecretName = library.config.patronSignIn.entra?.clientSecretEnv;
+  const secrets = { entraClientSecret: entraSecretName ? process.env[entraSecretName] : undefined };
+  if (library.config.patronSignIn.method === 'entra' && !secrets.entraClientSecret) {
+    console.error(
+      `${library.path}: patronSignIn.method is "entra" but ${entraSecretName ?? 'its client secret variable'} is not set`,
+    );
+    process.exit(2);
+  }
+  const app = createLibraryBotApp({ settings, library, logger, secrets });
   const { port } = await app.listen();
 
   if (settings.localMode) {

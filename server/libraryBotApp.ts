@@ -19,7 +19,7 @@ import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { createLibraryConversation } from '../dialogs/libraryConversation';
 import { MainDialog } from '../dialogs/mainDialog';
-import { createHoldsFeature } from '../dialogs/holdsFeature';
+import { createHoldsFeature, type HoldsFeatureOptions } from '../dialogs/holdsFeature';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
@@ -28,6 +28,7 @@ import { DirectLineConversations } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
 import { registerStaffConsole } from './staffConsolePage';
+import { registerEntraSignInReturn } from './entraSignInReturn';
 import { registerWebChatPage } from './webChatPage';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
@@ -47,6 +48,10 @@ export interface LibraryBotAppOptions {
   /** Replaced by the storage conformance suite's other providers; SQLite in the data folder otherwise. */
   storage?: Storage & { close?: () => void; checkReachable?: () => Promise<void> };
   now?: () => Date;
+  /** Secrets the configuration names by environment variable (index.ts reads them). */
+  secrets?: { entraClientSecret?: string };
+  /** Tests only: trust a loopback identity provider for Entra sign-in. */
+  entraNetwork?: HoldsFeatureOptions['entraNetwork'];
 }
 
 export interface LibraryBotApp {
@@ -91,6 +96,8 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     logger,
     now: options.now,
     recognizer,
+    entraClientSecret: options.secrets?.entraClientSecret,
+    entraNetwork: options.entraNetwork,
   });
 
   const app = settings.microsoftApp;
@@ -284,6 +291,15 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       conversations: directLine,
       consoles: handoff.consoles,
       now: options.now,
+    });
+  }
+  if (holds.entra && config.patronSignIn.entra) {
+    registerEntraSignInReturn(server, {
+      entra: holds.entra,
+      redirectUrl: config.patronSignIn.entra.redirectUrl,
+      libraryName: config.library.name,
+      phone: config.library.phone,
+      logger,
     });
   }
   registerWebChatPage(server, {
