@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { LibraryRecognition, PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import { SAFE_TURN_ERROR_MESSAGE } from '../../server/libraryBotApp';
 import { DirectLineTestClient } from '../support/directLineClient';
-import { startTestBot, TestBot } from '../support/testBot';
+import { startTestBot, temporaryDirectory, TestBot } from '../support/testBot';
 
 /** Fails on one message, as a dialog bug would; greets otherwise. */
 class FailingOnceRecognizer implements PatronMessageRecognizer {
@@ -85,16 +85,54 @@ describe('Turn errors and retries', () => {
     }
   });
 
-  it('keeps conversation state in the SQLite file across a restart', async () => {
-    const dataDir = bot.dataDir;
-    const client = await DirectLineTestClient.start(bot.url);
-    await client.ask('hi');
-    await bot.stop(true);
-    const { SqliteStorage } = await import('../../storage/sqliteStorage');
-    const storage = new SqliteStorage(`${dataDir}/bot-state.sqlite`);
-    const keys = await storage.keysWithPrefix('directline/conversations/');
-    storage.close();
-    expect(keys.some((key) => key.includes(client.session.conversationId))).to.equal(true);
-    bot = await startTestBot({ recognizer: new FailingOnceRecognizer(), dataDir });
+  it('keeps a dialog in the middle of a question across a restart on the same SQLite file', async () => {
+    const replies: { text?: string }[] = [];
+    const connector: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        replies.push(JSON.parse(body) as { text?: string });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${replies.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}`;
+    const send = async (target: TestBot, id: string, text: string) => {
+      const response = await fetch(`${target.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          id,
+          text,
+          channelId: 'webchat',
+          serviceUrl,
+          conversation: { id: 'restart-conversation' },
+          from: { id: 'patron-restart' },
+          recipient: { id: 'bot' },
+        }),
+      });
+      expect(response.status).to.equal(200);
+    };
+    // A Monday in Riverbend, so the week's hours are the regular ones.
+    const monday = () => new Date('2026-11-30T16:00:00Z');
+    const dataDir = temporaryDirectory();
+    let first: TestBot | undefined;
+    let second: TestBot | undefined;
+    try {
+      first = await startTestBot({ dataDir, now: monday });
+      await send(first, 'a1', 'what are your hours this week');
+      expect(replies.map((r) => r.text ?? '').join('\n')).to.match(/which branch/i);
+      await first.stop(true);
+
+      second = await startTestBot({ dataDir, now: monday });
+      replies.length = 0;
+      await send(second, 'a2', 'Eastside');
+      expect(JSON.stringify(replies)).to.include('Eastside Branch').and.include('10:00 AM-8:00 PM');
+    } finally {
+      await second?.stop();
+      await new Promise((resolve) => connector.close(resolve));
+    }
   });
 });
