@@ -1,32 +1,11 @@
 // Every hours fact of the demo library, asked in conversation, in Web Chat and in SMS form.
 import { expect } from 'chai';
 import { SMS_PREFERRED_LENGTH } from '../../channels/renderer';
+import { DEMO_REGULAR_WEEK } from '../support/demoWeek';
 import { demo, startConversation, visibleText } from './conversationHarness';
 
 /** The week of Monday 30 November 2026 (no holidays), Monday to Sunday. */
-const week: Record<string, string[]> = {
-  main: [...Array(4).fill('9:00 AM-9:00 PM'), '9:00 AM-6:00 PM', '9:00 AM-6:00 PM', '1:00 PM-5:00 PM'],
-  eastside: ['10:00 AM-6:00 PM', '10:00 AM-8:00 PM', ...Array(4).fill('10:00 AM-6:00 PM'), 'Closed'],
-  riverside: ['Closed', ...Array(5).fill('10:00 AM-6:00 PM'), 'Closed'],
-  'oak-hill': [
-    'noon-8:00 PM',
-    '10:00 AM-6:00 PM',
-    'noon-8:00 PM',
-    '10:00 AM-6:00 PM',
-    'noon-8:00 PM',
-    '10:00 AM-6:00 PM',
-    'Closed',
-  ],
-  bookmobile: [
-    'Closed',
-    '3:00 PM-5:00 PM at Pine Street Park',
-    'Closed',
-    '10:00 AM-noon at Maple Senior Center',
-    'Closed',
-    '10:00 AM-1:00 PM at Lakeview Market',
-    'Closed',
-  ],
-};
+const week = DEMO_REGULAR_WEEK;
 const labels = [
   'Mon, Nov 30',
   'Tue, Dec 1',

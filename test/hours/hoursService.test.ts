@@ -4,6 +4,7 @@ import sinon from 'sinon';
 import { loadLibraryConfig, validateLibraryConfig, type LibraryConfig } from '../../config/libraryConfig';
 import { describeDayHours, describeStatus, shortStatus } from '../../library/hours/format';
 import { HoursService } from '../../library/hours/hoursService';
+import { DEMO_REGULAR_WEEK } from '../support/demoWeek';
 
 const demoPath = resolve(__dirname, '../../../config/demo-library.yaml');
 const demo = loadLibraryConfig(demoPath).config;
@@ -36,53 +37,7 @@ describe('hours service', () => {
       '2026-11-14',
       '2026-11-15',
     ];
-    const expected: Record<string, string[]> = {
-      main: [
-        '9:00 AM-9:00 PM',
-        '9:00 AM-9:00 PM',
-        '9:00 AM-9:00 PM',
-        '9:00 AM-9:00 PM',
-        '9:00 AM-6:00 PM',
-        '9:00 AM-6:00 PM',
-        '1:00 PM-5:00 PM',
-      ],
-      eastside: [
-        '10:00 AM-6:00 PM',
-        '10:00 AM-8:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        'Closed',
-      ],
-      riverside: [
-        'Closed',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        '10:00 AM-6:00 PM',
-        'Closed',
-      ],
-      'oak-hill': [
-        'noon-8:00 PM',
-        '10:00 AM-6:00 PM',
-        'noon-8:00 PM',
-        '10:00 AM-6:00 PM',
-        'noon-8:00 PM',
-        '10:00 AM-6:00 PM',
-        'Closed',
-      ],
-      bookmobile: [
-        'Closed',
-        '3:00 PM-5:00 PM at Pine Street Park',
-        'Closed',
-        '10:00 AM-noon at Maple Senior Center',
-        'Closed',
-        '10:00 AM-1:00 PM at Lakeview Market',
-        'Closed',
-      ],
-    };
+    const expected = DEMO_REGULAR_WEEK;
     for (const [branchId, hours] of Object.entries(expected)) {
       it(`${branchId}`, () => {
         expect(days.map((d) => dayText(service, branchId, d))).to.deep.equal(hours);

@@ -80,3 +80,13 @@ export async function openDemoFixture(): Promise<DemoFixture> {
   };
   return fixture;
 }
+
+/** The error a call fails with; fails the test if the call succeeds. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}

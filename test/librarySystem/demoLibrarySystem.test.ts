@@ -15,16 +15,7 @@ import {
 import type { CatalogRecord, Hold, LibrarySystem } from '../../library/librarySystem/librarySystem';
 import { demoCatalog } from '../../library/librarySystem/demo/catalogSeed';
 import { demoPatrons, hashPin } from '../../library/librarySystem/demo/demoLibrarySystem';
-import { openDemoFixture, type DemoFixture } from './demoFixture';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { openDemoFixture, rejection, type DemoFixture } from './demoFixture';
 
 async function signIn(system: LibrarySystem, index: number): Promise<string> {
   const patron = demoPatrons[index];

@@ -8,16 +8,7 @@ import {
 import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
 import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
-import { openDemoFixture, type DemoFixture } from './demoFixture';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-}
+import { openDemoFixture, rejection, type DemoFixture } from './demoFixture';
 
 describe('guarded library system (timeouts and outages)', () => {
   let fixture: DemoFixture;
