@@ -8,8 +8,8 @@ import {
 } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
-import { HANDOFF_DIALOG } from '../dialogs/handoffDialog';
-import { MainDialog } from '../dialogs/mainDialog';
+import { HANDOFF_DIALOG } from '../dialogs/handoff/handoffDialog';
+import { MainDialog } from '../dialogs/main/mainDialog';
 import type { HandoffCoordinator } from './handoff/handoffCoordinator';
 import type { RecentTurns } from './handoff/recentTurns';
 

@@ -16,7 +16,7 @@ import type { Handoff, StaffMember } from '../library/handoff';
 import type { ConsoleSessions } from '../library/handoff/consoleSessions';
 import type { StaffGroupMembership } from '../library/handoff/entraGroup';
 import { type HandoffCoordinator, type StaffConversationRef } from './handoff/handoffCoordinator';
-import { conversationKey } from './handoff/handoffMessenger';
+import { conversationKey } from '../dialogs/turnState';
 import { escalationCard, readStaffAction, type StaffActionData, ticketCard } from './handoff/staffCards';
 
 export interface StaffBotSettings {

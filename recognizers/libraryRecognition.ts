@@ -1,4 +1,5 @@
 // Our own recognition result: dialogs depend on this type only, never on a classifier's shape.
+import type { Audience } from '../library/programs/program';
 
 /** The fixed intents; FAQ intents (`faq.<id>`) come from the library's configuration. */
 export type CoreIntent =
@@ -34,7 +35,7 @@ export interface DateMention {
   holiday?: string;
 }
 
-export type Audience = 'toddlers' | 'kids' | 'teens' | 'adults' | 'seniors' | 'families';
+export type { Audience };
 
 export interface AudienceMention {
   audience: Audience;

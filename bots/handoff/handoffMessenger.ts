@@ -11,6 +11,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Reply } from '../../channels/reply';
+import { conversationKey } from '../../dialogs/turnState';
 import type { Handoff, HandoffCase, PatronConversation, StaffPost, Ticket } from '../../library/handoff';
 import { type ButtonKind, escalationCard, ticketCard } from './staffCards';
 
@@ -47,11 +48,6 @@ export function replyAsText(reply: Reply): string {
     case 'list':
       return [reply.title, ...reply.items.map((item) => item.title)].join('\n');
   }
-}
-
-/** Staff conversations are told apart by channel and conversation id. */
-export function conversationKey(activity: Partial<Activity>): string {
-  return `${activity.channelId}:${activity.conversation?.id}`;
 }
 
 export function patronConversation(context: TurnContext): PatronConversation {

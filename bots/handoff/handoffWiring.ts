@@ -3,8 +3,8 @@
 // escalation dialog, the staff bot, and the timers for claim timeouts and the retention purge.
 import type { BotAdapter, ConversationState, Storage, TurnContext } from 'botbuilder';
 import type { LibraryConfig } from '../../config/libraryConfig';
-import { HandoffDialog } from '../../dialogs/handoffDialog';
-import { HandoffEscalation } from '../../dialogs/handoffEscalation';
+import { HandoffDialog } from '../../dialogs/handoff/handoffDialog';
+import { HandoffEscalation } from '../../dialogs/handoff/handoffEscalation';
 import { ConsoleSessions, createHandoff, type Handoff } from '../../library/handoff';
 import { GraphGroupMembership, graphAppToken } from '../../library/handoff/entraGroup';
 import type { Logger } from '../../observability/logger';

@@ -1,17 +1,12 @@
 // The last few turns of a patron conversation, kept redacted in conversation state so staff get a
 // short summary and the handoff.initiate event a transcript. A turn that carries a PIN is never
-// kept: the sign-in dialog marks it with markTurnSensitive, and a message of digits only is
-// treated the same way.
+// kept: the sensitive-input middleware marks it (dialogs/turnState.ts), and a message of digits
+// only is treated the same way.
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { sensitiveTurnKind } from '../../dialogs/turnState';
 import { type ConversationTurn, redactForStaff } from '../../library/handoff';
 
 const PENDING = Symbol('handoffPendingTurns');
-const SENSITIVE = Symbol('handoffSensitiveTurn');
-
-/** Called by a dialog whose prompt asked for a PIN or other secret: this turn is not kept. */
-export function markTurnSensitive(context: TurnContext): void {
-  context.turnState.set(SENSITIVE, true);
-}
 
 interface Pending {
   patronText?: string;
@@ -53,7 +48,7 @@ export class RecentTurns {
     const pending = context.turnState.get(PENDING) as Pending | undefined;
     if (!pending) return;
     const sensitive =
-      context.turnState.get(SENSITIVE) === true || /^\s*\d{3,8}\s*$/.test(pending.patronText ?? '');
+      sensitiveTurnKind(context) !== undefined || /^\s*\d{3,8}\s*$/.test(pending.patronText ?? '');
     const turns = [...(await this.turns.get(context, []))];
     if (pending.patronText && !sensitive)
       turns.push({ from: 'patron', text: redactForStaff(pending.patronText) });
@@ -67,7 +62,7 @@ export class RecentTurns {
     const kept = await this.turns.get(context, []);
     const pending = context.turnState.get(PENDING) as Pending | undefined;
     const sensitive =
-      context.turnState.get(SENSITIVE) === true || /^\s*\d{3,8}\s*$/.test(pending?.patronText ?? '');
+      sensitiveTurnKind(context) !== undefined || /^\s*\d{3,8}\s*$/.test(pending?.patronText ?? '');
     return pending?.patronText && !sensitive
       ? [...kept, { from: 'patron', text: redactForStaff(pending.patronText) }]
       : kept;

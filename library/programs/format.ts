@@ -1,7 +1,7 @@
 // A program occurrence in the words shown to patrons: day and time in the library's zone, place, audience.
 import type { DateTime } from 'luxon';
 import type { Branch } from '../../config/libraryConfig';
-import type { Audience } from '../../recognizers/libraryRecognition';
+import type { Audience } from './program';
 import { calendarDate, formatTime, relativeDay } from '../hours/format';
 import type { Program } from './program';
 

@@ -1,6 +1,8 @@
 // A program occurrence as patrons see it, and how audiences and topics are read from a feed's categories.
 import type { DateTime } from 'luxon';
-import type { Audience } from '../../recognizers/libraryRecognition';
+
+/** Who a program is for, in the words patrons and event calendars use. */
+export type Audience = 'toddlers' | 'kids' | 'teens' | 'adults' | 'seniors' | 'families';
 
 export interface Program {
   /** The feed's UID plus the occurrence's start, so "more" and follow-ups can refer to one occurrence. */

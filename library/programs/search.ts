@@ -1,7 +1,7 @@
 // Which programs to suggest: filter by what the patron asked, rank by what was asked, then their remembered
 // interests and home branch, then date; three at a time.
 import type { DateTime } from 'luxon';
-import type { Audience } from '../../recognizers/libraryRecognition';
+import type { Audience } from './program';
 import { audienceForAge, normalizeTopic, type Program } from './program';
 
 export interface ProgramQuery {

@@ -12,8 +12,11 @@ import {
 import { Dialog, DialogContext, DialogState, DialogTurnResult } from 'botbuilder-dialogs';
 import { loadLibraryConfig } from '../../config/libraryConfig';
 import { sendReply } from '../../channels/renderer';
-import { createLibraryConversation, PREFERENCES_PROPERTY } from '../../dialogs/libraryConversation';
-import { MainDialog, type IntentRoute } from '../../dialogs/mainDialog';
+import {
+  createLibraryConversation,
+  PREFERENCES_PROPERTY,
+} from '../../server/capabilities/libraryConversation';
+import { MainDialog, type IntentRoute } from '../../dialogs/main/mainDialog';
 import type { PatronPreferences } from '../../library/programs/preferences';
 import { audienceForAge } from '../../library/programs/program';
 import type {

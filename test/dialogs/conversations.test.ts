@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import { SMS_MAX_LENGTH, SMS_PREFERRED_LENGTH } from '../../channels/renderer';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
-import { SENSITIVE_INPUT } from '../../dialogs/mainDialog';
+import { SENSITIVE_INPUT } from '../../dialogs/turnState';
 import {
   conversationStateText,
   demo,

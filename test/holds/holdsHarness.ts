@@ -12,9 +12,13 @@ import {
 } from 'botbuilder';
 import { join } from 'node:path';
 import { PatronBot } from '../../bots/patronBot';
-import { SENSITIVE_TURN } from '../../bots/sensitiveInputMiddleware';
-import { MainDialog } from '../../dialogs/mainDialog';
-import { createHoldsFeature, type HoldsFeature, type HoldsFeatureOptions } from '../../dialogs/holdsFeature';
+import { SENSITIVE_TURN } from '../../dialogs/turnState';
+import { MainDialog } from '../../dialogs/main/mainDialog';
+import {
+  createHoldsFeature,
+  type HoldsFeature,
+  type HoldsFeatureOptions,
+} from '../../server/capabilities/holds';
 import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
 import type {
   LibraryEntities,

@@ -22,7 +22,7 @@ import {
   refusalText,
   workLabel,
   type HoldsWording,
-} from '../../library/holds/holdsReplies';
+} from '../../dialogs/holds/holdsReplies';
 
 const wording: HoldsWording = {
   library: {

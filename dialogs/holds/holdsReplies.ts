@@ -8,14 +8,14 @@ import {
   NotHoldableError,
   PatronBlockedError,
   type LibrarySystemError,
-} from '../librarySystem/errors';
+} from '../../library/librarySystem/errors';
 import {
   formatLabels,
   type CatalogFormat,
   type CatalogRecord,
   type Hold,
   type PickupLocation,
-} from '../librarySystem/librarySystem';
+} from '../../library/librarySystem/librarySystem';
 
 export interface LibraryContact {
   name: string;

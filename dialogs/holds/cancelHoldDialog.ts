@@ -2,19 +2,19 @@
 // confirm, cancel. Only holds listed for the signed-in patron can be chosen, and the library system
 // checks ownership again, so another patron's hold id can never be cancelled from here.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { Reply } from '../channels/reply';
-import { LibrarySystemError } from '../library/librarySystem/errors';
-import type { Hold } from '../library/librarySystem/librarySystem';
-import { scoreRecord } from '../library/librarySystem/catalogSearch';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { Reply } from '../../channels/reply';
+import { LibrarySystemError } from '../../library/librarySystem/errors';
+import type { Hold } from '../../library/librarySystem/librarySystem';
+import { scoreRecord } from '../../library/librarySystem/catalogSearch';
 import {
   cancelChoiceReply,
   inPickupOrder,
   cancelledReply,
   confirmCancelReply,
   refusalText,
-} from '../library/holds/holdsReplies';
-import type { RoutedDialogOptions } from './mainDialog';
+} from './holdsReplies';
+import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   endRouted,
   answerYesNo,

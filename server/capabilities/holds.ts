@@ -2,22 +2,22 @@
 // composition root wires it with a few lines: the library system (demo on SQLite in the data folder,
 // wrapped with the configured time limit), patron sessions, the sensitive-input gate and its
 // middleware, the dialogs as MainDialog routes, and a readiness check for /readyz.
-import type { LibraryConfig } from '../config/libraryConfig';
-import { SensitiveInputMiddleware } from '../bots/sensitiveInputMiddleware';
-import { guardLibrarySystem } from '../library/librarySystem/guardedLibrarySystem';
-import type { LibrarySystem } from '../library/librarySystem/librarySystem';
-import { openDemoLibrarySystem } from '../library/librarySystem/demo/demoLibrarySystem';
-import { isSignOutRequest, type HoldsWording } from '../library/holds/holdsReplies';
-import { PatronSessions } from '../library/patronSessions/patronSessions';
-import { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
-import { EntraSignIn, type EntraSignInOptions } from '../library/patronSessions/entraSignIn';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import type { IntentRoute } from './mainDialog';
-import type { HoldsDialogDeps, HoldsLogger } from './holdsCommon';
-import { CancelHoldDialog } from './cancelHoldDialog';
-import { HoldsListDialog } from './holdsListDialog';
-import { PatronSignOutDialog } from './patronSignOutDialog';
-import { PlaceHoldDialog } from './placeHoldDialog';
+import type { LibraryConfig } from '../../config/libraryConfig';
+import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
+import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
+import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
+import { openDemoLibrarySystem } from '../../library/librarySystem/demo/demoLibrarySystem';
+import { isSignOutRequest, type HoldsWording } from '../../dialogs/holds/holdsReplies';
+import { PatronSessions } from '../../library/patronSessions/patronSessions';
+import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import type { IntentRoute } from '../../dialogs/main/mainDialog';
+import type { HoldsDialogDeps, HoldsLogger } from '../../dialogs/holds/holdsCommon';
+import { CancelHoldDialog } from '../../dialogs/holds/cancelHoldDialog';
+import { HoldsListDialog } from '../../dialogs/holds/holdsListDialog';
+import { PatronSignOutDialog } from '../../dialogs/holds/patronSignOutDialog';
+import { PlaceHoldDialog } from '../../dialogs/holds/placeHoldDialog';
 
 export interface HoldsFeatureOptions {
   config: LibraryConfig;

@@ -14,13 +14,13 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { optionValue, resolveChoice, sendReply } from '../channels/renderer';
-import { ChoiceOption, Reply } from '../channels/reply';
+import { optionValue, resolveChoice, sendReply } from '../../channels/renderer';
+import { ChoiceOption, Reply } from '../../channels/reply';
 import {
   LibraryIntent,
   LibraryRecognition,
   PatronMessageRecognizer,
-} from '../recognizers/libraryRecognition';
+} from '../../recognizers/libraryRecognition';
 import {
   isMoreRequest,
   yesOrNo,
@@ -30,8 +30,9 @@ import {
   type RoutedDialogResult,
   type TopicMemory,
 } from './conversationTopic';
-import type { EscalationHook } from './handoffEscalation';
-import type { PatronPreferencesState } from './patronPreferencesState';
+import type { EscalationHook } from '../handoff/handoffEscalation';
+import { SENSITIVE_INPUT } from '../turnState';
+import type { PatronPreferencesState } from '../programs/patronPreferencesState';
 
 export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
 
@@ -149,12 +150,6 @@ const INTENT_LABELS: Partial<Record<string, string>> = {
   'holds.cancel': 'Cancel a hold',
   human: 'Talk to a person',
 };
-
-/**
- * A routed dialog waiting for a PIN or card number sets `sensitiveInput: true` in its dialog state:
- * that message then goes straight to it (only a whole-message "cancel" still interrupts).
- */
-export const SENSITIVE_INPUT = 'sensitiveInput';
 
 /** Whole-message commands; "cancel my hold" is a holds question, "cancel" alone is not. */
 const CANCEL =

@@ -2,16 +2,16 @@
 // words), show the best matches, pick a format when there are several, pick up at the home branch
 // unless the patron names another, confirm, place. Each refusal gets its own clear message.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, Reply } from '../channels/reply';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
   HoldLimitReachedError,
   LibrarySystemError,
   NotHoldableError,
   PatronBlockedError,
-} from '../library/librarySystem/errors';
-import type { CatalogQuery, CatalogRecord, PickupLocation } from '../library/librarySystem/librarySystem';
-import { searchTokens } from '../library/librarySystem/catalogSearch';
+} from '../../library/librarySystem/errors';
+import type { CatalogQuery, CatalogRecord, PickupLocation } from '../../library/librarySystem/librarySystem';
+import { searchTokens } from '../../library/librarySystem/catalogSearch';
 import {
   formatChoiceReply,
   formatLabel,
@@ -21,8 +21,8 @@ import {
   placedReply,
   refusalText,
   type WorkMatch,
-} from '../library/holds/holdsReplies';
-import type { RoutedDialogOptions } from './mainDialog';
+} from './holdsReplies';
+import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   endRouted,
   ask,

@@ -3,8 +3,8 @@
 // always-a-person topics are offered).
 import type { TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
-import { type EscalationRules, isExplicitRequestForPerson } from '../library/handoff';
-import type { LibraryRecognition } from '../recognizers/libraryRecognition';
+import { type EscalationRules, isExplicitRequestForPerson } from '../../library/handoff';
+import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
 import { handoffOptionsFrom, type HandoffDialogOptions } from './handoffDialog';
 
 /** What MainDialog needs to escalate; see MainDialogOptions.escalation. */

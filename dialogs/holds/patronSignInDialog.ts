@@ -10,12 +10,12 @@ import {
   type DialogInstance,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { renderReply, sendReply } from '../channels/renderer';
-import type { Reply } from '../channels/reply';
-import { conversationKey, withheldInput } from '../bots/sensitiveInputMiddleware';
-import { signInText } from '../library/holds/holdsReplies';
-import { LibrarySystemUnavailableError } from '../library/librarySystem/errors';
-import { looksLikeCardNumber } from '../library/patronSessions/privacy';
+import { renderReply, sendReply } from '../../channels/renderer';
+import type { Reply } from '../../channels/reply';
+import { conversationKey, SENSITIVE_INPUT, withheldInput } from '../turnState';
+import { signInText } from './holdsReplies';
+import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
+import { looksLikeCardNumber } from '../../library/patronSessions/privacy';
 import {
   callLibrary,
   currentSession,
@@ -23,7 +23,6 @@ import {
   routeAfresh,
   type HoldsDialogDeps,
 } from './holdsCommon';
-import { SENSITIVE_INPUT } from './mainDialog';
 
 export const PATRON_SIGN_IN_DIALOG = 'patronSignIn';
 
@@ -66,7 +65,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as SignInState;
-    const key = conversationKey(dc.context);
+    const key = conversationKey(dc.context.activity);
     // Asked again below when the next answer is a card number or PIN too.
     markSensitive(dc, false);
     const withheld = withheldInput(dc.context);
@@ -158,7 +157,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 
   /** Ends without a session: nothing may wait for a card number or PIN any more. */
   private notSignedIn(dc: DialogContext): Promise<DialogTurnResult> {
-    const key = conversationKey(dc.context);
+    const key = conversationKey(dc.context.activity);
     this.deps.sensitiveInput.clear(key);
     this.deps.sessions.forgetPendingCard(key);
     return dc.endDialog(false);
@@ -171,7 +170,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     reason: DialogReason,
   ): Promise<void> {
     if (reason !== DialogReason.cancelCalled) return;
-    const key = conversationKey(context);
+    const key = conversationKey(context.activity);
     this.deps.sensitiveInput.clear(key);
     this.deps.sessions.forgetPendingCard(key);
   }
@@ -184,7 +183,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   private async offerEntraSignIn(dc: DialogContext, purpose: string): Promise<DialogTurnResult> {
     const entra = this.deps.entra as NonNullable<HoldsDialogDeps['entra']>;
     const started = await callLibrary(dc.context, this.deps, 'entraSignIn', () =>
-      entra.begin(conversationKey(dc.context)).catch(() => {
+      entra.begin(conversationKey(dc.context.activity)).catch(() => {
         throw new LibrarySystemUnavailableError('outage');
       }),
     );
@@ -204,7 +203,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   }
 
   private async giveUp(dc: DialogContext): Promise<DialogTurnResult> {
-    this.deps.sessions.signOut(conversationKey(dc.context));
+    this.deps.sessions.signOut(conversationKey(dc.context.activity));
     await sendReply(
       dc.context,
       `Let's leave sign-in for now. You can try again any time, or call ${this.deps.wording.library.phone}.`,
@@ -220,7 +219,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   ): Promise<void> {
     state.stage = 'card';
     markSensitive(dc, true);
-    this.deps.sensitiveInput.expect(conversationKey(dc.context), 'card');
+    this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'card');
     const text =
       question ?? (first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard);
     await this.sendMarked(dc, { kind: 'text', text }, 'card');
@@ -229,7 +228,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
     state.stage = 'pin';
     markSensitive(dc, true);
-    this.deps.sensitiveInput.expect(conversationKey(dc.context), 'pin');
+    this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'pin');
     await this.sendMarked(dc, { kind: 'text', text: signInText.askPin }, 'pin');
   }
 

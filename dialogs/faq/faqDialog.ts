@@ -1,11 +1,16 @@
 // Library FAQs from the configuration. When an entry has per-branch answers and no branch was named,
 // it answers for the library and offers the branches ("what about Eastside?" also works afterwards).
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, Reply } from '../channels/reply';
-import type { FaqAnswer, FaqService } from '../library/faq/faqService';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import type { FaqQuery, RoutedDialogOptions, RoutedDialogResult, TopicMemory } from './conversationTopic';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, Reply } from '../../channels/reply';
+import type { FaqAnswer, FaqService } from '../../library/faq/faqService';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import type {
+  FaqQuery,
+  RoutedDialogOptions,
+  RoutedDialogResult,
+  TopicMemory,
+} from '../main/conversationTopic';
 
 export const FAQ_DIALOG = 'faqDialog';
 

@@ -1,7 +1,7 @@
 // What the main dialog remembers between questions so follow-ups keep their context
 // ("and on Sunday?" keeps the branch, "what about Eastside?" keeps the day), and what a routed
 // dialog hands back when it finishes.
-import type { Audience, LibraryIntent, LibraryRecognition } from '../recognizers/libraryRecognition';
+import type { Audience, LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
 
 export interface HoursQuery {
   branchId?: string;

@@ -1,8 +1,8 @@
 // "Sign out": ends this conversation's patron session at once.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import { sendReply } from '../channels/renderer';
-import { conversationKey } from '../bots/sensitiveInputMiddleware';
-import { signInText } from '../library/holds/holdsReplies';
+import { sendReply } from '../../channels/renderer';
+import { conversationKey } from '../turnState';
+import { signInText } from './holdsReplies';
 import type { HoldsDialogDeps } from './holdsCommon';
 
 export const PATRON_SIGN_OUT_DIALOG = 'patron.signOut';
@@ -13,7 +13,7 @@ export class PatronSignOutDialog extends Dialog {
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const key = conversationKey(dc.context);
+    const key = conversationKey(dc.context.activity);
     this.deps.sensitiveInput.clear(key);
     const wasSignedIn = this.deps.sessions.signOut(key);
     await sendReply(dc.context, wasSignedIn ? signInText.signedOut : signInText.notSignedIn);

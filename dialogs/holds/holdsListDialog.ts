@@ -1,15 +1,10 @@
 // "Show my holds" and "is my book ready?": signs the patron in if needed, then lists each hold with
 // its status (waiting with place in line, in transit, ready at which branch until when).
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { sendReply } from '../channels/renderer';
-import type { Hold } from '../library/librarySystem/librarySystem';
-import {
-  holdsListReplies,
-  holdsNamed,
-  namedHoldsReply,
-  offerOtherHoldsReply,
-} from '../library/holds/holdsReplies';
-import type { RoutedDialogOptions } from './mainDialog';
+import { sendReply } from '../../channels/renderer';
+import type { Hold } from '../../library/librarySystem/librarySystem';
+import { holdsListReplies, holdsNamed, namedHoldsReply, offerOtherHoldsReply } from './holdsReplies';
+import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   HOLDS_TEXT_PROMPT,
   callLibrary,

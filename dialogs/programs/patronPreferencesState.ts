@@ -4,7 +4,7 @@ import {
   ProgramPreferences,
   type PatronPreferences,
   type RememberPolicy,
-} from '../library/programs/preferences';
+} from '../../library/programs/preferences';
 
 export class PatronPreferencesState {
   constructor(

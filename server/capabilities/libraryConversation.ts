@@ -1,18 +1,18 @@
 // Builds the hours, programs and FAQ capabilities from the library's configuration, ready to hand to
 // MainDialog: one call in the composition root instead of a dozen constructors.
 import type { UserState } from 'botbuilder';
-import type { LoadedLibraryConfig } from '../config/libraryConfig';
-import { FaqService } from '../library/faq/faqService';
-import { HoursService } from '../library/hours/hoursService';
-import { ProgramCatalog } from '../library/programs/catalog';
-import { feedSources } from '../library/programs/feeds';
-import type { PatronPreferences } from '../library/programs/preferences';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import { FaqDialog } from './faqDialog';
-import { HoursDialog } from './hoursDialog';
-import type { IntentRoute, MainDialogOptions } from './mainDialog';
-import { PatronPreferencesState } from './patronPreferencesState';
-import { ProgramsDialog } from './programsDialog';
+import type { LoadedLibraryConfig } from '../../config/libraryConfig';
+import { FaqService } from '../../library/faq/faqService';
+import { HoursService } from '../../library/hours/hoursService';
+import { ProgramCatalog } from '../../library/programs/catalog';
+import { feedSources } from '../../library/programs/feeds';
+import type { PatronPreferences } from '../../library/programs/preferences';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { FaqDialog } from '../../dialogs/faq/faqDialog';
+import { HoursDialog } from '../../dialogs/hours/hoursDialog';
+import type { IntentRoute, MainDialogOptions } from '../../dialogs/main/mainDialog';
+import { PatronPreferencesState } from '../../dialogs/programs/patronPreferencesState';
+import { ProgramsDialog } from '../../dialogs/programs/programsDialog';
 
 export interface LibraryConversationOptions {
   library: LoadedLibraryConfig;

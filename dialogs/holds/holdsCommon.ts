@@ -8,12 +8,12 @@ import {
   TextPrompt,
   WaterfallDialog,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, Reply } from '../channels/reply';
-import { conversationKey } from '../bots/sensitiveInputMiddleware';
-import type { RoutedDialogResult } from './mainDialog';
-import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../library/librarySystem/errors';
-import type { LibrarySystem } from '../library/librarySystem/librarySystem';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, Reply } from '../../channels/reply';
+import { conversationKey } from '../turnState';
+import type { RoutedDialogResult } from '../main/mainDialog';
+import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../../library/librarySystem/errors';
+import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 import {
   isPersonRequest,
   isSignOutRequest,
@@ -21,11 +21,11 @@ import {
   outageReplies,
   signInText,
   type HoldsWording,
-} from '../library/holds/holdsReplies';
-import type { PatronSession, PatronSessions } from '../library/patronSessions/patronSessions';
-import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
-import type { EntraSignIn } from '../library/patronSessions/entraSignIn';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+} from './holdsReplies';
+import type { PatronSession, PatronSessions } from '../../library/patronSessions/patronSessions';
+import type { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import type { EntraSignIn } from '../../library/patronSessions/entraSignIn';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 
 /** The few logger methods the holds dialogs use (pino's Logger fits). Never given a PIN or card. */
 export interface HoldsLogger {
@@ -157,7 +157,7 @@ export async function handledStopOrSignOut(
     return true;
   }
   if (isSignOutRequest(text)) {
-    deps.sessions.signOut(conversationKey(context));
+    deps.sessions.signOut(conversationKey(context.activity));
     await sendReply(context, signInText.signedOut);
     return true;
   }
@@ -173,7 +173,7 @@ export async function currentSession(
   context: TurnContext,
   deps: HoldsDialogDeps,
 ): Promise<PatronSession | undefined> {
-  const lookup = deps.sessions.lookup(conversationKey(context));
+  const lookup = deps.sessions.lookup(conversationKey(context.activity));
   if (lookup.state === 'signed-in') return lookup.session;
   if (lookup.state === 'expired') await sendReply(context, signInText.expired);
   return undefined;
@@ -206,7 +206,7 @@ export async function callLibrary<T>(
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {
-      deps.sessions.signOut(conversationKey(context));
+      deps.sessions.signOut(conversationKey(context.activity));
       await sendReply(context, 'Please sign in again: say "my holds" to start.');
       return undefined;
     }

@@ -2,8 +2,8 @@
 // only when the answer would be too long for every branch (a week), and accepts a name or a number.
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, Reply } from '../channels/reply';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
   describeDayHours,
   describeHoursOnly,
@@ -14,15 +14,15 @@ import {
   shortStatus,
   formatTime,
   branchSubject,
-} from '../library/hours/format';
-import { HoursService, plusDays } from '../library/hours/hoursService';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+} from '../../library/hours/format';
+import { HoursService, plusDays } from '../../library/hours/hoursService';
+import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import {
   DAY_SHIFT,
   type HoursQuery,
   type RoutedDialogOptions,
   type RoutedDialogResult,
-} from './conversationTopic';
+} from '../main/conversationTopic';
 
 export const HOURS_DIALOG = 'hoursDialog';
 

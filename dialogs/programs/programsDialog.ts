@@ -3,14 +3,18 @@
 // Offers to remember interests only with the patron's consent.
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, ListItem, Reply } from '../channels/reply';
-import { calendarDate, relativeDay } from '../library/hours/format';
-import type { HoursService } from '../library/hours/hoursService';
-import { ProgramsUnavailableError, type ProgramCatalog } from '../library/programs/catalog';
-import { summarizeProgram } from '../library/programs/format';
-import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../library/programs/search';
-import type { Audience, LibraryEntities, PatronMessageRecognizer } from '../recognizers/libraryRecognition';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, ListItem, Reply } from '../../channels/reply';
+import { calendarDate, relativeDay } from '../../library/hours/format';
+import type { HoursService } from '../../library/hours/hoursService';
+import { ProgramsUnavailableError, type ProgramCatalog } from '../../library/programs/catalog';
+import { summarizeProgram } from '../../library/programs/format';
+import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../../library/programs/search';
+import type {
+  Audience,
+  LibraryEntities,
+  PatronMessageRecognizer,
+} from '../../recognizers/libraryRecognition';
 import {
   isMoreRequest,
   MORE_VALUE,
@@ -19,7 +23,7 @@ import {
   type RoutedDialogOptions,
   type RoutedDialogResult,
   type TopicMemory,
-} from './conversationTopic';
+} from '../main/conversationTopic';
 import type { PatronPreferencesState } from './patronPreferencesState';
 
 export const PROGRAMS_DIALOG = 'programsDialog';

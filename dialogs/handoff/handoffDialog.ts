@@ -11,20 +11,21 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../channels/renderer';
-import type { ChoiceOption, Reply } from '../channels/reply';
-import type { LibraryConfig } from '../config/libraryConfig';
+import { resolveChoice, sendReply } from '../../channels/renderer';
+import type { ChoiceOption, Reply } from '../../channels/reply';
+import type { LibraryConfig } from '../../config/libraryConfig';
 import {
   type ContactPreference,
+  type ConversationTurn,
   type EscalationDecision,
   type Handoff,
+  type HandoffRequestOutcome,
+  type StaffSummary,
   buildStaffSummary,
   isExplicitRequestForPerson,
-} from '../library/handoff';
-import type { LibraryRecognition } from '../recognizers/libraryRecognition';
-import { SENSITIVE_INPUT } from './mainDialog';
-import type { HandoffCoordinator } from '../bots/handoff/handoffCoordinator';
-import type { RecentTurns } from '../bots/handoff/recentTurns';
+} from '../../library/handoff';
+import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
+import { SENSITIVE_INPUT } from '../turnState';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const WATERFALL = 'handoffWaterfall';
@@ -66,11 +67,27 @@ interface HandoffDialogState {
   contact?: ContactPreference;
 }
 
+/** The bot-level relay the dialog hands a patron to (implemented by bots/handoff's coordinator). */
+export interface HandoffRelay {
+  request(context: TurnContext, summary: StaffSummary): Promise<HandoffRequestOutcome>;
+  leaveMessage(
+    context: TurnContext,
+    contact: ContactPreference,
+    message: string,
+    summary: StaffSummary,
+  ): Promise<unknown>;
+}
+
+/** The last few turns of this conversation, redacted, for the staff summary (bots/handoff/recentTurns). */
+export interface RecentTurnsSource {
+  recent(context: TurnContext): Promise<ConversationTurn[]>;
+}
+
 export interface HandoffDialogDeps {
   config: LibraryConfig;
   handoff: Handoff;
-  coordinator: HandoffCoordinator;
-  turns: RecentTurns;
+  coordinator: HandoffRelay;
+  turns: RecentTurnsSource;
   /** Whether the patron is signed in (from the sign-in dialog's state); false when unknown. */
   isSignedIn?: (context: TurnContext) => Promise<boolean>;
   now?: () => Date;
