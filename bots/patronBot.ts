@@ -1,4 +1,5 @@
 // The patron-facing bot: welcomes, runs the main dialog for every message, saves state each turn.
+// Capabilities that take part around the dialogs (the handoff relay) do so through PatronTurnHooks.
 import {
   ActivityHandler,
   ConversationState,
@@ -8,16 +9,8 @@ import {
 } from 'botbuilder';
 import { DialogState } from 'botbuilder-dialogs';
 import { sendReply } from '../channels/renderer';
-import { HANDOFF_DIALOG } from '../dialogs/handoff/handoffDialog';
 import { MainDialog } from '../dialogs/main/mainDialog';
-import type { HandoffCoordinator } from './handoff/handoffCoordinator';
-import type { RecentTurns } from './handoff/recentTurns';
-
-/** The handoff's part in patron turns: the relay to staff, and the recent turns staff see. */
-export interface PatronHandoff {
-  coordinator: HandoffCoordinator;
-  turns: RecentTurns;
-}
+import type { PatronTurnDecision, PatronTurnHook } from './turnHooks';
 
 export class PatronBot extends ActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
@@ -26,7 +19,7 @@ export class PatronBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
     private readonly mainDialog: MainDialog,
-    private readonly handoff?: PatronHandoff,
+    private readonly hooks: readonly PatronTurnHook[] = [],
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -41,17 +34,10 @@ export class PatronBot extends ActivityHandler {
 
     this.onMessage(async (context, next) => {
       useCardValueAsText(context);
-      this.handoff?.turns.begin(context);
-      // While waiting for or talking with staff, messages go to the handoff, not the dialogs.
-      const handoff = this.handoff ? await this.handoff.coordinator.onPatronMessage(context) : 'not-handoff';
-      if (handoff === 'not-handoff') await this.mainDialog.run(context, this.dialogState);
-      if (handoff === 'leave-message') {
-        await this.mainDialog.run(context, this.dialogState, {
-          dialogId: HANDOFF_DIALOG,
-          options: { startAt: 'message' },
-        });
-      }
-      await this.handoff?.turns.finish(context);
+      const decision = await this.beforeDialogs(context);
+      if (decision.kind === 'continue') await this.mainDialog.run(context, this.dialogState);
+      if (decision.kind === 'start') await this.mainDialog.run(context, this.dialogState, decision.start);
+      for (const hook of this.hooks) await hook.afterDialogs?.(context);
       await next();
     });
 
@@ -61,6 +47,16 @@ export class PatronBot extends ActivityHandler {
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  private async beforeDialogs(context: TurnContext): Promise<PatronTurnDecision> {
+    let decision: PatronTurnDecision = { kind: 'continue' };
+    // Every hook sees the message (each may need to start recording the turn); the first decision wins.
+    for (const hook of this.hooks) {
+      const said = (await hook.beforeDialogs?.(context)) ?? { kind: 'continue' };
+      if (decision.kind === 'continue') decision = said;
+    }
+    return decision;
   }
 }
 

@@ -1,69 +1,39 @@
-// Builds the whole bot from settings and the library's configuration: storage, state, recognizer,
-// dialogs, adapter and HTTP server. index.ts calls it for real; tests call it on port 0 with a
-// temporary data folder, so they exercise exactly what runs in production.
+// Serves the bot over HTTP: the CloudAdapter with the channels' authentication, /api/messages, the
+// built-in Direct Line in local mode, the chat page, health checks, each capability's own routes,
+// and a graceful close. index.ts calls it for real; tests call it on port 0 with a temporary data
+// folder, so they exercise exactly what runs in production.
 import {
   ActivityTypes,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  Storage,
-  TurnContext,
-  UserState,
+  type ConversationState,
+  type Storage,
+  type TurnContext,
 } from 'botbuilder';
-import { join } from 'node:path';
-import restify, { Request, Response, Server } from 'restify';
-import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
-import { PatronBot } from '../bots/patronBot';
-import { sendReply } from '../channels/renderer';
-import type { LoadedLibraryConfig } from '../config/libraryConfig';
+import restify, { type Request, type Response, type Server } from 'restify';
 import type { RuntimeSettings } from '../config/runtimeSettings';
-import { createLibraryConversation } from './capabilities/libraryConversation';
-import { MainDialog } from '../dialogs/main/mainDialog';
-import { createHoldsFeature, type HoldsFeatureOptions } from './capabilities/holds';
-import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
-import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
-import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import { SqliteStorage } from '../storage/sqliteStorage';
+import { type Logger, turnLogger } from '../observability/logger';
+import type { ReadinessCheck } from './capabilities/capability';
 import { DirectLineConversations } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
-import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
-import { registerStaffConsole } from './staffConsolePage';
-import { registerEntraSignInReturn } from './entraSignInReturn';
+import { createLibraryBot, type LibraryBot, type LibraryBotOptions } from './libraryBot';
+import { registerMessagesEndpoint } from './messagesEndpoint';
 import { registerWebChatPage } from './webChatPage';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
 export const MAX_BODY_BYTES = 300 * 1024;
 
-export interface ReadinessCheck {
-  name: string;
-  check: () => Promise<void>;
-}
-
-export interface LibraryBotAppOptions {
-  settings: RuntimeSettings;
-  library: LoadedLibraryConfig;
-  logger: Logger;
-  /** Replaced in tests; the trained recognizer otherwise. */
-  recognizer?: PatronMessageRecognizer;
-  /** Replaced by the storage conformance suite's other providers; SQLite in the data folder otherwise. */
-  storage?: Storage & { close?: () => void; checkReachable?: () => Promise<void> };
-  now?: () => Date;
-  /** Secrets the configuration names by environment variable (index.ts reads them). */
-  secrets?: { entraClientSecret?: string };
-  /** Tests only: trust a loopback identity provider for Entra sign-in. */
-  entraNetwork?: HoldsFeatureOptions['entraNetwork'];
-}
+export type LibraryBotAppOptions = LibraryBotOptions;
 
 export interface LibraryBotApp {
   server: Server;
   adapter: CloudAdapter;
   storage: Storage;
+  bot: LibraryBot;
   /** Present in local mode: the built-in Direct Line. */
   directLine?: DirectLineConversations;
-  /** Human handoff: queue, staff bot and timers (tests drive `coordinator.sweep()` directly). */
-  handoff: HandoffWiring;
   listen(): Promise<{ port: number; url: string }>;
-  /** Stops accepting, lets turns in flight finish, then closes storage. */
+  /** Stops accepting, lets turns in flight finish, then stops the capabilities and closes storage. */
   close(): Promise<void>;
 }
 
@@ -73,35 +43,66 @@ export const SAFE_TURN_ERROR_MESSAGE =
 
 export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
   const { settings, library, logger } = options;
-  const config = library.config;
-  const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const recognizer = options.recognizer ?? createLibraryRecognizer(config);
+  const adapter = new CloudAdapter(channelAuthentication(settings));
+  const bot = createLibraryBot(options, adapter);
+  bot.middleware.forEach((middleware) => adapter.use(middleware));
+  adapter.onTurnError = turnErrorHandler(logger, bot.conversationState);
 
-  const conversation = createLibraryConversation({
-    library,
-    recognizer,
-    userState,
-    now: options.now,
-    onFeedError: (feed, error) => logger.warn({ feed, err: error }, 'a program feed could not be read'),
-  });
-  // Reads and expands the program feeds now so the first patron who asks does not wait; never throws.
-  void conversation.catalog.prepare(options.now?.() ?? new Date());
-  // Holds: the library system (demo on SQLite in the data folder), patron sign-in and the holds dialogs.
-  const holds = createHoldsFeature({
-    config,
-    dataDir: settings.dataDir,
-    patronKeySecret: settings.patronKeySecret,
+  const { server, inFlight } = createHttpServer();
+  registerMessagesEndpoint(server, { adapter, logger, runTurn: (context) => bot.runTurn(context) });
+  registerHealthChecks(server, logger, bot.readiness);
+
+  let boundPort = 0;
+  const localAddress = () => `http://127.0.0.1:${boundPort}`;
+  const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  let streams: { close(): void } | undefined;
+  if (directLine) {
+    registerDirectLineRoutes(server, {
+      conversations: directLine,
+      logger,
+      botName: library.config.library.name,
+      botEndpoint: () => `${localAddress()}/api/messages`,
+      serviceUrl: localAddress,
+    });
+    streams = attachDirectLineStreams(server.server, directLine);
+  }
+  for (const capability of bot.list) capability.registerRoutes?.({ server, directLine });
+  registerWebChatPage(server, {
+    config: library.config,
     logger,
-    now: options.now,
-    recognizer,
-    entraClientSecret: options.secrets?.entraClientSecret,
-    entraNetwork: options.entraNetwork,
+    conversations: directLine,
+    directLineSecret: settings.directLineSecret,
+    directLineEndpoint: settings.directLineEndpoint,
   });
 
+  return {
+    server,
+    adapter,
+    storage: bot.storage,
+    bot,
+    directLine,
+    listen: async () => {
+      await bot.start();
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(settings.port, settings.host, () => {
+          boundPort = server.address().port;
+          resolve({ port: boundPort, url: localAddress() });
+        });
+      });
+    },
+    close: async () => {
+      await inFlight.drain(server);
+      streams?.close();
+      await bot.stop();
+    },
+  };
+}
+
+/** Local mode (no app id) turns channel authentication off; otherwise the bot's identity. */
+function channelAuthentication(settings: RuntimeSettings): ConfigurationBotFrameworkAuthentication {
   const app = settings.microsoftApp;
-  const authentication = new ConfigurationBotFrameworkAuthentication(
+  return new ConfigurationBotFrameworkAuthentication(
     app
       ? {
           MicrosoftAppId: app.appId,
@@ -111,72 +112,22 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
         }
       : {},
   );
-  const adapter = new CloudAdapter(authentication);
-  // First, before anything that logs or records a turn: takes the PIN out of the message.
-  adapter.use(holds.middleware);
+}
 
-  const handoff = createHandoffWiring({
-    config,
-    storage,
-    conversationState,
-    adapter,
-    appId: app?.appId ?? '',
-    staffPasscode: settings.staffPasscode,
-    graph: app?.appPassword ? { clientId: app.appId, clientSecret: app.appPassword } : undefined,
-    sendReply,
-    logger,
-    now: options.now,
-  });
-  const mainDialog = new MainDialog({
-    recognizer,
-    libraryName: config.library.name,
-    now: options.now,
-    ...conversation.mainDialogOptions,
-    // A person: the main dialog's "human" route, its offers, and the escalation rules' offers.
-    routes: [
-      ...conversation.routes,
-      ...holds.routes,
-      { intents: ['human'], dialog: handoff.escalation.dialog },
-    ],
-    escalation: handoff.escalation,
-  });
-  const bot = new PatronBot(conversationState, userState, mainDialog, handoff.patron);
-
-  const recent = new RecentActivities();
-  adapter.use(async (context: TurnContext, next: () => Promise<void>) => {
+/** Logs with context, tells the patron something safe, and starts the conversation over cleanly. */
+function turnErrorHandler(logger: Logger, conversationState: ConversationState) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
-    if (
-      activity.id &&
-      !recent.firstTime(`${activity.channelId}|${activity.conversation?.id}|${activity.id}`)
-    ) {
-      logger.info(
-        { conversationId: activity.conversation?.id, activityId: activity.id },
-        'ignored a retried activity',
-      );
-      return;
-    }
-    const log = logger.child({
-      conversationId: activity.conversation?.id,
-      channelId: activity.channelId,
-      activityId: activity.id,
-    });
-    context.turnState.set(TURN_LOGGER_KEY, log);
-    log.debug({ type: activity.type }, 'turn');
-    await next();
-  });
-
-  adapter.onTurnError = async (context, error) => {
-    const log = turnLogger(context.turnState, logger);
-    log.error(
+    turnLogger(context.turnState, logger).error(
       {
         err: error,
-        conversationId: context.activity.conversation?.id,
-        channelId: context.activity.channelId,
-        activityType: context.activity.type,
+        conversationId: activity.conversation?.id,
+        channelId: activity.channelId,
+        activityType: activity.type,
       },
       'a turn failed',
     );
-    if (context.activity.type === ActivityTypes.Message) {
+    if (activity.type === ActivityTypes.Message) {
       try {
         await context.sendActivity(SAFE_TURN_ERROR_MESSAGE);
       } catch (sendError) {
@@ -190,7 +141,44 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       logger.error({ err: deleteError }, 'could not clear the conversation state after a failed turn');
     }
   };
+}
 
+/** Counts requests in flight so close() can let them finish. */
+class InFlightRequests {
+  private count = 0;
+  private closing = false;
+  private readonly drained: (() => void)[] = [];
+
+  track(res: Response): void {
+    if (this.closing) res.header('connection', 'close');
+    this.count++;
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      this.count--;
+      if (this.count === 0) this.drained.splice(0).forEach((resolve) => resolve());
+    };
+    res.once('finish', done);
+    res.once('close', done);
+  }
+
+  /** Stops accepting, waits (at most 10 s) for requests in flight, then closes every connection. */
+  async drain(server: Server): Promise<void> {
+    this.closing = true;
+    server.close();
+    server.server.closeIdleConnections();
+    if (this.count > 0) {
+      await Promise.race([
+        new Promise<void>((resolve) => this.drained.push(resolve)),
+        new Promise<void>((resolve) => setTimeout(resolve, 10000).unref()),
+      ]);
+    }
+    server.server.closeAllConnections();
+  }
+}
+
+function createHttpServer(): { server: Server; inFlight: InFlightRequests } {
   const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
@@ -213,44 +201,15 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       callback();
     },
   );
-
-  let inFlight = 0;
-  let closing = false;
-  const drained: (() => void)[] = [];
+  const inFlight = new InFlightRequests();
   server.pre((_req: Request, res: Response, next: () => void) => {
-    if (closing) {
-      res.header('connection', 'close');
-    }
-    inFlight++;
-    let counted = true;
-    const done = () => {
-      if (!counted) return;
-      counted = false;
-      inFlight--;
-      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
-    };
-    res.once('finish', done);
-    res.once('close', done);
+    inFlight.track(res);
     next();
   });
+  return { server, inFlight };
+}
 
-  const runTurn = async (context: TurnContext) => {
-    if (!(await handoff.runIfStaff(context))) await bot.run(context);
-  };
-  registerMessagesEndpoint(server, { adapter, logger, runTurn });
-
-  const readiness: ReadinessCheck[] = [
-    holds.readiness,
-    {
-      name: 'storage',
-      check: async () => {
-        if (options.storage?.checkReachable) return options.storage.checkReachable();
-        if (storage instanceof SqliteStorage) return storage.checkReachable();
-        await storage.read(['readiness-probe']);
-      },
-    },
-  ];
-
+function registerHealthChecks(server: Server, logger: Logger, readiness: ReadinessCheck[]): void {
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'alive' });
   });
@@ -269,79 +228,4 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       failing.length ? { status: 'not ready', failing } : { status: 'ready' },
     );
   });
-
-  let boundPort = 0;
-  const localAddress = () => `http://127.0.0.1:${boundPort}`;
-  const directLine = settings.localMode ? new DirectLineConversations() : undefined;
-  let streams: { close(): void } | undefined;
-  if (directLine) {
-    registerDirectLineRoutes(server, {
-      conversations: directLine,
-      logger,
-      botName: config.library.name,
-      botEndpoint: () => `${localAddress()}/api/messages`,
-      serviceUrl: localAddress,
-    });
-    streams = attachDirectLineStreams(server.server, directLine);
-  }
-  if (directLine && settings.staffPasscode) {
-    registerStaffConsole(server, {
-      config,
-      logger,
-      conversations: directLine,
-      consoles: handoff.consoles,
-      now: options.now,
-    });
-  }
-  if (holds.entra && config.patronSignIn.entra) {
-    registerEntraSignInReturn(server, {
-      entra: holds.entra,
-      redirectUrl: config.patronSignIn.entra.redirectUrl,
-      libraryName: config.library.name,
-      phone: config.library.phone,
-      logger,
-    });
-  }
-  registerWebChatPage(server, {
-    config,
-    logger,
-    conversations: directLine,
-    directLineSecret: settings.directLineSecret,
-    directLineEndpoint: settings.directLineEndpoint,
-  });
-
-  return {
-    server,
-    adapter,
-    storage,
-    directLine,
-    handoff,
-    listen: async () => {
-      await handoff.start();
-      return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(settings.port, settings.host, () => {
-          const address = server.address();
-          boundPort = address.port;
-          resolve({ port: boundPort, url: localAddress() });
-        });
-      });
-    },
-    close: async () => {
-      closing = true;
-      handoff.stop();
-      server.close();
-      server.server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => drained.push(resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, 10000).unref()),
-        ]);
-      }
-      server.server.closeAllConnections();
-      streams?.close();
-      (storage as { close?: () => void }).close?.();
-      holds.close();
-    },
-  };
 }

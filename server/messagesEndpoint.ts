@@ -91,21 +91,3 @@ export function registerMessagesEndpoint(server: Server, options: MessagesEndpoi
     }
   });
 }
-
-/** Remembers recent activity keys so a channel's retry of a delivered activity does nothing twice. */
-export class RecentActivities {
-  private readonly seen = new Map<string, number>();
-
-  constructor(private readonly capacity = 5000) {}
-
-  /** True the first time a key is offered; false for a repeat. */
-  firstTime(key: string): boolean {
-    if (this.seen.has(key)) return false;
-    this.seen.set(key, Date.now());
-    if (this.seen.size > this.capacity) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
-    return true;
-  }
-}

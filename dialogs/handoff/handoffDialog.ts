@@ -25,6 +25,7 @@ import {
   isExplicitRequestForPerson,
 } from '../../library/handoff';
 import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
+import type { RoutedDialogResult } from '../main/conversationTopic';
 import { SENSITIVE_INPUT } from '../turnState';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
@@ -134,6 +135,16 @@ function isPhone(text: string): boolean {
   return text.replace(/\D/g, '').length >= 7 && /^[\d\s()+.-]+$/.test(text.trim());
 }
 
+/** At a yes/no question: an answer that is neither, in more than one word, is a new request. */
+function isNewRequest(text: string): boolean {
+  return yesOrNo(text) === undefined && text.trim().split(/\s+/).length > 1;
+}
+
+function endAsNewRequest(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
+  const result: RoutedDialogResult = { kind: 'unhandled', text };
+  return step.endDialog(result);
+}
+
 function isEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
 }
@@ -207,6 +218,8 @@ export class HandoffDialog extends ComponentDialog {
     // To "Would you like a person?", asking for one outright is a yes.
     if (prompt.recognized.succeeded && (yesOrNo(text) || (offer && isExplicitRequestForPerson(text))))
       return true;
+    // Neither yes nor no but a sentence ("show my holds"): a new request, routed by the main dialog.
+    if (isNewRequest(text)) return true;
     await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
     return false;
   }
@@ -252,6 +265,7 @@ export class HandoffDialog extends ComponentDialog {
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
     const answer = String(step.result ?? '');
+    if (isNewRequest(answer) && !isExplicitRequestForPerson(answer)) return endAsNewRequest(step, answer);
     if (yesOrNo(answer) !== 'yes' && !isExplicitRequestForPerson(answer)) {
       await sendReply(step.context, 'No problem. What else can I help you with?');
       return step.endDialog();
@@ -305,7 +319,9 @@ export class HandoffDialog extends ComponentDialog {
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
     if (state.options.startAt !== 'message') {
-      if (yesOrNo(String(step.result ?? '')) !== 'yes') {
+      const answer = String(step.result ?? '');
+      if (isNewRequest(answer)) return endAsNewRequest(step, answer);
+      if (yesOrNo(answer) !== 'yes') {
         await sendReply(
           step.context,
           `All right. You can also call us at ${this.deps.config.library.phone}. What else can I help you with?`,

@@ -172,6 +172,12 @@ export class PatronSessions {
     return { state: 'signed-out' };
   }
 
+  /** Whether the conversation has a live session, without touching its idle clock (staff summaries). */
+  isSignedIn(conversationKey: string): boolean {
+    const session = this.sessions.get(conversationKey);
+    return Boolean(session && !this.isIdle(session));
+  }
+
   /** Ends the conversation's session; true when there was one. */
   signOut(conversationKey: string): boolean {
     this.expired.delete(conversationKey);

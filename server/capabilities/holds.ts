@@ -1,135 +1,142 @@
-// Everything the holds capability needs, built from the library's configuration in one call, so the
-// composition root wires it with a few lines: the library system (demo on SQLite in the data folder,
-// wrapped with the configured time limit), patron sessions, the sensitive-input gate and its
-// middleware, the dialogs as MainDialog routes, and a readiness check for /readyz.
-import type { LibraryConfig } from '../../config/libraryConfig';
+// Holds: the library system (the embedded demo on SQLite in the data folder, wrapped with the
+// configured time limit), patron sign-in (card + PIN, or Entra ID), the sensitive-input gate and its
+// middleware (first on the adapter), the holds and sign-out dialogs, the Entra return page and a
+// readiness check.
+import type { TurnContext } from 'botbuilder';
 import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
-import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
-import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
-import { openDemoLibrarySystem } from '../../library/librarySystem/demo/demoLibrarySystem';
+import type { HoldsDialogDeps } from '../../dialogs/holds/holdsCommon';
 import { isSignOutRequest, type HoldsWording } from '../../dialogs/holds/holdsReplies';
-import { PatronSessions } from '../../library/patronSessions/patronSessions';
-import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
-import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
-import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
-import type { IntentRoute } from '../../dialogs/main/mainDialog';
-import type { HoldsDialogDeps, HoldsLogger } from '../../dialogs/holds/holdsCommon';
 import { CancelHoldDialog } from '../../dialogs/holds/cancelHoldDialog';
 import { HoldsListDialog } from '../../dialogs/holds/holdsListDialog';
 import { PatronSignOutDialog } from '../../dialogs/holds/patronSignOutDialog';
 import { PlaceHoldDialog } from '../../dialogs/holds/placeHoldDialog';
+import { conversationKey } from '../../dialogs/turnState';
+import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
+import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
+import { openDemoLibrarySystem } from '../../library/librarySystem/demo/demoLibrarySystem';
+import { PatronSessions } from '../../library/patronSessions/patronSessions';
+import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
+import { registerEntraSignInReturn } from '../entraSignInReturn';
+import type { Capability, CapabilityDeps } from './capability';
 
-export interface HoldsFeatureOptions {
-  config: LibraryConfig;
-  /** The bot's data folder; the demo library system keeps demo-library-system.sqlite there. */
-  dataDir: string;
-  /** settings.patronKeySecret: keys card numbers for throttling and logs. */
-  patronKeySecret: string;
-  logger?: HoldsLogger;
-  now?: () => Date;
-  /** Another implementation (tests inject faults); the demo system when absent. */
+export interface HoldsOptions {
+  /** Another implementation (tests inject faults); the configured system otherwise. */
   librarySystem?: LibrarySystem;
   /** For patronSignIn.method "entra": the client secret (index.ts reads entra.clientSecretEnv). */
   entraClientSecret?: string;
-  /** The bot's recognizer, so a new request typed at "what should I look for?" is routed, not searched. */
-  recognizer?: PatronMessageRecognizer;
   /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
   entraNetwork?: Pick<EntraSignInOptions, 'knownAuthorities' | 'networkClient'>;
 }
 
-export interface HoldsFeature {
-  /** Add to MainDialog's routes: holds.list, holds.place, holds.cancel and "sign out". */
-  routes: IntentRoute[];
-  /** adapter.use(...) it BEFORE any logging or transcript middleware. */
-  middleware: SensitiveInputMiddleware;
-  sessions: PatronSessions;
-  sensitiveInput: SensitiveInputGate;
+export interface HoldsCapability extends Capability {
   /** The guarded library system the dialogs use. */
   librarySystem: LibrarySystem;
-  readiness: { name: string; check: () => Promise<void> };
-  /**
-   * With patronSignIn.method "entra": mount a GET route at entra.redirectUrl's path that calls
-   * `entra.complete(req.query)` and shows a short "you're signed in, return to the chat" page.
-   */
+  sessions: PatronSessions;
+  sensitiveInput: SensitiveInputGate;
   entra?: EntraSignIn;
-  close(): void;
+  /** Whether this conversation's patron is signed in now (for the staff summary). */
+  isSignedIn(context: TurnContext): Promise<boolean>;
 }
 
-export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
-  const { config } = options;
-  const now = options.now ?? (() => new Date());
-  let close = () => undefined as void;
-  let system = options.librarySystem;
-  if (!system) {
-    if (config.librarySystem.kind !== 'demo') {
-      throw new Error(`librarySystem.kind "${config.librarySystem.kind}" has no connector yet; use "demo"`);
-    }
-    const demo = openDemoLibrarySystem({
-      dataDir: options.dataDir,
-      branches: config.branches.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
-      timeZone: config.library.timeZone,
-      now,
-    });
-    system = demo;
-    close = () => demo.close();
-  }
-  const librarySystem = guardLibrarySystem(system, {
+export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}): HoldsCapability {
+  const { config } = deps.library;
+  const system = options.librarySystem
+    ? { librarySystem: options.librarySystem, close: () => undefined }
+    : openConfiguredLibrarySystem(deps);
+  const librarySystem = guardLibrarySystem(system.librarySystem, {
     timeoutMs: config.librarySystem.timeoutMs,
     onFailure: (operation, error) =>
-      options.logger?.warn({ operation, err: error }, 'the library system failed or timed out'),
+      deps.logger.warn({ operation, err: error }, 'the library system failed or timed out'),
   });
+  const now = () => deps.clock().getTime();
   const sessions = new PatronSessions({
     librarySystem,
     settings: config.patronSignIn,
-    secret: options.patronKeySecret,
-    now: () => now().getTime(),
+    secret: deps.settings.patronKeySecret,
+    now,
   });
-  const sensitiveInput = new SensitiveInputGate({ now: () => now().getTime() });
+  const sensitiveInput = new SensitiveInputGate({ now });
+  const entra = entraSignIn(deps, options, { librarySystem, sessions, now });
+  const dialogDeps: HoldsDialogDeps = {
+    librarySystem,
+    sessions,
+    sensitiveInput,
+    wording: holdsWording(deps),
+    logger: deps.logger,
+    entra,
+    recognizer: deps.recognizer,
+  };
+  return {
+    name: 'holds',
+    librarySystem,
+    sessions,
+    sensitiveInput,
+    entra,
+    isSignedIn: async (context) => sessions.isSignedIn(conversationKey(context.activity)),
+    middleware: [new SensitiveInputMiddleware(sensitiveInput)],
+    routes: [
+      { intents: ['holds.list'], dialog: new HoldsListDialog(dialogDeps) },
+      { intents: ['holds.place'], dialog: new PlaceHoldDialog(dialogDeps) },
+      { intents: ['holds.cancel'], dialog: new CancelHoldDialog(dialogDeps) },
+      { intents: [], dialog: new PatronSignOutDialog(dialogDeps), matches: isSignOutRequest },
+    ],
+    readiness: [{ name: 'librarySystem', check: () => librarySystem.checkReachable() }],
+    registerRoutes: ({ server }) => {
+      if (!entra || !config.patronSignIn.entra) return;
+      registerEntraSignInReturn(server, {
+        entra,
+        redirectUrl: config.patronSignIn.entra.redirectUrl,
+        libraryName: config.library.name,
+        phone: config.library.phone,
+        logger: deps.logger,
+      });
+    },
+    stop: () => system.close(),
+  };
+}
+
+function openConfiguredLibrarySystem(deps: CapabilityDeps): { librarySystem: LibrarySystem; close(): void } {
+  const { config } = deps.library;
+  if (config.librarySystem.kind !== 'demo') {
+    throw new Error(`librarySystem.kind "${config.librarySystem.kind}" has no connector yet; use "demo"`);
+  }
+  const demo = openDemoLibrarySystem({
+    dataDir: deps.settings.dataDir,
+    branches: config.branches.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
+    timeZone: config.library.timeZone,
+    now: deps.clock,
+  });
+  return { librarySystem: demo, close: () => demo.close() };
+}
+
+function holdsWording(deps: CapabilityDeps): HoldsWording {
+  const { config } = deps.library;
   const branchNames = new Map(config.branches.map((b) => [b.id, b.name]));
-  const wording: HoldsWording = {
+  return {
     library: { name: config.library.name, phone: config.library.phone, website: config.library.website },
     branchName: (id) => branchNames.get(id) ?? id,
   };
-  let entra: EntraSignIn | undefined;
-  const entraConfig = config.patronSignIn.entra;
-  if (config.patronSignIn.method === 'entra') {
-    if (!entraConfig || !options.entraClientSecret) {
-      throw new Error('patronSignIn.method "entra" needs patronSignIn.entra and its client secret');
-    }
-    entra = new EntraSignIn({
-      authority: entraConfig.authority,
-      clientId: entraConfig.clientId,
-      clientSecret: options.entraClientSecret,
-      redirectUrl: entraConfig.redirectUrl,
-      patronClaim: entraConfig.patronClaim,
-      librarySystem,
-      sessions,
-      now: () => now().getTime(),
-      ...options.entraNetwork,
-    });
+}
+
+function entraSignIn(
+  deps: CapabilityDeps,
+  options: HoldsOptions,
+  parts: Pick<EntraSignInOptions, 'librarySystem' | 'sessions' | 'now'>,
+): EntraSignIn | undefined {
+  const { patronSignIn } = deps.library.config;
+  if (patronSignIn.method !== 'entra') return undefined;
+  const entraConfig = patronSignIn.entra;
+  if (!entraConfig || !options.entraClientSecret) {
+    throw new Error('patronSignIn.method "entra" needs patronSignIn.entra and its client secret');
   }
-  const deps: HoldsDialogDeps = {
-    librarySystem,
-    sessions,
-    sensitiveInput,
-    wording,
-    logger: options.logger,
-    entra,
-    recognizer: options.recognizer,
-  };
-  return {
-    routes: [
-      { intents: ['holds.list'], dialog: new HoldsListDialog(deps) },
-      { intents: ['holds.place'], dialog: new PlaceHoldDialog(deps) },
-      { intents: ['holds.cancel'], dialog: new CancelHoldDialog(deps) },
-      { intents: [], dialog: new PatronSignOutDialog(deps), matches: isSignOutRequest },
-    ],
-    middleware: new SensitiveInputMiddleware(sensitiveInput),
-    sessions,
-    sensitiveInput,
-    librarySystem,
-    readiness: { name: 'librarySystem', check: () => librarySystem.checkReachable() },
-    entra,
-    close,
-  };
+  return new EntraSignIn({
+    authority: entraConfig.authority,
+    clientId: entraConfig.clientId,
+    clientSecret: options.entraClientSecret,
+    redirectUrl: entraConfig.redirectUrl,
+    patronClaim: entraConfig.patronClaim,
+    ...parts,
+    ...options.entraNetwork,
+  });
 }

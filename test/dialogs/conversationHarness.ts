@@ -1,23 +1,9 @@
-// Builds the patron conversation (main dialog with the hours, programs and FAQ dialogs) on a TestAdapter,
-// with a scripted recognizer (a test double of our own PatronMessageRecognizer interface) and a frozen clock.
+// A patron conversation on the whole bot (test/support/botHarness.ts) with a scripted recognizer (a test
+// double of our own PatronMessageRecognizer interface) and a clock the test sets.
 import { resolve } from 'node:path';
-import {
-  Activity,
-  ConversationState,
-  MemoryStorage,
-  StatePropertyAccessor,
-  TestAdapter,
-  UserState,
-} from 'botbuilder';
-import { Dialog, DialogContext, DialogState, DialogTurnResult } from 'botbuilder-dialogs';
+import { type Activity, MemoryStorage } from 'botbuilder';
 import { loadLibraryConfig } from '../../config/libraryConfig';
-import { sendReply } from '../../channels/renderer';
-import {
-  createLibraryConversation,
-  PREFERENCES_PROPERTY,
-} from '../../server/capabilities/libraryConversation';
-import { MainDialog, type IntentRoute } from '../../dialogs/main/mainDialog';
-import type { PatronPreferences } from '../../library/programs/preferences';
+import type { IntentRoute } from '../../dialogs/main/mainDialog';
 import { audienceForAge } from '../../library/programs/program';
 import type {
   LibraryEntities,
@@ -25,6 +11,7 @@ import type {
   LibraryRecognition,
   PatronMessageRecognizer,
 } from '../../recognizers/libraryRecognition';
+import { startBotHarness } from '../support/botHarness';
 
 export const loaded = loadLibraryConfig(resolve(__dirname, '../../../config/demo-library.yaml'));
 export const demo = loaded.config;
@@ -148,22 +135,9 @@ export class ScriptedRecognizer implements PatronMessageRecognizer {
   }
 }
 
-/** Stands in for the handoff engineer's "human" route. */
-class PersonRouteStub extends Dialog {
-  constructor() {
-    super('personStub');
-  }
-  override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    await sendReply(dc.context, 'Connecting you with a staff member.');
-    return dc.endDialog({ kind: 'answered' });
-  }
-}
-
 export interface Conversation {
-  adapter: TestAdapter;
   recognizer: ScriptedRecognizer;
   storage: MemoryStorage;
-  preferences: StatePropertyAccessor<PatronPreferences | undefined>;
   /** Sends a message and returns what the bot sent back in that turn. */
   say(text: string): Promise<Partial<Activity>[]>;
   /** Like say, as the visible text of each reply (card text, facts and buttons included). */
@@ -171,61 +145,38 @@ export interface Conversation {
   setNow(now: Date): void;
 }
 
+/**
+ * One patron conversation with the whole bot as production composes it (memory storage, so tests can
+ * read what was stored), a scripted recognizer unless given, and a clock the test moves.
+ */
 export function startConversation(
   options: {
     channelId?: string;
     now?: Date;
     programFeeds?: string[];
+    /** Extra dialogs to route to (probes for the main dialog's manners). */
     routes?: IntentRoute[];
     /** The trained recognizer instead of the scripted one. */
     recognizer?: PatronMessageRecognizer;
   } = {},
 ): Conversation {
   let now = options.now ?? MONDAY_EVENING;
-  const clock = () => now;
-  const storage = new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const scripted = new ScriptedRecognizer();
-  const recognizer = options.recognizer ?? scripted;
-  const library = createLibraryConversation({
+  const storage = new MemoryStorage();
+  const ready = startBotHarness({
     library: options.programFeeds
       ? { ...loaded, config: { ...demo, programs: { ...demo.programs, feeds: options.programFeeds } } }
       : loaded,
-    recognizer,
-    userState,
-    now: clock,
-  });
-  const main = new MainDialog({
-    recognizer,
-    libraryName: demo.library.name,
-    now: clock,
-    ...library.mainDialogOptions,
-    routes: [
-      ...library.routes,
-      { intents: ['human'], dialog: new PersonRouteStub() },
-      ...(options.routes ?? []),
-    ],
-  });
-  const preferences = userState.createProperty<PatronPreferences | undefined>(PREFERENCES_PROPERTY);
-  const adapter = new TestAdapter(
-    async (context) => {
-      await main.run(context, dialogState);
-      await conversationState.saveChanges(context, false);
-      await userState.saveChanges(context, false);
-    },
-    { channelId: options.channelId ?? 'webchat' },
-  );
-  const say = async (text: string) => {
-    await adapter.send(text);
-    return adapter.activeQueue.splice(0);
-  };
+    recognizer: options.recognizer ?? scripted,
+    now: () => now,
+    storage,
+    moreCapabilities: options.routes ? [{ name: 'test probes', routes: options.routes }] : undefined,
+  }).then((harness) => harness.conversation('conversation', options.channelId));
+  // Returned at once for the tests' convenience; the first message waits for the bot to start.
+  const say = async (text: string) => (await ready).say(text);
   return {
-    adapter,
     recognizer: scripted,
     storage,
-    preferences,
     say,
     sayText: async (text) => (await say(text)).map(visibleText),
     setNow: (date) => (now = date),

@@ -123,7 +123,7 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
     await patron.ask('can I talk to a librarian');
     now = new Date(now.getTime() + 121_000);
     await sam.send('', { type: 'event', name: 'staff.heartbeat' });
-    await bot.app.handoff.coordinator.sweep();
+    await bot.app.bot.capabilities.handoff.coordinator.sweep();
     await patron.waitFor(
       texted(
         "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
@@ -204,7 +204,7 @@ describe('handoff: offers from the main dialog (misunderstood, frustrated), inte
       "You've left the chat with staff. I'm still here if you need anything.",
     );
     await sam.waitFor((a) => cardJson(a).includes('Chat ended'));
-    expect(await bot.app.handoff.handoff.service.queue()).to.deep.equal([]);
+    expect(await bot.app.bot.capabilities.handoff.handoff.service.queue()).to.deep.equal([]);
   });
 
   it('never says a person is coming when no staff member is present', async () => {

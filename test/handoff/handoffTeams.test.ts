@@ -147,7 +147,9 @@ describe('handoff: Teams staff channel (fake Bot Connector)', function () {
     const membershipChecks = connector.calls.filter((c) => c.path.includes('/members/')).length;
     await teams(sam, thread, claimInvoke(caseId), 'tenant-elsewhere');
     expect(connector.calls.filter((c) => c.path.includes('/members/')).length).to.equal(membershipChecks);
-    expect((await app.app.handoff.handoff.service.getCase(caseId))?.status).to.equal('queued');
+    expect((await app.app.bot.capabilities.handoff.handoff.service.getCase(caseId))?.status).to.equal(
+      'queued',
+    );
 
     const claimed = await teams(sam, thread, claimInvoke(caseId));
     const response = claimed.body as { statusCode: number; type: string; value: unknown };

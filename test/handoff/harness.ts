@@ -1,21 +1,23 @@
-// The handoff's bot side wired as index.ts wires it, on a CloudAdapter in local mode whose replies
-// and proactive messages go to a loopback fake Bot Connector. Patron turns use a minimal stand-in
-// for the patron bot: the handoff gate first, then "talk to a person" starts a handoff.
+// The whole bot (the production composition root, as test/support/botHarness.ts builds it) on a
+// CloudAdapter in local mode whose replies and proactive messages go to a loopback fake Bot
+// Connector, so staff consoles, Teams threads and patrons talk through the real handoff.
 import {
   type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
-  type TurnContext,
 } from 'botbuilder';
-import { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
-import { HandoffMessenger, type TeamsStaffChannel } from '../../bots/handoff/handoffMessenger';
-import { StaffBot } from '../../bots/staffBot';
-import { createHandoff, type Handoff, type HandoffStorage } from '../../library/handoff';
-import { ConsoleSessions } from '../../library/handoff/consoleSessions';
+import { rmSync } from 'node:fs';
+import type { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
+import type { TeamsStaffChannel } from '../../bots/handoff/handoffMessenger';
+import type { StaffBot } from '../../bots/staffBot';
+import type { Handoff, HandoffStorage } from '../../library/handoff';
 import type { StaffGroupMembership } from '../../library/handoff/entraGroup';
+import { createLibraryBot } from '../../server/libraryBot';
+import { harnessParts } from '../support/botHarness';
+import { demoLibraryRecognizer, loadDemoLibrary } from '../support/demoLibrary';
 import { FakeConnector } from './fakeConnector';
-import { demoConfig, TestClock, mondayMorning } from './support';
+import { TestClock, mondayMorning } from './support';
 
 export const staffPasscode = 'river-staff-passcode';
 
@@ -47,43 +49,27 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!connector.url) await connector.start();
   const storage = options.storage ?? new MemoryStorage();
   const clock = options.clock ?? new TestClock(new Date(mondayMorning));
-  const config = demoConfig();
+  const loaded = loadDemoLibrary();
+  const staff = options.teams
+    ? {
+        ...loaded.config.staff,
+        channel: 'teams' as const,
+        teams: { ...options.teams, serviceUrl: connector.url },
+      }
+    : loaded.config.staff;
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-  const handoff = createHandoff(config, storage, { clock: clock.now });
-  await handoff.service.init();
-  const teams = options.teams ? { ...options.teams, serviceUrl: connector.url } : undefined;
-  const messenger = new HandoffMessenger(adapter, handoff, {
-    appId: '',
-    timeZone: config.library.timeZone,
-    teams,
-    clock: clock.now,
+  const parts = harnessParts({
+    library: { ...loaded, config: { ...loaded.config, staff } },
+    recognizer: demoLibraryRecognizer(),
+    storage,
+    now: clock.now,
+    env: { STAFF_PASSCODE: staffPasscode },
+    handoff: { staffGroup: options.staffGroup },
   });
-  const coordinator = new HandoffCoordinator(handoff, messenger, storage, clock.now);
-  const consoles = new ConsoleSessions(storage, staffPasscode);
-  const staffBot = new StaffBot(handoff, coordinator, consoles, {
-    timeZone: config.library.timeZone,
-    teams,
-    staffGroup: options.staffGroup,
-    clock: clock.now,
-  });
-
-  const patronTurn = async (context: TurnContext): Promise<void> => {
-    if (context.activity.type !== 'message') return;
-    const outcome = await coordinator.onPatronMessage(context);
-    if (outcome !== 'not-handoff') return;
-    if (handoff.rules.assess({ text: context.activity.text ?? '' })?.mode === 'handoff') {
-      const result = await coordinator.request(context, {
-        recentTurns: [{ from: 'patron', text: context.activity.text ?? '' }],
-        signedIn: false,
-        reason: 'explicit',
-      });
-      await context.sendActivity(
-        result.outcome === 'queued' ? `queued at ${result.position}` : result.outcome,
-      );
-    } else {
-      await context.sendActivity('the bot answers');
-    }
-  };
+  const bot = createLibraryBot(parts.botOptions, adapter);
+  bot.middleware.forEach((middleware) => adapter.use(middleware));
+  await bot.start();
+  const { handoff, coordinator, staffBot, consoles } = bot.capabilities.handoff;
 
   const send = async (activity: Partial<Activity>) => {
     let status = 200;
@@ -104,10 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await adapter.process(
       { body: full as unknown as Record<string, unknown>, headers: {}, method: 'POST' },
       res,
-      async (context) => {
-        if (await staffBot.handles(context)) await staffBot.run(context);
-        else await patronTurn(context);
-      },
+      (context) => bot.runTurn(context),
     );
     return { status, body };
   };
@@ -135,6 +118,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     storage,
     send,
     stop: async () => {
+      await bot.stop();
+      rmSync(parts.dataDir, { recursive: true, force: true });
       if (!options.connector) await connector.stop();
     },
   };

@@ -35,7 +35,7 @@ describe('Entra ID sign-in through the server', () => {
       },
       recognizer: demoLibraryRecognizer(),
       secrets: { entraClientSecret: clientSecret },
-      entraNetwork: { knownAuthorities: [idp.host], networkClient: idp.networkClient },
+      holds: { entraNetwork: { knownAuthorities: [idp.host], networkClient: idp.networkClient } },
     });
   });
   after(async () => {

@@ -1,24 +1,10 @@
-// A whole patron bot for holds conversations: the lead's PatronBot and MainDialog with the holds
-// routes, SQLite state in a temp folder, the sensitive-input middleware ahead of a transcript
-// logger, a scripted recognizer, and the demo library system behind fault injection. Each
-// `conversation()` is a TestAdapter with its own channel and conversation id on the same bot.
-import {
-  Activity,
-  ConversationState,
-  MemoryTranscriptStore,
-  TestAdapter,
-  TranscriptLoggerMiddleware,
-  UserState,
-} from 'botbuilder';
+// The whole bot for holds conversations (test/support/botHarness.ts): SQLite state in the demo
+// fixture's folder, the capabilities' middleware ahead of a transcript logger, a scripted recognizer,
+// and the demo library system behind fault injection. Each `conversation()` is a TestAdapter with
+// its own channel and conversation id on the same bot.
+import type { Activity, MemoryTranscriptStore, TestAdapter } from 'botbuilder';
 import { join } from 'node:path';
-import { PatronBot } from '../../bots/patronBot';
-import { SENSITIVE_TURN } from '../../dialogs/turnState';
-import { MainDialog } from '../../dialogs/main/mainDialog';
-import {
-  createHoldsFeature,
-  type HoldsFeature,
-  type HoldsFeatureOptions,
-} from '../../server/capabilities/holds';
+import type { LibraryConfig } from '../../config/libraryConfig';
 import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
 import type {
   LibraryEntities,
@@ -26,9 +12,10 @@ import type {
   LibraryRecognition,
   PatronMessageRecognizer,
 } from '../../recognizers/libraryRecognition';
-import { SqliteStorage } from '../../storage/sqliteStorage';
-import { loadLibraryConfig, type LibraryConfig } from '../../config/libraryConfig';
+import type { HoldsCapability, HoldsOptions } from '../../server/capabilities/holds';
 import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
+import { startBotHarness } from '../support/botHarness';
+import { loadDemoLibrary } from '../support/demoLibrary';
 
 type Rule = [RegExp, LibraryIntent, ((match: RegExpExecArray) => LibraryEntities)?];
 
@@ -103,98 +90,65 @@ export interface Conversation {
 export interface HoldsHarness {
   fixture: DemoFixture;
   faults: FaultInjectingLibrarySystem;
-  feature: HoldsFeature;
+  /** The holds capability as the bot composed it (its guarded library system, sessions, gate). */
+  feature: HoldsCapability;
   transcripts: MemoryTranscriptStore;
   storageFile: string;
-  /** Every field and message the holds code logged, raw (not scrubbed). */
+  /** Every line the bot logged (the real logger, at debug level). */
   logLines: string[];
   recognizer: ScriptedRecognizer;
-  /** SENSITIVE_TURN as seen by middleware after the holds middleware, one entry per turn. */
+  /** The sensitive-input kind as seen by middleware after the holds middleware, one entry per turn. */
   sensitiveTurns: (string | undefined)[];
   conversation(id: string, channelId?: string): Conversation;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface HoldsHarnessOptions {
   timeoutMs?: number;
   patronSignIn?: LibraryConfig['patronSignIn'];
   entraClientSecret?: string;
-  entraNetwork?: HoldsFeatureOptions['entraNetwork'];
+  entraNetwork?: HoldsOptions['entraNetwork'];
   /** The scripted recognizer unless given (e.g. the trained one). */
   recognizer?: PatronMessageRecognizer;
 }
 
+/** The whole bot (test/support/botHarness.ts) on a demo library system with injected faults. */
 export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Promise<HoldsHarness> {
   const fixture = await openDemoFixture();
   const faults = injectFaults(fixture.system);
-  const loaded = loadLibraryConfig(join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml'));
+  const loaded = loadDemoLibrary();
   const config: LibraryConfig = {
     ...loaded.config,
     librarySystem: { kind: 'demo' as const, timeoutMs: options.timeoutMs ?? 5000 },
     patronSignIn: options.patronSignIn ?? loaded.config.patronSignIn,
   };
-  const logLines: string[] = [];
-  const logger = {
-    info: (fields: object, message: string) => logLines.push(`${message} ${JSON.stringify(fields)}`),
-    warn: (fields: object, message: string) =>
-      logLines.push(
-        `${message} ${JSON.stringify(fields, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}`,
-      ),
-  };
   const recognizer = new ScriptedRecognizer(holdsRules);
-  const feature = createHoldsFeature({
+  const harness = await startBotHarness({
+    library: { ...loaded, config },
     recognizer: options.recognizer ?? recognizer,
-    config,
     dataDir: fixture.dataDir,
-    patronKeySecret: 'test-patron-key-secret',
-    logger,
-    librarySystem: faults,
-    entraClientSecret: options.entraClientSecret,
-    entraNetwork: options.entraNetwork,
+    holds: { librarySystem: faults, entraNetwork: options.entraNetwork },
+    secrets: { entraClientSecret: options.entraClientSecret },
   });
-  const storageFile = join(fixture.dataDir, 'bot-state.sqlite');
-  const storage = new SqliteStorage(storageFile);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const mainDialog = new MainDialog({
-    recognizer: options.recognizer ?? recognizer,
-    libraryName: config.library.name,
-    routes: feature.routes,
-  });
-  const bot = new PatronBot(conversationState, userState, mainDialog);
-  const transcripts = new MemoryTranscriptStore();
-  const sensitiveTurns: (string | undefined)[] = [];
-
   return {
     fixture,
     faults,
-    feature,
-    transcripts,
-    storageFile,
-    logLines,
+    feature: harness.bot.capabilities.holds,
+    transcripts: harness.transcripts,
+    storageFile: join(fixture.dataDir, 'bot-state.sqlite'),
+    logLines: harness.logLines,
     recognizer,
-    sensitiveTurns,
+    sensitiveTurns: harness.sensitiveTurns,
     conversation(id, channelId = 'webchat') {
-      const adapter = new TestAdapter((context) => bot.run(context), {
-        channelId,
-        conversation: { id, isGroup: false, conversationType: 'personal', name: id },
-        user: { id: `user-${id}`, name: 'Patron' },
-        bot: { id: 'bot', name: 'Library bot' },
-      } as Partial<Activity>);
-      adapter.use(feature.middleware);
-      adapter.use(new TranscriptLoggerMiddleware(transcripts));
-      adapter.use(async (context, next) => {
-        sensitiveTurns.push(context.turnState.get(SENSITIVE_TURN) as string | undefined);
-        await next();
-      });
-      const sayRaw = async (text: string) => {
-        await adapter.receiveActivity(text);
-        return adapter.activeQueue.splice(0);
+      const chat = harness.conversation(id, channelId);
+      return {
+        adapter: chat.adapter,
+        sayRaw: chat.say,
+        say: async (text) => (await chat.say(text)).map(shown),
       };
-      return { adapter, sayRaw, say: async (text) => (await sayRaw(text)).map(shown) };
     },
-    close() {
-      storage.close?.();
+    close: async () => {
+      await harness.close(true);
       fixture.cleanup();
     },
   };

@@ -1,6 +1,5 @@
-// A seeded demo library system in a temp folder. Seeding hashes PINs with scrypt, so the suite seeds
-// one template database and copies its file for each test.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+// A seeded demo library system in a temp folder (a copy of the suite's seeded template).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,40 +7,14 @@ import {
   openDemoLibrarySystem,
   type DemoBranch,
 } from '../../library/librarySystem/demo/demoLibrarySystem';
+import { demoBranches as demoBranchList, seededDataDir, testPinHashCost } from '../support/demoLibrary';
 
-export const demoBranches: DemoBranch[] = [
-  { id: 'main', name: 'Main Library' },
-  { id: 'eastside', name: 'Eastside Branch' },
-  { id: 'riverside', name: 'Riverside Branch' },
-  { id: 'oak-hill', name: 'Oak Hill Branch' },
-  { id: 'bookmobile', name: 'Bookmobile', kind: 'bookmobile' },
-];
+export const demoBranches: DemoBranch[] = demoBranchList();
 
 /** The demo's "now": a Tuesday afternoon in Riverbend. */
 export const seedTime = new Date('2026-03-10T20:00:00Z');
 
-export const testPinHashCost = 1024;
-
-let templateDir: string | undefined;
-const fileName = 'demo-library-system.sqlite';
-
-async function template(): Promise<string> {
-  if (templateDir) return templateDir;
-  const dir = mkdtempSync(join(tmpdir(), 'holds-template-'));
-  const system = openDemoLibrarySystem({
-    dataDir: dir,
-    branches: demoBranches,
-    timeZone: 'America/Chicago',
-    now: () => seedTime,
-    // A low scrypt cost keeps the suite fast; the default cost is tested on its own.
-    pinHashCost: testPinHashCost,
-  });
-  system.close();
-  templateDir = dir;
-  // One template per test process; removed when the process ends.
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+export { testPinHashCost };
 
 export interface DemoFixture {
   system: DemoLibrarySystem;
@@ -53,9 +26,7 @@ export interface DemoFixture {
 }
 
 export async function openDemoFixture(): Promise<DemoFixture> {
-  const source = await template();
-  const dataDir = mkdtempSync(join(tmpdir(), 'holds-'));
-  copyFileSync(join(source, fileName), join(dataDir, fileName));
+  const dataDir = seededDataDir(seedTime, mkdtempSync(join(tmpdir(), 'holds-')));
   const clock = { now: new Date(seedTime) };
   const open = () =>
     openDemoLibrarySystem({

@@ -137,6 +137,9 @@ CREATE INDEX IF NOT EXISTS holds_by_record ON holds(record_id, status);
 /** scrypt cost: N=2^14, r=8, p=1 (about 16 MB and tens of milliseconds per check). */
 export const defaultPinHashCost = 16384;
 
+/** The demo system's database file in the data folder. */
+export const DEMO_LIBRARY_SYSTEM_FILE = 'demo-library-system.sqlite';
+
 function scrypt(secret: string, salt: Buffer, length: number, N: number, r = 8, p = 1): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     scryptCallback(secret, salt, length, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (error, key) =>
@@ -194,7 +197,7 @@ export class DemoLibrarySystem implements LibrarySystem {
 
   private constructor(options: DemoLibrarySystemOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.path = join(options.dataDir, options.fileName ?? 'demo-library-system.sqlite');
+    this.path = join(options.dataDir, options.fileName ?? DEMO_LIBRARY_SYSTEM_FILE);
     this.db = new Database(this.path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');

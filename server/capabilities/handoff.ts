@@ -1,0 +1,144 @@
+// A person from the library: the queue, claims and relay over the bot's Storage, the escalation
+// rules and dialog, the staff bot (console and Teams), the patron-side relay hook, the staff
+// console page in local mode, and the timers for claim timeouts and the retention purge.
+import type { TurnContext } from 'botbuilder';
+import { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
+import { HandoffMessenger } from '../../bots/handoff/handoffMessenger';
+import { HandoffPatronHook } from '../../bots/handoff/handoffPatronHook';
+import { RecentTurns } from '../../bots/handoff/recentTurns';
+import { StaffBot } from '../../bots/staffBot';
+import type { RoleBot } from '../../bots/turnHooks';
+import { sendReply } from '../../channels/renderer';
+import { HandoffDialog } from '../../dialogs/handoff/handoffDialog';
+import { HandoffEscalation } from '../../dialogs/handoff/handoffEscalation';
+import { ConsoleSessions, createHandoff, type Handoff } from '../../library/handoff';
+import {
+  GraphGroupMembership,
+  graphAppToken,
+  type StaffGroupMembership,
+} from '../../library/handoff/entraGroup';
+import { registerStaffConsole } from '../staffConsolePage';
+import type { Capability, CapabilityDeps } from './capability';
+
+export interface HandoffOptions {
+  /** Whether the patron is signed in, for the staff summary (the holds capability knows). */
+  isSignedIn?: (context: TurnContext) => Promise<boolean>;
+  /** How often claim timeouts are checked (seconds). */
+  sweepSeconds?: number;
+  /** Who counts as staff besides the Teams staff team; from Microsoft Graph when configured. */
+  staffGroup?: StaffGroupMembership;
+}
+
+export interface HandoffCapability extends Capability {
+  handoff: Handoff;
+  coordinator: HandoffCoordinator;
+  staffBot: StaffBot;
+  consoles: ConsoleSessions;
+}
+
+export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions = {}): HandoffCapability {
+  const { config } = deps.library;
+  const handoff = createHandoff(config, deps.storage, { clock: deps.clock });
+  const teams = config.staff.channel === 'teams' ? config.staff.teams : undefined;
+  const appId = deps.settings.microsoftApp?.appId ?? '';
+  const messenger = new HandoffMessenger(
+    deps.adapter,
+    handoff,
+    { appId, timeZone: config.library.timeZone, teams, clock: deps.clock },
+    sendReply,
+  );
+  const coordinator = new HandoffCoordinator(handoff, messenger, deps.storage, deps.clock, (error, what) =>
+    deps.logger.error({ err: error }, `handoff: ${what} failed`),
+  );
+  const consoles = new ConsoleSessions(deps.storage, deps.settings.staffPasscode ?? '');
+  const staffBot = new StaffBot(handoff, coordinator, consoles, {
+    timeZone: config.library.timeZone,
+    teams: teams && { tenantId: teams.tenantId, teamId: teams.teamId },
+    staffGroup: options.staffGroup ?? staffGroupMembership(deps),
+    clock: deps.clock,
+  });
+  const turns = new RecentTurns(deps.conversationState);
+  const dialog = new HandoffDialog({
+    config,
+    handoff,
+    coordinator,
+    turns,
+    isSignedIn: options.isSignedIn,
+    now: deps.clock,
+  });
+  const timers = new Timers(deps);
+  return {
+    name: 'handoff',
+    handoff,
+    coordinator,
+    staffBot,
+    consoles,
+    routes: [{ intents: ['human'], dialog }],
+    escalation: new HandoffEscalation(dialog, handoff.rules),
+    patronHooks: [new HandoffPatronHook(coordinator, turns)],
+    roleBots: [staffRole(staffBot)],
+    registerRoutes: ({ server, directLine }) => {
+      // The built-in console needs the built-in Direct Line (local mode) and a passcode.
+      if (!directLine || !deps.settings.staffPasscode) return;
+      registerStaffConsole(server, {
+        config,
+        logger: deps.logger,
+        conversations: directLine,
+        consoles,
+        now: deps.clock,
+      });
+    },
+    start: async () => {
+      await handoff.service.init();
+      const purge = async () => {
+        const purged = await handoff.service.purgeExpired();
+        if (purged.cases + purged.tickets + purged.auditEntries > 0)
+          deps.logger.info(purged, 'handoff records purged');
+      };
+      await purge();
+      timers.every(options.sweepSeconds ?? 15, () => coordinator.sweep(), 'sweep');
+      timers.every(6 * 60 * 60, purge, 'purge');
+    },
+    stop: () => timers.stop(),
+  };
+}
+
+function staffRole(staffBot: StaffBot): RoleBot {
+  return { handles: (context) => staffBot.handles(context), run: (context) => staffBot.run(context) };
+}
+
+/** Staff may be recognised by an Entra group through Microsoft Graph, with the bot's app credentials. */
+function staffGroupMembership(deps: CapabilityDeps): GraphGroupMembership | undefined {
+  const teams = deps.library.config.staff.teams;
+  if (deps.library.config.staff.channel !== 'teams' || !teams?.staffGroupId) return undefined;
+  const app = deps.settings.microsoftApp;
+  if (!app?.appPassword) {
+    deps.logger.warn(
+      'staff.teams.staffGroupId is set but the bot has no app credentials: only the staff team counts',
+    );
+    return undefined;
+  }
+  return new GraphGroupMembership({
+    groupId: teams.staffGroupId,
+    getToken: graphAppToken({ tenantId: teams.tenantId, clientId: app.appId, clientSecret: app.appPassword }),
+    onError: (error) => deps.logger.warn({ err: error }, 'handoff: Microsoft Graph group check failed'),
+  });
+}
+
+/** Periodic handoff work; a failure is logged and the next round tries again. */
+class Timers {
+  private readonly running: NodeJS.Timeout[] = [];
+  constructor(private readonly deps: Pick<CapabilityDeps, 'logger'>) {}
+
+  every(seconds: number, task: () => Promise<unknown>, what: string): void {
+    const timer = setInterval(() => {
+      task().catch((error: unknown) => this.deps.logger.error({ err: error }, `handoff ${what} failed`));
+    }, seconds * 1000);
+    timer.unref();
+    this.running.push(timer);
+  }
+
+  stop(): void {
+    this.running.splice(0).forEach((timer) => clearInterval(timer));
+  }
+}
