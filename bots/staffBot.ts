@@ -120,36 +120,9 @@ export class StaffBot extends TeamsActivityHandler {
       return;
     }
     const open = await this.coordinator.caseFor(key);
-    if (command === 'end' || command === 'queue') {
+    if (command === 'end' || command === 'queue' || /^transfer( to)? (.+)$/i.test(text)) {
       if (!open) return void (await context.sendActivity("You're not chatting with a patron right now."));
-      const reply =
-        command === 'end'
-          ? await this.coordinator.end(open.id, member)
-          : await this.coordinator.requeue(open.id, member);
-      await context.sendActivity(reply);
-      return;
-    }
-    const transfer = /^transfer( to)? (.+)$/i.exec(text);
-    if (transfer) {
-      if (!open) return void (await context.sendActivity("You're not chatting with a patron right now."));
-      const wanted = transfer[2].trim().toLowerCase();
-      const colleagues = (await this.coordinator.presentColleagues()).filter(
-        // Console to console: the colleague's window takes over the relay.
-        (c) => c.member.id !== member.id && c.staffConversation && c.member.name.toLowerCase() === wanted,
-      );
-      if (colleagues.length !== 1) {
-        await context.sendActivity(
-          colleagues.length === 0
-            ? `Nobody called "${transfer[2].trim()}" is present. ${await this.whoIsPresent()}`
-            : `More than one colleague is called "${transfer[2].trim()}"; ask one of them to rename their console.`,
-        );
-        return;
-      }
-      const [colleague] = colleagues;
-      await context.sendActivity(
-        await this.coordinator.transfer(open.id, member, colleague.member, colleague.staffConversation),
-      );
-      return;
+      return void (await context.sendActivity(await this.consoleCommand(text, open.id, member)));
     }
     if (!(await this.coordinator.relayFromStaff(key, member, text))) {
       const waiting = (await this.handoff.service.queue()).length;
@@ -157,6 +130,26 @@ export class StaffBot extends TeamsActivityHandler {
         `You're not chatting with a patron right now (${waiting} waiting). Claim one from their card; type "help" for commands.`,
       );
     }
+  }
+
+  /** "end", "queue" or "transfer NAME" for the chat this console has open: what to tell the staff member. */
+  private async consoleCommand(text: string, caseId: string, member: StaffMember): Promise<string> {
+    const command = text.toLowerCase();
+    if (command === 'end') return this.coordinator.end(caseId, member);
+    if (command === 'queue') return this.coordinator.requeue(caseId, member);
+    const wanted = (/^transfer( to)? (.+)$/i.exec(text)?.[2] ?? '').trim();
+    const colleagues = (await this.coordinator.presentColleagues()).filter(
+      // Console to console: the colleague's window takes over the relay.
+      (c) =>
+        c.member.id !== member.id &&
+        c.staffConversation &&
+        c.member.name.toLowerCase() === wanted.toLowerCase(),
+    );
+    if (colleagues.length === 0) return `Nobody called "${wanted}" is present. ${await this.whoIsPresent()}`;
+    if (colleagues.length > 1)
+      return `More than one colleague is called "${wanted}"; ask one of them to rename their console.`;
+    const [colleague] = colleagues;
+    return this.coordinator.transfer(caseId, member, colleague.member, colleague.staffConversation);
   }
 
   private async whoIsPresent(): Promise<string> {

@@ -96,16 +96,7 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
     capabilities.handoff,
     ...(options.moreCapabilities ?? []),
   ];
-  const mainDialog = new MainDialog({
-    recognizer: deps.recognizer,
-    libraryName: options.library.config.library.name,
-    now: deps.clock,
-    routes: list.flatMap((capability) => capability.routes ?? []),
-    escalation: list.find((capability) => capability.escalation)?.escalation,
-    faq: options.library.config.faq,
-    preferences: capabilities.programs.preferences,
-    misunderstandingsBeforeOffer: options.library.config.escalation.misunderstandingsBeforeOffer,
-  });
+  const mainDialog = createMainDialog(options, deps, list, capabilities.programs);
   const patronBot = new PatronBot(
     deps.conversationState,
     deps.userState,
@@ -125,8 +116,8 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
       turnLoggerMiddleware(options.logger),
     ],
     runTurn: async (context) => {
-      for (const roleBot of roleBots) if (await roleBot.handles(context)) return roleBot.run(context);
-      await patronBot.run(context);
+      const roleBot = await findAsync(roleBots, (bot) => bot.handles(context));
+      await (roleBot ?? patronBot).run(context);
     },
     readiness: [...list.flatMap((capability) => capability.readiness ?? []), storageReadiness(storage)],
     start: async () => {
@@ -137,6 +128,33 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
       storage.close?.();
     },
   };
+}
+
+function createMainDialog(
+  options: LibraryBotOptions,
+  deps: CapabilityDeps,
+  list: readonly Capability[],
+  programs: ProgramsCapability,
+): MainDialog {
+  const { config } = options.library;
+  return new MainDialog({
+    recognizer: deps.recognizer,
+    libraryName: config.library.name,
+    now: deps.clock,
+    routes: list.flatMap((capability) => capability.routes ?? []),
+    escalation: list.find((capability) => capability.escalation)?.escalation,
+    faq: config.faq,
+    preferences: programs.preferences,
+    misunderstandingsBeforeOffer: config.escalation.misunderstandingsBeforeOffer,
+  });
+}
+
+async function findAsync<T>(
+  items: readonly T[],
+  test: (item: T) => Promise<boolean>,
+): Promise<T | undefined> {
+  for (const item of items) if (await test(item)) return item;
+  return undefined;
 }
 
 /** The composition root's list: each capability gets what it needs from the ones before it. */

@@ -16,6 +16,7 @@ import {
   branchSubject,
 } from '../../library/hours/format';
 import { HoursService, plusDays } from '../../library/hours/hoursService';
+import type { Branch } from '../../config/libraryConfig';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import {
   DAY_SHIFT,
@@ -121,60 +122,74 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
   replyFor(query: HoursQuery): Reply {
     const today = this.hours.today();
     const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
-    if (query.start && query.end && isRange(query)) {
-      const days = Math.min(maxDays, daysBetween(query.start, query.end) + 1);
-      const now = this.hours.now();
-      const rows = Array.from({ length: days }, (_, i) => {
-        const day = this.hours.day(branch!.id, plusDays(query.start!, i));
-        return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
-      });
-      const weekFromToday =
-        query.start === today
-          ? 'for the next 7 days'
-          : `from ${dayLabel(DateTime.fromISO(query.start), now)}`;
-      return { kind: 'table', title: `${branch!.name} hours ${weekFromToday}`, rows };
-    }
+    if (branch && query.start && query.end && isRange(query))
+      return this.rangeTable(branch, query.start, query.end);
     if (query.start && (query.start !== today || query.holiday)) {
-      const when = this.dayPhrase(query.start, query.holiday);
       if (branch) return { kind: 'text', text: this.daySentence(branch.id, query.start, query.holiday) };
-      return {
-        kind: 'table',
-        title: `Hours ${when}`,
-        rows: this.hours.branches.map((b) => {
-          const day = this.hours.day(b.id, query.start!);
-          // The title names the holiday already; rows repeat only a note of their own.
-          const named = query.holiday || day.note === this.hours.specialDayOn(query.start!)?.name;
-          return { label: b.name, value: named ? describeHoursOnly(day) : describeDayHours(day) };
-        }),
-      };
+      return this.dayTable(query.start, query.holiday);
     }
-    const special = this.hours.specialDayOn(today)?.name;
-    const todayNote = special ? `, ${special}` : '';
-    if (query.start === today && !branch) {
-      return {
-        kind: 'table',
-        title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')}${todayNote})`,
-        rows: this.hours.branches.map((b) => {
-          const day = this.hours.day(b.id, today);
-          return {
-            label: b.name,
-            value: day.note === special ? describeHoursOnly(day) : describeDayHours(day),
-          };
-        }),
-      };
-    }
-    // Now (or today for one branch): open or closed right now, plus today's hours.
-    if (branch) {
-      const status = this.hours.status(branch.id);
-      const todayHours = this.hours.day(branch.id, today);
-      const suffix =
-        todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
-      return { kind: 'text', text: `${describeStatus(branch, status)}${suffix}` };
-    }
+    if (query.start === today && !branch) return this.todayTable(today);
+    if (branch) return this.nowSentence(branch, today);
+    return this.nowTable();
+  }
+
+  /** One branch over several days ("this week at Oak Hill"). */
+  private rangeTable(branch: Branch, start: string, end: string): Reply {
+    const days = Math.min(maxDays, daysBetween(start, end) + 1);
     const now = this.hours.now();
+    const rows = Array.from({ length: days }, (_, i) => {
+      const day = this.hours.day(branch.id, plusDays(start, i));
+      return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
+    });
+    const weekFromToday =
+      start === this.hours.today() ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(start), now)}`;
+    return { kind: 'table', title: `${branch.name} hours ${weekFromToday}`, rows };
+  }
+
+  /** Every branch on one day other than today (or on a named holiday). */
+  private dayTable(date: string, holiday?: string): Reply {
     return {
       kind: 'table',
-      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)}${todayNote})`,
+      title: `Hours ${this.dayPhrase(date, holiday)}`,
+      rows: this.hours.branches.map((b) => {
+        const day = this.hours.day(b.id, date);
+        // The title names the holiday already; rows repeat only a note of their own.
+        const named = holiday || day.note === this.hours.specialDayOn(date)?.name;
+        return { label: b.name, value: named ? describeHoursOnly(day) : describeDayHours(day) };
+      }),
+    };
+  }
+
+  private todayTable(today: string): Reply {
+    const special = this.hours.specialDayOn(today)?.name;
+    return {
+      kind: 'table',
+      title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')}${special ? `, ${special}` : ''})`,
+      rows: this.hours.branches.map((b) => {
+        const day = this.hours.day(b.id, today);
+        return {
+          label: b.name,
+          value: day.note === special ? describeHoursOnly(day) : describeDayHours(day),
+        };
+      }),
+    };
+  }
+
+  /** Open or closed right now at one branch, plus today's hours. */
+  private nowSentence(branch: Branch, today: string): Reply {
+    const status = this.hours.status(branch.id);
+    const todayHours = this.hours.day(branch.id, today);
+    const suffix =
+      todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
+    return { kind: 'text', text: `${describeStatus(branch, status)}${suffix}` };
+  }
+
+  private nowTable(): Reply {
+    const now = this.hours.now();
+    const special = this.hours.specialDayOn(this.hours.today())?.name;
+    return {
+      kind: 'table',
+      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)}${special ? `, ${special}` : ''})`,
       rows: this.hours.branches.map((b) => ({
         label: b.name,
         value: shortStatus(b, this.hours.status(b.id), special),

@@ -9,6 +9,7 @@ import { calendarDate, relativeDay } from '../../library/hours/format';
 import type { HoursService } from '../../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../../library/programs/catalog';
 import { summarizeProgram } from '../../library/programs/format';
+import type { Program } from '../../library/programs/program';
 import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../../library/programs/search';
 import type {
   Audience,
@@ -155,40 +156,29 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     page: number,
     asked: boolean,
   ): Promise<DialogTurnResult> {
-    const { hours, catalog } = this.options;
-    const now = hours.now();
+    const now = this.options.hours.now();
     const preferences = this.options.preferences?.for(dc.context);
     const remembered = await preferences?.get();
     const search = this.searchFor(query, now);
-    let found;
-    try {
-      found = await catalog.between(search.from, search.to);
-    } catch (error) {
-      if (!(error instanceof ProgramsUnavailableError)) throw error;
-      await sendReply(dc.context, {
-        kind: 'text',
-        text: "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.",
-      });
-      return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
-    }
+    const found = await this.programsBetween(dc, search.from, search.to);
+    if (!found) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
     const programs = findPrograms(found, search, remembered);
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
-    const description = this.describe(query, now);
+    const answered = (askedToRemember = asked) =>
+      dc.endDialog({ kind: 'answered', memory, askedToRemember } satisfies RoutedDialogResult);
     if (programs.length === 0) {
       const later = page === 0 ? this.laterQuery(query, search) : undefined;
+      const none = `I couldn't find any programs ${this.describe(query, now)}.`;
       if (later && (await this.hasPrograms(later, remembered))) {
         // Honest about the asked range, then the next matching programs rather than a dead end.
-        await sendReply(dc.context, {
-          kind: 'text',
-          text: `I couldn't find any programs ${description}. The next ones are:`,
-        });
+        await sendReply(dc.context, { kind: 'text', text: `${none} The next ones are:` });
         return this.show(dc, later, 0, asked);
       }
       await sendReply(dc.context, {
         kind: 'text',
-        text: `I couldn't find any programs ${description}. Try another day or topic, or ask "what's on this week".`,
+        text: `${none} Try another day or topic, or ask "what's on this week".`,
       });
-      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
+      return answered();
     }
     const { items, more } = pageOf(programs, page);
     if (items.length === 0) {
@@ -196,39 +186,63 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         kind: 'text',
         text: "That's all I found. Ask about another day or topic.",
       });
-      return dc.endDialog({ kind: 'answered', memory, askedToRemember: asked } satisfies RoutedDialogResult);
+      return answered();
     }
-    const first = page * 3 + 1;
-    const reply: Reply = {
+    await sendReply(dc.context, this.listReply(query, page, items, programs.length, more, now));
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more };
+    if (page === 0 && !remembered && !asked && preferences?.mayOffer) await this.offerToRemember(dc, state);
+    if (!more && !state.offer) return answered(state.asked);
+    Object.assign(dc.activeDialog!.state, state);
+    return Dialog.EndOfTurn;
+  }
+
+  /** The programs in a range, or undefined after telling the patron the calendar can't be reached. */
+  private async programsBetween(
+    dc: DialogContext,
+    from: DateTime,
+    to: DateTime,
+  ): Promise<Program[] | undefined> {
+    try {
+      return await this.options.catalog.between(from, to);
+    } catch (error) {
+      if (!(error instanceof ProgramsUnavailableError)) throw error;
+      await sendReply(dc.context, {
+        kind: 'text',
+        text: "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.",
+      });
+      return undefined;
+    }
+  }
+
+  private listReply(
+    query: ProgramsQuery,
+    page: number,
+    items: Program[],
+    total: number,
+    more: boolean,
+    now: DateTime,
+  ): Reply {
+    const first = page * pageSize + 1;
+    const description = this.describe(query, now);
+    const range = items.length > 1 ? `${first}-${first + items.length - 1}` : `${first}`;
+    return {
       kind: 'list',
       first,
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
-      title:
-        programs.length > pageSize
-          ? `Programs ${description} (${items.length > 1 ? `${first}-${first + items.length - 1}` : first} of ${programs.length})`
-          : `Programs ${description}`,
+      title: total > pageSize ? `Programs ${description} (${range} of ${total})` : `Programs ${description}`,
       items: items.map((program) => this.listItem(program, now)),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
     };
-    await sendReply(dc.context, reply);
+  }
 
-    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more };
+  /** Once per conversation, with consent: remember the topics and branch asked about. */
+  private async offerToRemember(dc: DialogContext, state: ProgramsDialogState): Promise<void> {
     // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
-    const interests = [...(query.topics ?? [])];
-    const offerable = interests.length > 0 || query.branchId;
-    if (page === 0 && preferences?.mayOffer && offerable && !remembered && !asked) {
-      state.asked = true;
-      state.offer = { interests, ...(query.branchId ? { homeBranchId: query.branchId } : {}) };
-      await sendReply(dc.context, this.offerReply(state.offer));
-    }
-    if (!more && !state.offer)
-      return dc.endDialog({
-        kind: 'answered',
-        memory,
-        askedToRemember: state.asked,
-      } satisfies RoutedDialogResult);
-    Object.assign(dc.activeDialog!.state, state);
-    return Dialog.EndOfTurn;
+    const interests = [...(state.query.topics ?? [])];
+    if (interests.length === 0 && !state.query.branchId) return;
+    state.asked = true;
+    state.offer = { interests, ...(state.query.branchId ? { homeBranchId: state.query.branchId } : {}) };
+    await sendReply(dc.context, this.offerReply(state.offer));
   }
 
   private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {

@@ -79,28 +79,28 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     roleBots: [staffRole(staffBot)],
     registerRoutes: ({ server, directLine }) => {
       // The built-in console needs the built-in Direct Line (local mode) and a passcode.
-      if (!directLine || !deps.settings.staffPasscode) return;
-      registerStaffConsole(server, {
-        config,
-        logger: deps.logger,
-        conversations: directLine,
-        consoles,
-        now: deps.clock,
-      });
+      if (directLine && deps.settings.staffPasscode)
+        registerStaffConsole(server, { ...consoleOptions(deps), conversations: directLine, consoles });
     },
     start: async () => {
       await handoff.service.init();
-      const purge = async () => {
-        const purged = await handoff.service.purgeExpired();
-        if (purged.cases + purged.tickets + purged.auditEntries > 0)
-          deps.logger.info(purged, 'handoff records purged');
-      };
-      await purge();
+      await purgeExpired(handoff, deps);
       timers.every(options.sweepSeconds ?? 15, () => coordinator.sweep(), 'sweep');
-      timers.every(6 * 60 * 60, purge, 'purge');
+      timers.every(6 * 60 * 60, () => purgeExpired(handoff, deps), 'purge');
     },
     stop: () => timers.stop(),
   };
+}
+
+function consoleOptions(deps: CapabilityDeps) {
+  return { config: deps.library.config, logger: deps.logger, now: deps.clock };
+}
+
+/** Removes handoff records past their retention periods (privacy). */
+async function purgeExpired(handoff: Handoff, deps: CapabilityDeps): Promise<void> {
+  const purged = await handoff.service.purgeExpired();
+  if (purged.cases + purged.tickets + purged.auditEntries > 0)
+    deps.logger.info(purged, 'handoff records purged');
 }
 
 function staffRole(staffBot: StaffBot): RoleBot {

@@ -1,0 +1,109 @@
+// The main dialog's rules for reading a message against the conversation so far: whole-message
+// commands, a bare follow-up of the last answer ("and on Sunday?", "what about Eastside?"), and when
+// two intents are close enough to ask which. Plain functions over recognitions, tested on their own.
+import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
+import { DAY_SHIFT, isMoreRequest, type FollowUpKind, type TopicMemory, yesOrNo } from './conversationTopic';
+
+/** Whole-message commands; "cancel my hold" is a holds question, "cancel" alone is not. */
+export const CANCEL =
+  /^\s*(cancel|cancel that|start over|start again|restart|reset|never ?mind|forget it)\s*[.!]*\s*$/i;
+export const FORGET_ME =
+  /\b(forget me|forget (about )?(me|my (preferences|interests|details|info(rmation)?))|delete my (preferences|interests|data|details|info(rmation)?))\b/i;
+
+/** Words that point back at the previous answer's subject. */
+const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
+
+/** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
+const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
+
+/** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
+const LIKELY_SCORE = 0.4;
+
+export interface ReadingSettings {
+  /** Below this top score a message counts as not understood. */
+  minConfidence: number;
+  /** Two intents whose scores differ by less than this are "close": the bot asks which. */
+  closeMargin: number;
+}
+
+/** A plain answer ("2", "yes", "more") is for the waiting question, whatever a classifier makes of it. */
+export function isPlainAnswer(text: string): boolean {
+  return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
+}
+
+export function isUnsure(recognition: LibraryRecognition, settings: ReadingSettings): boolean {
+  return recognition.intent === 'None' || recognition.score < settings.minConfidence;
+}
+
+/**
+ * "and on Sunday?" after an hours answer is about hours; so is "what about Eastside?".
+ * `routed` says whether the last answer's intent still has a dialog.
+ */
+export function followUpKind(
+  recognition: LibraryRecognition,
+  last: TopicMemory | undefined,
+  routed: boolean,
+  settings: ReadingSettings,
+): FollowUpKind | undefined {
+  if (!last || !routed) return undefined;
+  const entities = recognition.entities;
+  const hasContext = Boolean(
+    entities.branch || entities.date || entities.audience || entities.topics?.length,
+  );
+  const weakIntent = isUnsure(recognition, settings);
+  const sameIntent = recognition.intent === last.intent;
+  const short = recognition.text.trim().split(/\s+/).length <= 4;
+  if (!hasContext) {
+    // "and the day after?" after a day's hours; "how do I get there by bus?" after a branch's address.
+    if (last.topic === 'hours' && DAY_SHIFT.test(recognition.text) && (weakIntent || sameIntent || short))
+      return 'weak';
+    return sameIntent && POINTING_BACK.test(recognition.text) ? 'weak' : undefined;
+  }
+  const bare = FOLLOW_UP_OPENING.test(recognition.text);
+  // A bare day or branch ("on saturday") after programs for a 12-year-old keeps the age;
+  // "what's on tomorrow" or "lego events" is a new question and starts afresh.
+  if (sameIntent && !entities.topics?.length && !entities.audience && onlyNames(recognition)) return 'weak';
+  if (bare && (weakIntent || short || sameIntent)) return 'weak';
+  // "where is it on saturday?" after the bookmobile's hours: "it" points back at the last answer.
+  if (weakIntent && (short || POINTING_BACK.test(recognition.text))) return 'weak';
+  return undefined;
+}
+
+/**
+ * What to ask about instead of guessing: the top two things the bot can do when their scores are
+ * close, or the one likely thing when the recognizer said None but leaned clearly one way. Only
+ * intents with a label (something the bot can name) count.
+ */
+export function closeIntents(
+  recognition: LibraryRecognition,
+  labelled: (intent: string) => boolean,
+  settings: ReadingSettings,
+): LibraryIntent[] | undefined {
+  const ranked = Object.entries(recognition.intents)
+    .filter(([intent]) => intent !== 'None' && labelled(intent))
+    .sort((a, b) => b[1] - a[1]) as [LibraryIntent, number][];
+  if (ranked.length === 0) return undefined;
+  const unsure = isUnsure(recognition, settings);
+  if (!unsure && recognition.intent !== ranked[0][0]) return undefined;
+  const [[first, top], [second, next] = ['None' as LibraryIntent, 0]] = ranked;
+  if (second !== 'None' && top - next < settings.closeMargin && next >= LIKELY_SCORE / 2)
+    return [first, second];
+  return unsure && top >= LIKELY_SCORE ? [first] : undefined;
+}
+
+/**
+ * A message kept in conversation state while the bot asks a question about it, with long digit runs
+ * (a card number typed by mistake) masked: state never holds a card number or PIN.
+ */
+export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
+  const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
+  return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
+}
+
+/** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */
+function onlyNames(recognition: LibraryRecognition): boolean {
+  let rest = recognition.text.toLowerCase();
+  for (const said of [recognition.entities.date?.text, recognition.entities.branch?.text])
+    if (said) rest = rest.replace(said.toLowerCase(), ' ');
+  return rest.split(/[^a-z']+/).filter(Boolean).length <= 1;
+}
