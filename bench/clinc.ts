@@ -1,9 +1,19 @@
 // CLINC150 benchmark: `node dist/bench/clinc.js [PATH/data_full.json]` prints the paper's two figures,
 // training time, latency and peak memory for the recognizer's default settings.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { clincOptions, runClinc } from '../recognizers/evaluation';
 
-const path = process.argv[2] ?? '/work/shared/data/clinc150/data_full.json';
+// The public data set lives beside the repository (../shared/data), not in it; dist/bench is two deeper.
+const path =
+  process.argv[2] ?? join(__dirname, '..', '..', '..', 'shared', 'data', 'clinc150', 'data_full.json');
+if (!existsSync(path)) {
+  console.error(
+    `CLINC150 data not found at ${path}. Pass the path to data_full.json (from the CLINC150 release) as the first argument.`,
+  );
+  process.exit(2);
+}
 const options = JSON.parse(JSON.stringify(clincOptions)) as typeof clincOptions;
 // Experiments: BENCH_OPTIONS='{"model":{"epochs":8}}' overrides parts of the defaults.
 const overrides = JSON.parse(process.env.BENCH_OPTIONS ?? '{}') as Record<

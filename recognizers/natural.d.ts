@@ -1,5 +1,5 @@
 // Types for the few natural@8 submodules we import directly: importing 'natural' itself costs about
-// 1.3 s and pulls in database drivers and dotenv (see /work/shared/notes/bot-framework.md).
+// 1.3 s and pulls in database drivers and dotenv (see the shared Bot Framework notes beside the repository).
 declare module 'natural/lib/natural/stemmers/porter_stemmer' {
   const PorterStemmer: { stem(token: string): string };
   export = PorterStemmer;

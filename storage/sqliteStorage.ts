@@ -79,14 +79,6 @@ export class SqliteStorage implements Storage {
     removeAll(keys);
   }
 
-  /** Keys starting with a prefix, for retention purges of handoff transcripts and tickets. */
-  async keysWithPrefix(prefix: string): Promise<string[]> {
-    const rows = this.db
-      .prepare<[string], { key: string }>("SELECT key FROM bot_state WHERE key LIKE ? ESCAPE '\\'")
-      .all(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    return rows.map((row) => row.key);
-  }
-
   /** For /readyz: the file can be read. */
   async checkReachable(): Promise<void> {
     this.db.prepare('SELECT 1').get();

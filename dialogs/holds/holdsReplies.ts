@@ -239,15 +239,6 @@ export function pickupChoiceReply(locations: PickupLocation[], homeBranchId: str
   return { kind: 'choice', prompt: 'Where would you like to pick it up?', options };
 }
 
-export function confirmPlaceReply(record: CatalogRecord, pickupName: string): Reply {
-  return {
-    kind: 'confirm',
-    prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${pickupName}?`,
-    yes: 'Yes, place it',
-    no: 'No',
-  };
-}
-
 export function placedReply(hold: Hold, wording: HoldsWording): Reply {
   const branch = wording.branchName(hold.pickupBranchId);
   const where =

@@ -49,17 +49,4 @@ describe('SqliteStorage on disk', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
-
-  it('lists keys by prefix for retention purges, treating % and _ literally', async () => {
-    const folder = temporaryDirectory();
-    const storage = new SqliteStorage(join(folder, 'state.sqlite'));
-    try {
-      await storage.write({ 'ticket/1': { a: 1 }, 'ticket/2': { a: 2 }, ticketX: { a: 3 }, 'a%b': { a: 4 } });
-      expect((await storage.keysWithPrefix('ticket/')).sort()).to.deep.equal(['ticket/1', 'ticket/2']);
-      expect(await storage.keysWithPrefix('a%')).to.deep.equal(['a%b']);
-    } finally {
-      storage.close();
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
 });
