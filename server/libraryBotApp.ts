@@ -10,7 +10,6 @@ import {
   TurnContext,
   UserState,
 } from 'botbuilder';
-import { join } from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
 import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
 import { PatronBot } from '../bots/patronBot';
@@ -23,7 +22,7 @@ import { createHoldsFeature, type HoldsFeatureOptions } from '../dialogs/holdsFe
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
-import { SqliteStorage } from '../storage/sqliteStorage';
+import { openStateStorage } from '../storage/stateStorage';
 import { DirectLineConversations } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
@@ -74,7 +73,7 @@ export const SAFE_TURN_ERROR_MESSAGE =
 export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
   const { settings, library, logger } = options;
   const config = library.config;
-  const storage = options.storage ?? new SqliteStorage(join(settings.dataDir, 'bot-state.sqlite'));
+  const storage = options.storage ?? openStateStorage(settings, settings.dataDir);
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const recognizer = options.recognizer ?? createLibraryRecognizer(config);
@@ -244,8 +243,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     {
       name: 'storage',
       check: async () => {
-        if (options.storage?.checkReachable) return options.storage.checkReachable();
-        if (storage instanceof SqliteStorage) return storage.checkReachable();
+        if (storage.checkReachable) return storage.checkReachable();
         await storage.read(['readiness-probe']);
       },
     },
