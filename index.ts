@@ -1,7 +1,12 @@
 // Composition root: reads the environment and the library's configuration once, validates both,
 // builds the bot and serves it. Nothing else in the code base reads process.env.
 import { loadLibraryConfig, LibraryConfigError } from './config/libraryConfig';
-import { readRuntimeSettings, RuntimeSettingsError } from './config/runtimeSettings';
+import {
+  isUnresolvedKeyVaultReference,
+  readRuntimeSettings,
+  RuntimeSettingsError,
+  UNRESOLVED_KEY_VAULT_REFERENCE,
+} from './config/runtimeSettings';
 import { staffReachability, StartupRefusedError } from './config/startupChecks';
 import { createLogger } from './observability/logger';
 import { createLibraryBotApp } from './server/libraryBotApp';
@@ -29,6 +34,10 @@ async function main(): Promise<void> {
     console.error(
       `${library.path}: patronSignIn.method is "entra" but ${entraSecretName ?? 'its client secret variable'} is not set`,
     );
+    process.exit(2);
+  }
+  if (secrets.entraClientSecret && isUnresolvedKeyVaultReference(secrets.entraClientSecret)) {
+    console.error(`${entraSecretName}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`);
     process.exit(2);
   }
   for (const warning of staff.warnings) logger.warn(`${library.path}: ${warning}`);

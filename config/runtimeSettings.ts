@@ -81,6 +81,10 @@ export function readRuntimeSettings(
   const problems: string[] = [];
   const value = (name: RuntimeSettingName): string | undefined => {
     const raw = env[name];
+    if (raw !== undefined && isUnresolvedKeyVaultReference(raw)) {
+      problems.push(`${name}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`);
+      return undefined;
+    }
     return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
   };
 
@@ -198,6 +202,18 @@ export function storageConnectionStringProblem(text: string): string | undefined
   if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) return 'expected BlobEndpoint to be an http(s) URL';
   return undefined;
 }
+
+/**
+ * App Service passes a Key Vault reference it could not resolve through as its own text; running with
+ * it would, say, key every patron with the reference instead of the secret.
+ */
+export function isUnresolvedKeyVaultReference(value: string): boolean {
+  return /^\s*@Microsoft\.KeyVault\(/i.test(value);
+}
+
+export const UNRESOLVED_KEY_VAULT_REFERENCE =
+  "is a Key Vault reference App Service could not resolve: give the app's managed identity the " +
+  'Key Vault Secrets User role on the vault, check the secret exists, then restart the app';
 
 /** Azure's rule for container names. */
 export function isBlobContainerName(name: string): boolean {
