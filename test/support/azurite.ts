@@ -4,9 +4,10 @@
 // several bot instances sharing state) start one here; no Docker, no cloud account.
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { temporaryDirectory } from './testBot';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Azurite's well-known development account (public, documented by Microsoft; not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
@@ -15,7 +16,7 @@ export const AZURITE_ACCOUNT_KEY =
 
 export interface AzuriteBlob {
   port: number;
-  /** Where Azurite keeps its blobs; reuse it (with the port) to restart on the same data. */
+  /** Where Azurite keeps its blobs (unused in memory); reuse it with the port to restart on the same data. */
   location: string;
   /** For AZURE_STORAGE_CONNECTION_STRING. */
   connectionString: string;
@@ -28,6 +29,8 @@ export interface AzuriteOptions {
   port?: number;
   /** An existing data folder (to restart on the same data); a new temporary one otherwise. */
   location?: string;
+  /** Keep blobs in Azurite's memory only (nothing on disk; lost when it stops). */
+  inMemory?: boolean;
   startTimeoutMs?: number;
 }
 
@@ -46,7 +49,8 @@ export function uniqueContainerName(prefix = 'test'): string {
 }
 
 export async function startAzuriteBlob(options: AzuriteOptions = {}): Promise<AzuriteBlob> {
-  const location = options.location ?? temporaryDirectory('azurite-');
+  // Its own temporary folder (not testBot's helper), so a benchmark can start it without the whole bot.
+  const location = options.location ?? mkdtempSync(join(tmpdir(), 'azurite-'));
   const timeoutMs = options.startTimeoutMs ?? 60000;
   // Another process can take a port between our probe and Azurite's bind: try a few free ports.
   for (let attempt = 1; ; attempt++) {
@@ -55,7 +59,8 @@ export async function startAzuriteBlob(options: AzuriteOptions = {}): Promise<Az
       process.execPath,
       [
         AZURITE_BLOB_MAIN,
-        ...['--blobHost', '127.0.0.1', '--blobPort', String(port), '--location', location],
+        ...['--blobHost', '127.0.0.1', '--blobPort', String(port)],
+        ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', location]),
         ...['--silent', '--skipApiVersionCheck'],
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
