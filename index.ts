@@ -1,21 +1,28 @@
 // Composition root: reads the environment and the library's configuration once, validates both,
 // builds the bot and serves it. Nothing else in the code base reads process.env.
 import { loadLibraryConfig, LibraryConfigError } from './config/libraryConfig';
-import { readRuntimeSettings, RuntimeSettingsError } from './config/runtimeSettings';
+import {
+  isUnresolvedKeyVaultReference,
+  readRuntimeSettings,
+  RuntimeSettingsError,
+  UNRESOLVED_KEY_VAULT_REFERENCE,
+} from './config/runtimeSettings';
+import { staffReachability, StartupRefusedError } from './config/startupChecks';
 import { createLogger } from './observability/logger';
 import { createLibraryBotApp } from './server/libraryBotApp';
 
 async function main(): Promise<void> {
   let settings;
   let library;
+  let staff;
   try {
     settings = readRuntimeSettings(process.env);
     library = loadLibraryConfig(settings.libraryConfigPath);
+    staff = staffReachability(library.config.staff, settings);
+    const where = library.path;
+    if (staff.refusals.length) throw new StartupRefusedError(staff.refusals.map((p) => `${where}: ${p}`));
   } catch (error) {
-    if (error instanceof RuntimeSettingsError || error instanceof LibraryConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
+    exitIfRefused(error);
     throw error;
   }
 
@@ -29,7 +36,18 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const app = createLibraryBotApp({ settings, library, logger, secrets });
+  if (secrets.entraClientSecret && isUnresolvedKeyVaultReference(secrets.entraClientSecret)) {
+    console.error(`${entraSecretName}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`);
+    process.exit(2);
+  }
+  for (const warning of staff.warnings) logger.warn(`${library.path}: ${warning}`);
+  let app;
+  try {
+    app = createLibraryBotApp({ settings, library, logger, secrets });
+  } catch (error) {
+    exitIfRefused(error);
+    throw error;
+  }
   const { port } = await app.listen();
 
   if (settings.localMode) {
@@ -38,7 +56,12 @@ async function main(): Promise<void> {
     );
   }
   logger.info(
-    { library: library.config.library.name, config: library.path, dataDir: settings.dataDir },
+    {
+      library: library.config.library.name,
+      config: library.path,
+      dataDir: settings.dataDir,
+      stateStorage: settings.stateStorage.kind,
+    },
     `${library.config.library.name} help bot is ready at http://localhost:${port}`,
   );
 
@@ -53,6 +76,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** A configuration the bot refuses: the message says what to change; status 2 as for a bad setting. */
+function exitIfRefused(error: unknown): void {
+  if (
+    error instanceof RuntimeSettingsError ||
+    error instanceof LibraryConfigError ||
+    error instanceof StartupRefusedError
+  ) {
+    console.error(error.message);
+    process.exit(2);
+  }
 }
 
 main().catch((error: unknown) => {

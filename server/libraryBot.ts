@@ -9,7 +9,6 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
-import { join } from 'node:path';
 import { PatronBot } from '../bots/patronBot';
 import { retriedActivityFilter, turnLoggerMiddleware } from '../bots/turnMiddleware';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
@@ -18,7 +17,7 @@ import { MainDialog } from '../dialogs/main/mainDialog';
 import type { Logger } from '../observability/logger';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
-import { SqliteStorage } from '../storage/sqliteStorage';
+import { openStateStorage } from '../storage/stateStorage';
 import type { Capability, CapabilityDeps, ReadinessCheck } from './capabilities/capability';
 import { faqCapability } from './capabilities/faq';
 import { handoffCapability, type HandoffCapability, type HandoffOptions } from './capabilities/handoff';
@@ -35,7 +34,7 @@ export interface LibraryBotOptions {
   logger: Logger;
   /** Replaced in tests; the trained recognizer otherwise. */
   recognizer?: PatronMessageRecognizer;
-  /** Replaced by the storage conformance suite's other providers; SQLite in the data folder otherwise. */
+  /** Replaced in tests; the configured provider (STATE_STORAGE: SQLite in the data folder or Azure Blobs) otherwise. */
   storage?: BotStorage;
   now?: () => Date;
   /** Secrets the configuration names by environment variable (index.ts reads them). */
@@ -75,7 +74,7 @@ export interface LibraryBot {
 }
 
 export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter): LibraryBot {
-  const storage = options.storage ?? new SqliteStorage(join(options.settings.dataDir, 'bot-state.sqlite'));
+  const storage = options.storage ?? openStateStorage(options.settings, options.settings.dataDir);
   const deps: CapabilityDeps = {
     library: options.library,
     settings: options.settings,

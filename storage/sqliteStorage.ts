@@ -71,7 +71,9 @@ export class SqliteStorage implements Storage {
         this.upsert.run(key, JSON.stringify(value), randomUUID());
       }
     });
-    writeAll(Object.entries(changes));
+    // IMMEDIATE takes the write lock before the eTag check, so another process on the same file
+    // cannot write between the check and the write (it waits, up to the busy timeout).
+    writeAll.immediate(Object.entries(changes));
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -1,9 +1,17 @@
-// Library Help Bot on Azure: App Service (Linux, Node 20) running this repository, an Azure Bot
-// registration with the Web Chat/Direct Line, Microsoft Teams and Twilio SMS channels, and a
-// Storage account for the data folder. Secrets are parameters, stored as app settings.
-//   az deployment group create -g <group> -f deployment/azure/main.bicep -p @deployment/azure/parameters.example.json
+// Library Help Bot on Azure, in one resource group:
+//   - App Service (Linux container, two or more instances) running the image built from the Dockerfile,
+//     pulled from an Azure Container Registry with the app's managed identity;
+//   - a Storage account with the blob container for the bot's shared state (STATE_STORAGE=azure-blobs);
+//   - a Key Vault holding every secret; app settings reference it (@Microsoft.KeyVault(...));
+//   - an Azure Bot with the Direct Line (website, enhanced authentication with trusted origins),
+//     Microsoft Teams (staff) and, with Twilio details, SMS channels.
+//   az deployment group create -g <group> -f deployment/azure/main.bicep -p @my-parameters.json
+// The app settings below are every variable the bot reads (config/runtimeSettings.ts, index.ts);
+// test/deployment/azureTemplate.test.ts fails when the two lists differ.
 
 @description('Short lower-case name used for every resource (e.g. riverbend-bot).')
+@minLength(3)
+@maxLength(20)
 param name string
 
 param location string = resourceGroup().location
@@ -14,20 +22,47 @@ param microsoftAppId string
 param microsoftAppPassword string
 param microsoftAppTenantId string = tenant().tenantId
 
-@description('Direct Line secret of the bot (after the first deployment: Bot > Channels > Direct Line).')
+@description('Secret for non-reversible patron keys (HMAC of card numbers): 32 or more random characters.')
+@secure()
+@minLength(32)
+param patronKeySecret string
+
+@description('Direct Line secret of the bot. Empty on the first deployment; README step 6 stores it in Key Vault.')
 @secure()
 param directLineSecret string = ''
 
-@description('Passcode for the built-in staff console at /staff.')
-@secure()
-param staffPasscode string
+@description('Direct Line service for token exchange (a regional one, e.g. https://europe.directline.botframework.com).')
+param directLineEndpoint string = 'https://directline.botframework.com'
 
-@description('Secret for non-reversible patron keys (HMAC of card numbers). 32+ random characters.')
-@secure()
-param patronKeySecret string
+@description('Origins allowed to open the chat (the library website), besides the bot\'s own page.')
+param trustedOrigins array = []
 
-@description('Library configuration file inside the deployed repository.')
-param libraryConfig string = 'config/demo-library.yaml'
+@description('The library\'s configuration file inside the image, e.g. config/riverbend.yaml (staff.channel: teams).')
+param libraryConfig string
+
+@description('App Service instances. Two or more share state through Blob Storage.')
+@minValue(1)
+param instanceCount int = 2
+
+@description('App Service plan size (P0v3 and up for production; B1 for a trial).')
+param planSku string = 'P0v3'
+
+@description('Image in the registry created here (build it with az acr build, README step 4).')
+param imageName string = 'library-help-bot'
+param imageTag string = 'latest'
+
+@description('Storage redundancy: Standard_ZRS where the region has availability zones.')
+param storageSku string = 'Standard_LRS'
+
+@description('Blob container for bot state.')
+param stateContainer string = 'library-bot-state'
+
+param logLevel string = 'info'
+
+@description('Patron sign-in with Microsoft Entra ID: the variable named by patronSignIn.entra.clientSecretEnv, and its value.')
+param entraClientSecretSetting string = ''
+@secure()
+param entraClientSecret string = ''
 
 @description('Twilio account for the SMS channel (leave empty to skip SMS).')
 param twilioAccountSid string = ''
@@ -36,35 +71,128 @@ param twilioAuthToken string = ''
 param twilioPhoneNumber string = ''
 
 var appHost = '${name}-app'
+var publicUrl = 'https://${appHost}.azurewebsites.net'
+var port = '3978'
+var suffix = uniqueString(resourceGroup().id)
+var compactName = toLower(replace(name, '-', ''))
+// Built-in role definitions.
+var acrPullRole = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
+var keyVaultSecretsUserRole = '4633458b-17de-408a-b874-0445c86b69e6'
 
+// ---- storage: the bot's shared state ----
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
-  name: take(replace('${name}data', '-', ''), 24)
+  name: take('${compactName}${suffix}', 24)
   location: location
-  sku: { name: 'Standard_LRS' }
+  sku: { name: storageSku }
   kind: 'StorageV2'
   properties: {
     minimumTlsVersion: 'TLS1_2'
     allowBlobPublicAccess: false
     supportsHttpsTrafficOnly: true
+    // The bot reads a connection string with the account key (kept in Key Vault).
+    allowSharedKeyAccess: true
   }
 }
 
-resource fileService 'Microsoft.Storage/storageAccounts/fileServices@2023-05-01' = {
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
   parent: storage
   name: 'default'
 }
 
-// The bot's SQLite state and demo library system live on this share, mounted at /data.
-resource dataShare 'Microsoft.Storage/storageAccounts/fileServices/shares@2023-05-01' = {
-  parent: fileService
-  name: 'bot-data'
-  properties: { shareQuota: 5 }
+resource stateBlobs 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: stateContainer
+  properties: { publicAccess: 'None' }
 }
+
+// ---- secrets ----
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('${compactName}kv${suffix}', 24)
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    accessPolicies: []
+    enableSoftDelete: true
+  }
+}
+
+resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'microsoft-app-password'
+  properties: { value: microsoftAppPassword }
+}
+
+resource patronKeySecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'patron-key-secret'
+  properties: { value: patronKeySecret }
+}
+
+// Written only when given, so a later deployment without it keeps the secret set in README step 6.
+resource directLineSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(directLineSecret)) {
+  parent: vault
+  name: 'direct-line-secret'
+  properties: { value: directLineSecret }
+}
+
+resource storageConnectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'state-storage-connection-string'
+  properties: {
+    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+  }
+}
+
+resource entraSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(entraClientSecret)) {
+  parent: vault
+  name: 'entra-client-secret'
+  properties: { value: entraClientSecret }
+}
+
+// ---- the image registry ----
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: take('${compactName}acr${suffix}', 50)
+  location: location
+  sku: { name: 'Basic' }
+  properties: { adminUserEnabled: false }
+}
+
+// ---- the app: every variable the code reads, secrets as Key Vault references ----
+var keyVaultReference = 'https://${vault.name}${environment().suffixes.keyvaultDns}/secrets'
+var appSettingsFromCode = [
+    { name: 'PORT', value: port }
+    { name: 'HOST', value: '0.0.0.0' }
+    { name: 'DATA_DIR', value: '/app/data' }
+    { name: 'LIBRARY_CONFIG', value: libraryConfig }
+    { name: 'MicrosoftAppId', value: microsoftAppId }
+    { name: 'MicrosoftAppPassword', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/${appPasswordSecret.name}/)' }
+    { name: 'MicrosoftAppType', value: 'SingleTenant' }
+    { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
+    { name: 'DIRECT_LINE_SECRET', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/direct-line-secret/)' }
+    { name: 'DIRECT_LINE_ENDPOINT', value: directLineEndpoint }
+    { name: 'PUBLIC_URL', value: publicUrl }
+    { name: 'LOG_LEVEL', value: logLevel }
+    { name: 'LOG_FORMAT', value: 'json' }
+    { name: 'PATRON_KEY_SECRET', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/${patronKeySecretValue.name}/)' }
+    { name: 'STATE_STORAGE', value: 'azure-blobs' }
+    { name: 'AZURE_STORAGE_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/${storageConnectionSecret.name}/)' }
+    { name: 'AZURE_STORAGE_CONTAINER', value: stateBlobs.name }
+    // App Service itself: the container's port, and no /home share (SQLite must never sit on one).
+    { name: 'WEBSITES_PORT', value: port }
+    { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }
+]
+// index.ts reads the Entra client secret under the name the library's YAML gives it.
+var entraSetting = empty(entraClientSecretSetting) ? [] : [
+  { name: entraClientSecretSetting, value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/entra-client-secret/)' }
+]
+var appSettings = concat(appSettingsFromCode, entraSetting)
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
   location: location
-  sku: { name: 'B1' }
+  sku: { name: planSku, capacity: instanceCount }
   kind: 'linux'
   properties: { reserved: true }
 }
@@ -72,44 +200,50 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 resource app 'Microsoft.Web/sites@2023-12-01' = {
   name: appHost
   location: location
+  kind: 'app,linux,container'
+  identity: { type: 'SystemAssigned' }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Channels, not browsers, call /api/messages: no sticky sessions; state is shared instead.
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      linuxFxVersion: 'DOCKER|${registry.properties.loginServer}/${imageName}:${imageTag}'
+      acrUseManagedIdentityCreds: true
       alwaysOn: true
-      webSocketsEnabled: true
+      http20Enabled: true
       minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      // /readyz checks Blob Storage and the library system: an instance that cannot reach them is
+      // taken out of the load balancer.
       healthCheckPath: '/readyz'
-      azureStorageAccounts: {
-        data: {
-          type: 'AzureFiles'
-          accountName: storage.name
-          shareName: dataShare.name
-          mountPath: '/data'
-          accessKey: storage.listKeys().keys[0].value
-        }
-      }
-      appSettings: [
-        { name: 'MicrosoftAppId', value: microsoftAppId }
-        { name: 'MicrosoftAppPassword', value: microsoftAppPassword }
-        { name: 'MicrosoftAppType', value: 'SingleTenant' }
-        { name: 'MicrosoftAppTenantId', value: microsoftAppTenantId }
-        { name: 'DIRECT_LINE_SECRET', value: directLineSecret }
-        { name: 'STAFF_PASSCODE', value: staffPasscode }
-        { name: 'PATRON_KEY_SECRET', value: patronKeySecret }
-        { name: 'LIBRARY_CONFIG', value: libraryConfig }
-        { name: 'DATA_DIR', value: '/data' }
-        { name: 'PUBLIC_URL', value: 'https://${appHost}.azurewebsites.net' }
-        { name: 'LOG_FORMAT', value: 'json' }
-        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
-        { name: 'WEBSITE_NODE_DEFAULT_VERSION', value: '~20' }
-      ]
+      appSettings: appSettings
     }
   }
 }
 
+resource appPullsImages 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(registry.id, app.id, acrPullRole)
+  scope: registry
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', acrPullRole)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource appReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, app.id, keyVaultSecretsUserRole)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRole)
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---- Azure Bot and its channels ----
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: '${name}-bot'
   location: 'global'
@@ -117,7 +251,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   kind: 'azurebot'
   properties: {
     displayName: name
-    endpoint: 'https://${appHost}.azurewebsites.net/api/messages'
+    endpoint: '${publicUrl}/api/messages'
     msaAppId: microsoftAppId
     msaAppType: 'SingleTenant'
     msaAppTenantId: microsoftAppTenantId
@@ -138,7 +272,9 @@ resource directLine 'Microsoft.BotService/botServices/channels@2022-09-15' = {
           isEnabled: true
           isV1Enabled: false
           isV3Enabled: true
-          isSecureSiteEnabled: false
+          // Enhanced authentication: tokens only for the page's origins, user ids (dl_...) fixed by the token.
+          isSecureSiteEnabled: true
+          trustedOrigins: concat([publicUrl], trustedOrigins)
           isBlockUserUploadEnabled: true
         }
       ]
@@ -173,4 +309,7 @@ resource sms 'Microsoft.BotService/botServices/channels@2022-09-15' = if (!empty
 }
 
 output botEndpoint string = bot.properties.endpoint
-output chatPage string = 'https://${appHost}.azurewebsites.net/'
+output chatPage string = '${publicUrl}/'
+output registry string = registry.properties.loginServer
+output keyVault string = vault.name
+output stateStorageAccount string = storage.name

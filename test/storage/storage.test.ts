@@ -2,24 +2,55 @@ import { expect } from 'chai';
 import { MemoryStorage, Storage } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { BlobStateStorage } from '../../storage/blobStateStorage';
 import { SqliteStorage } from '../../storage/sqliteStorage';
+import { AzuriteBlob, startAzuriteBlob, uniqueContainerName } from '../support/azurite';
 import { temporaryDirectory } from '../support/testBot';
 import { storageConformanceSuite } from './storageConformance';
 
-storageConformanceSuite({ name: 'MemoryStorage', create: async () => new MemoryStorage() });
+storageConformanceSuite({
+  name: 'MemoryStorage',
+  create: async () => new MemoryStorage(),
+  openSecond: async (storage) => storage,
+});
 
-const sqliteFolders = new Map<Storage, string>();
+let azurite: AzuriteBlob | undefined;
+storageConformanceSuite({
+  name: 'Azure Blob Storage (BlobsStorage on Azurite)',
+  setUp: async () => {
+    azurite = await startAzuriteBlob();
+  },
+  tearDown: async () => {
+    await azurite?.stop();
+  },
+  // A container per test, as separate as a fresh SQLite file.
+  create: async () =>
+    new BlobStateStorage({
+      connectionString: (azurite as AzuriteBlob).connectionString,
+      container: uniqueContainerName('contract'),
+    }),
+  openSecond: async (storage) => new BlobStateStorage((storage as BlobStateStorage).options),
+});
+
+const sqliteHandles = new Map<Storage, { folder: string; second?: SqliteStorage }>();
 storageConformanceSuite({
   name: 'SqliteStorage',
   create: async () => {
     const folder = temporaryDirectory();
     const storage = new SqliteStorage(join(folder, 'state.sqlite'));
-    sqliteFolders.set(storage, folder);
+    sqliteHandles.set(storage, { folder });
     return storage;
   },
+  openSecond: async (storage) => {
+    const second = new SqliteStorage((storage as SqliteStorage).file);
+    (sqliteHandles.get(storage) as { second?: SqliteStorage }).second = second;
+    return second;
+  },
   dispose: async (storage) => {
+    const { folder, second } = sqliteHandles.get(storage) as { folder: string; second?: SqliteStorage };
     (storage as SqliteStorage).close();
-    rmSync(sqliteFolders.get(storage) as string, { recursive: true, force: true });
+    second?.close();
+    rmSync(folder, { recursive: true, force: true });
   },
 });
 
