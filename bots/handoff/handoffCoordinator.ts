@@ -15,6 +15,7 @@ import {
   type Ticket,
 } from '../../library/handoff';
 import { type HandoffStorage, readOne } from '../../library/handoff/storage';
+import { yesOrNo } from '../../recognizers/replies';
 import { type HandoffMessenger, patronConversation } from './handoffMessenger';
 
 export interface StaffConversationRef {
@@ -28,8 +29,8 @@ export type PatronTurnOutcome =
 
 const leavePattern =
   /^(end|end chat|leave|leave (the )?queue|stop waiting|cancel|quit chat|bye|goodbye)[.!]*$/i;
-const yesPattern = /^(y|yes|yeah|yep|sure|ok|okay|please|yes please|1)[.!]*$/i;
-const noPattern = /^(n|no|nope|no thanks|not now|2)[.!]*$/i;
+/** The buttons of the offer to leave a message after nobody claimed the chat. */
+const messageOfferLabels = { yes: 'Yes', no: 'No' };
 
 const offerKey = (patronKey: string): string => `handoff/message-offer/${encodeURIComponent(patronKey)}`;
 
@@ -91,11 +92,12 @@ export class HandoffCoordinator {
     }
     const offer = await readOne<{ offeredAt: string }>(this.storage, offerKey(patron.key));
     if (offer) {
-      if (yesPattern.test(text)) {
+      const answer = yesOrNo(text, messageOfferLabels);
+      if (answer === 'yes') {
         await this.storage.delete([offerKey(patron.key)]);
         return 'leave-message';
       }
-      if (noPattern.test(text)) {
+      if (answer === 'no') {
         await this.storage.delete([offerKey(patron.key)]);
         await this.messenger.toPatron(patron, {
           kind: 'text',
@@ -263,8 +265,7 @@ export class HandoffCoordinator {
       kind: 'confirm',
       prompt:
         "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
-      yes: 'Yes',
-      no: 'No',
+      ...messageOfferLabels,
     };
     await this.messenger.toPatron(patron, reply);
   }

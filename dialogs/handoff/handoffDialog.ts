@@ -11,8 +11,9 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
-import type { ChoiceOption, Reply } from '../../channels/reply';
+import { sendReply } from '../../channels/renderer';
+import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply';
+import { chosenOption, understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import type { LibraryConfig } from '../../config/libraryConfig';
 import {
   type ContactPreference,
@@ -93,27 +94,9 @@ export interface HandoffDialogDeps {
   now?: () => Date;
 }
 
-const yes: ChoiceOption = { label: 'Yes', value: 'yes' };
-const no: ChoiceOption = { label: 'No', value: 'no' };
-// Both wordings of the two confirm questions, so a typed answer matches either.
-const yesNoOptions: ChoiceOption[] = [
-  yes,
-  no,
-  { label: 'Leave a message', value: 'yes' },
-  { label: 'No thanks', value: 'no' },
-];
-
-/** 'yes', 'no', or undefined when the answer is neither. */
-export function yesOrNo(text: string): 'yes' | 'no' | undefined {
-  const said = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  if (/^(y|yes|yeah|yep|sure|ok|okay|please|yes please|of course)$/.test(said)) return 'yes';
-  if (/^(n|no|nope|no thanks|no thank you|not now|nah)$/.test(said)) return 'no';
-  const chosen = resolveChoice(said, yesNoOptions)?.value;
-  return chosen === 'yes' || chosen === 'no' ? chosen : undefined;
-}
+/** The two confirm questions' buttons: typed back, they answer too. */
+const offerLabels = { yes: 'Yes', no: 'No' };
+const leaveMessageLabels = { yes: 'Leave a message', no: 'No thanks' };
 
 const contactOptions: (ChoiceOption & { kind: ContactPreference['kind'] })[] = [
   { label: 'Reply in this chat', value: 'this chat', kind: 'this-chat' },
@@ -184,7 +167,7 @@ export class HandoffDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     await sendReply(step.context, reply);
     // The question was sent through the renderer; the prompt only waits and validates.
-    return step.prompt(promptId, { validations });
+    return step.prompt(promptId, { validations: { ...validations, question: questionOf(reply) } });
   }
 
   private async validateChoice(
@@ -192,7 +175,7 @@ export class HandoffDialog extends ComponentDialog {
     options: ChoiceOption[],
   ): Promise<boolean> {
     if (!prompt.recognized.succeeded) return false;
-    if (resolveChoice(prompt.recognized.value ?? '', options)) return true;
+    if (chosenOption(prompt.recognized.value ?? '', options)) return true;
     await sendReply(prompt.context, {
       kind: 'choice',
       prompt: `Sorry, I didn't catch that. Please choose one of these.`,
@@ -203,9 +186,11 @@ export class HandoffDialog extends ComponentDialog {
 
   private async validateYesNo(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
-    const offer = (prompt.options.validations as { offer?: boolean } | undefined)?.offer === true;
+    const validations = prompt.options.validations as
+      { offer?: boolean; question?: ReplyQuestion } | undefined;
+    const answered = understandReply(text, validations?.question ?? { kind: 'yes-no' }) !== undefined;
     // To "Would you like a person?", asking for one outright is a yes.
-    if (prompt.recognized.succeeded && (yesOrNo(text) || (offer && isExplicitRequestForPerson(text))))
+    if (prompt.recognized.succeeded && (answered || (validations?.offer && isExplicitRequestForPerson(text))))
       return true;
     await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
     return false;
@@ -242,8 +227,7 @@ export class HandoffDialog extends ComponentDialog {
         kind: 'confirm',
         prompt:
           offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
-        yes: 'Yes',
-        no: 'No',
+        ...offerLabels,
       },
       { offer: true },
     );
@@ -252,7 +236,7 @@ export class HandoffDialog extends ComponentDialog {
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
     const answer = String(step.result ?? '');
-    if (yesOrNo(answer) !== 'yes' && !isExplicitRequestForPerson(answer)) {
+    if (yesOrNo(answer, offerLabels) !== 'yes' && !isExplicitRequestForPerson(answer)) {
       await sendReply(step.context, 'No problem. What else can I help you with?');
       return step.endDialog();
     }
@@ -289,8 +273,7 @@ export class HandoffDialog extends ComponentDialog {
     return this.ask(step, YES_NO, {
       kind: 'confirm',
       prompt: `${why} Would you like to leave a message? Staff will get back to you.`,
-      yes: 'Leave a message',
-      no: 'No thanks',
+      ...leaveMessageLabels,
     });
   }
 
@@ -305,7 +288,7 @@ export class HandoffDialog extends ComponentDialog {
   private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
     if (state.options.startAt !== 'message') {
-      if (yesOrNo(String(step.result ?? '')) !== 'yes') {
+      if (yesOrNo(String(step.result ?? ''), leaveMessageLabels) !== 'yes') {
         await sendReply(
           step.context,
           `All right. You can also call us at ${this.deps.config.library.phone}. What else can I help you with?`,
@@ -319,7 +302,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async contactDetailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const chosen = contactOptions.find((o) => o === resolveChoice(String(step.result ?? ''), contactOptions));
+    const chosen = chosenOption(String(step.result ?? ''), contactOptions);
     const kind = chosen?.kind ?? 'this-chat';
     if (kind === 'this-chat') {
       state.contact = { kind: 'this-chat' };

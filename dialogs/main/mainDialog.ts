@@ -14,7 +14,8 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { optionValue, resolveChoice, sendReply } from '../../channels/renderer';
+import { optionValue, sendReply } from '../../channels/renderer';
+import { chosenOption, isShortReply, yesOrNo } from '../../recognizers/replies';
 import { ChoiceOption, Reply } from '../../channels/reply';
 import {
   LibraryIntent,
@@ -23,7 +24,6 @@ import {
 } from '../../recognizers/libraryRecognition';
 import {
   isMoreRequest,
-  yesOrNo,
   type FollowUpKind,
   DAY_SHIFT,
   type RoutedDialogOptions,
@@ -336,12 +336,12 @@ export class MainDialog extends ComponentDialog {
     // "1" after the menu (SMS says "Reply a number") means its first option's question.
     const picked =
       pending?.kind === 'menu' && /^\s*#?\d{1,2}\s*[.)]?\s*$/.test(text)
-        ? resolveChoice(text, pending.options)
+        ? chosenOption(text, pending.options)
         : undefined;
     const recognition = this.recognizer.recognize(picked ? optionValue(picked) : text, this.now());
 
     if (pending?.kind === 'which') {
-      const chosen = pending.options.find((o) => o.value === resolveChoice(text, pending.options)?.value);
+      const chosen = chosenOption(text, pending.options);
       if (chosen?.intent) {
         memory.misunderstood = 0;
         return this.route(step, { ...pending.recognition, intent: chosen.intent, score: 1 }, memory);
@@ -355,12 +355,12 @@ export class MainDialog extends ComponentDialog {
       }
     }
     if (pending?.kind === 'offer-person') {
-      const answer = yesOrNo(text);
-      if (answer === true) {
+      const answer = yesOrNo(text, { yes: 'Yes, a person', no: 'No, keep trying' });
+      if (answer === 'yes') {
         memory.misunderstood = 0;
         return this.route(step, { ...pending.recognition, intent: 'human', score: 1 }, memory);
       }
-      if (answer === false) {
+      if (answer === 'no') {
         memory.misunderstood = 0;
         await sendReply(step.context, {
           kind: 'text',
@@ -588,7 +588,7 @@ function onlyNames(recognition: LibraryRecognition): boolean {
 }
 
 function isPlainAnswer(text: string): boolean {
-  return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
+  return isShortReply(text) || isMoreRequest(text);
 }
 
 /** "Getting a library card" as "getting a library card"; "Wi-Fi" or "ESL classes" keep their capitals. */
