@@ -19,6 +19,7 @@ import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { createLibraryConversation } from './capabilities/libraryConversation';
 import { MainDialog } from '../dialogs/main/mainDialog';
+import { conversationKey } from '../dialogs/turnState';
 import { createHoldsFeature, type HoldsFeatureOptions } from './capabilities/holds';
 import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
@@ -281,6 +282,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       botName: config.library.name,
       botEndpoint: () => `${localAddress()}/api/messages`,
       serviceUrl: localAddress,
+      // The history keeps what the sign-in gate lets anyone see (no PIN, no full card number).
+      screenText: (activity) =>
+        holds.sensitiveInput.screen(conversationKey(activity), activity.text ?? '').visibleText,
     });
     streams = attachDirectLineStreams(server.server, directLine);
   }

@@ -9,13 +9,13 @@ import {
   type HandoffCase,
   type HandoffRequestOutcome,
   type PatronConversation,
-  redactForStaff,
   type StaffMember,
   type StaffSummary,
   type Ticket,
 } from '../../library/handoff';
 import { type HandoffStorage, readOne } from '../../library/handoff/storage';
 import { yesOrNo } from '../../recognizers/replies';
+import { maskSensitiveText } from '../../library/privacy';
 import { type HandoffMessenger, patronConversation } from './handoffMessenger';
 
 export interface StaffConversationRef {
@@ -78,7 +78,7 @@ export class HandoffCoordinator {
       }
       if (open.status === 'claimed' && open.staffConversation) {
         if (text)
-          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${redactForStaff(text)}`);
+          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${maskSensitiveText(text)}`);
         return 'relayed';
       }
       const place = await this.handoff.service.placeOf(open.id);
@@ -134,7 +134,7 @@ export class HandoffCoordinator {
     const ticket = await this.handoff.service.createTicket(
       patronConversation(context),
       contact,
-      redactForStaff(message).slice(0, 2000),
+      maskSensitiveText(message).slice(0, 2000),
       summary,
     );
     await this.postWaitingTickets();

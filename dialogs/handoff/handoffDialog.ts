@@ -26,7 +26,7 @@ import {
   isExplicitRequestForPerson,
 } from '../../library/handoff';
 import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
-import { SENSITIVE_INPUT } from '../turnState';
+import { SENSITIVE_INPUT, withheldInput } from '../turnState';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const WATERFALL = 'handoffWaterfall';
@@ -197,7 +197,7 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   private async validateContactDetail(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const text = (prompt.recognized.value ?? '').trim();
+    const text = contactDetail(prompt.context, prompt.recognized.value);
     const wantsEmail = (prompt.options.validations as { kind?: string } | undefined)?.kind === 'email';
     if (wantsEmail ? isEmail(text) : isPhone(text)) return true;
     await sendReply(
@@ -318,7 +318,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async messageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const detail = String(step.result ?? '').trim();
+    const detail = contactDetail(step.context, step.result);
     if (state.contact?.kind === 'email') state.contact = { kind: 'email', email: detail };
     else if (state.contact && state.contact.kind !== 'this-chat')
       state.contact = { kind: state.contact.kind, phone: detail };
@@ -392,6 +392,15 @@ export class HandoffDialog extends ComponentDialog {
     );
     await context.sendActivity(event);
   }
+}
+
+/**
+ * The phone number or email typed for staff to reply to. A phone number typed as ten plain digits
+ * looks like a card number, so the gate masked it in the message; the patron gave it to be used.
+ */
+function contactDetail(context: TurnContext, typed: unknown): string {
+  const withheld = withheldInput(context);
+  return (withheld?.kind === 'message' ? withheld.raw : String(typed ?? '')).trim();
 }
 
 function waitText(minutes: number): string {

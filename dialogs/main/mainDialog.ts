@@ -16,6 +16,7 @@ import {
 } from 'botbuilder-dialogs';
 import { optionValue, sendReply } from '../../channels/renderer';
 import { chosenOption, isShortReply, yesOrNo } from '../../recognizers/replies';
+import { maskNumbersIn } from '../../library/privacy';
 import { ChoiceOption, Reply } from '../../channels/reply';
 import {
   LibraryIntent,
@@ -575,8 +576,11 @@ export class MainDialog extends ComponentDialog {
  * (a card number typed by mistake) masked: state never holds a card number or PIN.
  */
 export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
-  const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
-  return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
+  return {
+    ...recognition,
+    text: maskNumbersIn(recognition.text),
+    normalizedText: maskNumbersIn(recognition.normalizedText),
+  };
 }
 
 /** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */

@@ -4,7 +4,7 @@
 // throttled per card number (by keyed hash) and per conversation.
 import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
 import { PatronNotVerifiedError } from '../librarySystem/errors';
-import { cardKey, maskCardNumber } from './privacy';
+import { cardKey, maskCardNumber } from '../privacy';
 
 export interface PatronSignInSettings {
   /** Failed attempts before a lock (config.patronSignIn.maxFailures). */

@@ -31,6 +31,17 @@ describe('handoff: typed button labels and list numbers at every handoff questio
     expect(texts(await patron.ask('Do you have a scanner?'))).to.contain('Thanks, your message is saved.');
   });
 
+  it('after hours: a phone number typed as ten plain digits is taken as the contact, not withheld as a card', async () => {
+    const patron = await DirectLineTestClient.start(bot.url);
+    await patron.ask('I need to speak with a person');
+    await patron.ask('1');
+    expect(texts(await patron.ask('2'))).to.contain('What phone number should staff use?');
+    expect(texts(await patron.ask('5550102000'))).to.contain('What would you like to ask staff?');
+    expect(texts(await patron.ask('Do you have a scanner?'))).to.contain(
+      'Staff will reply by text message at 5550102000',
+    );
+  });
+
   it('after hours: "2" declines leaving a message, and "no idea" is not taken for a no', async () => {
     const patron = await DirectLineTestClient.start(bot.url);
     await patron.ask('I need to speak with a person');

@@ -11,6 +11,8 @@ import {
   UserState,
 } from 'botbuilder';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../observability/logger';
 import { PatronBot } from '../../bots/patronBot';
 import { SENSITIVE_TURN } from '../../dialogs/turnState';
 import { MainDialog } from '../../dialogs/main/mainDialog';
@@ -106,7 +108,7 @@ export interface HoldsHarness {
   feature: HoldsFeature;
   transcripts: MemoryTranscriptStore;
   storageFile: string;
-  /** Every field and message the holds code logged, raw (not scrubbed). */
+  /** Every line the holds code logged, as the production logger (pino, JSON) wrote it. */
   logLines: string[];
   recognizer: ScriptedRecognizer;
   /** SENSITIVE_TURN as seen by middleware after the holds middleware, one entry per turn. */
@@ -133,14 +135,15 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     librarySystem: { kind: 'demo' as const, timeoutMs: options.timeoutMs ?? 5000 },
     patronSignIn: options.patronSignIn ?? loaded.config.patronSignIn,
   };
+  // The production logger (pino with its redaction pass), writing JSON lines to memory.
   const logLines: string[] = [];
-  const logger = {
-    info: (fields: object, message: string) => logLines.push(`${message} ${JSON.stringify(fields)}`),
-    warn: (fields: object, message: string) =>
-      logLines.push(
-        `${message} ${JSON.stringify(fields, (_k, v: unknown) => (v instanceof Error ? `${v.name}: ${v.message}` : v))}`,
-      ),
-  };
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      callback();
+    },
+  });
+  const logger = createLogger({ level: 'debug', format: 'json', destination });
   const recognizer = new ScriptedRecognizer(holdsRules);
   const feature = createHoldsFeature({
     recognizer: options.recognizer ?? recognizer,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import sinon from 'sinon';
-import { withheldCardText, withheldPinText } from '../../library/patronSessions/sensitiveInput';
+import { CARD_ANSWER_MASK, PIN_MASK } from '../../library/privacy';
 import { startHoldsHarness, type Conversation, type HoldsHarness } from './holdsHarness';
 
 async function signIn(
@@ -136,15 +136,13 @@ describe('holds conversation: sign-in and listing', () => {
     expect((await chat.say('show my holds')).join('\n')).to.include('card number');
   });
 
-  it('asks again when the card number and PIN arrive in one message, showing neither', async () => {
+  it('signs in when the card number and PIN arrive in one message, showing neither', async () => {
     const chat = harness.conversation('card-and-pin');
     await chat.say('show my holds');
     const answer = (await chat.say('21000000000001 2468')).join('\n');
-    expect(answer).to.include('Please send just the card number first').and.include('card number');
+    expect(answer).to.include("you're signed in").and.include('Your 3 holds');
     const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'card-and-pin');
-    expect(JSON.stringify(items)).to.not.include('2468');
-    await chat.say('21000000000001');
-    expect((await chat.say('2468')).join('\n')).to.include('Your 3 holds');
+    expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
   });
 
   it('takes a one-word "cancel" at the PIN as stopping, not as a wrong PIN', async () => {
@@ -207,7 +205,7 @@ describe('holds conversation: sign-in and listing', () => {
     await signIn(chat, '21000000000001', '2468');
     const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'transcript');
     const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
-    expect(fromPatron).to.deep.equal(['show my holds', withheldCardText, withheldPinText]);
+    expect(fromPatron).to.deep.equal(['show my holds', CARD_ANSWER_MASK, PIN_MASK]);
     expect(JSON.stringify(items)).to.not.include('2468').and.not.include('21000000000001');
     // Each turn is marked for the lead's log layer: card turn, PIN turn, nothing otherwise.
     expect(harness.sensitiveTurns).to.deep.equal([undefined, 'card', 'pin']);
