@@ -35,6 +35,11 @@ export function markTurnSensitive(context: TurnContext, withheld: WithheldInput)
   if (withheld.kind !== 'message') context.turnState.set(SENSITIVE_TURN, withheld.kind);
 }
 
+/** Who is typing, for sign-in throttles: the channel's user id (a phone number on SMS). */
+export function clientKey(activity: Partial<Activity>): string {
+  return `${activity.channelId}:${activity.from?.id ?? activity.conversation?.id ?? ''}`;
+}
+
 export function sensitiveTurnKind(context: TurnContext): SensitiveKind | undefined {
   return context.turnState.get(SENSITIVE_TURN) as SensitiveKind | undefined;
 }

@@ -12,7 +12,7 @@ import {
 } from 'botbuilder-dialogs';
 import { renderReply, sendReply } from '../../channels/renderer';
 import type { Reply } from '../../channels/reply';
-import { conversationKey, markTurnSensitive, SENSITIVE_INPUT, withheldInput } from '../turnState';
+import { clientKey, conversationKey, markTurnSensitive, SENSITIVE_INPUT, withheldInput } from '../turnState';
 import { signInText } from './holdsReplies';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
 import { cardNumberIn, credentialsIn, looksLikeCardNumber, pinIn } from '../../library/privacy';
@@ -67,7 +67,9 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       const { cardNumber, pin } = credentialsIn(typed.raw);
       const key = conversationKey(dc.context.activity);
       if (cardNumber && pin)
-        return this.verify(dc, state, () => this.deps.sessions.signIn(key, cardNumber, pin));
+        return this.verify(dc, state, () =>
+          this.deps.sessions.signIn(key, cardNumber, pin, clientKey(dc.context.activity)),
+        );
       if (cardNumber) {
         this.deps.sessions.rememberCard(key, cardNumber);
         await this.askPin(dc, state);
@@ -103,7 +105,9 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     // Card number and PIN in one message ("21000000000001 2468"): both shown nowhere, both used.
     const { cardNumber, pin } = credentialsIn(raw);
     if (cardNumber && pin)
-      return this.verify(dc, state, () => this.deps.sessions.signIn(key, cardNumber, pin));
+      return this.verify(dc, state, () =>
+        this.deps.sessions.signIn(key, cardNumber, pin, clientKey(dc.context.activity)),
+      );
     const card = cardNumberIn(raw);
     if (!card || !looksLikeCardNumber(card)) {
       state.cardTries += 1;
@@ -129,7 +133,9 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       await this.askPin(dc, state);
       return Dialog.EndOfTurn;
     }
-    return this.verify(dc, state, () => this.deps.sessions.signInWithPin(key, pin));
+    return this.verify(dc, state, () =>
+      this.deps.sessions.signInWithPin(key, pin, clientKey(dc.context.activity)),
+    );
   }
 
   /** Checks the card number and PIN with the library system and says how it went. */

@@ -113,7 +113,8 @@ export interface HoldsHarness {
   recognizer: ScriptedRecognizer;
   /** SENSITIVE_TURN as seen by middleware after the holds middleware, one entry per turn. */
   sensitiveTurns: (string | undefined)[];
-  conversation(id: string, channelId?: string): Conversation;
+  /** `userId`: who types (the channel's user id, a sign-in throttle key); TestAdapter's user1 when absent. */
+  conversation(id: string, channelId?: string, userId?: string): Conversation;
   close(): void;
 }
 
@@ -177,7 +178,7 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     logLines,
     recognizer,
     sensitiveTurns,
-    conversation(id, channelId = 'webchat') {
+    conversation(id, channelId = 'webchat', userId) {
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId,
         conversation: { id, isGroup: false, conversationType: 'personal', name: id },
@@ -191,7 +192,9 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
         await next();
       });
       const sayRaw = async (text: string) => {
-        await adapter.receiveActivity(text);
+        await adapter.receiveActivity(
+          userId ? { type: 'message', text, from: { id: userId, name: 'Patron', role: 'user' } } : text,
+        );
         return adapter.activeQueue.splice(0);
       };
       return { adapter, sayRaw, say: async (text) => (await sayRaw(text)).map(shown) };

@@ -164,7 +164,7 @@ describe('holds conversation: sign-in and listing', () => {
     expect(await signIn(chat, '21000000000001', '2468')).to.include('Your 3 holds');
   });
 
-  it('locks sign-in after 5 failures, for that card in every conversation and for that conversation', async () => {
+  it('locks sign-in after 5 failures, for that card on that client and for that conversation, not for the patron elsewhere', async () => {
     const chat = harness.conversation('throttle-1');
     let last = '';
     for (let i = 0; i < 5; i += 1) {
@@ -172,13 +172,17 @@ describe('holds conversation: sign-in and listing', () => {
       if (i < 4) expect(last).to.include("didn't match our records");
     }
     expect(last).to.include('sign-in is paused').and.include('15 minutes').and.include('(555) 010-2000');
-    // The right PIN from another conversation is refused while the card is locked, in the same words.
+    // The right PIN from another conversation of the same client (TestAdapter's one user) is refused
+    // while that card is locked there, in the same words.
     const other = harness.conversation('throttle-2');
     expect(await signIn(other, '21000000000001', '2468')).to.include('sign-in is paused');
     // This conversation is locked for other cards too.
     expect(await signIn(chat, '21000000000002', '1357')).to.include('sign-in is paused');
     // A different conversation and card are unaffected.
     expect(await signIn(harness.conversation('throttle-3'), '21000000000002', '1357')).to.include('no holds');
+    // The card's patron, on their own device, is not locked out by someone else's wrong PINs.
+    const own = harness.conversation('throttle-4', 'webchat', 'patrons-own-phone');
+    expect(await signIn(own, '21000000000001', '2468')).to.include('Your 3 holds');
   });
 
   it('signs out on request, and asks for the card again afterwards', async () => {
