@@ -40,12 +40,7 @@ export interface FoundSecret {
 }
 
 /** A number found in free text: a card number, a short one (a PIN beside a card), or any other. */
-interface FoundNumber {
-  kind: 'card' | 'short' | 'other';
-  start: number;
-  end: number;
-  text: string;
-}
+type FoundNumber = Omit<FoundSecret, 'kind'> & { kind: 'card' | 'short' | 'other' };
 
 /** Card numbers and PINs in free text, in order, without overlaps. */
 export function findSecrets(text: string): FoundSecret[] {
