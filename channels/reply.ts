@@ -32,3 +32,15 @@ export interface ListItem {
   /** A button for acting on this item ("Cancel this hold"). */
   action?: ChoiceOption;
 }
+
+/**
+ * The question a reply asks, in the shape recognizers/replies reads answers with: a confirm is a
+ * yes/no question with its button labels, a choice its options. Undefined for replies that ask nothing.
+ */
+export function questionOf(
+  reply: Reply,
+): { kind: 'yes-no'; yes?: string; no?: string } | { kind: 'choice'; options: ChoiceOption[] } | undefined {
+  if (reply.kind === 'confirm') return { kind: 'yes-no', yes: reply.yes, no: reply.no };
+  if (reply.kind === 'choice') return { kind: 'choice', options: reply.options };
+  return undefined;
+}

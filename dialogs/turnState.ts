@@ -25,10 +25,19 @@ export function withheldInput(context: TurnContext): WithheldInput | undefined {
   return context.turnState.get(WITHHELD_INPUT) as WithheldInput | undefined;
 }
 
-/** Called by the gate's middleware: this turn's text was a PIN or card number. */
+/**
+ * Called by the gate's middleware (or the sign-in dialog) with what it took out of this turn's
+ * message. A message that was a PIN or card number marks the turn sensitive; one that only carried
+ * them is shown masked and may be recorded as it now reads.
+ */
 export function markTurnSensitive(context: TurnContext, withheld: WithheldInput): void {
   context.turnState.set(WITHHELD_INPUT, withheld);
-  context.turnState.set(SENSITIVE_TURN, withheld.kind);
+  if (withheld.kind !== 'message') context.turnState.set(SENSITIVE_TURN, withheld.kind);
+}
+
+/** Who is typing, for sign-in throttles: the channel's user id (a phone number on SMS). */
+export function clientKey(activity: Partial<Activity>): string {
+  return `${activity.channelId}:${activity.from?.id ?? activity.conversation?.id ?? ''}`;
 }
 
 export function sensitiveTurnKind(context: TurnContext): SensitiveKind | undefined {

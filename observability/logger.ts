@@ -2,6 +2,7 @@
 // token or secret ever reaches a log line, whichever field or message it hides in.
 import pino, { DestinationStream, Logger } from 'pino';
 import pretty from 'pino-pretty';
+import { maskSensitiveText } from '../library/privacy';
 
 export type { Logger } from 'pino';
 
@@ -24,14 +25,11 @@ export const REDACTED_FIELDS = [
 
 const redactedFieldSet = new Set(REDACTED_FIELDS.map((field) => field.toLowerCase()));
 
-/** Library card numbers are 13-16 digits here; mask all but the last four. */
-const CARD_NUMBER = /\b(\d{9,12})(\d{4})\b/g;
 const BEARER = /\b(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 
+/** Card numbers (contiguous, spaced or dashed) to their last four digits, PINs and bearer tokens out. */
 export function scrubText(text: string): string {
-  return text
-    .replace(CARD_NUMBER, (_m, _head: string, tail: string) => `••••${tail}`)
-    .replace(BEARER, '$1[redacted]');
+  return maskSensitiveText(text).replace(BEARER, '$1[redacted]');
 }
 
 export function scrub(value: unknown, depth = 0): unknown {

@@ -1,6 +1,7 @@
 // Turns what patrons really type (SMS-speak, emojis, missing apostrophes, stretched words) into plain
 // lower-case English the classifier and the entity extractors can rely on.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { withinOneEdit } from '../library/text/editDistance';
 
 /** Whole-word replacements for texting shorthand and frequent misspellings (lower case). */
 const SHORTHAND: Record<string, string> = {
@@ -319,19 +320,4 @@ function deletes(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
-}
-
-/** Optimal string alignment distance <= 1, checked without building a matrix. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -12,6 +12,7 @@ import {
 } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { RuntimeSettings } from '../config/runtimeSettings';
+import { conversationKey } from '../dialogs/turnState';
 import { type Logger, turnLogger } from '../observability/logger';
 import type { ReadinessCheck } from './capabilities/capability';
 import { DirectLineConversations } from './directLine/directLineConversations';
@@ -63,6 +64,10 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       botName: library.config.library.name,
       botEndpoint: () => `${localAddress()}/api/messages`,
       serviceUrl: localAddress,
+      // The history keeps what the sign-in gate lets anyone see (no PIN, no full card number).
+      screenText: (activity) =>
+        bot.capabilities.holds.sensitiveInput.screen(conversationKey(activity), activity.text ?? '')
+          .visibleText,
     });
     streams = attachDirectLineStreams(server.server, directLine);
   }

@@ -9,12 +9,13 @@ import {
   type HandoffCase,
   type HandoffRequestOutcome,
   type PatronConversation,
-  redactForStaff,
   type StaffMember,
   type StaffSummary,
   type Ticket,
 } from '../../library/handoff';
 import { type HandoffStorage, readOne } from '../../library/handoff/storage';
+import { yesOrNo } from '../../recognizers/replies';
+import { maskSensitiveText } from '../../library/privacy';
 import { type HandoffMessenger, patronConversation } from './handoffMessenger';
 
 export interface StaffConversationRef {
@@ -28,8 +29,8 @@ export type PatronTurnOutcome =
 
 const leavePattern =
   /^(end|end chat|leave|leave (the )?queue|stop waiting|cancel|quit chat|bye|goodbye)[.!]*$/i;
-const yesPattern = /^(y|yes|yeah|yep|sure|ok|okay|please|yes please|1)[.!]*$/i;
-const noPattern = /^(n|no|nope|no thanks|not now|2)[.!]*$/i;
+/** The buttons of the offer to leave a message after nobody claimed the chat. */
+const messageOfferLabels = { yes: 'Yes', no: 'No' };
 
 const offerKey = (patronKey: string): string => `handoff/message-offer/${encodeURIComponent(patronKey)}`;
 
@@ -77,7 +78,7 @@ export class HandoffCoordinator {
       }
       if (open.status === 'claimed' && open.staffConversation) {
         if (text)
-          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${redactForStaff(text)}`);
+          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${maskSensitiveText(text)}`);
         return 'relayed';
       }
       const place = await this.handoff.service.placeOf(open.id);
@@ -91,11 +92,12 @@ export class HandoffCoordinator {
     }
     const offer = await readOne<{ offeredAt: string }>(this.storage, offerKey(patron.key));
     if (offer) {
-      if (yesPattern.test(text)) {
+      const answer = yesOrNo(text, messageOfferLabels);
+      if (answer === 'yes') {
         await this.storage.delete([offerKey(patron.key)]);
         return 'leave-message';
       }
-      if (noPattern.test(text)) {
+      if (answer === 'no') {
         await this.storage.delete([offerKey(patron.key)]);
         await this.messenger.toPatron(patron, {
           kind: 'text',
@@ -132,7 +134,7 @@ export class HandoffCoordinator {
     const ticket = await this.handoff.service.createTicket(
       patronConversation(context),
       contact,
-      redactForStaff(message).slice(0, 2000),
+      maskSensitiveText(message).slice(0, 2000),
       summary,
     );
     await this.postWaitingTickets();
@@ -263,8 +265,7 @@ export class HandoffCoordinator {
       kind: 'confirm',
       prompt:
         "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
-      yes: 'Yes',
-      no: 'No',
+      ...messageOfferLabels,
     };
     await this.messenger.toPatron(patron, reply);
   }

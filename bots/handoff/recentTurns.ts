@@ -1,10 +1,11 @@
 // The last few turns of a patron conversation, kept redacted in conversation state so staff get a
 // short summary and the handoff.initiate event a transcript. A turn that carries a PIN is never
-// kept: the sensitive-input middleware marks it (dialogs/turnState.ts), and a message of digits
-// only is treated the same way.
+// kept: the sensitive-input middleware marks it (dialogs/turnState.ts), and a message shaped like a
+// PIN is treated the same way.
 import type { Activity, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { sensitiveTurnKind } from '../../dialogs/turnState';
-import { type ConversationTurn, redactForStaff } from '../../library/handoff';
+import type { ConversationTurn } from '../../library/handoff';
+import { looksLikePin, maskSensitiveText } from '../../library/privacy';
 
 const PENDING = Symbol('handoffPendingTurns');
 
@@ -47,13 +48,12 @@ export class RecentTurns {
   async finish(context: TurnContext): Promise<void> {
     const pending = context.turnState.get(PENDING) as Pending | undefined;
     if (!pending) return;
-    const sensitive =
-      sensitiveTurnKind(context) !== undefined || /^\s*\d{3,8}\s*$/.test(pending.patronText ?? '');
+    const sensitive = isSensitive(context, pending.patronText);
     const turns = [...(await this.turns.get(context, []))];
     if (pending.patronText && !sensitive)
-      turns.push({ from: 'patron', text: redactForStaff(pending.patronText) });
+      turns.push({ from: 'patron', text: maskSensitiveText(pending.patronText) });
     for (const text of pending.botTexts)
-      turns.push({ from: 'bot', text: redactForStaff(text).slice(0, 500) });
+      turns.push({ from: 'bot', text: maskSensitiveText(text).slice(0, 500) });
     await this.turns.set(context, turns.slice(-this.maxTurns));
   }
 
@@ -61,10 +61,13 @@ export class RecentTurns {
   async recent(context: TurnContext): Promise<ConversationTurn[]> {
     const kept = await this.turns.get(context, []);
     const pending = context.turnState.get(PENDING) as Pending | undefined;
-    const sensitive =
-      sensitiveTurnKind(context) !== undefined || /^\s*\d{3,8}\s*$/.test(pending?.patronText ?? '');
-    return pending?.patronText && !sensitive
-      ? [...kept, { from: 'patron', text: redactForStaff(pending.patronText) }]
+    return pending?.patronText && !isSensitive(context, pending.patronText)
+      ? [...kept, { from: 'patron', text: maskSensitiveText(pending.patronText) }]
       : kept;
   }
+}
+
+/** A turn that was a PIN or card number, or is shaped like a PIN (belt and braces): never kept. */
+function isSensitive(context: TurnContext, patronText: string | undefined): boolean {
+  return sensitiveTurnKind(context) !== undefined || looksLikePin(patronText ?? '');
 }

@@ -1,7 +1,8 @@
 // Library FAQs from the configuration. When an entry has per-branch answers and no branch was named,
 // it answers for the library and offers the branches ("what about Eastside?" also works afterwards).
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
+import { sendReply } from '../../channels/renderer';
+import { chosenOption } from '../../recognizers/replies';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import type { FaqAnswer, FaqService } from '../../library/faq/faqService';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
@@ -61,7 +62,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${state.query.id}`, query: state.query };
     const branchId =
       this.recognizer.recognize(text, this.now()).entities.branch?.branchId ??
-      state.options.find((o) => o.value === resolveChoice(text, state.options)?.value)?.branchId;
+      chosenOption(text, state.options)?.branchId;
     if (!branchId || !state.options.some((o) => o.branchId === branchId)) {
       return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);
     }

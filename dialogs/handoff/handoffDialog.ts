@@ -11,8 +11,9 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
-import type { ChoiceOption, Reply } from '../../channels/reply';
+import { sendReply } from '../../channels/renderer';
+import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply';
+import { chosenOption, understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import type { LibraryConfig } from '../../config/libraryConfig';
 import {
   type ContactPreference,
@@ -24,9 +25,10 @@ import {
   buildStaffSummary,
   isExplicitRequestForPerson,
 } from '../../library/handoff';
-import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
+import type { LibraryRecognition, PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { isConfidentRequest } from '../main/followUps';
 import type { RoutedDialogResult } from '../main/conversationTopic';
-import { SENSITIVE_INPUT } from '../turnState';
+import { SENSITIVE_INPUT, withheldInput } from '../turnState';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const WATERFALL = 'handoffWaterfall';
@@ -89,32 +91,16 @@ export interface HandoffDialogDeps {
   handoff: Handoff;
   coordinator: HandoffRelay;
   turns: RecentTurnsSource;
+  /** Tells a new request from an answer at the yes/no questions. */
+  recognizer?: PatronMessageRecognizer;
   /** Whether the patron is signed in (from the sign-in dialog's state); false when unknown. */
   isSignedIn?: (context: TurnContext) => Promise<boolean>;
   now?: () => Date;
 }
 
-const yes: ChoiceOption = { label: 'Yes', value: 'yes' };
-const no: ChoiceOption = { label: 'No', value: 'no' };
-// Both wordings of the two confirm questions, so a typed answer matches either.
-const yesNoOptions: ChoiceOption[] = [
-  yes,
-  no,
-  { label: 'Leave a message', value: 'yes' },
-  { label: 'No thanks', value: 'no' },
-];
-
-/** 'yes', 'no', or undefined when the answer is neither. */
-export function yesOrNo(text: string): 'yes' | 'no' | undefined {
-  const said = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  if (/^(y|yes|yeah|yep|sure|ok|okay|please|yes please|of course)$/.test(said)) return 'yes';
-  if (/^(n|no|nope|no thanks|no thank you|not now|nah)$/.test(said)) return 'no';
-  const chosen = resolveChoice(said, yesNoOptions)?.value;
-  return chosen === 'yes' || chosen === 'no' ? chosen : undefined;
-}
+/** The two confirm questions' buttons: typed back, they answer too. */
+const offerLabels = { yes: 'Yes', no: 'No' };
+const leaveMessageLabels = { yes: 'Leave a message', no: 'No thanks' };
 
 const contactOptions: (ChoiceOption & { kind: ContactPreference['kind'] })[] = [
   { label: 'Reply in this chat', value: 'this chat', kind: 'this-chat' },
@@ -133,11 +119,6 @@ const offerWording: Record<string, string> = {
 
 function isPhone(text: string): boolean {
   return text.replace(/\D/g, '').length >= 7 && /^[\d\s()+.-]+$/.test(text.trim());
-}
-
-/** At a yes/no question: an answer that is neither, in more than one word, is a new request. */
-function isNewRequest(text: string): boolean {
-  return yesOrNo(text) === undefined && text.trim().split(/\s+/).length > 1;
 }
 
 function endAsNewRequest(step: WaterfallStepContext, text: string): Promise<DialogTurnResult> {
@@ -181,6 +162,12 @@ export class HandoffDialog extends ComponentDialog {
     return super.beginDialog(outerDc, options);
   }
 
+  /** At a yes/no question: neither, and the recognizer is sure it is another request ("show my holds"). */
+  private isNewRequest(text: string, labels?: { yes: string; no: string }): boolean {
+    if (yesOrNo(text, labels) !== undefined || !this.deps.recognizer) return false;
+    return isConfidentRequest(this.deps.recognizer.recognize(text, this.now()));
+  }
+
   private state(step: WaterfallStepContext): HandoffDialogState {
     const values = step.values as { handoff?: HandoffDialogState };
     values.handoff ??= { options: (step.options ?? {}) as HandoffDialogOptions };
@@ -195,7 +182,7 @@ export class HandoffDialog extends ComponentDialog {
   ): Promise<DialogTurnResult> {
     await sendReply(step.context, reply);
     // The question was sent through the renderer; the prompt only waits and validates.
-    return step.prompt(promptId, { validations });
+    return step.prompt(promptId, { validations: { ...validations, question: questionOf(reply) } });
   }
 
   private async validateChoice(
@@ -203,7 +190,7 @@ export class HandoffDialog extends ComponentDialog {
     options: ChoiceOption[],
   ): Promise<boolean> {
     if (!prompt.recognized.succeeded) return false;
-    if (resolveChoice(prompt.recognized.value ?? '', options)) return true;
+    if (chosenOption(prompt.recognized.value ?? '', options)) return true;
     await sendReply(prompt.context, {
       kind: 'choice',
       prompt: `Sorry, I didn't catch that. Please choose one of these.`,
@@ -214,18 +201,20 @@ export class HandoffDialog extends ComponentDialog {
 
   private async validateYesNo(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = prompt.recognized.value ?? '';
-    const offer = (prompt.options.validations as { offer?: boolean } | undefined)?.offer === true;
+    const validations = prompt.options.validations as
+      { offer?: boolean; question?: ReplyQuestion } | undefined;
+    const answered = understandReply(text, validations?.question ?? { kind: 'yes-no' }) !== undefined;
     // To "Would you like a person?", asking for one outright is a yes.
-    if (prompt.recognized.succeeded && (yesOrNo(text) || (offer && isExplicitRequestForPerson(text))))
+    if (prompt.recognized.succeeded && (answered || (validations?.offer && isExplicitRequestForPerson(text))))
       return true;
     // Neither yes nor no but a sentence ("show my holds"): a new request, routed by the main dialog.
-    if (isNewRequest(text)) return true;
+    if (this.isNewRequest(text)) return true;
     await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
     return false;
   }
 
   private async validateContactDetail(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const text = (prompt.recognized.value ?? '').trim();
+    const text = contactDetail(prompt.context, prompt.recognized.value);
     const wantsEmail = (prompt.options.validations as { kind?: string } | undefined)?.kind === 'email';
     if (wantsEmail ? isEmail(text) : isPhone(text)) return true;
     await sendReply(
@@ -255,8 +244,7 @@ export class HandoffDialog extends ComponentDialog {
         kind: 'confirm',
         prompt:
           offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
-        yes: 'Yes',
-        no: 'No',
+        ...offerLabels,
       },
       { offer: true },
     );
@@ -265,8 +253,9 @@ export class HandoffDialog extends ComponentDialog {
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
     const answer = String(step.result ?? '');
-    if (isNewRequest(answer) && !isExplicitRequestForPerson(answer)) return endAsNewRequest(step, answer);
-    if (yesOrNo(answer) !== 'yes' && !isExplicitRequestForPerson(answer)) {
+    if (this.isNewRequest(answer, offerLabels) && !isExplicitRequestForPerson(answer))
+      return endAsNewRequest(step, answer);
+    if (yesOrNo(answer, offerLabels) !== 'yes' && !isExplicitRequestForPerson(answer)) {
       await sendReply(step.context, 'No problem. What else can I help you with?');
       return step.endDialog();
     }
@@ -303,8 +292,7 @@ export class HandoffDialog extends ComponentDialog {
     return this.ask(step, YES_NO, {
       kind: 'confirm',
       prompt: `${why} Would you like to leave a message? Staff will get back to you.`,
-      yes: 'Leave a message',
-      no: 'No thanks',
+      ...leaveMessageLabels,
     });
   }
 
@@ -320,8 +308,8 @@ export class HandoffDialog extends ComponentDialog {
     const state = this.state(step);
     if (state.options.startAt !== 'message') {
       const answer = String(step.result ?? '');
-      if (isNewRequest(answer)) return endAsNewRequest(step, answer);
-      if (yesOrNo(answer) !== 'yes') {
+      if (this.isNewRequest(answer, leaveMessageLabels)) return endAsNewRequest(step, answer);
+      if (yesOrNo(answer, leaveMessageLabels) !== 'yes') {
         await sendReply(
           step.context,
           `All right. You can also call us at ${this.deps.config.library.phone}. What else can I help you with?`,
@@ -335,7 +323,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async contactDetailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const chosen = contactOptions.find((o) => o === resolveChoice(String(step.result ?? ''), contactOptions));
+    const chosen = chosenOption(String(step.result ?? ''), contactOptions);
     const kind = chosen?.kind ?? 'this-chat';
     if (kind === 'this-chat') {
       state.contact = { kind: 'this-chat' };
@@ -351,7 +339,7 @@ export class HandoffDialog extends ComponentDialog {
 
   private async messageStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const detail = String(step.result ?? '').trim();
+    const detail = contactDetail(step.context, step.result);
     if (state.contact?.kind === 'email') state.contact = { kind: 'email', email: detail };
     else if (state.contact && state.contact.kind !== 'this-chat')
       state.contact = { kind: state.contact.kind, phone: detail };
@@ -425,6 +413,15 @@ export class HandoffDialog extends ComponentDialog {
     );
     await context.sendActivity(event);
   }
+}
+
+/**
+ * The phone number or email typed for staff to reply to. A phone number typed as ten plain digits
+ * looks like a card number, so the gate masked it in the message; the patron gave it to be used.
+ */
+function contactDetail(context: TurnContext, typed: unknown): string {
+  const withheld = withheldInput(context);
+  return (withheld?.kind === 'message' ? withheld.raw : String(typed ?? '')).trim();
 }
 
 function waitText(minutes: number): string {

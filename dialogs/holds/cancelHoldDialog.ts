@@ -2,7 +2,8 @@
 // confirm, cancel. Only holds listed for the signed-in patron can be chosen, and the library system
 // checks ownership again, so another patron's hold id can never be cancelled from here.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
+import { sendReply } from '../../channels/renderer';
+import { chosenOption } from '../../recognizers/replies';
 import type { Reply } from '../../channels/reply';
 import { LibrarySystemError } from '../../library/librarySystem/errors';
 import type { Hold } from '../../library/librarySystem/librarySystem';
@@ -90,7 +91,7 @@ export class CancelHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const holds = values.holds ?? [];
     const options = (cancelChoiceReply(holds) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = resolveChoice(text, options);
+    const chosen = chosenOption(text, options);
     const index = chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= holds.length) {
       await sendReply(step.context, 'OK, I kept all your holds.');

@@ -8,8 +8,9 @@ import {
   TextPrompt,
   WaterfallDialog,
 } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
-import type { ChoiceOption, Reply } from '../../channels/reply';
+import { sendReply } from '../../channels/renderer';
+import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply';
+import { understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import { conversationKey } from '../turnState';
 import type { RoutedDialogResult } from '../main/mainDialog';
 import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../../library/librarySystem/errors';
@@ -48,43 +49,21 @@ export interface HoldsDialogDeps {
 
 export const HOLDS_TEXT_PROMPT = 'holdsTextPrompt';
 
-/** What a choice prompt needs to re-ask: the options and the reply that offered them. */
-interface ChoiceValidation {
-  options?: ChoiceOption[];
+/** What a prompt needs to check an answer and re-ask: the question and the reply that asked it. */
+interface AnswerValidation {
+  /** Absent: any answer goes to the next step (a free-text question). */
+  question?: ReplyQuestion<ChoiceOption>;
   reply: Reply;
-  /** A plain yes or no answers it too ("I found this. Is it the one?"). */
-  acceptYesNo?: boolean;
 }
 
-const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
-const noWords = /^(n|no|nope|nah|not now|don'?t)\b/i;
-
-export function yesOrNo(text: string): 'yes' | 'no' | undefined {
-  const said = text.trim();
-  if (yesWords.test(said)) return 'yes';
-  if (noWords.test(said)) return 'no';
-  return undefined;
-}
-
-export function confirmOptions(reply: Reply): ChoiceOption[] {
-  if (reply.kind !== 'confirm') return [];
-  return [
-    { label: reply.yes ?? 'Yes', value: 'yes' },
-    { label: reply.no ?? 'No', value: 'no' },
-  ];
-}
-
-/** A text prompt that re-asks (twice) when the answer matches none of the offered options. */
+/** A text prompt that re-asks (twice) when the answer fits none of the offered options. */
 export function holdsTextPrompt(): TextPrompt {
   return new TextPrompt(HOLDS_TEXT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const text = prompt.recognized.value ?? '';
-    const validation = prompt.options.validations as ChoiceValidation | undefined;
-    if (!validation?.options || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
+    const validation = prompt.options.validations as AnswerValidation | undefined;
+    if (!validation?.question || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
       return true;
-    const matched =
-      yesOrNo(text) !== undefined &&
-      (validation.acceptYesNo === true || validation.options.some((o) => o.value === 'yes'));
-    if (matched || resolveChoice(text, validation.options)) return true;
+    if (understandReply(text, validation.question)) return true;
     if (prompt.attemptCount >= 3) return true;
     await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
     await sendReply(prompt.context, validation.reply);
@@ -92,22 +71,16 @@ export function holdsTextPrompt(): TextPrompt {
   });
 }
 
-/** Shows a reply and waits for the patron's answer (the next step gets the text as step.result). */
-export async function ask(
-  step: WaterfallStepContext,
-  reply: Reply,
-  options?: ChoiceOption[],
-  acceptYesNo = false,
-) {
+/**
+ * Shows a reply and waits for the patron's answer (the next step gets the text as step.result).
+ * With `acceptYesNo`, a plain yes or no answers a choice too ("I found this. Is it the one?").
+ */
+export async function ask(step: WaterfallStepContext, reply: Reply, acceptYesNo = false) {
   await sendReply(step.context, reply);
-  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply), acceptYesNo };
+  const asked = questionOf(reply);
+  const question = asked?.kind === 'choice' ? { ...asked, alsoYesNo: acceptYesNo } : asked;
+  const validation: AnswerValidation = { reply, question };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
-}
-
-function choiceOptions(reply: Reply): ChoiceOption[] | undefined {
-  if (reply.kind === 'choice') return reply.options;
-  if (reply.kind === 'confirm') return confirmOptions(reply);
-  return undefined;
 }
 
 /**
@@ -121,15 +94,8 @@ export async function answerYesNo(
 ): Promise<'yes' | 'no' | 'stop'> {
   const text = typeof step.result === 'string' ? step.result : '';
   if (await handledStopOrSignOut(step.context, text, deps)) return 'stop';
-  const answer = answerOf(text, confirmOptions(reply));
-  return answer === 'yes' || answer === 'no' ? answer : 'stop';
-}
-
-/** The value of the option the patron chose (by number, label or value), else a plain yes or no. */
-export function answerOf(text: string, options: ChoiceOption[]): string | undefined {
-  const chosen = resolveChoice(text, options);
-  if (chosen) return chosen.value ?? chosen.label;
-  return options.some((o) => o.value === 'yes') ? yesOrNo(text) : undefined;
+  const question = questionOf(reply);
+  return (question?.kind === 'yes-no' ? yesOrNo(text, question) : undefined) ?? 'stop';
 }
 
 /** turnState flag: this message was not an answer and MainDialog should route it afresh. */
@@ -253,7 +219,8 @@ export function outageOfferDialog(deps: HoldsDialogDeps): WaterfallDialog {
     },
     async (step) => {
       const text = textOf(step);
-      const answer = resolveChoice(text, options)?.value ?? yesOrNo(text);
+      const read = understandReply(text, { kind: 'choice', options, alsoYesNo: true });
+      const answer = read?.kind === 'option' ? read.option.value : read?.kind;
       if (answer === 'talk to a person' || answer === 'yes' || isPersonRequest(text)) {
         // MainDialog routes the request for a person in the patron's stead.
         step.context.activity.text = 'talk to a person';

@@ -2,13 +2,13 @@
 // its status (waiting with place in line, in transit, ready at which branch until when).
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
+import { yesOrNo } from '../../recognizers/replies';
 import type { Hold } from '../../library/librarySystem/librarySystem';
 import { holdsListReplies, holdsNamed, namedHoldsReply, offerOtherHoldsReply } from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   HOLDS_TEXT_PROMPT,
   callLibrary,
-  confirmOptions,
   currentSession,
   endRouted,
   handledStopOrSignOut,
@@ -16,8 +16,6 @@ import {
   routeAfresh,
   stepValues,
   textOf,
-  yesOrNo,
-  answerOf,
   type HoldsDialogDeps,
   outageOfferDialog,
 } from './holdsCommon';
@@ -91,7 +89,8 @@ export class HoldsListDialog extends ComponentDialog {
   private async listOthers(step: WaterfallStepContext) {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
-    const answer = answerOf(text, confirmOptions(offerOtherHoldsReply(2))) ?? yesOrNo(text);
+    const offer = offerOtherHoldsReply(2);
+    const answer = offer.kind === 'confirm' ? yesOrNo(text, offer) : undefined;
     if (answer === 'yes') {
       const others = stepValues<ListValues>(step).others ?? [];
       for (const reply of holdsListReplies(others, this.deps.wording)) await sendReply(step.context, reply);

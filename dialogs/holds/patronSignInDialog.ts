@@ -12,10 +12,12 @@ import {
 } from 'botbuilder-dialogs';
 import { renderReply, sendReply } from '../../channels/renderer';
 import type { Reply } from '../../channels/reply';
-import { conversationKey, SENSITIVE_INPUT, withheldInput } from '../turnState';
+import { clientKey, conversationKey, markTurnSensitive, SENSITIVE_INPUT, withheldInput } from '../turnState';
 import { signInText } from './holdsReplies';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
-import { looksLikeCardNumber } from '../../library/patronSessions/privacy';
+import { cardNumberIn, credentialsIn, looksLikeCardNumber, pinIn } from '../../library/privacy';
+import type { SignInResult } from '../../library/patronSessions/patronSessions';
+import { screenAnswer, type WithheldInput } from '../../library/patronSessions/sensitiveInput';
 import {
   callLibrary,
   currentSession,
@@ -58,6 +60,22 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       pinTries: 0,
     };
     dc.activeDialog!.state = state;
+    // A card number (and PIN) typed in the request itself ("my card is ... and pin ... what's on
+    // hold"): the gate masked them in the message; use them rather than ask again.
+    const typed = withheldInput(dc.context);
+    if (typed?.kind === 'message') {
+      const { cardNumber, pin } = credentialsIn(typed.raw);
+      const key = conversationKey(dc.context.activity);
+      if (cardNumber && pin)
+        return this.verify(dc, state, () =>
+          this.deps.sessions.signIn(key, cardNumber, pin, clientKey(dc.context.activity)),
+        );
+      if (cardNumber) {
+        this.deps.sessions.rememberCard(key, cardNumber);
+        await this.askPin(dc, state);
+        return Dialog.EndOfTurn;
+      }
+    }
     await this.askCard(dc, state, true);
     return Dialog.EndOfTurn;
   }
@@ -68,90 +86,98 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     const key = conversationKey(dc.context.activity);
     // Asked again below when the next answer is a card number or PIN too.
     markSensitive(dc, false);
-    const withheld = withheldInput(dc.context);
+    const withheld = withheldInput(dc.context) ?? screenHere(dc, state.stage);
     this.deps.sensitiveInput.clear(key);
     const text = dc.context.activity.text ?? '';
+    if (!withheld || (withheld.kind !== state.stage && withheld.kind !== 'message')) {
+      // No card number or PIN in it: a new request ("what time do you close?") or "never mind".
+      if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
+      routeAfresh(dc.context);
+      return this.notSignedIn(dc);
+    }
+    return state.stage === 'card'
+      ? this.readCard(dc, state, withheld.raw)
+      : this.readPin(dc, state, withheld.raw);
+  }
 
-    if (state.stage === 'card') {
-      if (withheld?.kind !== 'card') {
-        // No run of digits, so no card number: a new request ("what time do you close?").
-        if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
-        routeAfresh(dc.context);
-        return this.notSignedIn(dc);
-      }
-      const card = cardNumberIn(withheld.raw);
-      if (/^\S{10,}\s+\S{3,8}$/.test(card.trim())) {
-        // Card number and PIN in one message: take neither, and ask for them one at a time.
-        state.cardTries += 1;
-        if (state.cardTries >= 3) return this.giveUp(dc);
-        await sendReply(dc.context, signInText.cardOnly);
-        await this.askCard(dc, state, false);
-        return Dialog.EndOfTurn;
-      }
-      if (!looksLikeCardNumber(card)) {
-        state.cardTries += 1;
-        if (state.cardTries >= 3) return this.giveUp(dc);
-        await sendReply(dc.context, signInText.notACard);
-        await this.askCard(dc, state, false);
-        return Dialog.EndOfTurn;
-      }
-      this.deps.sessions.rememberCard(key, card);
+  private async readCard(dc: DialogContext, state: SignInState, raw: string): Promise<DialogTurnResult> {
+    const key = conversationKey(dc.context.activity);
+    // Card number and PIN in one message ("21000000000001 2468"): both shown nowhere, both used.
+    const { cardNumber, pin } = credentialsIn(raw);
+    if (cardNumber && pin)
+      return this.verify(dc, state, () =>
+        this.deps.sessions.signIn(key, cardNumber, pin, clientKey(dc.context.activity)),
+      );
+    const card = cardNumberIn(raw);
+    if (!card || !looksLikeCardNumber(card)) {
+      state.cardTries += 1;
+      if (state.cardTries >= 3) return this.giveUp(dc);
+      await sendReply(dc.context, signInText.notACard);
+      await this.askCard(dc, state, false);
+      return Dialog.EndOfTurn;
+    }
+    this.deps.sessions.rememberCard(key, card);
+    await this.askPin(dc, state);
+    return Dialog.EndOfTurn;
+  }
+
+  private async readPin(dc: DialogContext, state: SignInState, raw: string): Promise<DialogTurnResult> {
+    const key = conversationKey(dc.context.activity);
+    // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
+    if (await handledStopOrSignOut(dc.context, raw, this.deps)) return this.notSignedIn(dc);
+    const pin = pinIn(raw);
+    if (!pin) {
+      state.pinTries += 1;
+      if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
+      await sendReply(dc.context, signInText.pinNotRead);
       await this.askPin(dc, state);
       return Dialog.EndOfTurn;
     }
+    return this.verify(dc, state, () =>
+      this.deps.sessions.signInWithPin(key, pin, clientKey(dc.context.activity)),
+    );
+  }
 
-    if (state.stage === 'pin') {
-      if (withheld?.kind !== 'pin') {
-        // A sentence without digits ("never mind", "what time do you close?"): a new request.
-        if (await handledStopOrSignOut(dc.context, text, this.deps)) return this.notSignedIn(dc);
-        routeAfresh(dc.context);
-        return this.notSignedIn(dc);
-      }
-      // "cancel" or "stop" is one word too, so it arrives withheld like a PIN: not an attempt.
-      if (await handledStopOrSignOut(dc.context, withheld.raw, this.deps)) return this.notSignedIn(dc);
-      const pin = pinIn(withheld.raw);
-      if (!pin) {
-        state.pinTries += 1;
-        if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
-        await sendReply(dc.context, signInText.pinNotRead);
-        await this.askPin(dc, state);
-        return Dialog.EndOfTurn;
-      }
-      const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
-        result: await this.deps.sessions.signInWithPin(key, pin),
-      }));
-      if (!outcome) return this.notSignedIn(dc);
-      const result = outcome.result;
-      if (!result) {
-        // The typed card number was forgotten (a restart, or a long pause): start over.
-        await sendReply(dc.context, 'Sorry, that took a while. Let me ask again.');
-        await this.askCard(dc, state, false);
-        return Dialog.EndOfTurn;
-      }
-      if (result.ok) {
-        this.deps.logger?.info(
-          { event: 'patron.signedIn', patronKey: result.session.patronKey },
-          'patron signed in',
-        );
-        await sendReply(dc.context, signInText.signedIn(result.session.name));
-        return dc.endDialog(true);
-      }
-      if (result.reason === 'locked') {
-        this.deps.logger?.warn(
-          { event: 'patron.signInLocked' },
-          'patron sign-in locked after repeated failures',
-        );
-        await sendReply(
-          dc.context,
-          signInText.locked(result.retryAfterMinutes, this.deps.wording.library.phone),
-        );
-        return this.notSignedIn(dc);
-      }
-      // Straight back to the card number with the gate armed: whatever is typed next (often the PIN
-      // again) is withheld, never read as an answer to a yes/no question.
-      await this.askCard(dc, state, false, signInText.notVerified(result.attemptsLeft));
+  /** Checks the card number and PIN with the library system and says how it went. */
+  private async verify(
+    dc: DialogContext,
+    state: SignInState,
+    signIn: () => Promise<SignInResult | undefined>,
+  ): Promise<DialogTurnResult> {
+    const outcome = await callLibrary(dc.context, this.deps, 'verifyPatron', async () => ({
+      result: await signIn(),
+    }));
+    if (!outcome) return this.notSignedIn(dc);
+    const result = outcome.result;
+    if (!result) {
+      // The typed card number was forgotten (a restart, or a long pause): start over.
+      await sendReply(dc.context, 'Sorry, that took a while. Let me ask again.');
+      await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }
+    if (result.ok) {
+      this.deps.logger?.info(
+        { event: 'patron.signedIn', patronKey: result.session.patronKey },
+        'patron signed in',
+      );
+      this.deps.sensitiveInput.forget(conversationKey(dc.context.activity));
+      await sendReply(dc.context, signInText.signedIn(result.session.name));
+      return dc.endDialog(true);
+    }
+    if (result.reason === 'locked') {
+      this.deps.logger?.warn(
+        { event: 'patron.signInLocked' },
+        'patron sign-in locked after repeated failures',
+      );
+      await sendReply(
+        dc.context,
+        signInText.locked(result.retryAfterMinutes, this.deps.wording.library.phone),
+      );
+      return this.notSignedIn(dc);
+    }
+    // Straight back to the card number with the gate armed: whatever is typed next (often the PIN
+    // again) is withheld, never read as an answer to a yes/no question.
+    await this.askCard(dc, state, false, signInText.notVerified(result.attemptsLeft));
     return Dialog.EndOfTurn;
   }
 
@@ -254,18 +280,16 @@ function markSensitive(dc: DialogContext, waiting: boolean): void {
   if (routed) (routed.state as Record<string, unknown>)[SENSITIVE_INPUT] = waiting;
 }
 
-/** The card number in an answer: the whole answer, or the one long run of digits in a sentence. */
-function cardNumberIn(raw: string): string {
-  if (looksLikeCardNumber(raw) || /^\S{10,}\s+\S{3,8}$/.test(raw.trim())) return raw;
-  const runs = raw.match(/\d(?:[\s-]?\d){5,}/g) ?? [];
-  return runs.length === 1 ? runs[0] : raw;
-}
-
-/** The PIN in an answer: a single word, or the one run of digits in a sentence ("it's 2468"). */
-function pinIn(raw: string): string | undefined {
-  if (!/\s/.test(raw)) return raw;
-  const runs = raw.match(/\d{4,}/g) ?? [];
-  return runs.length === 1 ? runs[0] : undefined;
+/**
+ * This dialog waits for a card number or PIN, but the gate did not know (its memory did not survive a
+ * restart): screen the answer here, on this dialog's own state, before anything later keeps it.
+ */
+function screenHere(dc: DialogContext, stage: SignInState['stage']): WithheldInput | undefined {
+  const screened = screenAnswer(stage, dc.context.activity.text ?? '');
+  if (!screened.withheld) return undefined;
+  dc.context.activity.text = screened.visibleText;
+  markTurnSensitive(dc.context, screened.withheld);
+  return screened.withheld;
 }
 
 function lowerFirst(text: string): string {

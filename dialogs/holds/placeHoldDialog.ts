@@ -2,7 +2,8 @@
 // words), show the best matches, pick a format when there are several, pick up at the home branch
 // unless the patron names another, confirm, place. Each refusal gets its own clear message.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { resolveChoice, sendReply } from '../../channels/renderer';
+import { sendReply } from '../../channels/renderer';
+import { chosenOption, understandReply } from '../../recognizers/replies';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
   HoldLimitReachedError,
@@ -32,9 +33,7 @@ import {
   holdsTextPrompt,
   stepValues,
   textOf,
-  answerOf,
   routeAfresh,
-  yesOrNo,
   type HoldsDialogDeps,
   outageOfferDialog,
 } from './holdsCommon';
@@ -172,7 +171,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     }
     values.works = works;
     // "Is it the one?" about a single match is a yes/no question too.
-    return ask(step, matchesReply(works), undefined, works.length === 1);
+    return ask(step, matchesReply(works), works.length === 1);
   }
 
   private async chooseWork(step: WaterfallStepContext) {
@@ -181,9 +180,8 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = resolveChoice(text, options);
-    const yesNo = works.length === 1 ? yesOrNo(text) : undefined;
-    const index = yesNo === 'yes' ? 0 : yesNo === 'no' ? -1 : chosen ? options.indexOf(chosen) : -1;
+    const read = understandReply(text, { kind: 'choice', options, alsoYesNo: works.length === 1 });
+    const index = read?.kind === 'option' ? read.index : read?.kind === 'yes' ? 0 : -1;
     if (index < 0 || index >= works.length) {
       await sendReply(step.context, "OK, let's try different words.");
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
@@ -200,7 +198,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const work = values.work as WorkMatch;
     const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = resolveChoice(text, options);
+    const chosen = chosenOption(text, options);
     if (!chosen) {
       await sendReply(
         step.context,
@@ -245,7 +243,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
-    const answer = answerOf(text, pickupOptions);
+    const answer = chosenOption(text, pickupOptions)?.value;
     if (answer === 'yes') {
       values.choosingPickup = false;
       return step.next();
@@ -266,7 +264,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
       const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
       const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
-      const chosen = resolveChoice(text, options);
+      const chosen = chosenOption(text, options);
       if (!chosen) {
         await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
         return endRouted(step);

@@ -2,7 +2,8 @@
 // only when the answer would be too long for every branch (a week), and accepts a name or a number.
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { resolveChoice, sendReply } from '../../channels/renderer';
+import { sendReply } from '../../channels/renderer';
+import { chosenOption } from '../../recognizers/replies';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
   describeDayHours,
@@ -65,7 +66,7 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const text = dc.context.activity.text ?? '';
     const branchId =
       this.recognizer.recognize(text, this.hours.now().toJSDate()).entities.branch?.branchId ??
-      this.hours.branches.find((b) => b.name === resolveChoice(text, state.options)?.value)?.id;
+      this.hours.branches.find((b) => b.name === chosenOption(text, state.options)?.value)?.id;
     if (!branchId) return dc.endDialog({ kind: 'unhandled', text } satisfies RoutedDialogResult);
     return this.answer(dc, { ...state.query, branchId });
   }

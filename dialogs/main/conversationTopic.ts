@@ -61,17 +61,5 @@ export function isMoreRequest(text: string): boolean {
   return /^\s*(more|show more|next|next page|more please|see more|\+)\s*[.!]*\s*$/i.test(text);
 }
 
-/** A plain yes or no (or "1"/"2" for a two-option SMS question); undefined for anything else. */
-export function yesOrNo(text: string): boolean | undefined {
-  const said = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
-  if (/^(yes|yeah|yep|yup|sure|ok|okay|y|1|please|please do|yes please|go ahead|sounds good)$/.test(said))
-    return true;
-  if (/^(no|nope|nah|n|2|no thanks|no thank you|not now|don't|do not)$/.test(said)) return false;
-  return undefined;
-}
-
 /** The day after or before the one just answered ("and the day after?"). */
 export const DAY_SHIFT = /\b(the )?(day|night) (after|before)\b|\bnext day\b/i;

@@ -2,7 +2,9 @@
 // commands, a bare follow-up of the last answer ("and on Sunday?", "what about Eastside?"), and when
 // two intents are close enough to ask which. Plain functions over recognitions, tested on their own.
 import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
-import { DAY_SHIFT, isMoreRequest, type FollowUpKind, type TopicMemory, yesOrNo } from './conversationTopic';
+import { maskNumbersIn } from '../../library/privacy';
+import { isShortReply } from '../../recognizers/replies';
+import { DAY_SHIFT, isMoreRequest, type FollowUpKind, type TopicMemory } from './conversationTopic';
 
 /** Whole-message commands; "cancel my hold" is a holds question, "cancel" alone is not. */
 export const CANCEL =
@@ -16,6 +18,17 @@ const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
 /** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
 const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
 
+/** A recognizer score this high at a question means a new request rather than an answer. */
+const CONFIDENT = 0.8;
+
+/** Small talk is not a new request: "ok thanks" at a question still waits for its answer. */
+const CONVERSATIONAL: readonly string[] = ['None', 'greeting', 'goodbye'];
+
+/** At one of the bot's questions: is this message confidently a request of its own? */
+export function isConfidentRequest(recognition: LibraryRecognition): boolean {
+  return recognition.score >= CONFIDENT && !CONVERSATIONAL.includes(recognition.intent);
+}
+
 /** An intent this likely is worth a "did you mean" even when the recognizer answered None. */
 const LIKELY_SCORE = 0.4;
 
@@ -28,7 +41,7 @@ export interface ReadingSettings {
 
 /** A plain answer ("2", "yes", "more") is for the waiting question, whatever a classifier makes of it. */
 export function isPlainAnswer(text: string): boolean {
-  return /^\s*#?\d{1,2}\s*$/.test(text) || yesOrNo(text) !== undefined || isMoreRequest(text);
+  return isShortReply(text) || isMoreRequest(text);
 }
 
 export function isUnsure(recognition: LibraryRecognition, settings: ReadingSettings): boolean {
@@ -96,8 +109,11 @@ export function closeIntents(
  * (a card number typed by mistake) masked: state never holds a card number or PIN.
  */
 export function withoutLongNumbers(recognition: LibraryRecognition): LibraryRecognition {
-  const mask = (text: string) => text.replace(/\d[\d -]{3,}\d/g, '[number]');
-  return { ...recognition, text: mask(recognition.text), normalizedText: mask(recognition.normalizedText) };
+  return {
+    ...recognition,
+    text: maskNumbersIn(recognition.text),
+    normalizedText: maskNumbersIn(recognition.normalizedText),
+  };
 }
 
 /** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */

@@ -4,14 +4,14 @@
 // for, then follow-ups, then asking which, then not understood, and last the capability's dialog.
 import type { TurnContext } from 'botbuilder';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import { optionValue, resolveChoice, sendReply } from '../../channels/renderer';
+import { optionValue, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
+import { chosenOption, yesOrNo } from '../../recognizers/replies';
 import type { EscalationHook } from '../handoff/handoffEscalation';
 import type { PatronPreferencesState } from '../programs/patronPreferencesState';
 import {
   isMoreRequest,
-  yesOrNo,
   type FollowUpKind,
   type RoutedDialogOptions,
   type TopicMemory,
@@ -30,6 +30,7 @@ import {
   NOTHING_MORE_TEXT,
   notUnderstoodText,
   OFFER_DECLINED_TEXT,
+  OFFER_PERSON_LABELS,
   offerPersonReply,
   type OfferedCapabilities,
   REPHRASE_TEXT,
@@ -94,7 +95,7 @@ export class MainTurn {
       const pending = this.pending;
       const picked =
         pending?.kind === 'menu' && /^\s*#?\d{1,2}\s*[.)]?\s*$/.test(this.text)
-          ? resolveChoice(this.text, pending.options)
+          ? chosenOption(this.text, pending.options)
           : undefined;
       this.recognized = this.recognize(picked ? optionValue(picked) : this.text);
     }
@@ -109,6 +110,13 @@ export class MainTurn {
   waitAgain(memory: MainMemory = this.memory): Promise<DialogTurnResult> {
     return this.restart(memory);
   }
+}
+
+/** "Did you mean opening hours?" offers one intent and "Something else": a plain yes or no answers it. */
+function answerToDidYouMean(text: string, options: WhichOption[]): WhichOption | undefined {
+  if (options.length !== 2 || options[1].intent) return undefined;
+  const answer = yesOrNo(text);
+  return answer === 'yes' ? options[0] : answer === 'no' ? options[1] : undefined;
 }
 
 export type MainHandler = (turn: MainTurn) => Promise<DialogTurnResult | undefined>;
@@ -199,7 +207,7 @@ export class MainRouting {
   private async answerToWhich(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const pending = turn.pending;
     if (pending?.kind !== 'which') return undefined;
-    const chosen = pending.options.find((o) => o.value === resolveChoice(turn.text, pending.options)?.value);
+    const chosen = chosenOption(turn.text, pending.options) ?? answerToDidYouMean(turn.text, pending.options);
     if (!chosen) return undefined;
     if (!chosen.intent) {
       await turn.say(REPHRASE_TEXT);
@@ -212,10 +220,10 @@ export class MainRouting {
   private async answerToPersonOffer(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const pending = turn.pending;
     if (pending?.kind !== 'offer-person') return undefined;
-    const answer = yesOrNo(turn.text);
+    const answer = yesOrNo(turn.text, OFFER_PERSON_LABELS);
     if (answer === undefined) return undefined;
     turn.memory.misunderstood = 0;
-    if (answer) return this.route(turn, { ...pending.recognition, intent: 'human', score: 1 });
+    if (answer === 'yes') return this.route(turn, { ...pending.recognition, intent: 'human', score: 1 });
     await turn.say(OFFER_DECLINED_TEXT);
     return turn.waitAgain();
   }

@@ -114,12 +114,13 @@ export const REPHRASE_TEXT = 'Okay. Tell me in other words what you are looking 
 export const OFFER_DECLINED_TEXT = 'Okay. Try asking in other words, for example "Are you open tomorrow?"';
 export const ANSWER_OR_START_OVER_TEXT = 'You can also answer my last question, or say "start over".';
 
+export const OFFER_PERSON_LABELS = { yes: 'Yes, a person', no: 'No, keep trying' };
+
 export function offerPersonReply(): Reply {
   return {
     kind: 'confirm',
     prompt: "Sorry, I'm still not sure what you mean. Would you like to talk to a person?",
-    yes: 'Yes, a person',
-    no: 'No, keep trying',
+    ...OFFER_PERSON_LABELS,
   };
 }
 

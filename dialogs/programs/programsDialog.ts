@@ -3,7 +3,7 @@
 // Offers to remember interests only with the patron's consent.
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
-import { resolveChoice, sendReply } from '../../channels/renderer';
+import { sendReply } from '../../channels/renderer';
 import type { ChoiceOption, ListItem, Reply } from '../../channels/reply';
 import { calendarDate, relativeDay } from '../../library/hours/format';
 import type { HoursService } from '../../library/hours/hoursService';
@@ -16,10 +16,10 @@ import type {
   LibraryEntities,
   PatronMessageRecognizer,
 } from '../../recognizers/libraryRecognition';
+import { chosenOption, yesOrNo } from '../../recognizers/replies';
 import {
   isMoreRequest,
   MORE_VALUE,
-  yesOrNo,
   type ProgramsQuery,
   type RoutedDialogOptions,
   type RoutedDialogResult,
@@ -43,6 +43,9 @@ const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
   { label: 'Seniors', value: 'Seniors', audience: 'seniors' },
   { label: 'Anything', value: 'Anything' },
 ];
+
+/** The buttons of the offer to remember interests (typed back as answers too). */
+const rememberLabels = { yes: 'Yes, remember', no: 'No thanks' };
 
 interface ProgramsDialogState {
   stage: 'ask-kind' | 'results';
@@ -98,8 +101,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const text = dc.context.activity.text ?? '';
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query: state.query };
     if (state.stage === 'ask-kind') {
-      const chosen = resolveChoice(text, kindOptions);
-      const kind = kindOptions.find((k) => k.value === chosen?.value);
+      const kind = chosenOption(text, kindOptions);
       if (kind)
         return this.show(
           dc,
@@ -123,10 +125,10 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       await sendReply(dc.context, this.offerReply(state.offer));
       return Dialog.EndOfTurn;
     }
-    const answer = state.offer ? yesOrNo(text) : undefined;
+    const answer = state.offer ? yesOrNo(text, rememberLabels) : undefined;
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
-      if (answer) {
+      if (answer === 'yes') {
         await preferences.remember(state.offer, true);
         await sendReply(dc.context, {
           kind: 'text',
@@ -254,8 +256,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     return {
       kind: 'confirm',
       prompt: `Would you like me to remember that ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
-      yes: 'Yes, remember',
-      no: 'No thanks',
+      ...rememberLabels,
     };
   }
 

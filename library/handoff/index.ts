@@ -18,7 +18,7 @@ export {
   type QueuePlace,
 } from './handoffService';
 export { StaffPresence, type PresentStaffMember } from './presence';
-export { buildStaffSummary, redactForStaff, maskCardNumbers, type ConversationTurn } from './redaction';
+export { buildStaffSummary, type ConversationTurn } from './redaction';
 export { type HandoffStorage, isETagConflict } from './storage';
 export { ConsoleSessions, passcodeMatches } from './consoleSessions';
 

@@ -1,5 +1,6 @@
 // Relevance ranking for catalog searches, shared by the demo system and any connector that has to
 // rank results itself. Forgiving on purpose: patrons type "midnight libary by haig".
+import { withinOneEdit } from '../text/editDistance';
 
 const stopWords = new Set([
   'a',
@@ -76,35 +77,12 @@ export function searchTokens(text: string | undefined): string[] {
     .filter((t) => t.length > 0 && !stopWords.has(t));
 }
 
-function editDistanceAtMostOne(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i += 1;
-      j += 1;
-      continue;
-    }
-    edits += 1;
-    if (edits > 1) return false;
-    if (a.length > b.length) i += 1;
-    else if (b.length > a.length) j += 1;
-    else {
-      i += 1;
-      j += 1;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
 function tokenMatches(queryToken: string, fieldTokens: string[]): boolean {
   return fieldTokens.some(
     (t) =>
       t === queryToken ||
       (queryToken.length >= 4 && t.startsWith(queryToken)) ||
-      (queryToken.length >= 5 && editDistanceAtMostOne(queryToken, t)),
+      (queryToken.length >= 5 && withinOneEdit(queryToken, t)),
   );
 }
 

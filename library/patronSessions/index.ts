@@ -1,3 +1,2 @@
 export * from './patronSessions';
-export * from './privacy';
 export * from './sensitiveInput';

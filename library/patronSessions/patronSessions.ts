@@ -1,10 +1,12 @@
 // Signed-in patrons, held on the server and bound to one conversation. Dialogs never keep a patron
 // id, card number or PIN in their state: they ask this store for the current conversation's session.
-// The PIN passes straight through to the library system and is never kept; failed attempts are
-// throttled per card number (by keyed hash) and per conversation.
+// The PIN passes straight through to the library system and is never kept. Failed attempts are
+// throttled per conversation, per client (the chat user or phone number), per card number on that
+// client, and, at much higher counts, per card number and for the whole library: a stranger who knows
+// a card number cannot lock its patron out, and one PIN tried against many cards runs out of tries.
 import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
 import { PatronNotVerifiedError } from '../librarySystem/errors';
-import { cardKey, maskCardNumber } from './privacy';
+import { cardKey, keyedHash, maskCardNumber } from '../privacy';
 
 export interface PatronSignInSettings {
   /** Failed attempts before a lock (config.patronSignIn.maxFailures). */
@@ -15,9 +17,22 @@ export interface PatronSignInSettings {
   idleMinutes: number;
 }
 
+/**
+ * How many failures each throttle allows before its lock (defaults from maxFailures: a conversation
+ * and a card on one client maxFailures, a client 2x, a card from every client 10x with a 4x longer
+ * lock, the whole library 4x within one lock period).
+ */
+export interface SignInThrottles {
+  perClient: number;
+  perCard: number;
+  perCardLockFactor: number;
+  global: number;
+}
+
 export interface PatronSessionsOptions {
   librarySystem: LibrarySystem;
   settings: PatronSignInSettings;
+  throttles?: Partial<SignInThrottles>;
   /** Server secret for the keyed hash of card numbers (from the environment, via index.ts). */
   secret: string | Buffer;
   now?: () => number;
@@ -39,7 +54,7 @@ export type SignInResult =
   | { ok: true; session: PatronSession; profile: PatronProfile }
   /** Wrong card or PIN (never says which). */
   | { ok: false; reason: 'not-verified'; attemptsLeft: number }
-  /** Too many failures for this card number or this conversation. */
+  /** Too many failures (this conversation, client, card, or the whole library): the same words for all. */
   | { ok: false; reason: 'locked'; retryAfterMinutes: number };
 
 export type SessionLookup =
@@ -55,6 +70,15 @@ interface FailureCounter {
   locks: number;
 }
 
+/** One throttle an attempt counts against: its key, how many failures it allows, how long it locks. */
+interface Throttle {
+  key: string;
+  limit: number;
+  lockMinutes: number;
+  /** Each further lock doubles (up to 8x); a global pause does not grow. */
+  backOff: boolean;
+}
+
 const minute = 60_000;
 /** How long a typed card number waits for its PIN. */
 const pendingCardMs = 10 * minute;
@@ -67,19 +91,34 @@ export class PatronSessions {
   /** A card number typed in this conversation, waiting for its PIN (memory only, never saved). */
   private readonly pendingCards = new Map<string, { cardNumber: string; at: number }>();
   private readonly now: () => number;
+  private readonly throttles: SignInThrottles;
 
   constructor(private readonly options: PatronSessionsOptions) {
     this.now = options.now ?? (() => Date.now());
+    const max = options.settings.maxFailures;
+    this.throttles = {
+      perClient: 2 * max,
+      perCard: 10 * max,
+      perCardLockFactor: 4,
+      global: 4 * max,
+      ...options.throttles,
+    };
   }
 
   /**
-   * Verifies a card number and PIN for this conversation. May reject with
+   * Verifies a card number and PIN for this conversation. `client` is who is typing (the channel's
+   * user id or phone number; the conversation when unknown). May reject with
    * LibrarySystemUnavailableError when the library system is down (a failure that is not counted).
    */
-  async signIn(conversationKey: string, cardNumber: string, pin: string): Promise<SignInResult> {
+  async signIn(
+    conversationKey: string,
+    cardNumber: string,
+    pin: string,
+    client: string = conversationKey,
+  ): Promise<SignInResult> {
     this.sweep();
-    const keys = [`card:${cardKey(cardNumber, this.options.secret)}`, `conversation:${conversationKey}`];
-    const lockedUntil = Math.max(...keys.map((k) => this.lockedUntil(k)));
+    const throttles = this.throttlesFor(conversationKey, cardNumber, client);
+    const lockedUntil = Math.max(...throttles.map((t) => this.lockedUntil(t.key)));
     if (lockedUntil > this.now()) {
       return {
         ok: false,
@@ -92,17 +131,33 @@ export class PatronSessions {
       profile = await this.options.librarySystem.verifyPatron(cardNumber, pin);
     } catch (error) {
       if (!(error instanceof PatronNotVerifiedError)) throw error;
-      const counters = keys.map((k) => this.recordFailure(k));
-      const locked = Math.max(...counters.map((c) => c.lockedUntil));
+      const counters = throttles.map((t) => ({ throttle: t, counter: this.recordFailure(t) }));
+      const locked = Math.max(...counters.map((c) => c.counter.lockedUntil));
       if (locked > this.now()) {
         return { ok: false, reason: 'locked', retryAfterMinutes: Math.ceil((locked - this.now()) / minute) };
       }
-      const attemptsLeft = Math.min(...counters.map((c) => this.options.settings.maxFailures - c.failures));
+      const attemptsLeft = Math.min(...counters.map((c) => c.throttle.limit - c.counter.failures));
       return { ok: false, reason: 'not-verified', attemptsLeft };
     }
-    for (const key of keys) this.counters.delete(key);
+    // A success clears this patron's and this client's counters, not the card's or the library's.
+    for (const throttle of throttles.slice(0, 3)) this.counters.delete(throttle.key);
     const session = this.bindVerifiedPatron(conversationKey, profile, cardNumber);
     return { ok: true, session, profile };
+  }
+
+  /** The throttles one attempt counts against; the first three are cleared by a success. */
+  private throttlesFor(conversationKey: string, cardNumber: string, client: string): Throttle[] {
+    const { maxFailures, lockMinutes } = this.options.settings;
+    const { perClient, perCard, perCardLockFactor, global } = this.throttles;
+    const card = cardKey(cardNumber, this.options.secret);
+    const who = keyedHash(client, this.options.secret);
+    return [
+      { key: `conversation:${conversationKey}`, limit: maxFailures, lockMinutes, backOff: true },
+      { key: `card-client:${card}:${who}`, limit: maxFailures, lockMinutes, backOff: true },
+      { key: `client:${who}`, limit: perClient, lockMinutes, backOff: true },
+      { key: `card:${card}`, limit: perCard, lockMinutes: lockMinutes * perCardLockFactor, backOff: true },
+      { key: 'library', limit: global, lockMinutes, backOff: false },
+    ];
   }
 
   /**
@@ -149,11 +204,15 @@ export class PatronSessions {
    * Completes a sign-in with the card number remembered for this conversation. Undefined when there
    * is none (it expired, or the server restarted): ask for the card number again.
    */
-  async signInWithPin(conversationKey: string, pin: string): Promise<SignInResult | undefined> {
+  async signInWithPin(
+    conversationKey: string,
+    pin: string,
+    client: string = conversationKey,
+  ): Promise<SignInResult | undefined> {
     const pending = this.pendingCards.get(conversationKey);
     this.pendingCards.delete(conversationKey);
     if (!pending || this.now() - pending.at >= pendingCardMs) return undefined;
-    return this.signIn(conversationKey, pending.cardNumber, pin);
+    return this.signIn(conversationKey, pending.cardNumber, pin, client);
   }
 
   /** The conversation's session, if any; a live session's idle clock restarts. */
@@ -199,23 +258,29 @@ export class PatronSessions {
     return this.counters.get(key)?.lockedUntil ?? 0;
   }
 
-  private recordFailure(key: string): FailureCounter {
-    const { maxFailures, lockMinutes } = this.options.settings;
+  private recordFailure(throttle: Throttle): FailureCounter {
     const now = this.now();
-    const counter = this.counters.get(key) ?? { failures: 0, firstFailureAt: now, lockedUntil: 0, locks: 0 };
+    const lockMs = throttle.lockMinutes * minute;
+    const counter = this.counters.get(throttle.key) ?? {
+      failures: 0,
+      firstFailureAt: now,
+      lockedUntil: 0,
+      locks: 0,
+    };
     // Failures older than one lock period are forgotten, so an occasional typo never adds up to a lock.
-    if (now - counter.firstFailureAt > lockMinutes * minute) {
+    if (now - counter.firstFailureAt > this.options.settings.lockMinutes * minute) {
       counter.failures = 0;
       counter.firstFailureAt = now;
     }
     counter.failures += 1;
-    if (counter.failures >= maxFailures) {
+    if (counter.failures >= throttle.limit) {
       counter.locks += 1;
-      counter.lockedUntil = now + lockMinutes * minute * Math.min(2 ** (counter.locks - 1), 8);
+      counter.lockedUntil =
+        now + (throttle.backOff ? lockMs * Math.min(2 ** (counter.locks - 1), 8) : lockMs);
       counter.failures = 0;
       counter.firstFailureAt = now;
     }
-    this.counters.set(key, counter);
+    this.counters.set(throttle.key, counter);
     return counter;
   }
 
@@ -234,7 +299,7 @@ export class PatronSessions {
     for (const [key, at] of this.expired) {
       if (now - at > 24 * 60 * minute) this.expired.delete(key);
     }
-    const forgetAfter = this.options.settings.lockMinutes * minute * 16;
+    const forgetAfter = this.options.settings.lockMinutes * minute * 16 * this.throttles.perCardLockFactor;
     for (const [key, counter] of this.counters) {
       if (counter.lockedUntil < now && now - counter.firstFailureAt > forgetAfter) this.counters.delete(key);
     }

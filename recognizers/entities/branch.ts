@@ -3,6 +3,7 @@
 import type { Branch } from '../../config/libraryConfig';
 import type { BranchMention } from '../libraryRecognition';
 import { normalizeText } from '../normalize';
+import { editDistance } from '../../library/text/editDistance';
 
 interface Phrase {
   branchId: string;
@@ -55,7 +56,7 @@ export function createBranchMatcher(branches: Pick<Branch, 'id' | 'name' | 'alia
           } else {
             // One typo in a name of 5-7 letters, two from 8 on; short aliases ("oak") must be exact.
             if (allowed === 0) continue;
-            cost = boundedEditDistance(joined, phrase.joined, allowed);
+            cost = editDistance(joined, phrase.joined, allowed);
             if (cost > allowed) continue;
           }
           if (!best || cost < best.cost || (cost === best.cost && phrase.joined.length > best.length)) {
@@ -68,35 +69,4 @@ export function createBranchMatcher(branches: Pick<Branch, 'id' | 'name' | 'alia
     }
     return best?.mention;
   };
-}
-
-const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/**
- * Optimal-string-alignment distance (insert, delete, substitute, swap), giving up as soon as it must
- * exceed `max`. natural's DamerauLevenshteinDistance gives the same answers but allocates a matrix
- * per call, which made branch matching the slowest part of recognising a long message.
- */
-export function boundedEditDistance(a: string, b: string, max: number): number {
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > max) return max + 1;
-  if (lb + 1 > rows[0].length) return max + 1;
-  let [previous2, previous, current] = rows;
-  for (let j = 0; j <= lb; j++) previous[j] = j;
-  for (let i = 1; i <= la; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, previous2[j - 2] + 1);
-      current[j] = d;
-      if (d < rowMin) rowMin = d;
-    }
-    if (rowMin > max) return max + 1;
-    [previous2, previous, current] = [previous, current, previous2];
-  }
-  return previous[lb];
 }

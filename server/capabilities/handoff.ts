@@ -64,6 +64,7 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     coordinator,
     turns,
     isSignedIn: options.isSignedIn,
+    recognizer: deps.recognizer,
     now: deps.clock,
   });
   const timers = new Timers(deps);

@@ -8,7 +8,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../observability/logger';
 import { DirectLineConversation, DirectLineConversations } from './directLineConversations';
-import { screenSensitiveText } from '../../library/patronSessions/sensitiveInput';
+import { maskSensitiveText } from '../../library/privacy';
 
 export const BOT_ACCOUNT = { id: 'library-bot', name: 'Library Help Bot', role: 'bot' };
 
@@ -23,6 +23,12 @@ export interface DirectLineRouteOptions {
   botEndpoint: () => string;
   /** The base address the bot replies to (this server). */
   serviceUrl: () => string;
+  /**
+   * What the history may keep of a patron's message: the bot's sign-in gate answers (a PIN or card
+   * number withheld, or masked in a sentence). Without it, card numbers and PINs in the text are
+   * masked (the gate knows more: which question is open).
+   */
+  screenText?: (activity: Activity) => string | undefined;
 }
 
 function bearer(req: Request): string | undefined {
@@ -137,13 +143,10 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     }
   }
 
-  /** The text to keep for a message that answers a bot question marked as asking for a card number or PIN. */
-  function storedText(conversation: DirectLineConversation, activity: Activity): string | undefined {
-    const previous = conversation.activities[conversation.activities.length - 1] as Activity | undefined;
-    const kind = (previous?.channelData as { libraryBot?: { sensitiveInput?: unknown } } | undefined)
-      ?.libraryBot?.sensitiveInput;
-    if ((kind !== 'pin' && kind !== 'card') || typeof activity.text !== 'string') return activity.text;
-    return screenSensitiveText(kind, activity.text).visibleText;
+  /** The text to keep in the history: the gate's screening, never the PIN or the full card number. */
+  function storedText(activity: Activity): string | undefined {
+    if (typeof activity.text !== 'string') return activity.text;
+    return options.screenText ? options.screenText(activity) : maskSensitiveText(activity.text);
   }
 
   function fromUser(conversation: DirectLineConversation, partial: Partial<Activity>): Activity {
@@ -234,7 +237,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       });
       // The answer to the bot's PIN or card-number question goes to the bot, but the history that
       // Direct Line keeps and streams back to the page holds a placeholder instead.
-      const text = storedText(conversation, activity);
+      const text = storedText(activity);
       const stored: Activity = text === activity.text ? activity : ({ ...activity, text } as Activity);
       const id = conversations.append(conversation, stored);
       activity.id = id;

@@ -1,11 +1,5 @@
 import { expect } from 'chai';
-import {
-  renderReply,
-  resolveChoice,
-  SMS_MAX_LENGTH,
-  SMS_PREFERRED_LENGTH,
-  splitForSms,
-} from '../../channels/renderer';
+import { renderReply, SMS_MAX_LENGTH, SMS_PREFERRED_LENGTH, splitForSms } from '../../channels/renderer';
 import { Reply } from '../../channels/reply';
 
 const choice: Reply = {
@@ -145,23 +139,5 @@ describe('Renderer: SMS lists', () => {
     expect(texts).to.have.length(2);
     expect(texts[1]).to.contain('x'.repeat(500));
     texts.forEach((text) => expect(text.length).to.be.at.most(SMS_MAX_LENGTH));
-  });
-});
-
-describe('resolveChoice', () => {
-  const options = choice.kind === 'choice' ? choice.options : [];
-  it('accepts numbers, ordinals, labels, values and close spellings', () => {
-    expect(resolveChoice('2', options)?.label).to.equal('Eastside Branch');
-    expect(resolveChoice('#3', options)?.label).to.equal('Oak Hill Branch');
-    expect(resolveChoice('the first one', options)?.label).to.equal('Main Library');
-    expect(resolveChoice('main', options)?.label).to.equal('Main Library');
-    expect(resolveChoice('eastside', options)?.label).to.equal('Eastside Branch');
-    expect(resolveChoice('Oak Hil Branch', options)?.label).to.equal('Oak Hill Branch');
-  });
-
-  it('returns nothing for out-of-range numbers or unrelated text', () => {
-    expect(resolveChoice('7', options)).to.equal(undefined);
-    expect(resolveChoice('what time is it', options)).to.equal(undefined);
-    expect(resolveChoice('branch', options)).to.equal(undefined);
   });
 });

@@ -83,7 +83,7 @@ describe('handoff: staff console end to end (patron and staff conversations)', (
     // Relay both ways; the card number is masked for staff.
     h.connector.clear();
     await h.send(patronSays('p1', 'where is my hold? card 21234000567890'));
-    expect(h.connector.textsTo(winnerConsole)).to.deep.equal(['Patron: where is my hold? card ••••7890']);
+    expect(h.connector.textsTo(winnerConsole)).to.deep.equal(['Patron: where is my hold? card ****7890']);
     await h.send(consoleActivity(winnerConsole, { text: 'It is on the hold shelf at Eastside.' }));
     expect(h.connector.textsTo('p1')).to.deep.equal([`${winner}: It is on the hold shelf at Eastside.`]);
 

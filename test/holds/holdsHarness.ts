@@ -99,7 +99,8 @@ export interface HoldsHarness {
   recognizer: ScriptedRecognizer;
   /** The sensitive-input kind as seen by middleware after the holds middleware, one entry per turn. */
   sensitiveTurns: (string | undefined)[];
-  conversation(id: string, channelId?: string): Conversation;
+  /** `userId`: who types (the channel's user id, a sign-in throttle key); TestAdapter's user when absent. */
+  conversation(id: string, channelId?: string, userId?: string): Conversation;
   close(): Promise<void>;
 }
 
@@ -139,8 +140,8 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     logLines: harness.logLines,
     recognizer,
     sensitiveTurns: harness.sensitiveTurns,
-    conversation(id, channelId = 'webchat') {
-      const chat = harness.conversation(id, channelId);
+    conversation(id, channelId = 'webchat', userId) {
+      const chat = harness.conversation(id, channelId, userId);
       return {
         adapter: chat.adapter,
         sayRaw: chat.say,

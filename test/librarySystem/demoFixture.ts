@@ -34,6 +34,8 @@ export async function openDemoFixture(): Promise<DemoFixture> {
       branches: demoBranches,
       timeZone: 'America/Chicago',
       now: () => clock.now,
+      // The same low cost as the template, for PINs registered in a test and the unknown-card decoy.
+      pinHashCost: testPinHashCost,
     });
   const fixture: DemoFixture = {
     system: await open(),

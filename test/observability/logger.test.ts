@@ -32,7 +32,7 @@ describe('Logger redaction', () => {
       for (const leaked of ['2468', '21000000000001', '21000000000002', 'abc.def.ghi', 's3cret', 'xyz']) {
         expect(written, leaked).to.not.include(leaked);
       }
-      expect(written).to.include('••••0001');
+      expect(written).to.include('****0001');
     });
   }
 
@@ -45,7 +45,7 @@ describe('Logger redaction', () => {
 
   it('masks card-like digit runs but leaves short numbers alone', () => {
     expect(scrubText('card 21000000000003, PIN attempt 3 of 5')).to.equal(
-      'card ••••0003, PIN attempt 3 of 5',
+      'card ****0003, PIN attempt 3 of 5',
     );
   });
 });

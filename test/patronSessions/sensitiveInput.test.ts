@@ -1,14 +1,14 @@
 import { expect } from 'chai';
-import {
-  SensitiveInputGate,
-  withheldCardText,
-  withheldPinText,
-} from '../../library/patronSessions/sensitiveInput';
+import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import { CARD_ANSWER_MASK, PIN_MASK } from '../../library/privacy';
 
 describe('sensitive input gate', () => {
-  it('passes messages through untouched when nothing sensitive is expected', () => {
+  it('passes messages through untouched when nothing sensitive is expected or typed', () => {
     const gate = new SensitiveInputGate();
     expect(gate.screen('webchat:A', '2468')).to.deep.equal({ visibleText: '2468' });
+    expect(gate.screen('webchat:A', 'what time do you close?')).to.deep.equal({
+      visibleText: 'what time do you close?',
+    });
   });
 
   it('withholds the PIN turn of the conversation that was asked for it, and only that one', () => {
@@ -16,9 +16,20 @@ describe('sensitive input gate', () => {
     gate.expect('webchat:A', 'pin');
     expect(gate.screen('webchat:B', '2468')).to.deep.equal({ visibleText: '2468' });
     expect(gate.screen('webchat:A', ' 2468 ')).to.deep.equal({
-      visibleText: withheldPinText,
+      visibleText: PIN_MASK,
       withheld: { kind: 'pin', raw: '2468' },
     });
+  });
+
+  it('withholds a PIN typed spaced or dashed ("1 3 5 7")', () => {
+    const gate = new SensitiveInputGate();
+    gate.expect('webchat:A', 'pin');
+    for (const typed of ['1 3 5 7', '13 57', '1-3-5-7']) {
+      expect(gate.screen('webchat:A', typed)).to.deep.equal({
+        visibleText: PIN_MASK,
+        withheld: { kind: 'pin', raw: typed },
+      });
+    }
   });
 
   it('lets a sentence through when a PIN was expected, so the patron can change their mind', () => {
@@ -31,12 +42,12 @@ describe('sensitive input gate', () => {
     const gate = new SensitiveInputGate();
     gate.expect('sms:A', 'card');
     expect(gate.screen('sms:A', '2100 0000 0000 01')).to.deep.equal({
-      visibleText: withheldCardText,
+      visibleText: CARD_ANSWER_MASK,
       withheld: { kind: 'card', raw: '2100 0000 0000 01' },
     });
-    expect(gate.screen('sms:A', 'it is 21000000000001 thanks').visibleText).to.equal(withheldCardText);
+    expect(gate.screen('sms:A', 'it is 21000000000001 thanks').visibleText).to.equal(CARD_ANSWER_MASK);
     // Card and PIN in one message: nothing of either is shown, not even a "last four".
-    expect(gate.screen('sms:A', '21000000000001 2468').visibleText).to.equal(withheldCardText);
+    expect(gate.screen('sms:A', '21000000000001 2468').visibleText).to.equal(CARD_ANSWER_MASK);
   });
 
   it('at the card question, withholds one word (a PIN typed again) or digits, and lets a question through', () => {
@@ -44,7 +55,7 @@ describe('sensitive input gate', () => {
     gate.expect('webchat:A', 'card');
     for (const retyped of ['2468', 'Kx7canary93']) {
       expect(gate.screen('webchat:A', retyped)).to.deep.equal({
-        visibleText: withheldCardText,
+        visibleText: CARD_ANSWER_MASK,
         withheld: { kind: 'card', raw: retyped },
       });
     }
@@ -53,9 +64,38 @@ describe('sensitive input gate', () => {
     }
     gate.expect('webchat:A', 'pin');
     expect(gate.screen('webchat:A', 'my pin is 2468')).to.deep.equal({
-      visibleText: withheldPinText,
+      visibleText: PIN_MASK,
       withheld: { kind: 'pin', raw: 'my pin is 2468' },
     });
+  });
+
+  it('masks a card number and PIN typed in a message of its own, with no question open', () => {
+    const gate = new SensitiveInputGate();
+    const text = 'my card is 21000000000001 and pin 2468 whats on hold';
+    expect(gate.screen('webchat:A', text)).to.deep.equal({
+      visibleText: 'my card is ****0001 and pin [PIN withheld] whats on hold',
+      withheld: { kind: 'message', raw: text },
+    });
+  });
+
+  it('after the question closes without a sign-in, still withholds a PIN typed again for a while', () => {
+    let now = 0;
+    const gate = new SensitiveInputGate({ now: () => now, afterSignInMs: 600_000 });
+    gate.expect('webchat:A', 'pin');
+    gate.clear('webchat:A'); // a lock, or a new topic at the PIN question
+    expect(gate.screen('webchat:A', '2468')).to.deep.equal({
+      visibleText: PIN_MASK,
+      withheld: { kind: 'pin', raw: '2468', unasked: true },
+    });
+    expect(gate.screen('webchat:A', '1 3 5 7').visibleText).to.equal(PIN_MASK);
+    expect(gate.screen('webchat:A', '21000000000001').visibleText).to.equal(CARD_ANSWER_MASK);
+    // Words are not PINs; nor is anything once the patron signed in, or after the while.
+    expect(gate.screen('webchat:A', 'hello')).to.deep.equal({ visibleText: 'hello' });
+    now = 600_001;
+    expect(gate.screen('webchat:A', '2468')).to.deep.equal({ visibleText: '2468' });
+    gate.expect('webchat:B', 'pin');
+    gate.forget('webchat:B');
+    expect(gate.screen('webchat:B', '2468')).to.deep.equal({ visibleText: '2468' });
   });
 
   it('forgets an armed gate after its time to live, and on clear', () => {

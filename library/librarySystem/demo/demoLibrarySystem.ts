@@ -27,6 +27,7 @@ import {
   PickupNotAllowedError,
 } from '../errors';
 import { scoreRecord } from '../catalogSearch';
+import { normalizeCardNumber } from '../../privacy';
 import type {
   CatalogFormat,
   CatalogQuery,
@@ -175,11 +176,6 @@ async function pinMatches(pin: string, stored: string): Promise<boolean> {
     Number(p),
   );
   return timingSafeEqual(expected, actual);
-}
-
-/** Card numbers as typed ("2100 0000 0000 01") reduced to digits and letters. */
-export function normalizeCardNumber(cardNumber: string): string {
-  return cardNumber.replace(/[\s-]/g, '').toUpperCase();
 }
 
 export class DemoLibrarySystem implements LibrarySystem {

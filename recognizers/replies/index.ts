@@ -1,0 +1,2 @@
+export * from './replies';
+export { replyLanguage, type ReplyLanguage } from './words';
