@@ -320,6 +320,8 @@ export function refusalText(error: LibrarySystemError, wording: HoldsWording, wh
       return 'That hold is already waiting on the hold shelf, so its pickup branch can’t change.';
     case 'patron-not-verified':
       return 'Please sign in again.';
+    case 'not-supported':
+      return `I can't do that in the chat with this library's system. Please call ${wording.library.phone}.`;
     case 'unavailable':
       return outageText(wording);
   }

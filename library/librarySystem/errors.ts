@@ -1,5 +1,6 @@
 // Expected refusals from the library system, typed so dialogs can say something precise.
 // Messages are for logs and developers; dialogs word their own text for patrons.
+import type { LibrarySystemFeatures } from './librarySystem';
 
 export type LibrarySystemErrorCode =
   | 'patron-not-verified'
@@ -10,6 +11,7 @@ export type LibrarySystemErrorCode =
   | 'hold-not-found'
   | 'pickup-not-allowed'
   | 'hold-not-changeable'
+  | 'not-supported'
   | 'unavailable';
 
 export abstract class LibrarySystemError extends Error {
@@ -83,6 +85,15 @@ export class HoldNotChangeableError extends LibrarySystemError {
   }
 }
 
+/** The connector cannot do this (see LibrarySystem.features); dialogs should not have offered it. */
+export class FeatureNotSupportedError extends LibrarySystemError {
+  readonly code = 'not-supported';
+  constructor(readonly feature: keyof LibrarySystemFeatures) {
+    super(`This library system does not support "${feature}".`);
+    this.name = 'FeatureNotSupportedError';
+  }
+}
+
 /** Outage, timeout or an unexpected failure. `cause` is kept for logs only. */
 export class LibrarySystemUnavailableError extends LibrarySystemError {
   readonly code = 'unavailable';
@@ -96,8 +107,4 @@ export class LibrarySystemUnavailableError extends LibrarySystemError {
     );
     this.name = 'LibrarySystemUnavailableError';
   }
-}
-
-export function isLibrarySystemError(error: unknown): error is LibrarySystemError {
-  return error instanceof LibrarySystemError;
 }

@@ -52,6 +52,7 @@ export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions)
     });
 
   return {
+    features: system.features,
     verifyPatron: (cardNumber, pin) => guard('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
     lookupPatron: (identifier) => guard('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => guard('getPatron', () => system.getPatron(patronId)),

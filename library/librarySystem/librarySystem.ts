@@ -87,10 +87,23 @@ export interface PlaceHoldRequest {
 }
 
 /**
+ * What a connector can do. Dialogs offer only what is true here; a method whose feature is false
+ * rejects with FeatureNotSupportedError (e.g. Evergreen's SIP2 server can cancel holds but not
+ * place them, and a SIP2 connector without a catalog configured cannot search).
+ */
+export interface LibrarySystemFeatures {
+  placeHold: boolean;
+  cancelHold: boolean;
+  changePickup: boolean;
+  catalogSearch: boolean;
+}
+
+/**
  * Every call may reject with a `LibrarySystemError` subclass (see errors.ts); anything else is a bug
  * or an outage and callers treat it as `LibrarySystemUnavailableError` (guardLibrarySystem does).
  */
 export interface LibrarySystem {
+  readonly features: LibrarySystemFeatures;
   /** Checks a card number and PIN. Rejects with PatronNotVerifiedError whatever was wrong. */
   verifyPatron(cardNumber: string, pin: string): Promise<PatronProfile>;
   /**

@@ -15,7 +15,7 @@ import { PatronBot } from '../../bots/patronBot';
 import { SENSITIVE_TURN } from '../../bots/sensitiveInputMiddleware';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { createHoldsFeature, type HoldsFeature, type HoldsFeatureOptions } from '../../dialogs/holdsFeature';
-import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
+import { injectFaults, type FaultInjectingLibrarySystem } from '../librarySystem/faultInjection';
 import type {
   LibraryEntities,
   LibraryIntent,

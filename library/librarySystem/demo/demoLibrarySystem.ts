@@ -21,6 +21,7 @@ import {
   HoldLimitReachedError,
   HoldNotChangeableError,
   HoldNotFoundError,
+  LibrarySystemUnavailableError,
   NotHoldableError,
   PatronBlockedError,
   PatronNotVerifiedError,
@@ -33,6 +34,7 @@ import type {
   CatalogRecord,
   Hold,
   LibrarySystem,
+  LibrarySystemFeatures,
   PatronBlock,
   PatronProfile,
   PickupLocation,
@@ -180,6 +182,12 @@ export function normalizeCardNumber(cardNumber: string): string {
 }
 
 export class DemoLibrarySystem implements LibrarySystem {
+  readonly features: LibrarySystemFeatures = {
+    placeHold: true,
+    cancelHold: true,
+    changePickup: true,
+    catalogSearch: true,
+  };
   readonly path: string;
   private readonly db: Database.Database;
   private readonly now: () => Date;
@@ -218,7 +226,6 @@ export class DemoLibrarySystem implements LibrarySystem {
     }
   }
 
-  /** Opens (and on first start creates and seeds) the demo system's database. */
   /** Opens (and on first start creates and seeds) the demo system's database. */
   static open(options: DemoLibrarySystemOptions): DemoLibrarySystem {
     const system = new DemoLibrarySystem(options);
@@ -347,7 +354,11 @@ export class DemoLibrarySystem implements LibrarySystem {
   }
 
   async checkReachable(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    try {
+      this.db.prepare('SELECT 1').get();
+    } catch (error) {
+      throw new LibrarySystemUnavailableError('outage', { cause: error });
+    }
   }
 
   // ---- Staff-side steps of the life cycle (what circulation staff do at the desk) --------------

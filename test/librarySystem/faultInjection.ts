@@ -1,18 +1,19 @@
 // Outages on demand, for tests and for rehearsing the outage conversation in a demo: wrap a
 // library system, then switch it to fail fast ("down") or never answer ("hang"). Put the guard
 // (guardLibrarySystem) outside this wrapper so a hang turns into the timeout error.
-import type { LibrarySystem } from './librarySystem';
+import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 
 export type FaultMode = 'none' | 'down' | 'hang';
+type Operation = Exclude<keyof LibrarySystem, 'features'>;
 
 export interface FaultInjectingLibrarySystem extends LibrarySystem {
-  setFault(mode: FaultMode, operations?: (keyof LibrarySystem)[]): void;
+  setFault(mode: FaultMode, operations?: Operation[]): void;
 }
 
 export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem {
   let mode: FaultMode = 'none';
-  let only: Set<keyof LibrarySystem> | undefined;
-  const run = <T>(operation: keyof LibrarySystem, call: () => Promise<T>): Promise<T> => {
+  let only: Set<Operation> | undefined;
+  const run = <T>(operation: Operation, call: () => Promise<T>): Promise<T> => {
     if (mode === 'none' || (only && !only.has(operation))) return call();
     if (mode === 'down') return Promise.reject(new Error('ECONNREFUSED 10.0.0.5:6001 (simulated outage)'));
     return new Promise<T>(() => undefined);
@@ -22,6 +23,7 @@ export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem
       mode = next;
       only = operations ? new Set(operations) : undefined;
     },
+    features: system.features,
     verifyPatron: (cardNumber, pin) => run('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
     lookupPatron: (identifier) => run('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => run('getPatron', () => system.getPatron(patronId)),
