@@ -11,6 +11,7 @@ export type LibrarySystemErrorCode =
   | 'hold-not-found'
   | 'pickup-not-allowed'
   | 'hold-not-changeable'
+  | 'checkout-not-found'
   | 'not-supported'
   | 'unavailable';
 
@@ -53,7 +54,8 @@ export class AlreadyOnHoldError extends LibrarySystemError {
 
 export class NotHoldableError extends LibrarySystemError {
   readonly code = 'not-holdable';
-  constructor(readonly reason: 'digital' | 'library-use-only' | 'unknown-record') {
+  /** `refused`: the library system said no without a reason we recognise. */
+  constructor(readonly reason: 'digital' | 'library-use-only' | 'unknown-record' | 'refused') {
     super(`The record cannot be placed on hold (${reason}).`);
     this.name = 'NotHoldableError';
   }
@@ -76,12 +78,25 @@ export class PickupNotAllowedError extends LibrarySystemError {
   }
 }
 
-/** A hold already on the hold shelf keeps its pickup branch. */
+/** A hold already on the hold shelf keeps its pickup branch; only a waiting hold can be paused. */
 export class HoldNotChangeableError extends LibrarySystemError {
   readonly code = 'hold-not-changeable';
-  constructor() {
-    super('The hold is ready for pickup and its pickup branch can no longer change.');
+  constructor(readonly change: 'pickup' | 'suspend' = 'pickup') {
+    super(
+      change === 'pickup'
+        ? 'The hold is ready for pickup and its pickup branch can no longer change.'
+        : 'Only a hold still waiting in line can be paused.',
+    );
     this.name = 'HoldNotChangeableError';
+  }
+}
+
+/** The item is not checked out to this patron (or not at all; never says which). */
+export class CheckoutNotFoundError extends LibrarySystemError {
+  readonly code = 'checkout-not-found';
+  constructor() {
+    super('No such item checked out to this account.');
+    this.name = 'CheckoutNotFoundError';
   }
 }
 

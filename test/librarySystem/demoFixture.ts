@@ -125,9 +125,82 @@ export async function openDemoWorld(
       blocked: {
         ...patron(2, 'riverside'),
         blocks: [{ kind: 'fines', description: '$42.50 in unpaid fines' }],
+        checkouts: [
+          {
+            title: 'Where the Crawdads Sing',
+            dueDate: '2026-01-29',
+            overdue: true,
+            renewal: { state: 'not-renewable', reason: 'patron-blocked' },
+            renewOutcome: 'patron-blocked',
+          },
+        ],
+        fines: {
+          totalCents: 4250,
+          lines: [
+            { kind: 'lost', description: 'Lost item replacement', title: 'The Hobbit', amountCents: 2500 },
+            {
+              kind: 'processing',
+              description: 'Lost item processing fee',
+              title: 'The Hobbit',
+              amountCents: 500,
+            },
+            {
+              kind: 'overdue',
+              description: 'Overdue fine',
+              title: 'Where the Crawdads Sing',
+              amountCents: 1250,
+            },
+          ],
+        },
       },
       atHoldLimit: { ...patron(3, 'oak-hill'), holdLimit: 2 },
+      borrower: {
+        ...patron(4, 'riverside'),
+        checkouts: [
+          {
+            title: 'The Thursday Murder Club',
+            dueDate: '2026-03-06',
+            overdue: true,
+            renewal: { state: 'renewable', renewalsLeft: 3 },
+            renewOutcome: 'renewed',
+          },
+          {
+            title: 'Dune',
+            dueDate: '2026-03-12',
+            overdue: false,
+            renewal: { state: 'not-renewable', reason: 'renewal-limit' },
+            renewOutcome: 'renewal-limit',
+          },
+          {
+            title: 'Project Hail Mary',
+            dueDate: '2026-03-15',
+            overdue: false,
+            renewal: { state: 'not-renewable', reason: 'on-hold-for-others' },
+            renewOutcome: 'on-hold-for-others',
+          },
+          {
+            title: 'Atomic Habits',
+            dueDate: '2026-03-19',
+            overdue: false,
+            renewal: { state: 'renewable', renewalsLeft: 2 },
+            renewOutcome: 'renewed',
+          },
+        ],
+        fines: {
+          totalCents: 300,
+          lines: [
+            { kind: 'card', description: 'Replacement library card', title: '', amountCents: 200 },
+            {
+              kind: 'overdue',
+              description: 'Overdue fine',
+              title: 'The Thursday Murder Club',
+              amountCents: 100,
+            },
+          ],
+        },
+      },
     },
+    renewedDueDate: '2026-03-31',
     unknownCard: '21999999999999',
     records: {
       holdable: { recordId: await record('Circe', 'book'), title: 'Circe' },

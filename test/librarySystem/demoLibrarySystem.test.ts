@@ -251,4 +251,101 @@ describe('demo library system', () => {
       );
     });
   });
+
+  describe('accounts', () => {
+    it('counts renewals up to the limit, a loan period from today each time', async () => {
+      const avery = await signIn(fixture.system, 4);
+      const habits = (await fixture.system.listCheckouts(avery)).find((c) => c.title === 'Atomic Habits');
+      expect(habits?.renewal).to.deep.equal({ state: 'renewable', renewalsLeft: 2 });
+      const itemId = habits?.itemId as string;
+      expect((await fixture.system.renew(avery, itemId)).outcome).to.deep.equal({
+        renewed: true,
+        dueDate: '2026-03-31',
+      });
+      fixture.clock.now = new Date('2026-03-20T16:00:00Z');
+      expect((await fixture.system.renew(avery, itemId)).outcome).to.deep.equal({
+        renewed: true,
+        dueDate: '2026-04-10',
+      });
+      expect((await fixture.system.renew(avery, itemId)).outcome).to.deep.equal({
+        renewed: false,
+        reason: 'renewal-limit',
+      });
+      const after = (await fixture.system.listCheckouts(avery)).find((c) => c.itemId === itemId);
+      expect(after).to.include({ dueDate: '2026-04-10', overdue: false });
+      expect(after?.renewal).to.deep.equal({ state: 'not-renewable', reason: 'renewal-limit' });
+    });
+
+    it('lends a picked-up hold to its patron and ends the loan when the copy comes back', async () => {
+      const jordan = await signIn(fixture.system, 0);
+      expect(await fixture.system.listCheckouts(jordan)).to.deep.equal([]);
+      const ready = byTitle(await fixture.system.listHolds(jordan), 'The Midnight Library');
+      fixture.system.checkOutHold(ready.holdId);
+      const [loan] = await fixture.system.listCheckouts(jordan);
+      expect(loan).to.include({ title: 'The Midnight Library', dueDate: '2026-03-31', overdue: false });
+      fixture.system.returnCopy(loan.itemId);
+      expect(await fixture.system.listCheckouts(jordan)).to.deep.equal([]);
+    });
+
+    it('keeps the documented due dates current when the demo is started again later', async () => {
+      fixture.clock.now = new Date('2026-04-20T15:00:00Z');
+      const reopened = await fixture.reopen();
+      const checkouts = await reopened.listCheckouts(await signIn(reopened, 4));
+      expect(checkouts.map((c) => [c.title, c.dueDate, c.overdue])).to.deep.equal([
+        ['The Thursday Murder Club', '2026-04-16', true],
+        ['Dune', '2026-04-22', false],
+        ['Project Hail Mary', '2026-04-25', false],
+        ['Atomic Habits', '2026-04-29', false],
+      ]);
+    });
+
+    it('a paused hold keeps its place in line but is passed over when a copy comes back', async () => {
+      const jordan = await signIn(fixture.system, 0);
+      const sam = await signIn(fixture.system, 1);
+      const record = await findRecord(fixture.system, 'Project Hail Mary', 'book');
+      await fixture.system.placeHold(sam, { recordId: record.recordId, pickupBranchId: 'main' });
+      const mine = byTitle(await fixture.system.listHolds(jordan), 'Project Hail Mary');
+      await fixture.system.suspendHold(jordan, mine.holdId);
+      for (const copy of fixture.system.copiesOf(record.recordId).filter((c) => c.status === 'checked-out'))
+        fixture.system.returnCopy(copy.copyId);
+      expect(byTitle(await fixture.system.listHolds(sam), 'Project Hail Mary').status.state).to.equal(
+        'in-transit',
+      );
+      const paused = byTitle(await fixture.system.listHolds(jordan), 'Project Hail Mary');
+      expect(paused.status).to.deep.equal({ state: 'waiting', queuePosition: 1, queueLength: 1 });
+      expect(paused.suspended).to.deep.equal({});
+      const resumed = await fixture.system.resumeHold(jordan, mine.holdId);
+      expect(resumed.suspended).to.equal(undefined);
+    });
+
+    it('upgrades a database from before accounts: fee lines, the new demo patron and pause columns', async () => {
+      const registered = fixture.system.registerPatron({
+        cardNumber: '21000000000077',
+        pin: '7777',
+        name: 'Lee Park',
+        homeBranchId: 'main',
+      });
+      fixture.system.close();
+      const db = new Database(join(fixture.dataDir, 'demo-library-system.sqlite'));
+      db.exec(`
+        DROP TABLE loans; DROP TABLE fees;
+        DELETE FROM copies WHERE id IN ('31099003', '31099004', '31099005', '31099006');
+        DELETE FROM patrons WHERE id = 'P00005';
+        DELETE FROM meta WHERE key IN ('accounts-day', 'demo-loans');
+        ALTER TABLE holds DROP COLUMN suspended; ALTER TABLE holds DROP COLUMN suspended_until;
+        ALTER TABLE patrons ADD COLUMN fines_cents INTEGER NOT NULL DEFAULT 0;
+        UPDATE patrons SET fines_cents = 4250 WHERE id = 'P00003';`);
+      db.prepare(`UPDATE patrons SET fines_cents = 700 WHERE id = ?`).run(registered);
+      db.close();
+      const reopened = await fixture.reopen();
+      const casey = await signIn(reopened, 2);
+      expect((await reopened.getFines(casey)).totalCents).to.equal(4250);
+      expect((await reopened.getFines(casey)).lines).to.have.length(3);
+      expect((await reopened.getFines(registered)).lines).to.deep.equal([
+        { kind: 'other', description: 'Unpaid fines', title: '', amountCents: 700, chargedOn: '2026-03-10' },
+      ]);
+      expect(await reopened.listCheckouts(await signIn(reopened, 4))).to.have.length(4);
+      expect((await reopened.listHolds(await signIn(reopened, 0))).map((h) => h.title)).to.have.length(3);
+    });
+  });
 });

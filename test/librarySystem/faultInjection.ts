@@ -1,10 +1,10 @@
 // Outages on demand, for tests and for rehearsing the outage conversation in a demo: wrap a
 // library system, then switch it to fail fast ("down") or never answer ("hang"). Put the guard
 // (guardLibrarySystem) outside this wrapper so a hang turns into the timeout error.
+import type { LibrarySystemOperation as Operation } from '../../library/librarySystem/guardedLibrarySystem';
 import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 
 export type FaultMode = 'none' | 'down' | 'hang';
-type Operation = Exclude<keyof LibrarySystem, 'features'>;
 
 export interface FaultInjectingLibrarySystem extends LibrarySystem {
   setFault(mode: FaultMode, operations?: Operation[]): void;
@@ -34,6 +34,13 @@ export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem
     cancelHold: (patronId, holdId) => run('cancelHold', () => system.cancelHold(patronId, holdId)),
     changePickup: (patronId, holdId, branchId) =>
       run('changePickup', () => system.changePickup(patronId, holdId, branchId)),
+    suspendHold: (patronId, holdId, until) =>
+      run('suspendHold', () => system.suspendHold(patronId, holdId, until)),
+    resumeHold: (patronId, holdId) => run('resumeHold', () => system.resumeHold(patronId, holdId)),
+    listCheckouts: (patronId) => run('listCheckouts', () => system.listCheckouts(patronId)),
+    renew: (patronId, itemId) => run('renew', () => system.renew(patronId, itemId)),
+    renewAll: (patronId) => run('renewAll', () => system.renewAll(patronId)),
+    getFines: (patronId) => run('getFines', () => system.getFines(patronId)),
     checkReachable: () => run('checkReachable', () => system.checkReachable()),
   };
 }

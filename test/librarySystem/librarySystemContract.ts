@@ -6,6 +6,7 @@
 import { expect } from 'chai';
 import {
   AlreadyOnHoldError,
+  CheckoutNotFoundError,
   FeatureNotSupportedError,
   HoldLimitReachedError,
   HoldNotChangeableError,
@@ -19,11 +20,15 @@ import {
 } from '../../library/librarySystem/errors';
 import type {
   CatalogQuery,
+  FeeLine,
   Hold,
   HoldStatus,
   LibrarySystem,
   LibrarySystemFeatures,
   PatronBlock,
+  Renewability,
+  RenewResult,
+  RenewRefusalReason,
 } from '../../library/librarySystem/librarySystem';
 
 export interface WorldPatron {
@@ -40,6 +45,20 @@ export interface ExpectedHold {
   status: HoldStatus;
 }
 
+/** An item the world's data has checked out to a patron, and what renewing it today does. */
+export interface ExpectedCheckout {
+  title: string;
+  dueDate: string;
+  overdue: boolean;
+  renewal: Renewability;
+  renewOutcome: 'renewed' | RenewRefusalReason;
+}
+
+export interface ExpectedFines {
+  totalCents: number;
+  lines: Pick<FeeLine, 'kind' | 'description' | 'title' | 'amountCents'>[];
+}
+
 export interface LibrarySystemWorld {
   system: LibrarySystem;
   patrons: {
@@ -47,11 +66,15 @@ export interface LibrarySystemWorld {
     withHolds: WorldPatron & { holds: ExpectedHold[] };
     /** No holds, no blocks, well under the hold limit. */
     noHolds: WorldPatron;
-    /** Blocked from placing holds; `blocks` is what getPatron reports. */
-    blocked: WorldPatron & { blocks: PatronBlock[] };
+    /** Blocked from placing holds and renewing; `blocks` is what getPatron reports. */
+    blocked: WorldPatron & { blocks: PatronBlock[]; checkouts: ExpectedCheckout[]; fines: ExpectedFines };
+    /** Has checkouts (soonest due first): one overdue, one others wait for, one at its renewal limit. */
+    borrower: WorldPatron & { checkouts: ExpectedCheckout[]; fines: ExpectedFines };
     /** Exactly at the hold limit. */
     atHoldLimit: WorldPatron & { holdLimit: number };
   };
+  /** The due date a renewal made today gives. */
+  renewedDueDate: string;
   /** A card number no patron has. */
   unknownCard: string;
   records: {
@@ -426,6 +449,204 @@ export function librarySystemContract(name: string, openWorld: () => Promise<Lib
         const after = await system.listHolds(patronId);
         expect(byTitle(after, waiting.title).pickupBranchId).to.equal(waiting.pickupBranchId);
         expect(byTitle(after, ready.title).pickupBranchId).to.equal(ready.pickupBranchId);
+      });
+    });
+
+    describe('features', () => {
+      it('declares every capability as true or false', () => {
+        const names = [
+          'placeHold',
+          'cancelHold',
+          'changePickup',
+          'suspendHold',
+          'checkouts',
+          'renew',
+          'fines',
+          'catalogSearch',
+        ];
+        expect(Object.keys(system.features).sort()).to.deep.equal([...names].sort());
+        for (const name of names)
+          expect(system.features[name as keyof LibrarySystemFeatures]).to.be.a('boolean');
+      });
+    });
+
+    describe('suspendHold and resumeHold', () => {
+      it('pauses a waiting hold, keeping its place, and starts it again', async () => {
+        const patronId = await signIn(world.patrons.withHolds);
+        const waiting = firstWith(await system.listHolds(patronId), 'waiting');
+        const suspend = () => system.suspendHold(patronId, waiting.holdId, '2099-01-31');
+        await whenSupported(system, 'suspendHold', suspend, async () => {
+          const paused = await suspend();
+          expect(paused).to.include({ holdId: waiting.holdId, title: waiting.title });
+          expect(paused.suspended).to.deep.equal({ until: '2099-01-31' });
+          expect(paused.status).to.deep.equal(waiting.status);
+          expect(byTitle(await system.listHolds(patronId), waiting.title).suspended).to.deep.equal({
+            until: '2099-01-31',
+          });
+          const resumed = await system.resumeHold(patronId, waiting.holdId);
+          expect(resumed.suspended).to.equal(undefined);
+          expect(byTitle(await system.listHolds(patronId), waiting.title).suspended).to.equal(undefined);
+          const indefinitely = await system.suspendHold(patronId, waiting.holdId);
+          expect(indefinitely.suspended).to.deep.equal({});
+        });
+      });
+
+      it('refuses to pause a hold on the shelf, and other patrons’ holds', async () => {
+        const patronId = await signIn(world.patrons.withHolds);
+        const other = await signIn(world.patrons.noHolds);
+        const holds = await system.listHolds(patronId);
+        const ready = firstWith(holds, 'ready');
+        const suspend = () => system.suspendHold(patronId, ready.holdId);
+        await whenSupported(system, 'suspendHold', suspend, async () => {
+          const error = await rejection(suspend());
+          expect(error).to.be.instanceOf(HoldNotChangeableError);
+          expect((error as HoldNotChangeableError).change).to.equal('suspend');
+          const waiting = firstWith(holds, 'waiting');
+          expect(await rejection(system.suspendHold(other, waiting.holdId))).to.be.instanceOf(
+            HoldNotFoundError,
+          );
+          expect(await rejection(system.resumeHold(other, waiting.holdId))).to.be.instanceOf(
+            HoldNotFoundError,
+          );
+          expect(byTitle(await system.listHolds(patronId), ready.title).suspended).to.equal(undefined);
+        });
+      });
+    });
+
+    describe('listCheckouts', () => {
+      it('lists checked-out items soonest due first, with due dates, overdue and renewability', async () => {
+        for (const patron of [world.patrons.borrower, world.patrons.blocked]) {
+          const patronId = await signIn(patron);
+          await whenSupported(
+            system,
+            'checkouts',
+            () => system.listCheckouts(patronId),
+            async () => {
+              const checkouts = await system.listCheckouts(patronId);
+              expect(
+                checkouts.map((c) => ({
+                  title: c.title,
+                  dueDate: c.dueDate,
+                  overdue: c.overdue,
+                  renewal: c.renewal,
+                })),
+                patron.name,
+              ).to.deep.equal(patron.checkouts.map(({ renewOutcome: _outcome, ...rest }) => rest));
+              for (const checkout of checkouts) expect(checkout.itemId).to.be.a('string').and.not.equal('');
+            },
+          );
+        }
+        const none = await signIn(world.patrons.noHolds);
+        if (system.features.checkouts) expect(await system.listCheckouts(none)).to.deep.equal([]);
+      });
+    });
+
+    describe('renew', () => {
+      const expectOutcome = (result: RenewResult, expected: ExpectedCheckout) => {
+        expect(result.title).to.equal(expected.title);
+        if (expected.renewOutcome === 'renewed') {
+          expect(result.outcome, expected.title).to.deep.equal({
+            renewed: true,
+            dueDate: world.renewedDueDate,
+          });
+        } else {
+          expect(result.outcome.renewed, expected.title).to.equal(false);
+          if (!result.outcome.renewed)
+            expect(result.outcome.reason, expected.title).to.equal(expected.renewOutcome);
+        }
+      };
+
+      it('renews an item or says why not, one item at a time', async () => {
+        for (const patron of [world.patrons.borrower, world.patrons.blocked]) {
+          const patronId = await signIn(patron);
+          const before = system.features.checkouts ? await system.listCheckouts(patronId) : [];
+          const first = () => system.renew(patronId, before[0]?.itemId ?? 'none');
+          await whenSupported(system, 'renew', first, async () => {
+            for (const [i, checkout] of before.entries()) {
+              const result = await system.renew(patronId, checkout.itemId);
+              expect(result.itemId).to.equal(checkout.itemId);
+              expectOutcome(result, patron.checkouts[i]);
+            }
+            const after = await system.listCheckouts(patronId);
+            for (const expected of patron.checkouts) {
+              const item = after.find((c) => c.title === expected.title);
+              const renewed = expected.renewOutcome === 'renewed';
+              expect(item?.dueDate, expected.title).to.equal(
+                renewed ? world.renewedDueDate : expected.dueDate,
+              );
+              if (renewed) expect(item?.overdue).to.equal(false);
+            }
+          });
+        }
+      });
+
+      it("refuses another patron's item and an unknown item as not checked out", async () => {
+        const borrower = await signIn(world.patrons.borrower);
+        const other = await signIn(world.patrons.noHolds);
+        const items = system.features.checkouts ? await system.listCheckouts(borrower) : [];
+        const attempt = () => system.renew(other, items[0]?.itemId ?? 'none');
+        await whenSupported(system, 'renew', attempt, async () => {
+          const error = await rejection(attempt());
+          expect(error).to.be.instanceOf(CheckoutNotFoundError);
+          expect((error as LibrarySystemError).code).to.equal('checkout-not-found');
+          expect(await rejection(system.renew(borrower, 'no-such-item-0'))).to.be.instanceOf(
+            CheckoutNotFoundError,
+          );
+          expect((await system.listCheckouts(borrower)).map((c) => c.dueDate)).to.deep.equal(
+            items.map((c) => c.dueDate),
+          );
+        });
+      });
+
+      it('renewAll gives one result per item, in list order', async () => {
+        const patron = world.patrons.borrower;
+        const patronId = await signIn(patron);
+        await whenSupported(
+          system,
+          'renew',
+          () => system.renewAll(patronId),
+          async () => {
+            const items = await system.listCheckouts(patronId);
+            const results = await system.renewAll(patronId);
+            expect(results.map((r) => r.itemId)).to.deep.equal(items.map((c) => c.itemId));
+            results.forEach((result, i) => expectOutcome(result, patron.checkouts[i]));
+            expect(await system.renewAll(await signIn(world.patrons.noHolds))).to.deep.equal([]);
+          },
+        );
+      });
+    });
+
+    describe('getFines', () => {
+      it('gives the total and the lines behind it', async () => {
+        for (const patron of [world.patrons.borrower, world.patrons.blocked]) {
+          const patronId = await signIn(patron);
+          await whenSupported(
+            system,
+            'fines',
+            () => system.getFines(patronId),
+            async () => {
+              const fines = await system.getFines(patronId);
+              expect(fines.totalCents, patron.name).to.equal(patron.fines.totalCents);
+              expect(fines.currency).to.match(/^[A-Z]{3}$/);
+              expect(
+                fines.lines.map((l) => ({
+                  kind: l.kind,
+                  description: l.description,
+                  title: l.title,
+                  amountCents: l.amountCents,
+                })),
+              ).to.deep.equal(patron.fines.lines);
+              if (fines.lines.length > 0) {
+                expect(fines.lines.reduce((sum, l) => sum + l.amountCents, 0)).to.equal(fines.totalCents);
+              }
+            },
+          );
+        }
+        if (system.features.fines) {
+          const none = await system.getFines(await signIn(world.patrons.noHolds));
+          expect(none).to.include({ totalCents: 0 });
+          expect(none.lines).to.deep.equal([]);
+        }
       });
     });
 
