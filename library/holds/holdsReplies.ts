@@ -75,6 +75,11 @@ function atBranch(hold: Hold, wording: HoldsWording, preposition = 'at'): string
   return hold.pickupBranchId ? ` ${preposition} ${wording.branchName(hold.pickupBranchId)}` : '';
 }
 
+/** " until Friday, March 13", or nothing when the library system did not give the date. */
+function until(pickUpBy: string): string {
+  return pickUpBy ? ` until ${formatDay(pickUpBy)}` : '';
+}
+
 /** "3rd in line of 5", "3rd in line", or "in line" when the library system does not say. */
 function placeInLine(status: { queuePosition?: number; queueLength?: number }): string {
   if (status.queuePosition === undefined) return 'in line';
@@ -85,7 +90,7 @@ function placeInLine(status: { queuePosition?: number; queueLength?: number }): 
 export function describeStatus(hold: Hold, wording: HoldsWording): string {
   switch (hold.status.state) {
     case 'ready':
-      return `Ready for pickup${atBranch(hold, wording)} until ${formatDay(hold.status.pickUpBy)}`;
+      return `Ready for pickup${atBranch(hold, wording)}${until(hold.status.pickUpBy)}`;
     case 'in-transit':
       return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
     case 'waiting':
@@ -269,7 +274,7 @@ export function placedReply(hold: Hold, wording: HoldsWording): Reply {
       ? `You are ${placeInLine({ queuePosition: hold.status.queuePosition })}. It will show as ready here when a copy reaches ${branch}.`
       : hold.status.state === 'in-transit'
         ? `A copy is available, so it is on its way to ${branch}. It will show as ready here when it arrives.`
-        : `It is ready for pickup at ${branch} until ${formatDay(hold.status.pickUpBy)}.`;
+        : `It is ready for pickup at ${branch}${until(hold.status.pickUpBy)}.`;
   return {
     kind: 'text',
     text: `Done: your hold on ${hold.title} (${formatLabel(hold.format)}) is placed. ${where}`,

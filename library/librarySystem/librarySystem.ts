@@ -40,7 +40,10 @@ export type HoldStatus =
   /** The place in line, when the library system tells it (SIP2 tells it only when a hold is placed). */
   | { state: 'waiting'; queuePosition?: number; queueLength?: number }
   | { state: 'in-transit' }
-  | { state: 'ready'; /** yyyy-MM-dd, the last day it is kept for the patron. */ pickUpBy: string };
+  | {
+      state: 'ready';
+      /** yyyy-MM-dd, the last day it is kept for the patron ('' when unknown). */ pickUpBy: string;
+    };
 
 export interface Hold {
   holdId: string;
