@@ -143,6 +143,8 @@ export interface CatalogRecord {
   /** Copies the library owns and how many are on the shelf now (0 for digital formats). */
   copies: number;
   availableCopies: number;
+  /** Where to find it on the shelf, when the catalog says. */
+  callNumber?: string;
 }
 
 export interface CatalogQuery {

@@ -1,7 +1,8 @@
 // The SIP2 connector talking to the SIP2 server double over real TCP, as a contract-suite world.
+import { SruCatalog } from '../../library/librarySystem/sru/sruCatalog';
+import { SruServerDouble } from '../sru/sruServerDouble';
 import {
   Sip2LibrarySystem,
-  type CatalogSource,
   type Sip2Branch,
   type Sip2LibrarySystemOptions,
 } from '../../library/librarySystem/sip2/sip2LibrarySystem';
@@ -24,7 +25,8 @@ export const sip2Login = { user: 'bot', password: 'secret' };
 export interface Sip2WorldOptions {
   double?: Sip2DoubleOptions;
   connector?: Partial<Sip2LibrarySystemOptions>;
-  catalog?: (double: Sip2ServerDouble) => Promise<CatalogSource & { close?: () => Promise<void> }>;
+  /** Search the catalog over SRU (an SRU double over HTTP with Koha-style 952 holdings). */
+  catalog?: boolean;
 }
 
 export interface Sip2World extends LibrarySystemWorld {
@@ -54,7 +56,14 @@ export function sip2Connector(double: Sip2ServerDouble, options: Partial<Sip2Lib
 
 export async function openSip2World(options: Sip2WorldOptions = {}): Promise<Sip2World> {
   const double = await Sip2ServerDouble.start({ now: () => sip2Now, login: sip2Login, ...options.double });
-  const catalog = options.catalog ? await options.catalog(double) : undefined;
+  const sru = options.catalog ? await SruServerDouble.start() : undefined;
+  const catalog = sru
+    ? new SruCatalog({
+        url: sru.url,
+        holdings: { tag: '952', barcode: 'p', branch: 'a', callNumber: 'o' },
+        timeoutMs: 2000,
+      })
+    : undefined;
   const system = sip2Connector(double, { catalog, ...options.connector });
   return {
     system,
@@ -156,10 +165,11 @@ export async function openSip2World(options: Sip2WorldOptions = {}): Promise<Sip
         { recordId: '39999999999999', reason: 'unknown-record' },
       ],
     },
+    // The SRU double's MARC titles are in catalogue (sentence) case.
     searches: [
-      { query: { title: 'Midsummer Archive' }, title: 'Midsummer Archive', author: 'Ines Varga' },
-      { query: { author: 'Amelia Thorne' }, title: 'The Lighthouse Keeper', author: 'Amelia Thorne' },
-      { query: { keywords: 'lighthouse' }, title: 'The Lighthouse Keeper', author: 'Amelia Thorne' },
+      { query: { title: 'Midsummer Archive' }, title: 'Midsummer archive', author: 'Ines Varga' },
+      { query: { author: 'Amelia Thorne' }, title: 'The lighthouse keeper', author: 'Amelia Thorne' },
+      { query: { keywords: 'lighthouse' }, title: 'The lighthouse keeper: a novel', author: 'Amelia Thorne' },
     ],
     pickupLocations: ['main', 'eastside', 'riverside', 'oak-hill'],
     notPickupLocations: ['bookmobile', 'nowhere'],
@@ -168,7 +178,7 @@ export async function openSip2World(options: Sip2WorldOptions = {}): Promise<Sip
     },
     cleanup: async () => {
       system.close();
-      await (catalog as { close?: () => Promise<void> } | undefined)?.close?.();
+      await sru?.close();
       await double.close().catch(() => undefined);
     },
   };

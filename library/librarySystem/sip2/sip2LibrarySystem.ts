@@ -7,6 +7,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import type { ConnectionOptions as TlsOptions } from 'node:tls';
 import { DateTime } from 'luxon';
+import type { CatalogSource } from '../catalogSearch';
 import {
   AlreadyOnHoldError,
   CheckoutNotFoundError,
@@ -58,12 +59,6 @@ export interface Sip2Branch {
   kind: 'building' | 'bookmobile';
   /** The ILS's code for this branch (SIP2 pickup and home location); the branch id when absent. */
   ilsCode?: string;
-}
-
-/** Catalog search for a connector whose own protocol has none (SRU for SIP2). */
-export interface CatalogSource {
-  search(query: CatalogQuery): Promise<CatalogRecord[]>;
-  checkReachable(): Promise<void>;
 }
 
 export interface Sip2LibrarySystemOptions {
