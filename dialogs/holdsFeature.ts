@@ -1,12 +1,12 @@
 // Everything the holds capability needs, built from the library's configuration in one call, so the
 // composition root wires it with a few lines: the library system (demo on SQLite in the data folder,
-// wrapped with the configured time limit), patron sessions, the sensitive-input gate and its
+// or SIP2 with SRU, wrapped with the configured time limit), patron sessions, the sensitive-input gate and its
 // middleware, the dialogs as MainDialog routes, and a readiness check for /readyz.
 import type { LibraryConfig } from '../config/libraryConfig';
 import { SensitiveInputMiddleware } from '../bots/sensitiveInputMiddleware';
 import { guardLibrarySystem } from '../library/librarySystem/guardedLibrarySystem';
 import type { LibrarySystem } from '../library/librarySystem/librarySystem';
-import { openDemoLibrarySystem } from '../library/librarySystem/demo/demoLibrarySystem';
+import { openLibrarySystem, type LibrarySystemSecrets } from '../library/librarySystem/openLibrarySystem';
 import { isSignOutRequest, type HoldsWording } from '../library/holds/holdsReplies';
 import { PatronSessions } from '../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
@@ -27,8 +27,10 @@ export interface HoldsFeatureOptions {
   patronKeySecret: string;
   logger?: HoldsLogger;
   now?: () => Date;
-  /** Another implementation (tests inject faults); the demo system when absent. */
+  /** Another implementation (tests inject faults); the configured one (demo or SIP2) when absent. */
   librarySystem?: LibrarySystem;
+  /** The SIP2 login (index.ts reads the variables librarySystem.loginUserEnv/loginPasswordEnv name). */
+  librarySystemSecrets?: LibrarySystemSecrets;
   /** For patronSignIn.method "entra": the client secret (index.ts reads entra.clientSecretEnv). */
   entraClientSecret?: string;
   /** The bot's recognizer, so a new request typed at "what should I look for?" is routed, not searched. */
@@ -46,7 +48,8 @@ export interface HoldsFeature {
   sensitiveInput: SensitiveInputGate;
   /** The guarded library system the dialogs use. */
   librarySystem: LibrarySystem;
-  readiness: { name: string; check: () => Promise<void> };
+  /** One check per part of the library system (SIP2 login and SRU catalog separately). */
+  readiness: { name: string; check: () => Promise<void> }[];
   /**
    * With patronSignIn.method "entra": mount a GET route at entra.redirectUrl's path that calls
    * `entra.complete(req.query)` and shows a short "you're signed in, return to the chat" page.
@@ -58,22 +61,14 @@ export interface HoldsFeature {
 export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
   const { config } = options;
   const now = options.now ?? (() => new Date());
-  let close = () => undefined as void;
-  let system = options.librarySystem;
-  if (!system) {
-    if (config.librarySystem.kind !== 'demo') {
-      throw new Error(`librarySystem.kind "${config.librarySystem.kind}" has no connector yet; use "demo"`);
-    }
-    const demo = openDemoLibrarySystem({
-      dataDir: options.dataDir,
-      branches: config.branches.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
-      timeZone: config.library.timeZone,
-      now,
-    });
-    system = demo;
-    close = () => demo.close();
-  }
-  const librarySystem = guardLibrarySystem(system, {
+  const opened = openLibrarySystem(config, {
+    dataDir: options.dataDir,
+    now,
+    secrets: options.librarySystemSecrets,
+    logger: options.logger,
+    system: options.librarySystem,
+  });
+  const librarySystem = guardLibrarySystem(opened.system, {
     timeoutMs: config.librarySystem.timeoutMs,
     onFailure: (operation, error) =>
       options.logger?.warn({ operation, err: error }, 'the library system failed or timed out'),
@@ -128,8 +123,8 @@ export function createHoldsFeature(options: HoldsFeatureOptions): HoldsFeature {
     sessions,
     sensitiveInput,
     librarySystem,
-    readiness: { name: 'librarySystem', check: () => librarySystem.checkReachable() },
+    readiness: opened.readiness,
     entra,
-    close,
+    close: () => opened.close(),
   };
 }

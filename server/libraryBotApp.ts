@@ -49,7 +49,7 @@ export interface LibraryBotAppOptions {
   storage?: Storage & { close?: () => void; checkReachable?: () => Promise<void> };
   now?: () => Date;
   /** Secrets the configuration names by environment variable (index.ts reads them). */
-  secrets?: { entraClientSecret?: string };
+  secrets?: { entraClientSecret?: string; sip2Login?: { user: string; password: string } };
   /** Tests only: trust a loopback identity provider for Entra sign-in. */
   entraNetwork?: HoldsFeatureOptions['entraNetwork'];
 }
@@ -98,6 +98,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     recognizer,
     entraClientSecret: options.secrets?.entraClientSecret,
     entraNetwork: options.entraNetwork,
+    librarySystemSecrets: { sip2Login: options.secrets?.sip2Login },
   });
 
   const app = settings.microsoftApp;
@@ -240,7 +241,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   registerMessagesEndpoint(server, { adapter, logger, runTurn });
 
   const readiness: ReadinessCheck[] = [
-    holds.readiness,
+    ...holds.readiness,
     {
       name: 'storage',
       check: async () => {

@@ -39,6 +39,9 @@ export class Sip2Pool {
     } catch (error) {
       this.release(connection);
       if (retryOnClosed && error instanceof Sip2TransportError && error.failure === 'closed') {
+        // The server dropped this one (an idle timeout or a restart): the other idle ones likely
+        // went with it, so the retry opens a new connection.
+        for (const idle of this.idle.splice(0)) idle.close();
         return this.run(work, false);
       }
       throw error;
