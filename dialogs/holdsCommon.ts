@@ -12,13 +12,18 @@ import { resolveChoice, sendReply } from '../channels/renderer';
 import type { ChoiceOption, Reply } from '../channels/reply';
 import { conversationKey } from '../bots/sensitiveInputMiddleware';
 import type { RoutedDialogResult } from './mainDialog';
-import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../library/librarySystem/errors';
+import {
+  FeatureNotSupportedError,
+  LibrarySystemUnavailableError,
+  PatronNotVerifiedError,
+} from '../library/librarySystem/errors';
 import type { LibrarySystem } from '../library/librarySystem/librarySystem';
 import {
   isPersonRequest,
   isSignOutRequest,
   isStopRequest,
   outageReplies,
+  refusalText,
   signInText,
   type HoldsWording,
 } from '../library/holds/holdsReplies';
@@ -203,6 +208,11 @@ export async function callLibrary<T>(
       // The offer of a person is asked by OutageOfferDialog when the dialog ends (see endRouted), so
       // its answer ("1", "yes") comes back to a question that is still waiting.
       context.turnState.set(OUTAGE, true);
+      return undefined;
+    }
+    if (error instanceof FeatureNotSupportedError) {
+      // The connector cannot do this (e.g. no catalog search over SIP2 without SRU): say where instead.
+      await sendReply(context, refusalText(error, deps.wording));
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {

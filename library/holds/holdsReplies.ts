@@ -341,8 +341,13 @@ export function refusalText(error: LibrarySystemError, wording: HoldsWording, wh
       return 'Please sign in again.';
     case 'checkout-not-found':
       return `I couldn’t find ${what ?? 'that item'} among the items checked out to you.`;
-    case 'not-supported':
-      return `I can't do that in the chat with this library's system. Please call ${wording.library.phone}.`;
+    case 'not-supported': {
+      // Holds placed in the library's own catalog when the chat cannot search or place them.
+      const online = wording.library.website
+        ? ` Use the library's catalog at ${wording.library.website}, or`
+        : ' Please';
+      return `I can't do that here in the chat with this library's system.${online} call ${wording.library.phone}.`;
+    }
     case 'unavailable':
       return outageText(wording);
   }

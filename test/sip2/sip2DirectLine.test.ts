@@ -18,7 +18,7 @@ import { sip2Login } from './sip2World';
 const card = '23000000000011';
 const pin = '739164';
 
-function sip2Library(sip2Port: number, sruUrl: string): LoadedLibraryConfig {
+function sip2Library(sip2Port: number, sruUrl?: string): LoadedLibraryConfig {
   const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as Record<string, unknown>;
   raw.librarySystem = {
     kind: 'sip2',
@@ -33,11 +33,15 @@ function sip2Library(sip2Port: number, sruUrl: string): LoadedLibraryConfig {
     errorDetection: true,
     timeoutMs: 3000,
     vendor: 'koha',
-    catalog: {
-      kind: 'sru',
-      url: sruUrl,
-      holdings: { tag: '952', barcode: 'p', branch: 'a', callNumber: 'o' },
-    },
+    ...(sruUrl
+      ? {
+          catalog: {
+            kind: 'sru',
+            url: sruUrl,
+            holdings: { tag: '952', barcode: 'p', branch: 'a', callNumber: 'o' },
+          },
+        }
+      : {}),
   };
   const codes: Record<string, string> = {
     main: 'MAIN',
@@ -159,5 +163,34 @@ describe('holds over the built-in Direct Line with a SIP2 library system', () =>
     });
     sip2.faults.hang = false;
     expect((await fetch(`${bot.url}/readyz`)).status).to.equal(200);
+  });
+});
+
+describe('a SIP2 library system without a catalog over Direct Line', () => {
+  let sip2: Sip2ServerDouble;
+  let bot: TestBot;
+
+  before(async () => {
+    sip2 = await Sip2ServerDouble.start({ login: sip2Login });
+    bot = await startTestBot({
+      library: sip2Library(sip2.port),
+      recognizer: demoLibraryRecognizer(),
+      secrets: { sip2Login },
+    });
+  });
+  after(async () => {
+    await bot.stop();
+    await sip2.close();
+  });
+
+  it('lists holds, and for a new hold gives the catalog link instead of searching', async () => {
+    const client = await DirectLineTestClient.start(bot.url);
+    await client.ask('is my book ready?');
+    await client.ask('23000000000012');
+    expect(text(await client.ask('2222'))).to.include('no holds');
+    const answer = text(await client.ask('put a hold on Midsummer Archive by Ines Varga'));
+    expect(answer).to.include("Use the library's catalog at https://");
+    expect(answer).to.not.include('something went wrong');
+    expect(sip2.holds.some((h) => h.card === '23000000000012')).to.equal(false);
   });
 });
