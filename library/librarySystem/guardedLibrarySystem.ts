@@ -55,7 +55,10 @@ export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions)
     });
 
   return {
-    features: system.features,
+    // Read through: a SIP2 connector learns what its server supports when it first connects.
+    get features() {
+      return system.features;
+    },
     verifyPatron: (cardNumber, pin) => guard('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
     lookupPatron: (identifier) => guard('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => guard('getPatron', () => system.getPatron(patronId)),

@@ -78,6 +78,9 @@ export function openLibrarySystem(config: LibraryConfig, deps: OpenLibrarySystem
   const sip2Config = config.librarySystem;
   const catalog = catalogOf(sip2Config);
   const sip2 = sip2System(config, sip2Config, deps, catalog);
+  // Connect now: the first patron does not wait for the login, and the features reflect what this
+  // server supports (98, BX) before any dialog asks. A failure here is logged and retried on use.
+  void sip2.checkReachable().catch(() => undefined);
   return {
     system: sip2,
     readiness: [

@@ -23,7 +23,10 @@ export function injectFaults(system: LibrarySystem): FaultInjectingLibrarySystem
       mode = next;
       only = operations ? new Set(operations) : undefined;
     },
-    features: system.features,
+    // Read through: a SIP2 connector learns what its server supports when it first connects.
+    get features() {
+      return system.features;
+    },
     verifyPatron: (cardNumber, pin) => run('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
     lookupPatron: (identifier) => run('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => run('getPatron', () => system.getPatron(patronId)),

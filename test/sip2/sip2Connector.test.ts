@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { generate } from 'selfsigned';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
+import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import { Sip2LoginError, type Sip2LibrarySystem } from '../../library/librarySystem/sip2/sip2LibrarySystem';
 import { createServer, type AddressInfo } from 'node:net';
 import { Sip2Client } from '../../library/librarySystem/sip2/client';
@@ -188,6 +189,20 @@ describe('SIP2 connector on a bad day', () => {
       .and.not.include(`AD${zoe.pin}`)
       .and.not.include(sip2Login.password);
     expect(logText).to.not.include('Zoë');
+  });
+
+  it('learns from the server’s 98 what it supports, also through the guard', async () => {
+    await start({ vendor: 'folio' });
+    const guarded = guardLibrarySystem(system, { timeoutMs: 2000 });
+    await guarded.checkReachable();
+    expect(guarded.features).to.include({
+      placeHold: false,
+      cancelHold: false,
+      renew: false,
+      checkouts: true,
+      fines: true,
+    });
+    expect(double.count('99')).to.be.greaterThan(0);
   });
 
   it('turns a server that never answers into the unavailable error within the time limit', async () => {
