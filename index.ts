@@ -1,53 +1,42 @@
 // Composition root: reads the environment and the library's configuration once, validates both,
 // builds the bot and serves it. Nothing else in the code base reads process.env.
-import { loadLibraryConfig, LibraryConfigError } from './config/libraryConfig';
+import { loadLibraryConfig, LibraryConfigError, type LoadedLibraryConfig } from './config/libraryConfig';
 import {
   isUnresolvedKeyVaultReference,
   readRuntimeSettings,
+  type RuntimeSettings,
   RuntimeSettingsError,
   UNRESOLVED_KEY_VAULT_REFERENCE,
 } from './config/runtimeSettings';
 import { staffReachability, StartupRefusedError } from './config/startupChecks';
-import { createLogger } from './observability/logger';
-import { createLibraryBotApp } from './server/libraryBotApp';
+import {
+  checkLibrarySystemAtStartup,
+  LibrarySystemStartupError,
+} from './library/librarySystem/openLibrarySystem';
+import { createLogger, type Logger } from './observability/logger';
+import { createLibraryBotApp, type LibraryBotApp } from './server/libraryBotApp';
+
+interface Secrets {
+  entraClientSecret?: string;
+  sip2Login?: { user: string; password: string };
+}
 
 async function main(): Promise<void> {
-  let settings;
-  let library;
-  let staff;
-  try {
-    settings = readRuntimeSettings(process.env);
-    library = loadLibraryConfig(settings.libraryConfigPath);
-    staff = staffReachability(library.config.staff, settings);
-    const where = library.path;
-    if (staff.refusals.length) throw new StartupRefusedError(staff.refusals.map((p) => `${where}: ${p}`));
-  } catch (error) {
-    exitIfRefused(error);
-    throw error;
-  }
-
+  const { settings, library, staffWarnings } = readConfiguration();
   const logger = createLogger({ level: settings.logLevel, format: settings.logFormat });
-  // Secrets named by the library's configuration, read here like every other environment variable.
-  const entraSecretName = library.config.patronSignIn.entra?.clientSecretEnv;
-  const secrets = { entraClientSecret: entraSecretName ? process.env[entraSecretName] : undefined };
-  if (library.config.patronSignIn.method === 'entra' && !secrets.entraClientSecret) {
-    console.error(
-      `${library.path}: patronSignIn.method is "entra" but ${entraSecretName ?? 'its client secret variable'} is not set`,
-    );
-    process.exit(2);
-  }
-  if (secrets.entraClientSecret && isUnresolvedKeyVaultReference(secrets.entraClientSecret)) {
-    console.error(`${entraSecretName}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`);
-    process.exit(2);
-  }
-  for (const warning of staff.warnings) logger.warn(`${library.path}: ${warning}`);
-  let app;
-  try {
-    app = createLibraryBotApp({ settings, library, logger, secrets });
-  } catch (error) {
-    exitIfRefused(error);
+  const secrets = readSecrets(library);
+  for (const warning of staffWarnings) logger.warn(`${library.path}: ${warning}`);
+  // A wrong SIP2 host or login stops here with one line, rather than a bot that fails every patron.
+  const { warnings } = await checkLibrarySystemAtStartup(library.config, {
+    dataDir: settings.dataDir,
+    secrets,
+  }).catch((error: unknown) => {
+    if (error instanceof LibrarySystemStartupError)
+      throw new StartupRefusedError([`${library.path}: ${error.message}`]);
     throw error;
-  }
+  });
+  for (const warning of warnings) logger.warn(`${library.path}: ${warning}`);
+  const app = createLibraryBotApp({ settings, library, logger, secrets });
   const { port } = await app.listen();
 
   if (settings.localMode) {
@@ -64,7 +53,54 @@ async function main(): Promise<void> {
     },
     `${library.config.library.name} help bot is ready at http://localhost:${port}`,
   );
+  stopOnSignals(app, logger);
+}
 
+/** The environment and the YAML, validated; a configuration that cannot work is refused here. */
+function readConfiguration(): {
+  settings: RuntimeSettings;
+  library: LoadedLibraryConfig;
+  staffWarnings: string[];
+} {
+  const settings = readRuntimeSettings(process.env);
+  const library = loadLibraryConfig(settings.libraryConfigPath);
+  const staff = staffReachability(library.config.staff, settings);
+  if (staff.refusals.length)
+    throw new StartupRefusedError(staff.refusals.map((p) => `${library.path}: ${p}`));
+  return { settings, library, staffWarnings: staff.warnings };
+}
+
+/** Secrets named by the library's configuration, read here like every other environment variable. */
+function readSecrets(library: LoadedLibraryConfig): Secrets {
+  const problems: string[] = [];
+  const { patronSignIn, librarySystem } = library.config;
+  const entraSecretName = patronSignIn.entra?.clientSecretEnv;
+  const entraClientSecret = entraSecretName ? process.env[entraSecretName] : undefined;
+  if (patronSignIn.method === 'entra' && !entraClientSecret) {
+    problems.push(
+      `${library.path}: patronSignIn.method is "entra" but ${entraSecretName ?? 'its client secret variable'} is not set`,
+    );
+  }
+  if (entraClientSecret && isUnresolvedKeyVaultReference(entraClientSecret)) {
+    problems.push(`${entraSecretName}: ${UNRESOLVED_KEY_VAULT_REFERENCE}`);
+  }
+  let sip2Login: Secrets['sip2Login'];
+  if (librarySystem.kind === 'sip2') {
+    const user = process.env[librarySystem.loginUserEnv];
+    const password = process.env[librarySystem.loginPasswordEnv];
+    const missing = [!user && librarySystem.loginUserEnv, !password && librarySystem.loginPasswordEnv];
+    const names = missing.filter(Boolean);
+    if (names.length > 0)
+      problems.push(
+        `${library.path}: librarySystem.kind is "sip2" but ${names.join(' and ')} ${names.length > 1 ? 'are' : 'is'} not set`,
+      );
+    if (user && password) sip2Login = { user, password };
+  }
+  if (problems.length) throw new StartupRefusedError(problems);
+  return { entraClientSecret, sip2Login };
+}
+
+function stopOnSignals(app: LibraryBotApp, logger: Logger): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -78,19 +114,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-/** A configuration the bot refuses: the message says what to change; status 2 as for a bad setting. */
-function exitIfRefused(error: unknown): void {
-  if (
-    error instanceof RuntimeSettingsError ||
-    error instanceof LibraryConfigError ||
-    error instanceof StartupRefusedError
-  ) {
+main().catch((error: unknown) => {
+  // A configuration the bot refuses: the message says what to change; status 2 as for a bad setting.
+  if (error instanceof StartupRefusedError) {
+    console.error(error.problems.join('\n'));
+    process.exit(2);
+  }
+  if (error instanceof RuntimeSettingsError || error instanceof LibraryConfigError) {
     console.error(error.message);
     process.exit(2);
   }
-}
-
-main().catch((error: unknown) => {
   console.error('The bot could not start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

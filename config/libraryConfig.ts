@@ -69,6 +69,8 @@ export const branchSchema = z
     name: z.string().min(1),
     aliases: z.array(z.string().min(1)).default([]),
     kind: z.enum(['building', 'bookmobile']).default('building'),
+    /** The library system's code for this branch (SIP2 pickup and home location). */
+    ilsCode: z.string().min(1).optional(),
     address: z.string().min(1),
     phone: z.string().min(1).optional(),
     parking: z.string().min(1).optional(),
@@ -106,18 +108,67 @@ export const faqEntrySchema = z
   })
   .strict();
 
+const timeoutMs = z
+  .number()
+  .int()
+  .positive('milliseconds, more than 0')
+  .max(60000, 'at most 60000 milliseconds (one minute)');
+const envName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'the name of an environment variable such as "SIP2_USER" (not the secret itself)',
+  );
+
+/** SRU catalog search beside SIP2; holdings name the MARC field and subfields of the copies. */
+const sruCatalogSchema = z
+  .object({
+    kind: z.literal('sru'),
+    url: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, 'an http(s) URL'),
+    holdings: z
+      .object({
+        tag: z.string().regex(/^\d{3}$/, 'a MARC tag such as "952" (Koha) or "852"'),
+        barcode: z.string().regex(/^[a-z0-9]$/, 'a subfield code such as "p"'),
+        branch: z.string().regex(/^[a-z0-9]$/, 'a subfield code such as "a"'),
+        callNumber: z
+          .string()
+          .regex(/^[a-z0-9]$/, 'a subfield code such as "o"')
+          .optional(),
+      })
+      .strict()
+      .default({ tag: '952', barcode: 'p', branch: 'a', callNumber: 'o' }),
+  })
+  .strict();
+
 const librarySystemSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('demo'), timeoutMs: z.number().int().positive().default(5000) }).strict(),
+  z.object({ kind: z.literal('demo'), timeoutMs: timeoutMs.default(5000) }).strict(),
   z
     .object({
       kind: z.literal('sip2'),
-      host: z.string().min(1),
-      port: z.number().int().positive(),
+      host: z.string().min(1, "the SIP2 server's host name"),
+      port: z
+        .number()
+        .int()
+        .min(1, 'a port number from 1 to 65535')
+        .max(65535, 'a port number from 1 to 65535'),
       tls: z.boolean().default(true),
-      institution: z.string().min(1),
-      loginUserEnv: z.string().min(1),
-      loginPasswordEnv: z.string().min(1),
-      timeoutMs: z.number().int().positive().default(5000),
+      /** AO in every message. */
+      institution: z.string().min(1, 'the institution id the SIP2 server expects (AO)'),
+      /** CP in the login message. */
+      locationCode: z.string().min(1).optional(),
+      loginUserEnv: envName,
+      loginPasswordEnv: envName,
+      encoding: z.enum(['utf8', 'cp1252', 'cp850']).default('utf8'),
+      errorDetection: z.boolean().default(true),
+      timeoutMs: timeoutMs.default(5000),
+      /** Where servers differ (see library/librarySystem/README.md); "other" assumes plain SIP2. */
+      vendor: z
+        .enum(['koha', 'evergreen', 'sierra', 'polaris', 'symphony', 'folio', 'other'])
+        .default('other'),
+      catalog: sruCatalogSchema.optional(),
     })
     .strict(),
 ]);
@@ -232,6 +283,19 @@ export const libraryConfigSchema = z
       }
       ids.add(branch.id);
     });
+    const codes = new Map<string, number>();
+    config.branches.forEach((branch, i) => {
+      if (!branch.ilsCode) return;
+      const code = branch.ilsCode.toLowerCase();
+      if (codes.has(code)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['branches', i, 'ilsCode'],
+          message: `an ilsCode no other branch has ("${branch.ilsCode}" is also branches[${codes.get(code)}])`,
+        });
+      }
+      codes.set(code, i);
+    });
     config.specialDays.forEach((day, i) => {
       for (const branchId of Object.keys(day.branches)) {
         if (!ids.has(branchId)) {
@@ -309,7 +373,9 @@ export function validateLibraryConfig(raw: unknown, file: string): LibraryConfig
           ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
           : issue.code === z.ZodIssueCode.invalid_enum_value
             ? `expected one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`
-            : `expected ${issue.message}`;
+            : issue.code === z.ZodIssueCode.invalid_union_discriminator
+              ? `expected one of ${issue.options.map((o) => `"${String(o)}"`).join(', ')}`
+              : `expected ${issue.message}`;
     return `${file}: ${where}: ${expected}`;
   });
   throw new LibraryConfigError(file, problems);

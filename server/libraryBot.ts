@@ -38,9 +38,9 @@ export interface LibraryBotOptions {
   storage?: BotStorage;
   now?: () => Date;
   /** Secrets the configuration names by environment variable (index.ts reads them). */
-  secrets?: { entraClientSecret?: string };
+  secrets?: { entraClientSecret?: string; sip2Login?: { user: string; password: string } };
   /** Test seams of the holds capability (a library system with injected faults, a fake identity provider). */
-  holds?: Omit<HoldsOptions, 'entraClientSecret'>;
+  holds?: Omit<HoldsOptions, 'entraClientSecret' | 'librarySystemSecrets'>;
   handoff?: Pick<HandoffOptions, 'sweepSeconds' | 'staffGroup'>;
   /** For HTTP program feeds; the global fetch otherwise. */
   fetch?: typeof fetch;
@@ -161,6 +161,7 @@ function createCapabilities(deps: CapabilityDeps, options: LibraryBotOptions): L
   const holds = holdsCapability(deps, {
     ...options.holds,
     entraClientSecret: options.secrets?.entraClientSecret,
+    librarySystemSecrets: { sip2Login: options.secrets?.sip2Login },
   });
   const hours = hoursCapability(deps);
   const programs = programsCapability(deps, { hours: hours.service, fetch: options.fetch });

@@ -64,6 +64,14 @@ param entraClientSecretSetting string = ''
 @secure()
 param entraClientSecret string = ''
 
+@description('A SIP2 library system: the variables named by librarySystem.loginUserEnv and loginPasswordEnv, and their values (leave empty for the demo system).')
+param sip2UserSetting string = ''
+@secure()
+param sip2User string = ''
+param sip2PasswordSetting string = ''
+@secure()
+param sip2Password string = ''
+
 @description('Twilio account for the SMS channel (leave empty to skip SMS).')
 param twilioAccountSid string = ''
 @secure()
@@ -151,6 +159,18 @@ resource entraSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!
   properties: { value: entraClientSecret }
 }
 
+resource sip2UserValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sip2User)) {
+  parent: vault
+  name: 'sip2-user'
+  properties: { value: sip2User }
+}
+
+resource sip2PasswordValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sip2Password)) {
+  parent: vault
+  name: 'sip2-password'
+  properties: { value: sip2Password }
+}
+
 // ---- the image registry ----
 resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
   name: take('${compactName}acr${suffix}', 50)
@@ -187,7 +207,12 @@ var appSettingsFromCode = [
 var entraSetting = empty(entraClientSecretSetting) ? [] : [
   { name: entraClientSecretSetting, value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/entra-client-secret/)' }
 ]
-var appSettings = concat(appSettingsFromCode, entraSetting)
+// ... and the SIP2 login under the names the library's YAML gives them.
+var sip2Settings = empty(sip2UserSetting) ? [] : [
+  { name: sip2UserSetting, value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/sip2-user/)' }
+  { name: sip2PasswordSetting, value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/sip2-password/)' }
+]
+var appSettings = concat(appSettingsFromCode, entraSetting, sip2Settings)
 
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'

@@ -13,13 +13,18 @@ import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply'
 import { understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import { conversationKey } from '../turnState';
 import type { RoutedDialogResult } from '../main/mainDialog';
-import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../../library/librarySystem/errors';
+import {
+  FeatureNotSupportedError,
+  LibrarySystemUnavailableError,
+  PatronNotVerifiedError,
+} from '../../library/librarySystem/errors';
 import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 import {
   isPersonRequest,
   isSignOutRequest,
   isStopRequest,
   outageReplies,
+  refusalText,
   signInText,
   type HoldsWording,
 } from './holdsReplies';
@@ -169,6 +174,11 @@ export async function callLibrary<T>(
       // The offer of a person is asked by OutageOfferDialog when the dialog ends (see endRouted), so
       // its answer ("1", "yes") comes back to a question that is still waiting.
       context.turnState.set(OUTAGE, true);
+      return undefined;
+    }
+    if (error instanceof FeatureNotSupportedError) {
+      // The connector cannot do this (e.g. no catalog search over SIP2 without SRU): say where instead.
+      await sendReply(context, refusalText(error, deps.wording));
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {

@@ -70,22 +70,41 @@ export function formatLabel(format: CatalogFormat): string {
   return formatLabels[format];
 }
 
+/** "at Eastside Branch", or nothing when the library system did not name the pickup branch. */
+function atBranch(hold: Hold, wording: HoldsWording, preposition = 'at'): string {
+  return hold.pickupBranchId ? ` ${preposition} ${wording.branchName(hold.pickupBranchId)}` : '';
+}
+
+/** " until Friday, March 13", or nothing when the library system did not give the date. */
+function until(pickUpBy: string): string {
+  return pickUpBy ? ` until ${formatDay(pickUpBy)}` : '';
+}
+
+/** "3rd in line of 5", "3rd in line", or "in line" when the library system does not say. */
+function placeInLine(status: { queuePosition?: number; queueLength?: number }): string {
+  if (status.queuePosition === undefined) return 'in line';
+  const of = status.queueLength === undefined ? '' : ` of ${status.queueLength}`;
+  return `${ordinal(status.queuePosition)} in line${of}`;
+}
+
 export function describeStatus(hold: Hold, wording: HoldsWording): string {
-  const branch = wording.branchName(hold.pickupBranchId);
   switch (hold.status.state) {
     case 'ready':
-      return `Ready for pickup at ${branch} until ${formatDay(hold.status.pickUpBy)}`;
+      return `Ready for pickup${atBranch(hold, wording)}${until(hold.status.pickUpBy)}`;
     case 'in-transit':
-      return `On its way to ${branch}`;
+      return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
     case 'waiting':
-      return `Waiting: ${ordinal(hold.status.queuePosition)} in line of ${hold.status.queueLength}, for pickup at ${branch}`;
+      return `Waiting: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
   }
 }
 
 function holdItem(hold: Hold, wording: HoldsWording): ListItem {
   return {
     title: hold.title,
-    lines: [`${formatLabel(hold.format)} by ${hold.author}`, describeStatus(hold, wording)],
+    lines: [
+      hold.author ? `${formatLabel(hold.format)} by ${hold.author}` : formatLabel(hold.format),
+      describeStatus(hold, wording),
+    ],
   };
 }
 
@@ -108,7 +127,7 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
         ready.length === 0
           ? 'None of your holds is ready for pickup yet. Here is where each one is:'
           : ready.length === 1
-            ? `Yes: ${ready[0].title} is ready at ${wording.branchName(ready[0].pickupBranchId)}.`
+            ? `Yes: ${ready[0].title} is ready${atBranch(ready[0], wording)}.`
             : `Yes: ${ready.length} of your holds are ready for pickup.`,
     });
   }
@@ -240,13 +259,13 @@ export function pickupChoiceReply(locations: PickupLocation[], homeBranchId: str
 }
 
 export function placedReply(hold: Hold, wording: HoldsWording): Reply {
-  const branch = wording.branchName(hold.pickupBranchId);
+  const branch = hold.pickupBranchId ? wording.branchName(hold.pickupBranchId) : 'your pickup branch';
   const where =
     hold.status.state === 'waiting'
-      ? `You are ${ordinal(hold.status.queuePosition)} in line. It will show as ready here when a copy reaches ${branch}.`
+      ? `You are ${placeInLine({ queuePosition: hold.status.queuePosition })}. It will show as ready here when a copy reaches ${branch}.`
       : hold.status.state === 'in-transit'
         ? `A copy is available, so it is on its way to ${branch}. It will show as ready here when it arrives.`
-        : `It is ready for pickup at ${branch} until ${formatDay(hold.status.pickUpBy)}.`;
+        : `It is ready for pickup at ${branch}${until(hold.status.pickUpBy)}.`;
   return {
     kind: 'text',
     text: `Done: your hold on ${hold.title} (${formatLabel(hold.format)}) is placed. ${where}`,
@@ -263,7 +282,7 @@ export function cancelChoiceReply(holds: Hold[]): Reply {
 
 export function confirmCancelReply(hold: Hold): Reply {
   const losing =
-    hold.status.state === 'waiting'
+    hold.status.state === 'waiting' && hold.status.queuePosition !== undefined
       ? ` You will lose your place in line (${ordinal(hold.status.queuePosition)}).`
       : '';
   return {
@@ -311,6 +330,15 @@ export function refusalText(error: LibrarySystemError, wording: HoldsWording, wh
       return 'That hold is already waiting on the hold shelf, so its pickup branch can’t change.';
     case 'patron-not-verified':
       return 'Please sign in again.';
+    case 'checkout-not-found':
+      return `I couldn’t find ${what ?? 'that item'} among the items checked out to you.`;
+    case 'not-supported': {
+      // Holds placed in the library's own catalog when the chat cannot search or place them.
+      const online = wording.library.website
+        ? ` Use the library's catalog at ${wording.library.website}, or`
+        : ' Please';
+      return `I can't do that here in the chat with this library's system.${online} call ${wording.library.phone}.`;
+    }
     case 'unavailable':
       return outageText(wording);
   }

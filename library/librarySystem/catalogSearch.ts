@@ -1,6 +1,13 @@
 // Relevance ranking for catalog searches, shared by the demo system and any connector that has to
 // rank results itself. Forgiving on purpose: patrons type "midnight libary by haig".
 import { withinOneEdit } from '../text/editDistance';
+import type { CatalogQuery, CatalogRecord } from './librarySystem';
+
+/** Catalog search for a connector whose own protocol has none (SRU beside SIP2). */
+export interface CatalogSource {
+  search(query: CatalogQuery): Promise<CatalogRecord[]>;
+  checkReachable(): Promise<void>;
+}
 
 const stopWords = new Set([
   'a',

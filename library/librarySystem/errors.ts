@@ -1,5 +1,6 @@
 // Expected refusals from the library system, typed so dialogs can say something precise.
 // Messages are for logs and developers; dialogs word their own text for patrons.
+import type { LibrarySystemFeatures } from './librarySystem';
 
 export type LibrarySystemErrorCode =
   | 'patron-not-verified'
@@ -10,6 +11,8 @@ export type LibrarySystemErrorCode =
   | 'hold-not-found'
   | 'pickup-not-allowed'
   | 'hold-not-changeable'
+  | 'checkout-not-found'
+  | 'not-supported'
   | 'unavailable';
 
 export abstract class LibrarySystemError extends Error {
@@ -51,7 +54,8 @@ export class AlreadyOnHoldError extends LibrarySystemError {
 
 export class NotHoldableError extends LibrarySystemError {
   readonly code = 'not-holdable';
-  constructor(readonly reason: 'digital' | 'library-use-only' | 'unknown-record') {
+  /** `refused`: the library system said no without a reason we recognise. */
+  constructor(readonly reason: 'digital' | 'library-use-only' | 'unknown-record' | 'refused') {
     super(`The record cannot be placed on hold (${reason}).`);
     this.name = 'NotHoldableError';
   }
@@ -74,12 +78,34 @@ export class PickupNotAllowedError extends LibrarySystemError {
   }
 }
 
-/** A hold already on the hold shelf keeps its pickup branch. */
+/** A hold already on the hold shelf keeps its pickup branch; only a waiting hold can be paused. */
 export class HoldNotChangeableError extends LibrarySystemError {
   readonly code = 'hold-not-changeable';
-  constructor() {
-    super('The hold is ready for pickup and its pickup branch can no longer change.');
+  constructor(readonly change: 'pickup' | 'suspend' = 'pickup') {
+    super(
+      change === 'pickup'
+        ? 'The hold is ready for pickup and its pickup branch can no longer change.'
+        : 'Only a hold still waiting in line can be paused.',
+    );
     this.name = 'HoldNotChangeableError';
+  }
+}
+
+/** The item is not checked out to this patron (or not at all; never says which). */
+export class CheckoutNotFoundError extends LibrarySystemError {
+  readonly code = 'checkout-not-found';
+  constructor() {
+    super('No such item checked out to this account.');
+    this.name = 'CheckoutNotFoundError';
+  }
+}
+
+/** The connector cannot do this (see LibrarySystem.features); dialogs should not have offered it. */
+export class FeatureNotSupportedError extends LibrarySystemError {
+  readonly code = 'not-supported';
+  constructor(readonly feature: keyof LibrarySystemFeatures) {
+    super(`This library system does not support "${feature}".`);
+    this.name = 'FeatureNotSupportedError';
   }
 }
 
@@ -96,8 +122,4 @@ export class LibrarySystemUnavailableError extends LibrarySystemError {
     );
     this.name = 'LibrarySystemUnavailableError';
   }
-}
-
-export function isLibrarySystemError(error: unknown): error is LibrarySystemError {
-  return error instanceof LibrarySystemError;
 }

@@ -4,14 +4,17 @@
 import { LibrarySystemError, LibrarySystemUnavailableError } from './errors';
 import type { LibrarySystem } from './librarySystem';
 
+/** The names of the calls a library system answers. */
+export type LibrarySystemOperation = Exclude<keyof LibrarySystem, 'features'>;
+
 export interface GuardOptions {
   timeoutMs: number;
   /** Called with the operation name and the original failure, for the lead's logger. */
-  onFailure?: (operation: keyof LibrarySystem, error: unknown) => void;
+  onFailure?: (operation: LibrarySystemOperation, error: unknown) => void;
 }
 
 export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions): LibrarySystem {
-  const guard = <T>(operation: keyof LibrarySystem, call: () => Promise<T>): Promise<T> =>
+  const guard = <T>(operation: LibrarySystemOperation, call: () => Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       let settled = false;
       const timer = setTimeout(() => {
@@ -52,6 +55,10 @@ export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions)
     });
 
   return {
+    // Read through: a SIP2 connector learns what its server supports when it first connects.
+    get features() {
+      return system.features;
+    },
     verifyPatron: (cardNumber, pin) => guard('verifyPatron', () => system.verifyPatron(cardNumber, pin)),
     lookupPatron: (identifier) => guard('lookupPatron', () => system.lookupPatron(identifier)),
     getPatron: (patronId) => guard('getPatron', () => system.getPatron(patronId)),
@@ -62,6 +69,13 @@ export function guardLibrarySystem(system: LibrarySystem, options: GuardOptions)
     cancelHold: (patronId, holdId) => guard('cancelHold', () => system.cancelHold(patronId, holdId)),
     changePickup: (patronId, holdId, branchId) =>
       guard('changePickup', () => system.changePickup(patronId, holdId, branchId)),
+    suspendHold: (patronId, holdId, until) =>
+      guard('suspendHold', () => system.suspendHold(patronId, holdId, until)),
+    resumeHold: (patronId, holdId) => guard('resumeHold', () => system.resumeHold(patronId, holdId)),
+    listCheckouts: (patronId) => guard('listCheckouts', () => system.listCheckouts(patronId)),
+    renew: (patronId, itemId) => guard('renew', () => system.renew(patronId, itemId)),
+    renewAll: (patronId) => guard('renewAll', () => system.renewAll(patronId)),
+    getFines: (patronId) => guard('getFines', () => system.getFines(patronId)),
     checkReachable: () => guard('checkReachable', () => system.checkReachable()),
   };
 }

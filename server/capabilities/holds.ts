@@ -1,5 +1,5 @@
-// Holds: the library system (the embedded demo on SQLite in the data folder, wrapped with the
-// configured time limit), patron sign-in (card + PIN, or Entra ID), the sensitive-input gate and its
+// Holds: the library system (the embedded demo on SQLite in the data folder, or SIP2 with SRU,
+// wrapped with the configured time limit), patron sign-in (card + PIN, or Entra ID), the sensitive-input gate and its
 // middleware (first on the adapter), the holds and sign-out dialogs, the Entra return page and a
 // readiness check.
 import type { TurnContext } from 'botbuilder';
@@ -13,7 +13,7 @@ import { PlaceHoldDialog } from '../../dialogs/holds/placeHoldDialog';
 import { conversationKey } from '../../dialogs/turnState';
 import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
-import { openDemoLibrarySystem } from '../../library/librarySystem/demo/demoLibrarySystem';
+import { openLibrarySystem, type LibrarySystemSecrets } from '../../library/librarySystem/openLibrarySystem';
 import { PatronSessions } from '../../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
 import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
@@ -21,8 +21,10 @@ import { registerEntraSignInReturn } from '../entraSignInReturn';
 import type { Capability, CapabilityDeps } from './capability';
 
 export interface HoldsOptions {
-  /** Another implementation (tests inject faults); the configured system otherwise. */
+  /** Another implementation (tests inject faults); the configured one (demo or SIP2) otherwise. */
   librarySystem?: LibrarySystem;
+  /** The SIP2 login (index.ts reads the variables librarySystem.loginUserEnv/loginPasswordEnv name). */
+  librarySystemSecrets?: LibrarySystemSecrets;
   /** For patronSignIn.method "entra": the client secret (index.ts reads entra.clientSecretEnv). */
   entraClientSecret?: string;
   /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
@@ -41,10 +43,14 @@ export interface HoldsCapability extends Capability {
 
 export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}): HoldsCapability {
   const { config } = deps.library;
-  const system = options.librarySystem
-    ? { librarySystem: options.librarySystem, close: () => undefined }
-    : openConfiguredLibrarySystem(deps);
-  const librarySystem = guardLibrarySystem(system.librarySystem, {
+  const opened = openLibrarySystem(config, {
+    dataDir: deps.settings.dataDir,
+    now: deps.clock,
+    secrets: options.librarySystemSecrets,
+    logger: deps.logger,
+    system: options.librarySystem,
+  });
+  const librarySystem = guardLibrarySystem(opened.system, {
     timeoutMs: config.librarySystem.timeoutMs,
     onFailure: (operation, error) =>
       deps.logger.warn({ operation, err: error }, 'the library system failed or timed out'),
@@ -81,7 +87,8 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
       { intents: ['holds.cancel'], dialog: new CancelHoldDialog(dialogDeps) },
       { intents: [], dialog: new PatronSignOutDialog(dialogDeps), matches: isSignOutRequest },
     ],
-    readiness: [{ name: 'librarySystem', check: () => librarySystem.checkReachable() }],
+    // The SIP2 login and the SRU catalog are reported separately.
+    readiness: opened.readiness,
     registerRoutes: ({ server }) => {
       if (!entra || !config.patronSignIn.entra) return;
       registerEntraSignInReturn(server, {
@@ -92,22 +99,8 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
         logger: deps.logger,
       });
     },
-    stop: () => system.close(),
+    stop: () => opened.close(),
   };
-}
-
-function openConfiguredLibrarySystem(deps: CapabilityDeps): { librarySystem: LibrarySystem; close(): void } {
-  const { config } = deps.library;
-  if (config.librarySystem.kind !== 'demo') {
-    throw new Error(`librarySystem.kind "${config.librarySystem.kind}" has no connector yet; use "demo"`);
-  }
-  const demo = openDemoLibrarySystem({
-    dataDir: deps.settings.dataDir,
-    branches: config.branches.map((b) => ({ id: b.id, name: b.name, kind: b.kind })),
-    timeZone: config.library.timeZone,
-    now: deps.clock,
-  });
-  return { librarySystem: demo, close: () => demo.close() };
 }
 
 function holdsWording(deps: CapabilityDeps): HoldsWording {

@@ -59,8 +59,15 @@ describe('Azure template (deployment/azure/main.bicep) and the settings the code
   it('finds index.ts reading nothing else but the secret the library configuration names', () => {
     const index = withoutComments(source('index.ts'));
     const reads = [...index.matchAll(/process\.env(\.\w+|\[[^\]]+\])?/g)].map((match) => match[1] ?? '');
-    // process.env handed to readRuntimeSettings, and the Entra client secret by its configured name.
-    expect(reads.sort()).to.deep.equal(['', '[entraSecretName]']);
+    // process.env handed to readRuntimeSettings, and the Entra client secret and SIP2 login by their
+    // configured names (the template's entraClientSecretSetting and sip2*Setting parameters).
+    expect(reads.sort()).to.deep.equal([
+      '',
+      '[entraSecretName]',
+      '[librarySystem.loginPasswordEnv]',
+      '[librarySystem.loginUserEnv]',
+    ]);
+    expect(bicep).to.include('sip2UserSetting').and.include('sip2PasswordSetting');
     expect(index).to.match(/readRuntimeSettings\(process\.env\)/);
   });
 
@@ -88,7 +95,7 @@ describe('Azure template (deployment/azure/main.bicep) and the settings the code
     expect(entra).to.have.length(1);
     expect(entra[0]).to.include({ name: 'entraClientSecretSetting', literal: false });
     expect(entra[0].value).to.match(/^'@Microsoft\.KeyVault\(SecretUri=/);
-    expect(bicep).to.match(/var appSettings = concat\(appSettingsFromCode, entraSetting\)/);
+    expect(bicep).to.match(/var appSettings = concat\(appSettingsFromCode, entraSetting, sip2Settings\)/);
     expect(bicep).to.match(/appSettings: appSettings\b/);
   });
 

@@ -5,7 +5,7 @@
 import type { Activity, MemoryTranscriptStore, TestAdapter } from 'botbuilder';
 import { join } from 'node:path';
 import type { LibraryConfig } from '../../config/libraryConfig';
-import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
+import { injectFaults, type FaultInjectingLibrarySystem } from '../librarySystem/faultInjection';
 import type {
   LibraryEntities,
   LibraryIntent,

@@ -5,10 +5,15 @@ import {
   LibrarySystemUnavailableError,
   PatronNotVerifiedError,
 } from '../../library/librarySystem/errors';
-import { injectFaults, type FaultInjectingLibrarySystem } from '../../library/librarySystem/faultInjection';
+import { injectFaults, type FaultInjectingLibrarySystem } from './faultInjection';
 import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
-import { openDemoFixture, rejection, type DemoFixture } from './demoFixture';
+import { openDemoFixture, openDemoWorld, rejection, type DemoFixture } from './demoFixture';
+import { librarySystemContract } from './librarySystemContract';
+
+librarySystemContract('guarded demo library system', () =>
+  openDemoWorld((system) => guardLibrarySystem(system, { timeoutMs: 5000 })),
+);
 
 describe('guarded library system (timeouts and outages)', () => {
   let fixture: DemoFixture;

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
-import { injectFaults } from '../../library/librarySystem/faultInjection';
+import { injectFaults } from '../librarySystem/faultInjection';
 import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import { PatronSessions, type SignInResult } from '../../library/patronSessions/patronSessions';
 import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';

@@ -21,6 +21,7 @@ import {
   HoldLimitReachedError,
   HoldNotChangeableError,
   HoldNotFoundError,
+  LibrarySystemUnavailableError,
   NotHoldableError,
   PatronBlockedError,
   PatronNotVerifiedError,
@@ -32,14 +33,19 @@ import type {
   CatalogFormat,
   CatalogQuery,
   CatalogRecord,
+  Checkout,
+  Fines,
   Hold,
   LibrarySystem,
+  LibrarySystemFeatures,
   PatronBlock,
   PatronProfile,
   PickupLocation,
   PlaceHoldRequest,
+  RenewResult,
 } from '../librarySystem';
 import { demoCatalog } from './catalogSeed';
+import { accountsSchema, DemoAccounts } from './demoAccounts';
 
 export interface DemoBranch {
   id: string;
@@ -62,6 +68,10 @@ export interface DemoLibrarySystemOptions {
   fineBlockCents?: number;
   /** scrypt N for PINs hashed at seeding (default 16384); tests may lower it to run fast. */
   pinHashCost?: number;
+  /** Days in a loan and in a renewal (default 21). */
+  loanDays?: number;
+  /** Renewals allowed per loan (default 3). */
+  renewalLimit?: number;
 }
 
 /** The documented demo patrons (also in ../README.md). */
@@ -70,6 +80,7 @@ export const demoPatrons = [
   { card: '21000000000002', pin: '1357', name: 'Sam Okafor', note: 'no holds' },
   { card: '21000000000003', pin: '9999', name: 'Casey Morgan', note: 'blocked for fines' },
   { card: '21000000000004', pin: '4321', name: 'Robin Hale', note: 'at the hold limit (2)' },
+  { card: '21000000000005', pin: '8642', name: 'Avery Quinn', note: 'four checkouts and $3.00 in fees' },
 ] as const;
 
 type HoldState = 'waiting' | 'in-transit' | 'ready' | 'fulfilled' | 'cancelled' | 'expired';
@@ -92,7 +103,6 @@ interface PatronRow {
   pin_hash: string;
   name: string;
   home_branch_id: string;
-  fines_cents: number;
   hold_limit: number;
   expires_on: string;
 }
@@ -106,6 +116,8 @@ interface HoldRow {
   placed_on: string;
   copy_id: string | null;
   pick_up_by: string | null;
+  suspended: number;
+  suspended_until: string | null;
   title: string;
   author: string;
   format: CatalogFormat;
@@ -123,17 +135,18 @@ CREATE TABLE IF NOT EXISTS copies (
 CREATE INDEX IF NOT EXISTS copies_by_record ON copies(record_id);
 CREATE TABLE IF NOT EXISTS patrons (
   id TEXT PRIMARY KEY, card_key TEXT NOT NULL UNIQUE, card_last4 TEXT NOT NULL, pin_hash TEXT NOT NULL,
-  name TEXT NOT NULL, home_branch_id TEXT NOT NULL, fines_cents INTEGER NOT NULL DEFAULT 0,
+  name TEXT NOT NULL, home_branch_id TEXT NOT NULL,
   hold_limit INTEGER NOT NULL DEFAULT 15, expires_on TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS holds (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE,
   patron_id TEXT NOT NULL REFERENCES patrons(id), record_id TEXT NOT NULL REFERENCES records(id),
   pickup_branch_id TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('waiting','in-transit','ready','fulfilled','cancelled','expired')),
-  placed_on TEXT NOT NULL, copy_id TEXT REFERENCES copies(id), pick_up_by TEXT, updated_at TEXT NOT NULL);
+  placed_on TEXT NOT NULL, copy_id TEXT REFERENCES copies(id), pick_up_by TEXT, updated_at TEXT NOT NULL,
+  suspended INTEGER NOT NULL DEFAULT 0, suspended_until TEXT);
 CREATE INDEX IF NOT EXISTS holds_by_patron ON holds(patron_id, status);
 CREATE INDEX IF NOT EXISTS holds_by_record ON holds(record_id, status);
-`;
+${accountsSchema}`;
 
 /** scrypt cost: N=2^14, r=8, p=1 (about 16 MB and tens of milliseconds per check). */
 export const defaultPinHashCost = 16384;
@@ -179,6 +192,16 @@ async function pinMatches(pin: string, stored: string): Promise<boolean> {
 }
 
 export class DemoLibrarySystem implements LibrarySystem {
+  readonly features: LibrarySystemFeatures = {
+    placeHold: true,
+    cancelHold: true,
+    changePickup: true,
+    suspendHold: true,
+    checkouts: true,
+    renew: true,
+    fines: true,
+    catalogSearch: true,
+  };
   readonly path: string;
   private readonly db: Database.Database;
   private readonly now: () => Date;
@@ -188,6 +211,7 @@ export class DemoLibrarySystem implements LibrarySystem {
   private readonly pinHashCost: number;
   private readonly pickupBranches: DemoBranch[];
   private readonly cardSecret: Buffer;
+  private readonly accounts: DemoAccounts;
   /** A real-looking hash to check against when a card is unknown, so both cases take as long. */
   private decoyPinHash = '';
 
@@ -204,6 +228,11 @@ export class DemoLibrarySystem implements LibrarySystem {
     this.fineBlockCents = options.fineBlockCents ?? 1000;
     this.pinHashCost = options.pinHashCost ?? defaultPinHashCost;
     this.pickupBranches = options.branches.filter((b) => b.kind !== 'bookmobile');
+    this.accounts = new DemoAccounts(this.db, {
+      today: (plusDays) => this.today(plusDays),
+      loanDays: options.loanDays ?? 21,
+      renewalLimit: options.renewalLimit ?? 3,
+    });
     if (this.pickupBranches.length === 0)
       throw new Error('the demo library system needs at least one branch building');
     const secret = this.db.prepare(`SELECT value FROM meta WHERE key = 'card-secret'`).get() as
@@ -218,13 +247,16 @@ export class DemoLibrarySystem implements LibrarySystem {
   }
 
   /** Opens (and on first start creates and seeds) the demo system's database. */
-  /** Opens (and on first start creates and seeds) the demo system's database. */
   static open(options: DemoLibrarySystemOptions): DemoLibrarySystem {
     const system = new DemoLibrarySystem(options);
     try {
+      system.migrate();
       const seeded = system.db.prepare(`SELECT value FROM meta WHERE key = 'seeded'`).get();
       if (!seeded) system.seed();
+      const accounts = system.db.prepare(`SELECT value FROM meta WHERE key = 'accounts-day'`).get();
+      if (!accounts) system.seedAccounts();
       system.keepDemoHoldCurrent();
+      system.keepDemoLoansCurrent();
     } catch (error) {
       system.close();
       throw error;
@@ -346,7 +378,58 @@ export class DemoLibrarySystem implements LibrarySystem {
   }
 
   async checkReachable(): Promise<void> {
-    this.db.prepare('SELECT 1').get();
+    try {
+      this.db.prepare('SELECT 1').get();
+    } catch (error) {
+      throw new LibrarySystemUnavailableError('outage', { cause: error });
+    }
+  }
+
+  async suspendHold(patronId: string, holdId: string, until?: string): Promise<Hold> {
+    if (until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(until)) throw new RangeError('until: yyyy-MM-dd');
+    this.db.transaction(() => {
+      const hold = this.activeHold(patronId, holdId);
+      if (hold.status !== 'waiting') throw new HoldNotChangeableError('suspend');
+      this.db
+        .prepare(`UPDATE holds SET suspended = 1, suspended_until = ?, updated_at = ? WHERE id = ?`)
+        .run(until ?? null, this.now().toISOString(), hold.id);
+    })();
+    return this.holdOf(patronId, holdId);
+  }
+
+  async resumeHold(patronId: string, holdId: string): Promise<Hold> {
+    this.db.transaction(() => {
+      const hold = this.activeHold(patronId, holdId);
+      this.db
+        .prepare(`UPDATE holds SET suspended = 0, suspended_until = NULL, updated_at = ? WHERE id = ?`)
+        .run(this.now().toISOString(), hold.id);
+      this.fillQueue(hold.record_id);
+    })();
+    return this.holdOf(patronId, holdId);
+  }
+
+  async listCheckouts(patronId: string): Promise<Checkout[]> {
+    const patron = this.patronRow(patronId);
+    return this.accounts.listCheckouts(patronId, this.blocks(patron).length > 0);
+  }
+
+  async renew(patronId: string, itemId: string): Promise<RenewResult> {
+    return this.db.transaction(() => {
+      const patron = this.patronRow(patronId);
+      return this.accounts.renew(patronId, itemId, this.blocks(patron).length > 0);
+    })();
+  }
+
+  async renewAll(patronId: string): Promise<RenewResult[]> {
+    return this.db.transaction(() => {
+      const patron = this.patronRow(patronId);
+      return this.accounts.renewAll(patronId, this.blocks(patron).length > 0);
+    })();
+  }
+
+  async getFines(patronId: string): Promise<Fines> {
+    this.patronRow(patronId);
+    return this.accounts.getFines(patronId);
   }
 
   // ---- Staff-side steps of the life cycle (what circulation staff do at the desk) --------------
@@ -357,6 +440,7 @@ export class DemoLibrarySystem implements LibrarySystem {
       const copy = this.db.prepare(`SELECT record_id, status FROM copies WHERE id = ?`).get(copyId) as
         { record_id: string; status: string } | undefined;
       if (!copy || copy.status !== 'checked-out') throw new Error(`copy ${copyId} is not checked out`);
+      this.accounts.endLoan(copyId);
       this.releaseCopy(copyId, copy.record_id);
     })();
   }
@@ -376,15 +460,13 @@ export class DemoLibrarySystem implements LibrarySystem {
     })();
   }
 
-  /** The patron picks up a ready hold: the copy is checked out to them for three weeks. */
+  /** The patron picks up a ready hold: the copy is checked out to them for a loan period. */
   checkOutHold(holdId: string): void {
     this.db.transaction(() => {
       const hold = this.db.prepare(`SELECT * FROM holds WHERE id = ?`).get(holdId) as HoldRow | undefined;
       if (!hold || hold.status !== 'ready' || !hold.copy_id) throw new Error(`hold ${holdId} is not ready`);
       this.setHoldStatus(holdId, 'fulfilled');
-      this.db
-        .prepare(`UPDATE copies SET status = 'checked-out', due_on = ? WHERE id = ?`)
-        .run(this.today(21), hold.copy_id);
+      this.accounts.lend(hold.copy_id, hold.patron_id);
     })();
   }
 
@@ -413,22 +495,31 @@ export class DemoLibrarySystem implements LibrarySystem {
   }): string {
     const id = `P${randomUUID().replace(/-/g, '').slice(0, 8)}`;
     const card = normalizeCardNumber(patron.cardNumber);
-    this.db
-      .prepare(
-        `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, fines_cents, hold_limit, expires_on)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        this.cardKey(card),
-        card.slice(-4),
-        hashPinSync(patron.pin, this.pinHashCost),
-        patron.name,
-        patron.homeBranchId,
-        patron.finesCents ?? 0,
-        patron.holdLimit ?? 15,
-        this.today(3 * 365),
-      );
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, hold_limit, expires_on)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          this.cardKey(card),
+          card.slice(-4),
+          hashPinSync(patron.pin, this.pinHashCost),
+          patron.name,
+          patron.homeBranchId,
+          patron.holdLimit ?? 15,
+          this.today(3 * 365),
+        );
+      if (patron.finesCents) {
+        this.accounts.charge(id, {
+          kind: 'other',
+          description: 'Unpaid fines',
+          title: '',
+          amountCents: patron.finesCents,
+        });
+      }
+    })();
     return id;
   }
 
@@ -461,8 +552,9 @@ export class DemoLibrarySystem implements LibrarySystem {
 
   private blocks(row: PatronRow): PatronBlock[] {
     const blocks: PatronBlock[] = [];
-    if (row.fines_cents >= this.fineBlockCents) {
-      blocks.push({ kind: 'fines', description: `$${(row.fines_cents / 100).toFixed(2)} in unpaid fines` });
+    const owed = this.accounts.balanceCents(row.id);
+    if (owed >= this.fineBlockCents) {
+      blocks.push({ kind: 'fines', description: `$${(owed / 100).toFixed(2)} in unpaid fines` });
     }
     if (row.expires_on < this.today())
       blocks.push({ kind: 'expired-card', description: 'the library card has expired' });
@@ -503,6 +595,9 @@ export class DemoLibrarySystem implements LibrarySystem {
       format: row.format,
       pickupBranchId: row.pickup_branch_id,
       placedOn: row.placed_on,
+      ...(this.isSuspended(row)
+        ? { suspended: row.suspended_until ? { until: row.suspended_until } : {} }
+        : {}),
     };
     if (row.status === 'ready')
       return { ...base, status: { state: 'ready', pickUpBy: row.pick_up_by ?? this.today() } };
@@ -530,14 +625,26 @@ export class DemoLibrarySystem implements LibrarySystem {
     this.fillQueue(recordId);
   }
 
+  /** A paused hold keeps its place in line; it starts again by itself on its `until` day. */
+  private isSuspended(row: { suspended: number; suspended_until: string | null }): boolean {
+    return row.suspended === 1 && (row.suspended_until === null || row.suspended_until > this.today());
+  }
+
   /** Traps free copies for the holds first in line, preferring a copy already at the pickup branch. */
   private fillQueue(recordId: string): void {
     const waiting = this.db
       .prepare(
-        `SELECT id, pickup_branch_id FROM holds WHERE record_id = ? AND status = 'waiting' ORDER BY seq`,
+        `SELECT id, pickup_branch_id, suspended, suspended_until FROM holds
+         WHERE record_id = ? AND status = 'waiting' ORDER BY seq`,
       )
-      .all(recordId) as { id: string; pickup_branch_id: string }[];
+      .all(recordId) as {
+      id: string;
+      pickup_branch_id: string;
+      suspended: number;
+      suspended_until: string | null;
+    }[];
     for (const hold of waiting) {
+      if (this.isSuspended(hold)) continue;
       const copies = this.db
         .prepare(`SELECT id, branch_id FROM copies WHERE record_id = ? AND status = 'available' ORDER BY id`)
         .all(recordId) as { id: string; branch_id: string }[];
@@ -560,14 +667,160 @@ export class DemoLibrarySystem implements LibrarySystem {
       .run(this.today(5), patronId.value, this.today());
   }
 
+  /** The branch with this id, or another pickup branch when the configuration has no such id. */
+  private branchOr(id: string, fallback: number): string {
+    const branches = this.pickupBranches;
+    const i = branches.findIndex((b) => b.id === id);
+    return branches[i >= 0 ? i : fallback % branches.length].id;
+  }
+
+  /**
+   * Brings a database written by an earlier version up to date: holds gain the pause columns, and
+   * the single fines figure per patron becomes fee lines (the documented lines for demo patron 3
+   * come with seedAccounts).
+   */
+  private migrate(): void {
+    const columns = (table: string) =>
+      (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+    if (!columns('holds').includes('suspended')) {
+      this.db.exec(`ALTER TABLE holds ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE holds ADD COLUMN suspended_until TEXT;`);
+    }
+    if (columns('patrons').includes('fines_cents')) {
+      this.db.transaction(() => {
+        const owing = this.db
+          .prepare(`SELECT id, fines_cents FROM patrons WHERE fines_cents > 0 AND id <> 'P00003'`)
+          .all() as { id: string; fines_cents: number }[];
+        for (const row of owing) {
+          this.accounts.charge(row.id, {
+            kind: 'other',
+            description: 'Unpaid fines',
+            title: '',
+            amountCents: row.fines_cents,
+          });
+        }
+        this.db.exec(`ALTER TABLE patrons DROP COLUMN fines_cents`);
+      })();
+    }
+  }
+
+  /**
+   * The demo accounts: demo patron 5 with four checkouts (one overdue, one someone else is waiting
+   * for, one at its renewal limit, one renewable) and two fees; demo patron 3's $42.50 as fee lines
+   * and an overdue checkout. Dates are relative to today; keepDemoLoansCurrent keeps them so.
+   */
+  private seedAccounts(): void {
+    const record = (title: string) => {
+      const row = this.db.prepare(`SELECT id FROM records WHERE title = ? AND format = 'book'`).get(title) as
+        { id: string } | undefined;
+      if (!row) throw new Error(`the demo catalog lacks ${title}`);
+      return row.id;
+    };
+    const insertCopy = this.db.prepare(
+      `INSERT INTO copies (id, record_id, branch_id, status, due_on) VALUES (?, ?, ?, 'available', NULL)`,
+    );
+    const avery = 'P00005';
+    const casey = 'P00003';
+    const loans: string[] = [];
+    this.db.transaction(() => {
+      const patron = demoPatrons[4];
+      this.db
+        .prepare(
+          `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, hold_limit, expires_on)
+           VALUES (?, ?, ?, ?, ?, ?, 15, ?)`,
+        )
+        .run(
+          avery,
+          this.cardKey(patron.card),
+          patron.card.slice(-4),
+          hashPinSync(patron.pin, this.pinHashCost),
+          patron.name,
+          this.branchOr('riverside', 2),
+          this.today(3 * 365),
+        );
+      const lendNew = (
+        copyId: string,
+        title: string,
+        branch: string,
+        dueIn: number,
+        renewals: number,
+        to = avery,
+      ) => {
+        insertCopy.run(copyId, record(title), this.branchOr(branch, 0));
+        loans.push(this.accounts.lend(copyId, to, this.today(dueIn), renewals));
+      };
+      lendNew('31099003', 'The Thursday Murder Club', 'riverside', -4, 0);
+      lendNew('31099004', 'Dune', 'main', 2, 3);
+      lendNew('31099005', 'Atomic Habits', 'riverside', 9, 1);
+      // A copy of Project Hail Mary, which three patrons are waiting for.
+      const hailMary = this.db
+        .prepare(`SELECT id FROM copies WHERE record_id = ? AND status = 'checked-out' ORDER BY id LIMIT 1`)
+        .get(record('Project Hail Mary')) as { id: string };
+      loans.push(this.accounts.lend(hailMary.id, avery, this.today(5), 0));
+      this.accounts.charge(avery, {
+        kind: 'overdue',
+        description: 'Overdue fine',
+        title: 'The Thursday Murder Club',
+        amountCents: 100,
+        chargedOn: this.today(-1),
+      });
+      this.accounts.charge(avery, {
+        kind: 'card',
+        description: 'Replacement library card',
+        title: '',
+        amountCents: 200,
+        chargedOn: this.today(-20),
+      });
+
+      lendNew('31099006', 'Where the Crawdads Sing', 'riverside', -40, 1, casey);
+      this.accounts.charge(casey, {
+        kind: 'overdue',
+        description: 'Overdue fine',
+        title: 'Where the Crawdads Sing',
+        amountCents: 1250,
+        chargedOn: this.today(-1),
+      });
+      this.accounts.charge(casey, {
+        kind: 'lost',
+        description: 'Lost item replacement',
+        title: 'The Hobbit',
+        amountCents: 2500,
+        chargedOn: this.today(-30),
+      });
+      this.accounts.charge(casey, {
+        kind: 'processing',
+        description: 'Lost item processing fee',
+        title: 'The Hobbit',
+        amountCents: 500,
+        chargedOn: this.today(-30),
+      });
+      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('demo-loans', ?)`).run(JSON.stringify(loans));
+      this.db.prepare(`INSERT INTO meta (key, value) VALUES ('accounts-day', ?)`).run(this.today());
+    })();
+  }
+
+  /** Keeps the documented due dates of the demo loans (overdue by 4 days, ...) relative to today. */
+  private keepDemoLoansCurrent(): void {
+    const day = this.db.prepare(`SELECT value FROM meta WHERE key = 'accounts-day'`).get() as {
+      value: string;
+    };
+    const loans = this.db.prepare(`SELECT value FROM meta WHERE key = 'demo-loans'`).get() as {
+      value: string;
+    };
+    const today = this.today();
+    const days = Math.round(DateTime.fromISO(today).diff(DateTime.fromISO(day.value), 'days').days);
+    if (days <= 0) return;
+    this.db.transaction(() => {
+      this.accounts.shiftDueDates(JSON.parse(loans.value) as string[], days);
+      this.db.prepare(`UPDATE meta SET value = ? WHERE key = 'accounts-day'`).run(today);
+    })();
+  }
+
   private seed(): void {
     const works = demoCatalog();
     const branches = this.pickupBranches;
-    const branchIndex = (id: string, fallback: number) => {
-      const i = branches.findIndex((b) => b.id === id);
-      return branches[i >= 0 ? i : fallback % branches.length].id;
-    };
-    const pinHashes = demoPatrons.map((p) => hashPinSync(p.pin, this.pinHashCost));
+    const branchIndex = (id: string, fallback: number) => this.branchOr(id, fallback);
+    const pinHashes = demoPatrons.slice(0, 4).map((p) => hashPinSync(p.pin, this.pinHashCost));
     // Patrons who never set a PIN: no PIN matches (and seeding stays quick).
     const noPin = 'none';
 
@@ -578,8 +831,8 @@ export class DemoLibrarySystem implements LibrarySystem {
       `INSERT INTO copies (id, record_id, branch_id, status, due_on) VALUES (?, ?, ?, ?, ?)`,
     );
     const insertPatron = this.db.prepare(
-      `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, fines_cents, hold_limit, expires_on)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO patrons (id, card_key, card_last4, pin_hash, name, home_branch_id, hold_limit, expires_on)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertHold = this.db.prepare(
       `INSERT INTO holds (id, patron_id, record_id, pickup_branch_id, status, placed_on, copy_id, pick_up_by, updated_at)
@@ -629,49 +882,24 @@ export class DemoLibrarySystem implements LibrarySystem {
 
       const expires = this.today(3 * 365);
       const patronIds = demoPatrons.map((_, i) => `P${String(i + 1).padStart(5, '0')}`);
-      insertPatron.run(
-        patronIds[0],
-        this.cardKey(demoPatrons[0].card),
-        '0001',
-        pinHashes[0],
-        demoPatrons[0].name,
-        branchIndex('main', 0),
-        0,
-        15,
-        expires,
-      );
-      insertPatron.run(
-        patronIds[1],
-        this.cardKey(demoPatrons[1].card),
-        '0002',
-        pinHashes[1],
-        demoPatrons[1].name,
-        branchIndex('eastside', 1),
-        0,
-        15,
-        expires,
-      );
-      insertPatron.run(
-        patronIds[2],
-        this.cardKey(demoPatrons[2].card),
-        '0003',
-        pinHashes[2],
-        demoPatrons[2].name,
-        branchIndex('riverside', 2),
-        4250,
-        15,
-        expires,
-      );
-      insertPatron.run(
-        patronIds[3],
-        this.cardKey(demoPatrons[3].card),
-        '0004',
-        pinHashes[3],
-        demoPatrons[3].name,
-        branchIndex('oak-hill', 3),
-        0,
-        2,
-        expires,
+      // The first four demo patrons; the fifth comes with the accounts (seedAccounts).
+      const homes: [string, number][] = [
+        ['main', 15],
+        ['eastside', 15],
+        ['riverside', 15],
+        ['oak-hill', 2],
+      ];
+      homes.forEach(([home, holdLimit], i) =>
+        insertPatron.run(
+          patronIds[i],
+          this.cardKey(demoPatrons[i].card),
+          demoPatrons[i].card.slice(-4),
+          pinHashes[i],
+          demoPatrons[i].name,
+          branchIndex(home, i),
+          holdLimit,
+          expires,
+        ),
       );
       // Two other patrons ahead of demo patron 1 in the queue for Project Hail Mary.
       const background = ['P90001', 'P90002'];
@@ -683,7 +911,6 @@ export class DemoLibrarySystem implements LibrarySystem {
           noPin,
           `Background Patron ${i + 1}`,
           branches[0].id,
-          0,
           15,
           expires,
         ),
