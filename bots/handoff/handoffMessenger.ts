@@ -96,7 +96,10 @@ export class HandoffMessenger {
 
   async toStaff(address: object, activity: Partial<Activity> | string): Promise<void> {
     await this.continueWith(address, async (context) => {
-      await context.sendActivity(activity);
+      // Text to staff often quotes the patron ("Patron: ..."): shown as typed, never as markdown.
+      await context.sendActivity(
+        typeof activity === 'string' ? { type: 'message', text: activity, textFormat: 'plain' } : activity,
+      );
     });
   }
 
