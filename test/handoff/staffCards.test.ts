@@ -80,7 +80,7 @@ describe('staff cards: patron text as text', () => {
 });
 
 describe('staff messages: patron text relayed as plain text', () => {
-  it('sends relayed patron messages with textFormat plain, so Web Chat and Teams show them as typed', async () => {
+  it('sends relayed patron messages with textFormat plain and no replyToId', async () => {
     const h = await startHarness();
     try {
       await h.openConsole('console-sam', 'Sam');
@@ -88,10 +88,15 @@ describe('staff messages: patron text relayed as plain text', () => {
       const card = h.connector.sentTo('console-sam').find((a) => Array.isArray(a.attachments));
       const claim = JSON.stringify(card).match(/"caseId":"([^"]+)"/)?.[1];
       await h.send(consoleActivity('console-sam', { value: { verb: 'handoff.claim', caseId: claim } }));
+      const joined = h.connector.sentTo('p1').filter((a) => /has joined/.test(String(a.text)));
+      expect(joined.map((a) => a.replyToId)).to.deep.equal([undefined]);
       h.connector.clear();
       await h.send(patronSays('p1', typed));
       const relayed = h.connector.sentTo('console-sam');
       expect(relayed.map((a) => [a.text, a.textFormat])).to.deep.equal([[`Patron: ${typed}`, 'plain']]);
+      // Proactive: it answers nothing there, so Web Chat shows it at once instead of waiting 5 s
+      // for an activity named by replyToId that never comes.
+      expect(relayed[0].replyToId).to.equal(undefined);
     } finally {
       await h.stop();
     }
