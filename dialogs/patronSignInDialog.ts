@@ -231,7 +231,6 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     this.deps.sensitiveInput.expect(conversationKey(dc.context), 'pin');
     await sendReply(dc.context, { kind: 'text', text: signInText.askPin, sensitive: 'pin' });
   }
-
 }
 
 /**

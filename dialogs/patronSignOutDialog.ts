@@ -18,9 +18,7 @@ export class PatronSignOutDialog extends Dialog {
     const wasSignedIn = this.deps.sessions.signOut(key);
     await sendReply(
       dc.context,
-      wasSignedIn
-        ? { kind: 'text', text: signInText.signedOut, endsSession: true }
-        : signInText.notSignedIn,
+      wasSignedIn ? { kind: 'text', text: signInText.signedOut, endsSession: true } : signInText.notSignedIn,
     );
     return dc.endDialog(wasSignedIn);
   }

@@ -1,12 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import {
-  colourContrastProblems,
-  contrastRatio,
-  mixColours,
-  pageColours,
-} from '../../config/colourContrast';
+import { colourContrastProblems, contrastRatio, mixColours, pageColours } from '../../config/colourContrast';
 import { LibraryConfigError, validateLibraryConfig } from '../../config/libraryConfig';
 import { DEMO_CONFIG_PATH } from '../support/testBot';
 
@@ -58,7 +53,9 @@ describe('Colour contrast of the library colours', () => {
   });
 
   it('stops a configuration whose colours fail, naming the field', () => {
-    const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as { library: { colours: Record<string, string> } };
+    const raw = parse(readFileSync(DEMO_CONFIG_PATH, 'utf8')) as {
+      library: { colours: Record<string, string> };
+    };
     raw.library.colours.primary = '#7fa7c9';
     try {
       validateLibraryConfig(raw, 'library.yaml');
