@@ -78,10 +78,9 @@ function summaryBlocks(summary: HandoffCase['summary']): object[] {
     { title: 'Signed in', value: summary.signedIn ? 'yes' : 'no' },
   ];
   const turns = summary.recentTurns.map((turn) =>
-    plainText(
-      [{ text: `${turn.from === 'patron' ? 'Patron' : 'Bot'}: `, bold: true }, { text: turn.text }],
-      { spacing: 'Small' },
-    ),
+    plainText([{ text: `${turn.from === 'patron' ? 'Patron' : 'Bot'}: `, bold: true }, { text: turn.text }], {
+      spacing: 'Small',
+    }),
   );
   return [
     { type: 'FactSet', facts },

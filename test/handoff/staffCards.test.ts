@@ -4,7 +4,8 @@ import { escalationCard, ticketCard } from '../../bots/handoff/staffCards';
 import type { HandoffCase, Ticket } from '../../library/handoff';
 import { consoleActivity, patronSays, startHarness } from './harness';
 
-const typed = '**urgent** [my account](http://evil.example/x) <img src="http://evil.example/i.png"> jane@example.org';
+const typed =
+  '**urgent** [my account](http://evil.example/x) <img src="http://evil.example/i.png"> jane@example.org';
 
 const patron = { key: 'directline:p1', channelId: 'directline', address: {} };
 const summary = {
@@ -56,7 +57,12 @@ describe('staff cards: patron text as text', () => {
       posts: [],
     };
     const card = escalationCard(handoff, new Date('2026-11-30T16:03:00Z'), 'submit');
-    expect(plainRuns(card)).to.deep.equal(['Patron: ', typed, 'Bot: ', 'Would you like to talk to a person?']);
+    expect(plainRuns(card)).to.deep.equal([
+      'Patron: ',
+      typed,
+      'Bot: ',
+      'Would you like to talk to a person?',
+    ]);
     expect(markdownTexts(card).join('\n')).not.to.match(/evil|jane|urgent/);
     expect(markdownTexts(card)).to.include('A patron is waiting for a person (3 min)');
   });
