@@ -30,6 +30,7 @@ import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
 import { registerStaffConsole } from './staffConsolePage';
 import { registerEntraSignInReturn } from './entraSignInReturn';
 import { registerWebChatPage } from './webChatPage';
+import { answerHeadLikeGet } from './headRequests';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
 export const MAX_BODY_BYTES = 300 * 1024;
@@ -192,6 +193,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   };
 
   const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
+  answerHeadLikeGet(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, requestBodyOnGet: false }),
