@@ -1,6 +1,14 @@
 // One renderer for every channel: dialogs say what to show (a Reply), this file decides how.
 // Web Chat and Teams get Adaptive Cards and suggested actions; SMS gets short numbered text.
-import { ActionTypes, Activity, ActivityTypes, Attachment, CardFactory, TurnContext } from 'botbuilder';
+import {
+  ActionTypes,
+  Activity,
+  ActivityTypes,
+  Attachment,
+  CardFactory,
+  InputHints,
+  TurnContext,
+} from 'botbuilder';
 import { ChoiceOption, ListItem, Reply } from './reply';
 
 /** Twilio recommends 320 characters or fewer per SMS and refuses more than 1,600. */
@@ -189,9 +197,8 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
             ...item.lines.map((line) => textBlock(line, { spacing: 'None' })),
             ...(item.description ? [textBlock(item.description, { isSubtle: true })] : []),
           ],
-          ...(item.link
-            ? { selectAction: { type: 'Action.OpenUrl', url: item.link.url, title: item.link.label } }
-            : {}),
+          // No selectAction on the container: a clickable container is named by the link's label
+          // alone, not by the text it shows; the button below is the one way to the link.
         });
         if (item.link || item.action) {
           body.push({
@@ -215,11 +222,36 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
   }
 }
 
+/** What a web page reads from a bot message's `channelData.libraryBot`. */
+export interface PageMarks {
+  /** The answer to this question is a PIN or card number: mask it and keep it off screen. */
+  sensitiveInput?: 'pin' | 'card';
+  /** The patron was signed out: clear the chat from the screen. */
+  signedOut?: true;
+}
+
+/** The marks a reply carries for web pages; none for Teams and SMS, which have no page to change. */
+export function pageMarks(reply: Reply, channelId: string | undefined): PageMarks | undefined {
+  if (channelStyle(channelId) === 'text' || channelId === 'msteams') return undefined;
+  if (!reply.sensitive && !reply.endsSession) return undefined;
+  return {
+    ...(reply.sensitive ? { sensitiveInput: reply.sensitive } : {}),
+    ...(reply.endsSession ? { signedOut: true as const } : {}),
+  };
+}
+
 export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity>[] {
   if (channelStyle(channelId) === 'text') {
     return renderSmsText(reply).map((text) => ({ type: ActivityTypes.Message, text }));
   }
-  return renderRich(reply);
+  const marks = pageMarks(reply, channelId);
+  const activities = renderRich(reply);
+  if (!marks) return activities;
+  return activities.map((activity) => ({
+    ...activity,
+    ...(marks.sensitiveInput ? { inputHint: InputHints.ExpectingInput } : {}),
+    channelData: { ...(activity.channelData as object | undefined), libraryBot: marks },
+  }));
 }
 
 /** Sends a reply the way the current channel shows it best. */

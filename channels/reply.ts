@@ -8,7 +8,20 @@ export interface ChoiceOption {
   value?: string;
 }
 
-export type Reply =
+/**
+ * What any reply may say about the patron's screen. Web pages act on it (a masked input, a cleared
+ * chat); Teams and SMS are unaffected (see the renderer).
+ */
+export interface ReplyMarks {
+  /** This question's answer is a PIN or a card number: the page masks it and keeps it off screen. */
+  sensitive?: 'pin' | 'card';
+  /** The patron was just signed out: the page clears what the signed-in part of the chat showed. */
+  endsSession?: boolean;
+}
+
+export type Reply = ReplyKind & ReplyMarks;
+
+type ReplyKind =
   | { kind: 'text'; text: string; smsText?: string }
   | { kind: 'choice'; prompt: string; options: ChoiceOption[]; smsPrompt?: string }
   | { kind: 'table'; title: string; rows: { label: string; value: string }[]; footer?: string }

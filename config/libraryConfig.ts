@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { colourContrastProblems } from './colourContrast';
 
 const clockTime = z
   .string()
@@ -318,6 +319,14 @@ export const libraryConfigSchema = z
         }
       }
     });
+    // The chat pages are built from these colours: text they cannot show legibly stops the start.
+    for (const problem of colourContrastProblems(config.library.colours)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['library', 'colours', problem.field],
+        message: problem.expected,
+      });
+    }
   });
 
 export type LibraryConfig = z.infer<typeof libraryConfigSchema>;

@@ -20,6 +20,7 @@ import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/
 import { createLibraryBot, type LibraryBot, type LibraryBotOptions } from './libraryBot';
 import { registerMessagesEndpoint } from './messagesEndpoint';
 import { registerWebChatPage } from './webChatPage';
+import { answerHeadLikeGet } from './headRequests';
 
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
 export const MAX_BODY_BYTES = 300 * 1024;
@@ -185,6 +186,7 @@ class InFlightRequests {
 
 function createHttpServer(): { server: Server; inFlight: InFlightRequests } {
   const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
+  answerHeadLikeGet(server);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, requestBodyOnGet: false }),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response, Server } from 'restify';
+import { pageColours } from '../config/colourContrast';
 import type { LibraryConfig } from '../config/libraryConfig';
 import type { ConsoleSessions } from '../library/handoff';
 import type { Logger } from '../observability/logger';
@@ -53,7 +54,7 @@ export function registerStaffConsole(server: Server, options: StaffConsoleOption
   const now = options.now ?? (() => new Date());
   const settings = {
     libraryName: config.library.name,
-    colours: config.library.colours,
+    colours: pageColours(config.library.colours),
     tokenUrl: '/staff/token',
   };
   const page = readFileSync(join(WEB_DIR, 'staff.html'), 'utf8')

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Request, Response, Server } from 'restify';
+import { pageColours, type PageColours } from '../config/colourContrast';
 import type { LibraryConfig } from '../config/libraryConfig';
 import type { Logger } from '../observability/logger';
 import type { DirectLineConversations } from './directLine/directLineConversations';
@@ -48,6 +49,18 @@ function initials(name: string): string {
     .join('');
 }
 
+/** The library's mark for browser tabs: an open book in its colours (colours are validated `#rrggbb`). */
+export function faviconSvg(colours: PageColours): string {
+  return (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">' +
+    `<rect width="64" height="64" rx="12" fill="${colours.primary}"/>` +
+    `<path d="M10 17c7-3 15-3 21 1v29c-6-4-14-4-21-1z" fill="${colours.onPrimary}"/>` +
+    `<path d="M54 17c-7-3-15-3-21 1v29c6-4 14-4 21-1z" fill="${colours.onPrimary}"/>` +
+    `<rect x="10" y="51" width="44" height="5" rx="2.5" fill="${colours.accent}"/>` +
+    '</svg>'
+  );
+}
+
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-store',
@@ -62,22 +75,27 @@ const PAGE_HEADERS = {
 export function registerWebChatPage(server: Server, options: WebChatPageOptions): void {
   const { config } = options;
   const libraryName = config.library.name;
+  const colours = pageColours(config.library.colours);
   const pageSettings = {
     libraryName,
     shortName: config.library.shortName ?? libraryName,
     initials: initials(libraryName),
     phone: config.library.phone,
-    colours: config.library.colours,
+    colours,
     tokenUrl: '/api/directline/token',
+    /** The page clears the chat after as long without activity as a signed-in session lasts. */
+    idleMinutes: config.patronSignIn.idleMinutes,
   };
   const page = readFileSync(join(WEB_DIR, 'index.html'), 'utf8')
     .replace(/\{\{libraryName\}\}/g, escapeHtml(libraryName))
     .replace('{{settingsJson}}', scriptJson(pageSettings));
   const widget = readFileSync(join(WEB_DIR, 'widget.js'), 'utf8').replace(
     '__LIBRARY_WIDGET_SETTINGS__',
-    scriptJson({ libraryName, shortName: pageSettings.shortName, colours: config.library.colours }),
+    scriptJson({ libraryName, shortName: pageSettings.shortName, colours }),
   );
   const chatScript = readFileSync(join(WEB_DIR, 'chat.js'));
+  const styleScript = readFileSync(join(WEB_DIR, 'chat-style.js'));
+  const favicon = faviconSvg(colours);
   const chatStyles = readFileSync(join(WEB_DIR, 'chat.css'));
   const webChatBundle = readFileSync(webChatBundlePath());
 
@@ -99,6 +117,10 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
   server.get('/widget.js', serve(widget, 'text/javascript; charset=utf-8', 'public, max-age=300'));
   server.get('/chat.js', serve(chatScript, 'text/javascript; charset=utf-8', 'no-cache'));
   server.get('/chat.css', serve(chatStyles, 'text/css; charset=utf-8', 'no-cache'));
+  server.get('/chat-style.js', serve(styleScript, 'text/javascript; charset=utf-8', 'no-cache'));
+  // Browsers ask for /favicon.ico on their own; an SVG answers there too (Chromium and Firefox show it).
+  server.get('/favicon.svg', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
+  server.get('/favicon.ico', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
   server.get(
     '/webchat/webchat.js',
     serve(webChatBundle, 'text/javascript; charset=utf-8', 'public, max-age=86400'),

@@ -1,13 +1,50 @@
-// The patron page: asks our server for a Direct Line token, then renders Web Chat in the library's colours.
+// The patron page: asks our server for a Direct Line token, then renders Web Chat in the library's
+// colours. For shared computers it also:
+// - masks a PIN or card number: when the bot's question carries channelData.libraryBot.sensitiveInput,
+//   our own password field replaces Web Chat's send box; the answer goes straight to Direct Line and
+//   never into Web Chat's store, so it never reaches the transcript or Web Chat's live region, and its
+//   echo is shown as "PIN sent";
+// - clears the chat (a new conversation) on sign-out, after the idle minutes, and on "Clear this chat".
 (function () {
   'use strict';
   var settings = JSON.parse(document.getElementById('library-settings').textContent);
+  var LibraryChat = window.LibraryChat;
+  var chatElement = document.getElementById('webchat');
   var status = document.getElementById('chat-status');
-  var root = document.documentElement.style;
-  root.setProperty('--library-primary', settings.colours.primary);
-  root.setProperty('--library-accent', settings.colours.accent);
-  root.setProperty('--library-background', settings.colours.background);
-  root.setProperty('--library-text', settings.colours.text);
+  var announcer = document.getElementById('chat-announcer');
+  var form = document.getElementById('sensitive-answer');
+  var field = document.getElementById('sensitive-input');
+  var fieldLabel = document.getElementById('sensitive-label');
+  var otherTopic = document.getElementById('sensitive-cancel');
+  var clearButton = document.getElementById('clear-chat');
+
+  var SENSITIVE = {
+    pin: { label: 'Your PIN', sent: 'PIN sent', failed: 'Your PIN could not be sent. Please try again.' },
+    card: {
+      label: 'Your library card number',
+      sent: 'Card number sent',
+      failed: 'Your card number could not be sent. Please try again.',
+    },
+  };
+  var NOTICES = {
+    signedOut:
+      "You're signed out, and this chat was cleared from the screen so the next person can't see it.",
+    cleared: 'This chat was cleared from the screen. You can start again below.',
+    idle:
+      'This chat was cleared after ' +
+      settings.idleMinutes +
+      " minutes without activity, so the next person can't see it.",
+    failed: 'Sorry, the chat could not start. Please reload the page, or call us at ' + settings.phone + '.',
+  };
+  var IDLE_CHECK_MS = 15000;
+
+  var chat = null; // the running conversation: { directLine, userId }
+  var generation = 0; // which conversation is current; an older one's late actions are ignored
+  var masked = null; // 'pin' or 'card' while the bot waits for one
+  var lastActivityAt = Date.now();
+  var patronSpoke = false;
+
+  LibraryChat.applyColours(settings.colours);
   if (new URL(window.location.href).searchParams.get('embed') === '1') {
     document.body.classList.add('embedded');
     // Escape inside the embedded chat closes the panel on the library's page (keyboard users).
@@ -16,47 +53,204 @@
     });
   }
 
-  function showProblem(text) {
-    status.textContent = text;
+  function announce(text) {
+    // Emptied first, so the same words ("PIN sent") are announced again the next time.
+    announcer.textContent = '';
+    window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 100);
   }
 
-  fetch(settings.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('token ' + response.status);
-      return response.json();
-    })
-    .then(function (session) {
-      var directLineOptions = { token: session.token };
-      if (session.domain) directLineOptions.domain = session.domain;
-      window.WebChat.renderWebChat(
-        {
-          directLine: window.WebChat.createDirectLine(directLineOptions),
-          userID: session.userId,
-          locale: 'en-US',
-          styleOptions: {
-            accent: settings.colours.primary,
-            botAvatarInitials: settings.initials,
-            bubbleBackground: '#f3f5f7',
-            bubbleFromUserBackground: settings.colours.primary,
-            bubbleFromUserTextColor: '#ffffff',
-            suggestedActionBorderColor: settings.colours.primary,
-            suggestedActionTextColor: settings.colours.primary,
-            sendBoxButtonColor: settings.colours.primary,
-            hideUploadButton: true,
-            rootHeight: '100%',
-          },
+  function touch() {
+    lastActivityAt = Date.now();
+  }
+
+  function sendBox() {
+    return chatElement.querySelector('.webchat__send-box-text-box__input');
+  }
+
+  function focusSendBox() {
+    var box = sendBox();
+    if (box) box.focus();
+  }
+
+  /** Focus follows the answer box only when it was there (or nowhere), never away from a card. */
+  function focusIsOnAnswerBox() {
+    var active = document.activeElement;
+    if (!active || active === document.body || active === field) return true;
+    var box = chatElement.querySelector('.webchat__send-box');
+    return Boolean(box && box.contains(active));
+  }
+
+  function mask(kind) {
+    if (kind === masked) return;
+    var moveFocus = focusIsOnAnswerBox();
+    masked = kind;
+    field.value = '';
+    if (kind) {
+      fieldLabel.textContent = SENSITIVE[kind].label;
+      form.hidden = false;
+      chatElement.classList.add('masked');
+      if (moveFocus) field.focus();
+    } else {
+      form.hidden = true;
+      chatElement.classList.remove('masked');
+      if (moveFocus) focusSendBox();
+    }
+  }
+
+  /** The echo of a masked answer, as the transcript shows it: what was sent, never the value. */
+  function maskedEcho(activity, kind) {
+    var words = SENSITIVE[kind] || SENSITIVE.pin;
+    var echo = Object.assign({}, activity, { text: words.sent, textFormat: 'plain' });
+    delete echo.value;
+    return echo;
+  }
+
+  function onBotMessage(marks, owner) {
+    if (owner !== generation) return;
+    if (marks.signedOut) {
+      restart(NOTICES.signedOut);
+      return;
+    }
+    var kind = marks.sensitiveInput;
+    mask(kind === 'pin' || kind === 'card' ? kind : null);
+  }
+
+  function storeMiddleware(owner) {
+    return function () {
+      return function (next) {
+        return function (action) {
+          if (owner !== generation) return next(action);
+          action = LibraryChat.plainTypedText(action);
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+            touch();
+            patronSpoke = true;
+            status.textContent = '';
+          }
+          if (action.type !== 'DIRECT_LINE/INCOMING_ACTIVITY') return next(action);
+          touch();
+          var activity = action.payload.activity;
+          var marks = (activity.channelData && activity.channelData.libraryBot) || {};
+          if (activity.from && activity.from.role === 'user') {
+            if (marks.sensitiveAnswer)
+              action = LibraryChat.withActivity(action, maskedEcho(activity, marks.sensitiveAnswer));
+            return next(action);
+          }
+          var result = next(action);
+          if (activity.type === 'message') {
+            // After this dispatch: a sign-out starts a new conversation, never inside a reducer.
+            window.setTimeout(function () {
+              onBotMessage(marks, owner);
+            }, 0);
+          }
+          return result;
+        };
+      };
+    };
+  }
+
+  function render(session, owner, focusAfter) {
+    var options = { token: session.token };
+    if (session.domain) options.domain = session.domain;
+    var directLine = window.WebChat.createDirectLine(options);
+    chat = { directLine: directLine, userId: session.userId };
+    window.WebChat.renderWebChat(
+      {
+        // A new key unmounts the previous conversation's Web Chat, transcript and all.
+        key: 'conversation-' + owner,
+        directLine: directLine,
+        store: window.WebChat.createStore({}, storeMiddleware(owner)),
+        userID: session.userId,
+        locale: 'en-US',
+        overrideLocalizedStrings: {
+          TEXT_INPUT_ALT: 'Your message to ' + settings.libraryName,
+          TEXT_INPUT_PLACEHOLDER: 'Type your question',
         },
-        document.getElementById('webchat'),
-      );
-      var input = document.querySelector('#webchat input[type="text"], #webchat textarea');
-      if (input) {
-        input.setAttribute('aria-label', 'Type your question for ' + settings.libraryName);
-        input.focus();
-      }
-    })
-    .catch(function () {
-      showProblem(
-        'Sorry, the chat could not start. Please reload the page, or call us at ' + settings.phone + '.',
-      );
-    });
+        styleOptions: LibraryChat.styleOptions(settings.colours, { botAvatarInitials: settings.initials }),
+      },
+      chatElement,
+    );
+    if (focusAfter) focusSendBox();
+  }
+
+  function start(notice, focusAfter) {
+    generation += 1;
+    var owner = generation;
+    fetch(settings.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('token ' + response.status);
+        return response.json();
+      })
+      .then(function (session) {
+        if (owner !== generation) return;
+        render(session, owner, focusAfter);
+        status.textContent = notice || '';
+      })
+      .catch(function () {
+        if (owner === generation) status.textContent = NOTICES.failed;
+      });
+  }
+
+  /** Ends this conversation on screen and starts a new one, saying why. */
+  function restart(notice) {
+    var active = document.activeElement;
+    var focusAfter =
+      !active || active === document.body || active === clearButton || chatElement.contains(active);
+    if (chat) chat.directLine.end();
+    chat = null;
+    mask(null);
+    patronSpoke = false;
+    start(notice, focusAfter || active === field);
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var kind = masked;
+    var answer = field.value.trim();
+    field.value = '';
+    if (!kind || !chat || !answer) return;
+    touch();
+    patronSpoke = true;
+    status.textContent = '';
+    chat.directLine
+      .postActivity({
+        type: 'message',
+        text: answer,
+        textFormat: 'plain',
+        locale: 'en-US',
+        from: { id: chat.userId, role: 'user' },
+        channelData: { libraryBot: { sensitiveAnswer: kind } },
+      })
+      .subscribe({
+        error: function () {
+          status.textContent = SENSITIVE[kind].failed;
+          mask(kind);
+        },
+      });
+    answer = '';
+    mask(null);
+    announce(SENSITIVE[kind].sent);
+  });
+
+  otherTopic.addEventListener('click', function () {
+    mask(null);
+    focusSendBox();
+  });
+
+  clearButton.addEventListener('click', function () {
+    restart(NOTICES.cleared);
+  });
+
+  // Typing or pointing counts as being here; the chat is cleared after the idle minutes, as the
+  // server ends a signed-in session after the same time.
+  document.addEventListener('keydown', touch);
+  document.addEventListener('pointerdown', touch);
+  window.setInterval(function () {
+    if (chat && patronSpoke && Date.now() - lastActivityAt >= settings.idleMinutes * 60000) {
+      restart(NOTICES.idle);
+    }
+  }, IDLE_CHECK_MS);
+
+  start('', true);
 })();

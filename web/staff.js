@@ -5,11 +5,17 @@
   var settings = JSON.parse(document.getElementById('staff-settings').textContent);
   var status = document.getElementById('chat-status');
   var form = document.getElementById('staff-sign-in');
-  var root = document.documentElement.style;
-  root.setProperty('--library-primary', settings.colours.primary);
-  root.setProperty('--library-accent', settings.colours.accent);
-  root.setProperty('--library-background', settings.colours.background);
-  root.setProperty('--library-text', settings.colours.text);
+  var LibraryChat = window.LibraryChat;
+  LibraryChat.applyColours(settings.colours);
+
+  // What the staff member types is shown as typed, like the patron's messages relayed here.
+  function storeMiddleware() {
+    return function (next) {
+      return function (action) {
+        return next(LibraryChat.plainTypedText(action));
+      };
+    };
+  }
 
   function start(session) {
     var options = { token: session.token };
@@ -18,12 +24,19 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: window.WebChat.createStore({}, storeMiddleware),
         userID: session.userId,
         locale: 'en-US',
-        styleOptions: { accent: settings.colours.primary, hideUploadButton: true, rootHeight: '100%' },
+        overrideLocalizedStrings: {
+          TEXT_INPUT_ALT: 'Your reply to the patron',
+          TEXT_INPUT_PLACEHOLDER: 'Type a reply, "end" or "transfer name"',
+        },
+        styleOptions: LibraryChat.styleOptions(settings.colours),
       },
       document.getElementById('webchat'),
     );
+    var input = document.querySelector('#webchat .webchat__send-box-text-box__input');
+    if (input) input.focus();
     // While this window is open the staff member counts as present.
     window.setInterval(function () {
       directLine

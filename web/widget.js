@@ -19,7 +19,16 @@
     'font:600 1rem system-ui,sans-serif;cursor:pointer;box-shadow:0 2px 8px rgba(0,0,0,.3);' +
     'background:' +
     settings.colours.primary +
-    ';color:#fff';
+    ';color:' +
+    settings.colours.onPrimary;
+  // A visible focus ring in the library's colour (the host page's own styles may remove outlines).
+  button.addEventListener('focus', function () {
+    button.style.outline = '3px solid ' + settings.colours.primary;
+    button.style.outlineOffset = '3px';
+  });
+  button.addEventListener('blur', function () {
+    button.style.outline = '';
+  });
 
   var panel = document.createElement('div');
   panel.id = 'library-chat-panel';

@@ -80,7 +80,19 @@ export class HandoffMessenger {
     return this.adapter.continueConversationAsync(
       this.settings.appId ?? '',
       address as Partial<ConversationReference>,
-      logic,
+      async (context) => {
+        // A proactive message answers nothing in this conversation; a replyToId naming the
+        // continuation's own id makes Web Chat hold the message up to 5 s waiting for that activity.
+        context.onSendActivities(async (_context, activities, next) => {
+          activities.forEach((activity) => delete activity.replyToId);
+          return next();
+        });
+        context.onUpdateActivity(async (_context, activity, next) => {
+          delete activity.replyToId;
+          return next();
+        });
+        await logic(context);
+      },
     );
   }
 
@@ -92,7 +104,10 @@ export class HandoffMessenger {
 
   async toStaff(address: object, activity: Partial<Activity> | string): Promise<void> {
     await this.continueWith(address, async (context) => {
-      await context.sendActivity(activity);
+      // Text to staff often quotes the patron ("Patron: ..."): shown as typed, never as markdown.
+      await context.sendActivity(
+        typeof activity === 'string' ? { type: 'message', text: activity, textFormat: 'plain' } : activity,
+      );
     });
   }
 

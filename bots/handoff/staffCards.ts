@@ -53,6 +53,23 @@ function localTime(iso: string, timeZone: string): string {
   return DateTime.fromISO(iso, { zone: timeZone }).toFormat('ccc d LLL, h:mm a');
 }
 
+/**
+ * Text the patron typed (or anything quoted from them), shown exactly as typed: a RichTextBlock's
+ * TextRun is plain text in every Adaptive Card host (no markdown, no links, no HTML), where a
+ * TextBlock would render `**`, `[a](url)`, bare addresses and, in Web Chat, `<img>`.
+ */
+function plainText(runs: { text: string; bold?: boolean }[], extra: object = {}): object {
+  return {
+    type: 'RichTextBlock',
+    inlines: runs.map((run) => ({
+      type: 'TextRun',
+      text: run.text,
+      ...(run.bold ? { weight: 'Bolder' } : {}),
+    })),
+    ...extra,
+  };
+}
+
 function summaryBlocks(summary: HandoffCase['summary']): object[] {
   const facts = [
     { title: 'Why', value: reasons[summary.reason] ?? summary.reason },
@@ -60,12 +77,11 @@ function summaryBlocks(summary: HandoffCase['summary']): object[] {
     { title: 'Branch', value: summary.branch ?? 'not mentioned' },
     { title: 'Signed in', value: summary.signedIn ? 'yes' : 'no' },
   ];
-  const turns = summary.recentTurns.map((turn) => ({
-    type: 'TextBlock',
-    wrap: true,
-    spacing: 'Small',
-    text: `**${turn.from === 'patron' ? 'Patron' : 'Bot'}:** ${turn.text}`,
-  }));
+  const turns = summary.recentTurns.map((turn) =>
+    plainText([{ text: `${turn.from === 'patron' ? 'Patron' : 'Bot'}: `, bold: true }, { text: turn.text }], {
+      spacing: 'Small',
+    }),
+  );
   return [
     { type: 'FactSet', facts },
     ...(turns.length > 0
@@ -124,14 +140,10 @@ function contactText(ticket: Ticket): string {
 export function ticketCard(ticket: Ticket, timeZone: string, kind: ButtonKind): AdaptiveCard {
   const body: object[] = [
     { type: 'TextBlock', text: 'A patron left a message', weight: 'Bolder', size: 'Medium' },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Left', value: localTime(ticket.createdAt, timeZone) },
-        { title: 'Contact', value: contactText(ticket) },
-      ],
-    },
-    { type: 'TextBlock', text: ticket.message, wrap: true },
+    { type: 'FactSet', facts: [{ title: 'Left', value: localTime(ticket.createdAt, timeZone) }] },
+    // The contact (a typed phone number or email address) and the message are the patron's words.
+    plainText([{ text: 'Contact: ', bold: true }, { text: contactText(ticket) }]),
+    plainText([{ text: ticket.message }]),
   ];
   if (ticket.status === 'answered') {
     body.push({
@@ -141,7 +153,13 @@ export function ticketCard(ticket: Ticket, timeZone: string, kind: ButtonKind): 
     });
     return card(body);
   }
-  body.push({ type: 'Input.Text', id: 'reply', isMultiline: true, placeholder: 'Your answer to the patron' });
+  body.push({
+    type: 'Input.Text',
+    id: 'reply',
+    isMultiline: true,
+    label: 'Your answer to the patron',
+    placeholder: 'Your answer to the patron',
+  });
   return card(body, [
     button(kind, 'Send answer / mark done', { verb: 'ticket.answer', ticketId: ticket.id }),
   ]);

@@ -129,7 +129,7 @@ export async function handledStopOrSignOut(
   }
   if (isSignOutRequest(text)) {
     deps.sessions.signOut(conversationKey(context.activity));
-    await sendReply(context, signInText.signedOut);
+    await sendReply(context, { kind: 'text', text: signInText.signedOut, endsSession: true });
     return true;
   }
   if (isStopRequest(text)) {

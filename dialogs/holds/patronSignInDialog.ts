@@ -2,7 +2,7 @@
 // state holds neither: the card number waits in PatronSessions' memory for the PIN turn, and the PIN
 // is read from turn state (put there by SensitiveInputMiddleware, which withheld it from the
 // message) and passed straight to the library system. Ends with true when signed in.
-import { ActivityTypes, InputHints, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import {
   Dialog,
   DialogReason,
@@ -10,8 +10,7 @@ import {
   type DialogInstance,
   type DialogTurnResult,
 } from 'botbuilder-dialogs';
-import { renderReply, sendReply } from '../../channels/renderer';
-import type { Reply } from '../../channels/reply';
+import { sendReply } from '../../channels/renderer';
 import { clientKey, conversationKey, markTurnSensitive, SENSITIVE_INPUT, withheldInput } from '../turnState';
 import { signInText } from './holdsReplies';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
@@ -248,26 +247,14 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'card');
     const text =
       question ?? (first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard);
-    await this.sendMarked(dc, { kind: 'text', text }, 'card');
+    await sendReply(dc.context, { kind: 'text', text, sensitive: 'card' });
   }
 
   private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
     state.stage = 'pin';
     markSensitive(dc, true);
     this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'pin');
-    await this.sendMarked(dc, { kind: 'text', text: signInText.askPin }, 'pin');
-  }
-
-  /** Sends a question marked so the page and Direct Line treat its answer as sensitive. */
-  private async sendMarked(dc: DialogContext, reply: Reply, kind: 'card' | 'pin'): Promise<void> {
-    const activities: Partial<Activity>[] = renderReply(reply, dc.context.activity.channelId).map(
-      (activity) => ({
-        ...activity,
-        inputHint: InputHints.ExpectingInput,
-        channelData: { libraryBot: { sensitiveInput: kind } },
-      }),
-    );
-    await dc.context.sendActivities(activities);
+    await sendReply(dc.context, { kind: 'text', text: signInText.askPin, sensitive: 'pin' });
   }
 }
 

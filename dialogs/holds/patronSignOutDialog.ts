@@ -16,7 +16,10 @@ export class PatronSignOutDialog extends Dialog {
     const key = conversationKey(dc.context.activity);
     this.deps.sensitiveInput.clear(key);
     const wasSignedIn = this.deps.sessions.signOut(key);
-    await sendReply(dc.context, wasSignedIn ? signInText.signedOut : signInText.notSignedIn);
+    await sendReply(
+      dc.context,
+      wasSignedIn ? { kind: 'text', text: signInText.signedOut, endsSession: true } : signInText.notSignedIn,
+    );
     return dc.endDialog(wasSignedIn);
   }
 }

@@ -141,3 +141,45 @@ describe('Renderer: SMS lists', () => {
     texts.forEach((text) => expect(text.length).to.be.at.most(SMS_MAX_LENGTH));
   });
 });
+
+describe('Renderer: marks for the web page', () => {
+  it('marks a PIN question for Web Chat with inputHint and channelData, not for Teams or SMS', () => {
+    const ask: Reply = { kind: 'text', text: 'Now your PIN, please.', sensitive: 'pin' };
+    const [web] = renderReply(ask, 'directline');
+    expect(web.inputHint).to.equal('expectingInput');
+    expect(web.channelData).to.deep.equal({ libraryBot: { sensitiveInput: 'pin' } });
+    const [teams] = renderReply(ask, 'msteams');
+    expect(teams.text).to.equal('Now your PIN, please.');
+    expect(teams.inputHint).to.equal(undefined);
+    expect(teams.channelData).to.equal(undefined);
+    const sms = renderReply(ask, 'sms');
+    expect(sms).to.deep.equal([{ type: 'message', text: 'Now your PIN, please.' }]);
+  });
+
+  it('marks the sign-out reply so the page clears the chat', () => {
+    const [web] = renderReply({ kind: 'text', text: "You're signed out.", endsSession: true }, 'webchat');
+    expect(web.channelData).to.deep.equal({ libraryBot: { signedOut: true } });
+    expect(web.inputHint).to.equal(undefined);
+    expect(renderReply({ kind: 'text', text: 'Hello' }, 'webchat')[0].channelData).to.equal(undefined);
+  });
+
+  it('gives a list item no clickable container, so every control is named by its own text', () => {
+    const [web] = renderReply(
+      {
+        kind: 'list',
+        title: 'Programs',
+        items: [
+          {
+            title: 'Storytime',
+            lines: ['Monday 10:00 AM'],
+            link: { label: 'Details and registration', url: 'https://example.org/storytime' },
+          },
+        ],
+      },
+      'webchat',
+    );
+    const card = JSON.stringify(web.attachments?.[0].content);
+    expect(card).not.to.contain('selectAction');
+    expect(card).to.contain('"type":"Action.OpenUrl","title":"Details and registration"');
+  });
+});
