@@ -6,6 +6,11 @@ export interface MicrosoftAppCredentials {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  /**
+   * Where the Bot Framework's OpenID metadata (and so its signing keys) is read; Microsoft's public
+   * cloud by default. `BotOpenIdMetadata`, botbuilder's own name for it; tests point it at a local server.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface RuntimeSettings {
@@ -37,6 +42,9 @@ export class RuntimeSettingsError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Shortest PATRON_KEY_SECRET accepted: 32 characters (e.g. `openssl rand -base64 32` gives 44). */
+export const MIN_PATRON_KEY_SECRET_LENGTH = 32;
 
 export function readRuntimeSettings(
   env: Record<string, string | undefined>,
@@ -71,7 +79,19 @@ export function readRuntimeSettings(
     if (appType === 'SingleTenant' && !tenantId) {
       problems.push('MicrosoftAppTenantId: expected the tenant id for a SingleTenant app');
     }
-    microsoftApp = { appId, appPassword, appType: appType as MicrosoftAppCredentials['appType'], tenantId };
+    const openIdMetadataUrl = value('BotOpenIdMetadata');
+    if (openIdMetadataUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(openIdMetadataUrl)) {
+      problems.push(
+        `BotOpenIdMetadata: expected an http(s) URL of the OpenID metadata, got "${openIdMetadataUrl}"`,
+      );
+    }
+    microsoftApp = {
+      appId,
+      appPassword,
+      appType: appType as MicrosoftAppCredentials['appType'],
+      tenantId,
+      openIdMetadataUrl,
+    };
   }
   const localMode = !microsoftApp;
 
@@ -88,6 +108,11 @@ export function readRuntimeSettings(
   if (!localMode && !patronKeySecret) {
     problems.push(
       'PATRON_KEY_SECRET: expected a long random secret when running with channel authentication',
+    );
+  } else if (patronKeySecret !== undefined && patronKeySecret.length < MIN_PATRON_KEY_SECRET_LENGTH) {
+    problems.push(
+      `PATRON_KEY_SECRET: expected at least ${MIN_PATRON_KEY_SECRET_LENGTH} characters of random text ` +
+        `(got ${patronKeySecret.length}); generate one with: openssl rand -base64 32`,
     );
   }
 

@@ -1,15 +1,7 @@
 // Builds the whole bot from settings and the library's configuration: storage, state, recognizer,
 // dialogs, adapter and HTTP server. index.ts calls it for real; tests call it on port 0 with a
 // temporary data folder, so they exercise exactly what runs in production.
-import {
-  ActivityTypes,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConversationState,
-  Storage,
-  TurnContext,
-  UserState,
-} from 'botbuilder';
+import { ActivityTypes, CloudAdapter, ConversationState, Storage, TurnContext, UserState } from 'botbuilder';
 import { join } from 'node:path';
 import restify, { Request, Response, Server } from 'restify';
 import { createHandoffWiring, type HandoffWiring } from '../bots/handoff/handoffWiring';
@@ -24,8 +16,12 @@ import { Logger, TURN_LOGGER_KEY, turnLogger } from '../observability/logger';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { SqliteStorage } from '../storage/sqliteStorage';
-import { DirectLineConversations } from './directLine/directLineConversations';
+import { DirectLineConversations, type DirectLineLimits } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
+import { limitTokenIssuing, type TokenRateLimits } from './directLine/tokenRateLimit';
+import { createChannelAuthentication } from './channelAuthentication';
+import { guardSockets, hardenServer, restifyLogger } from './httpHardening';
+import { GracefulShutdown } from './shutdown';
 import { RecentActivities, registerMessagesEndpoint } from './messagesEndpoint';
 import { registerStaffConsole } from './staffConsolePage';
 import { registerEntraSignInReturn } from './entraSignInReturn';
@@ -52,6 +48,9 @@ export interface LibraryBotAppOptions {
   secrets?: { entraClientSecret?: string };
   /** Tests only: trust a loopback identity provider for Entra sign-in. */
   entraNetwork?: HoldsFeatureOptions['entraNetwork'];
+  /** Tests and benchmarks: the built-in Direct Line's limits and the token endpoints' rate limits. */
+  directLineLimits?: Partial<DirectLineLimits>;
+  tokenRateLimits?: TokenRateLimits;
 }
 
 export interface LibraryBotApp {
@@ -101,16 +100,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
   });
 
   const app = settings.microsoftApp;
-  const authentication = new ConfigurationBotFrameworkAuthentication(
-    app
-      ? {
-          MicrosoftAppId: app.appId,
-          MicrosoftAppPassword: app.appPassword,
-          MicrosoftAppType: app.appType,
-          MicrosoftAppTenantId: app.tenantId,
-        }
-      : {},
-  );
+  const authentication = createChannelAuthentication(app);
   const adapter = new CloudAdapter(authentication);
   // First, before anything that logs or records a turn: takes the PIN out of the message.
   adapter.use(holds.middleware);
@@ -183,7 +173,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
         logger.error({ err: sendError }, 'could not tell the patron about a failed turn');
       }
     }
-    // A broken dialog stack would fail the same way next turn: start over cleanly.
+    // A broken dialog stack would fail the same way next turn: start over cleanly. Not when the
+    // failure was ours (stopping, or the reply's connection): the dialog was fine.
+    if (shutdown.keepsStateAfter(error)) return;
     try {
       await conversationState.delete(context);
     } catch (deleteError) {
@@ -191,7 +183,12 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     }
   };
 
-  const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'library-help-bot',
+    handleUncaughtExceptions: false,
+    // restify 11 logs with pino; its type package (8.x) still names bunyan's Logger.
+    log: restifyLogger(logger) as unknown as restify.ServerOptions['log'],
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, requestBodyOnGet: false }),
@@ -214,30 +211,29 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     },
   );
 
-  let inFlight = 0;
-  let closing = false;
-  const drained: (() => void)[] = [];
-  server.pre((_req: Request, res: Response, next: () => void) => {
-    if (closing) {
-      res.header('connection', 'close');
-    }
-    inFlight++;
-    let counted = true;
-    const done = () => {
-      if (!counted) return;
-      counted = false;
-      inFlight--;
-      if (inFlight === 0) drained.splice(0).forEach((resolve) => resolve());
-    };
-    res.once('finish', done);
-    res.once('close', done);
-    next();
+  hardenServer(server, {
+    logger,
+    localMode: settings.localMode,
+    extraHosts: [new URL(settings.publicUrl).host],
+  });
+  guardSockets(server.server, logger);
+  const shutdown = new GracefulShutdown();
+  shutdown.install(server);
+  limitTokenIssuing(server, {
+    paths: ['/api/directline/token', '/staff/token'],
+    logger,
+    limits: options.tokenRateLimits,
   });
 
   const runTurn = async (context: TurnContext) => {
     if (!(await handoff.runIfStaff(context))) await bot.run(context);
   };
-  registerMessagesEndpoint(server, { adapter, logger, runTurn });
+  registerMessagesEndpoint(server, {
+    adapter,
+    logger,
+    runTurn,
+    authentication: app ? authentication : undefined,
+  });
 
   const readiness: ReadinessCheck[] = [
     holds.readiness,
@@ -272,7 +268,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
 
   let boundPort = 0;
   const localAddress = () => `http://127.0.0.1:${boundPort}`;
-  const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  const directLine = settings.localMode ? new DirectLineConversations(options.directLineLimits) : undefined;
   let streams: { close(): void } | undefined;
   if (directLine) {
     registerDirectLineRoutes(server, {
@@ -281,8 +277,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       botName: config.library.name,
       botEndpoint: () => `${localAddress()}/api/messages`,
       serviceUrl: localAddress,
+      internalSecret: shutdown.internalSecret,
     });
-    streams = attachDirectLineStreams(server.server, directLine);
+    streams = attachDirectLineStreams(server.server, directLine, logger);
   }
   if (directLine && settings.staffPasscode) {
     registerStaffConsole(server, {
@@ -328,18 +325,8 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       });
     },
     close: async () => {
-      closing = true;
       handoff.stop();
-      server.close();
-      server.server.closeIdleConnections();
-      if (inFlight > 0) {
-        await Promise.race([
-          new Promise<void>((resolve) => drained.push(resolve)),
-          new Promise<void>((resolve) => setTimeout(resolve, 10000).unref()),
-        ]);
-      }
-      server.server.closeAllConnections();
-      streams?.close();
+      await shutdown.stop(server.server, () => streams?.close());
       (storage as { close?: () => void }).close?.();
       holds.close();
     },
