@@ -19,6 +19,13 @@ import { INTERNAL_TURN_HEADER } from '../shutdown';
 
 export const BOT_ACCOUNT = { id: 'library-bot', name: 'Library Help Bot', role: 'bot' };
 
+/** What Web Chat and DirectLineJS send; anything else from a page is refused before it reaches the bot. */
+const USER_ACTIVITY_TYPES = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.Event,
+  ActivityTypes.Typing,
+]);
+
 /** Longest patron message accepted; longer ones get a clear 400 rather than a truncated message. */
 export const MAX_MESSAGE_TEXT = 5000;
 
@@ -304,6 +311,9 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
       }
       const partial = body as Partial<Activity>;
+      if (!USER_ACTIVITY_TYPES.has(partial.type as string)) {
+        return sendError(res, 400, 'BadArgument', 'A client may send message, event and typing activities.');
+      }
       if (partial.text !== undefined && typeof partial.text !== 'string') {
         return sendError(res, 400, 'BadArgument', 'The activity "text" must be a string.');
       }
