@@ -41,6 +41,11 @@ const ms = (value: number) => value.toFixed(1);
 const latency = (s: LatencySummary) =>
   `p50 ${ms(s.p50)} ms, p95 ${ms(s.p95)} ms, p99 ${ms(s.p99)} ms, max ${ms(s.max)} ms`;
 
+/** A failed run must not leave a bot process behind. */
+function stopOnExit(bot: BotProcess): void {
+  process.once('exit', () => bot.child.kill('SIGTERM'));
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const profileAt = process.argv.indexOf('--profile');
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
   await connector.start();
 
   const echo = await BotProcess.start('echo');
+  stopOnExit(echo);
   const target = (url: string, run: string) => ({ messagesUrl: `${url}/api/messages`, connector, run });
   await closedLoop(target(echo.url, 'echo-warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
   const echoClosed = await closedLoop(target(echo.url, 'echo'), {
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
 
   const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const bot = await BotProcess.start('library', nodeOptions);
+  stopOnExit(bot);
   const rssAtStart = bot.rssMb();
   await closedLoop(target(bot.url, 'warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
   const cpu0 = bot.cpuSeconds();

@@ -36,6 +36,8 @@ import type { PatronPreferencesState } from './patronPreferencesState';
 export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
 
 export const MAIN_DIALOG = 'mainDialog';
+/** The turn-state key botbuilder-dialogs' DialogStateManager caches its configuration under. */
+const MEMORY_SCOPES_CONFIGURATION = 'DialogStateManagerConfiguration';
 const MAIN_LOOP = 'mainLoop';
 
 /** A capability's dialog and the intents it answers ("faq.*" for every FAQ); started with RoutedDialogOptions. */
@@ -203,6 +205,9 @@ interface LoopOptions {
 }
 
 export class MainDialog extends ComponentDialog {
+  private readonly dialogSets = new WeakMap<StatePropertyAccessor<DialogState>, DialogSet>();
+  /** botbuilder's DialogStateManager configuration (stateless scope objects), kept from the first turn. */
+  private memoryScopes: unknown;
   private readonly recognizer: PatronMessageRecognizer;
   private readonly libraryName: string;
   private readonly routeByIntent = new Map<string, string>();
@@ -245,9 +250,17 @@ export class MainDialog extends ComponentDialog {
     accessor: StatePropertyAccessor<DialogState>,
     start?: MainDialogStart,
   ): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
+    // One dialog set per state accessor, and botbuilder's memory-scope configuration built once:
+    // otherwise both are rebuilt on every turn (about a tenth of this bot's own work per turn).
+    let dialogSet = this.dialogSets.get(accessor);
+    if (!dialogSet) {
+      dialogSet = new DialogSet(accessor);
+      dialogSet.add(this);
+      this.dialogSets.set(accessor, dialogSet);
+    }
+    if (this.memoryScopes) context.turnState.set(MEMORY_SCOPES_CONFIGURATION, this.memoryScopes);
     const dialogContext = await dialogSet.createContext(context);
+    this.memoryScopes ??= context.turnState.get(MEMORY_SCOPES_CONFIGURATION);
     if (start) {
       await dialogContext.cancelAllDialogs();
       await dialogContext.beginDialog(this.id, { begin: start } satisfies LoopOptions);

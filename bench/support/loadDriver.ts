@@ -33,10 +33,30 @@ export function summarize(latencies: number[]): LatencySummary {
 /** One keep-alive pool for the whole run, as a channel's servers keep connections open. */
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-function post(
+/**
+ * One POST; retried when a kept-alive connection turns out to have been closed by the server just
+ * as it was reused (the race Node's documentation describes for `reusedSocket`).
+ */
+async function post(
   url: string,
   body: string,
   headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postOnce(url, body, headers);
+    } catch (error) {
+      // Several pooled connections may have gone stale at once: try again while that is the reason.
+      if ((error as { reusedSocket?: boolean }).reusedSocket && attempt < 5) continue;
+      throw new Error(`POST ${new URL(url).pathname}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+function postOnce(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -57,7 +77,10 @@ function post(
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: Error & { reusedSocket?: boolean }) => {
+      error.reusedSocket = req.reusedSocket;
+      reject(error);
+    });
     req.end(body);
   });
 }
@@ -202,14 +225,18 @@ export async function closedLoop(
     Array.from({ length: options.conversations }, async (_, conversation) => {
       for (let turn = 0; performance.now() < deadline; turn++) {
         const t0 = performance.now();
-        const { status, key } = await postTurn(
-          target,
-          { conversation, turn },
-          options.script({ conversation, turn }),
-        );
-        latencies.push(performance.now() - t0);
-        keys.push(key);
-        if (status >= 300) failed++;
+        try {
+          const { status, key } = await postTurn(
+            target,
+            { conversation, turn },
+            options.script({ conversation, turn }),
+          );
+          latencies.push(performance.now() - t0);
+          keys.push(key);
+          if (status >= 300) failed++;
+        } catch {
+          failed++;
+        }
       }
     }),
   );
@@ -269,6 +296,8 @@ export interface DirectLineResult extends LatencySummary {
   duplicated: number;
   /** Longest time the whole run went without any reply while turns were waiting. */
   longestStallMs: number;
+  /** What went wrong, for the lost ones (status and body, or the error). */
+  failures: string[];
 }
 
 interface StreamedActivity {
@@ -289,6 +318,7 @@ export async function directLineLoad(
   const latencies: number[] = [];
   let lost = 0;
   let duplicated = 0;
+  const failures: string[] = [];
   let lastReplyAt = performance.now();
   let longestStall = 0;
   let waiting = 0;
@@ -301,62 +331,71 @@ export async function directLineLoad(
 
   await Promise.all(
     Array.from({ length: options.conversations }, async (_, conversation) => {
-      const session = JSON.parse((await post(`${baseUrl}/api/directline/token`, '{}')).body) as {
-        token: string;
-        conversationId: string;
-        userId: string;
-      };
-      const auth = { authorization: `Bearer ${session.token}` };
-      const opened = JSON.parse((await post(`${baseUrl}/v3/directline/conversations`, '', auth)).body) as {
-        streamUrl: string;
-      };
-      const socket = new WebSocket(opened.streamUrl);
-      const seen = new Set<string>();
-      // Replies usually reach the stream before the POST is answered (the bot's turn runs first).
-      const repliedTo = new Set<string>();
-      const replyWaiters = new Map<string, () => void>();
-      socket.on('message', (data) => {
-        const frame = JSON.parse(String(data)) as { activities?: StreamedActivity[] };
-        for (const activity of frame.activities ?? []) {
-          if (activity.id && seen.has(activity.id)) duplicated++;
-          if (activity.id) seen.add(activity.id);
-          if (activity.from?.id === session.userId || !activity.replyToId) continue;
-          if (!repliedTo.has(activity.replyToId)) noteReply();
-          repliedTo.add(activity.replyToId);
-          replyWaiters.get(activity.replyToId)?.();
+      let answered = 0;
+      try {
+        const session = JSON.parse((await post(`${baseUrl}/api/directline/token`, '{}')).body) as {
+          token: string;
+          conversationId: string;
+          userId: string;
+        };
+        const auth = { authorization: `Bearer ${session.token}` };
+        const opened = JSON.parse((await post(`${baseUrl}/v3/directline/conversations`, '', auth)).body) as {
+          streamUrl: string;
+        };
+        const socket = new WebSocket(opened.streamUrl);
+        const seen = new Set<string>();
+        // Replies usually reach the stream before the POST is answered (the bot's turn runs first).
+        const repliedTo = new Set<string>();
+        const replyWaiters = new Map<string, () => void>();
+        socket.on('message', (data) => {
+          const frame = JSON.parse(String(data)) as { activities?: StreamedActivity[] };
+          for (const activity of frame.activities ?? []) {
+            if (activity.id && seen.has(activity.id)) duplicated++;
+            if (activity.id) seen.add(activity.id);
+            if (activity.from?.id === session.userId || !activity.replyToId) continue;
+            if (!repliedTo.has(activity.replyToId)) noteReply();
+            repliedTo.add(activity.replyToId);
+            replyWaiters.get(activity.replyToId)?.();
+          }
+        });
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        for (let turn = 0; turn < options.turns; turn++) {
+          const text = options.script({ conversation, turn });
+          const t0 = performance.now();
+          if (waiting++ === 0) lastReplyAt = t0;
+          const sent = await post(
+            `${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`,
+            JSON.stringify({ type: 'message', text, from: { id: session.userId } }),
+            auth,
+          );
+          const id = sent.status === 200 ? (JSON.parse(sent.body) as { id: string }).id : undefined;
+          if (!id) failures.push(`POST answered ${sent.status}: ${sent.body.slice(0, 100)}`);
+          const replied =
+            id !== undefined &&
+            (await new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(false), timeout);
+              if (repliedTo.has(id)) {
+                clearTimeout(timer);
+                resolve(true);
+                return;
+              }
+              replyWaiters.set(id, () => {
+                clearTimeout(timer);
+                resolve(true);
+              });
+            }));
+          waiting--;
+          if (id) replyWaiters.delete(id);
+          if (replied) latencies.push(performance.now() - t0);
+          else lost++;
+          answered++;
         }
-      });
-      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-      for (let turn = 0; turn < options.turns; turn++) {
-        const text = options.script({ conversation, turn });
-        const t0 = performance.now();
-        if (waiting++ === 0) lastReplyAt = t0;
-        const sent = await post(
-          `${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`,
-          JSON.stringify({ type: 'message', text, from: { id: session.userId } }),
-          auth,
-        );
-        const id = sent.status === 200 ? (JSON.parse(sent.body) as { id: string }).id : undefined;
-        const replied =
-          id !== undefined &&
-          (await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(false), timeout);
-            if (repliedTo.has(id)) {
-              clearTimeout(timer);
-              resolve(true);
-              return;
-            }
-            replyWaiters.set(id, () => {
-              clearTimeout(timer);
-              resolve(true);
-            });
-          }));
-        waiting--;
-        if (id) replyWaiters.delete(id);
-        if (replied) latencies.push(performance.now() - t0);
-        else lost++;
+        socket.close();
+      } catch (error) {
+        // A conversation that broke off: every turn it did not get to is a lost reply.
+        lost += options.turns - answered;
+        failures.push(error instanceof Error ? error.message : String(error));
       }
-      socket.close();
     }),
   );
   const seconds = (performance.now() - started) / 1000;
@@ -368,6 +407,7 @@ export async function directLineLoad(
     lost,
     duplicated,
     longestStallMs: longestStall,
+    failures,
   };
 }
 

@@ -76,6 +76,15 @@ export class ProgramCalendar {
     return this.events.length;
   }
 
+  /** Expands each repeating event up to `to`, one event at a time, letting other work run in between. */
+  async expandGradually(from: DateTime, to: DateTime): Promise<void> {
+    const windows = new Map<string, { earliest: number; latest: number }>();
+    for (const event of this.events) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (event.isRecurring()) this.expand(event, from, to, windows);
+    }
+  }
+
   /** Every occurrence overlapping [from, to), in start order. */
   occurrences(from: DateTime, to: DateTime): Program[] {
     const result: Program[] = [];
