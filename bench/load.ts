@@ -8,7 +8,9 @@
 //    counted, lost and duplicated replies, the longest stall;
 // and the bot's RSS before and after. Each bot runs in its own process (bench/support/serveBot.ts).
 // --profile DIR runs this bot under `node --cpu-prof` and leaves the profile in DIR.
+import { loadavg } from 'node:os';
 import {
+  BOT_NODE_OPTIONS,
   BotProcess,
   closedLoop,
   directLineLoad,
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   const closedMs = quick ? 5000 : 15000;
   const openMs = quick ? 5000 : 10000;
 
+  const loadBefore = loadavg()[0];
   const connector = new ReplyConnector();
   await connector.start();
 
@@ -96,12 +99,22 @@ async function main(): Promise<void> {
     durationMs: closedMs,
     script: mixed,
   });
-  const directLine = await directLineLoad(bot.url, { conversations: 100, turns: 20, script: mixed });
+  const directLine = await directLineLoad(bot.url, {
+    conversations: 100,
+    turns: 20,
+    script: mixed,
+    replyTimeoutMs: 60000,
+  });
   const rssAfter = bot.rssMb();
+  bot.child.kill('SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 300));
   await bot.stop();
   await connector.close();
 
-  console.log('Load: the bare echo bot and this bot, same driver, same run (each bot in its own process)');
+  console.log(
+    `Load: the bare echo bot and this bot, same driver, same run (each bot in its own process, ` +
+      `${BOT_NODE_OPTIONS.join(' ')}); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+  );
   console.log(`closed loop, 64 conversations, "${HOURS_QUESTION}":`);
   console.log(
     `  echo bot: ${echoClosed.turnsPerSecond.toFixed(0)} turns/s (${latency(echoClosed)}), lost ${echoClosed.lost}`,
@@ -131,6 +144,8 @@ async function main(): Promise<void> {
       `${latency(directLine)}, lost ${directLine.lost}, duplicated ${directLine.duplicated}, ` +
       `longest stall ${ms(directLine.longestStallMs)} ms (targets: 0, 0, < 500 ms)`,
   );
+  if (directLine.failures.length)
+    console.log(`  what failed: ${[...new Set(directLine.failures)].slice(0, 5).join('; ')}`);
   console.log(
     `RSS of this bot: ${rssAtStart.toFixed(0)} MB at start, ${rssAfter.toFixed(0)} MB after the run (target <= 350 MB)`,
   );

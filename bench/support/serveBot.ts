@@ -48,6 +48,15 @@ async function main(): Promise<void> {
     kind === 'echo' ? await startEchoBot() : kind === 'library' ? await startLibraryBot() : undefined;
   if (!bot) throw new Error('usage: serveBot.js echo|library');
   process.stdout.write(`READY ${bot.url}\n`);
+  // `kill -USR2 <pid>`: where the memory is (for the RSS figures).
+  process.on('SIGUSR2', () => {
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 1048576);
+    process.stderr.write(
+      `MEMORY rss ${mb(memory.rss)} heapUsed ${mb(memory.heapUsed)} heapTotal ${mb(memory.heapTotal)} ` +
+        `external ${mb(memory.external)} arrayBuffers ${mb(memory.arrayBuffers)} MB\n`,
+    );
+  });
   const stop = async () => {
     await bot.close();
     process.exit(0);

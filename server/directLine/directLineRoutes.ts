@@ -211,6 +211,9 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         headers: toBotHeaders,
         body: JSON.stringify(activity),
       });
+      // Read the (small) answer: an unread body keeps its connection out of undici's pool until
+      // garbage collection, so every hand-off opened a new connection and memory grew under load.
+      await response.arrayBuffer();
       if (response.status >= 400) {
         logger.warn(
           { conversationId: conversation.id, status: response.status },
