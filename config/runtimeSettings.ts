@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 /**
  * Every environment variable read here, and where it matters (`local`: ignored with an app id, so not
- * deployed). `value()` accepts only these names, so the list cannot fall behind the code; a test
+ * deployed; `default`: a public default the deployment keeps, changed only for another cloud or a test). `value()` accepts only these names, so the list cannot fall behind the code; a test
  * compares it with the app settings of deployment/azure/main.bicep.
  */
 export const RUNTIME_SETTING_NAMES = {
@@ -15,6 +15,7 @@ export const RUNTIME_SETTING_NAMES = {
   MicrosoftAppPassword: 'production',
   MicrosoftAppType: 'production',
   MicrosoftAppTenantId: 'production',
+  BotOpenIdMetadata: 'default',
   DIRECT_LINE_SECRET: 'production',
   DIRECT_LINE_ENDPOINT: 'production',
   STAFF_PASSCODE: 'local',
@@ -25,7 +26,7 @@ export const RUNTIME_SETTING_NAMES = {
   STATE_STORAGE: 'everywhere',
   AZURE_STORAGE_CONNECTION_STRING: 'everywhere',
   AZURE_STORAGE_CONTAINER: 'everywhere',
-} as const satisfies Record<string, 'everywhere' | 'production' | 'local'>;
+} as const satisfies Record<string, 'everywhere' | 'production' | 'local' | 'default'>;
 
 export type RuntimeSettingName = keyof typeof RUNTIME_SETTING_NAMES;
 
@@ -41,6 +42,11 @@ export interface MicrosoftAppCredentials {
   appPassword: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
   tenantId?: string;
+  /**
+   * Where the Bot Framework's OpenID metadata (and so its signing keys) is read; Microsoft's public
+   * cloud by default. `BotOpenIdMetadata`, botbuilder's own name for it; tests point it at a local server.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface RuntimeSettings {
@@ -73,6 +79,9 @@ export class RuntimeSettingsError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Shortest PATRON_KEY_SECRET accepted: 32 characters (e.g. `openssl rand -base64 32` gives 44). */
+export const MIN_PATRON_KEY_SECRET_LENGTH = 32;
 
 export function readRuntimeSettings(
   env: Record<string, string | undefined>,
@@ -111,7 +120,19 @@ export function readRuntimeSettings(
     if (appType === 'SingleTenant' && !tenantId) {
       problems.push('MicrosoftAppTenantId: expected the tenant id for a SingleTenant app');
     }
-    microsoftApp = { appId, appPassword, appType: appType as MicrosoftAppCredentials['appType'], tenantId };
+    const openIdMetadataUrl = value('BotOpenIdMetadata');
+    if (openIdMetadataUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(openIdMetadataUrl)) {
+      problems.push(
+        `BotOpenIdMetadata: expected an http(s) URL of the OpenID metadata, got "${openIdMetadataUrl}"`,
+      );
+    }
+    microsoftApp = {
+      appId,
+      appPassword,
+      appType: appType as MicrosoftAppCredentials['appType'],
+      tenantId,
+      openIdMetadataUrl,
+    };
   }
   const localMode = !microsoftApp;
 
@@ -128,6 +149,11 @@ export function readRuntimeSettings(
   if (!localMode && !patronKeySecret) {
     problems.push(
       'PATRON_KEY_SECRET: expected a long random secret when running with channel authentication',
+    );
+  } else if (patronKeySecret !== undefined && patronKeySecret.length < MIN_PATRON_KEY_SECRET_LENGTH) {
+    problems.push(
+      `PATRON_KEY_SECRET: expected at least ${MIN_PATRON_KEY_SECRET_LENGTH} characters of random text ` +
+        `(got ${patronKeySecret.length}); generate one with: openssl rand -base64 32`,
     );
   }
 

@@ -5,18 +5,20 @@
 import {
   ActivityTypes,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
   type ConversationState,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { RuntimeSettings } from '../config/runtimeSettings';
 import { conversationKey } from '../dialogs/turnState';
 import { type Logger, turnLogger } from '../observability/logger';
 import type { ReadinessCheck } from './capabilities/capability';
-import { DirectLineConversations } from './directLine/directLineConversations';
+import { createChannelAuthentication } from './channelAuthentication';
+import { DirectLineConversations, type DirectLineLimits } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
+import { limitTokenIssuing, type TokenRateLimits } from './directLine/tokenRateLimit';
+import { guardSockets, hardenServer, restifyLogger } from './httpHardening';
+import { GracefulShutdown } from './shutdown';
 import { createLibraryBot, type LibraryBot, type LibraryBotOptions } from './libraryBot';
 import { registerMessagesEndpoint } from './messagesEndpoint';
 import { registerWebChatPage } from './webChatPage';
@@ -25,7 +27,11 @@ import { answerHeadLikeGet } from './headRequests';
 /** Direct Line allows 256K characters per activity; Teams about 100 KB. */
 export const MAX_BODY_BYTES = 300 * 1024;
 
-export type LibraryBotAppOptions = LibraryBotOptions;
+export interface LibraryBotAppOptions extends LibraryBotOptions {
+  /** Tests and benchmarks: the built-in Direct Line's limits and the token endpoints' rate limits. */
+  directLineLimits?: Partial<DirectLineLimits>;
+  tokenRateLimits?: TokenRateLimits;
+}
 
 export interface LibraryBotApp {
   server: Server;
@@ -45,18 +51,25 @@ export const SAFE_TURN_ERROR_MESSAGE =
 
 export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
   const { settings, library, logger } = options;
-  const adapter = new CloudAdapter(channelAuthentication(settings));
+  const authentication = createChannelAuthentication(settings.microsoftApp);
+  const adapter = new CloudAdapter(authentication);
   const bot = createLibraryBot(options, adapter);
   bot.middleware.forEach((middleware) => adapter.use(middleware));
-  adapter.onTurnError = turnErrorHandler(logger, bot.conversationState);
+  const shutdown = new GracefulShutdown();
+  adapter.onTurnError = turnErrorHandler(logger, bot.conversationState, shutdown);
 
-  const { server, inFlight } = createHttpServer();
-  registerMessagesEndpoint(server, { adapter, logger, runTurn: (context) => bot.runTurn(context) });
+  const server = createHttpServer(options, shutdown);
+  registerMessagesEndpoint(server, {
+    adapter,
+    logger,
+    runTurn: (context) => bot.runTurn(context),
+    authentication: settings.microsoftApp ? authentication : undefined,
+  });
   registerHealthChecks(server, logger, bot.readiness);
 
   let boundPort = 0;
   const localAddress = () => `http://127.0.0.1:${boundPort}`;
-  const directLine = settings.localMode ? new DirectLineConversations() : undefined;
+  const directLine = settings.localMode ? new DirectLineConversations(options.directLineLimits) : undefined;
   let streams: { close(): void } | undefined;
   if (directLine) {
     registerDirectLineRoutes(server, {
@@ -69,8 +82,9 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       screenText: (activity) =>
         bot.capabilities.holds.sensitiveInput.screen(conversationKey(activity), activity.text ?? '')
           .visibleText,
+      internalSecret: shutdown.internalSecret,
     });
-    streams = attachDirectLineStreams(server.server, directLine);
+    streams = attachDirectLineStreams(server.server, directLine, logger);
   }
   for (const capability of bot.list) capability.registerRoutes?.({ server, directLine });
   registerWebChatPage(server, {
@@ -80,6 +94,7 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
     directLineSecret: settings.directLineSecret,
     directLineEndpoint: settings.directLineEndpoint,
   });
+  answerHeadLikeGet(server);
 
   return {
     server,
@@ -98,30 +113,14 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       });
     },
     close: async () => {
-      await inFlight.drain(server);
-      streams?.close();
+      await shutdown.stop(server.server, () => streams?.close());
       await bot.stop();
     },
   };
 }
 
-/** Local mode (no app id) turns channel authentication off; otherwise the bot's identity. */
-function channelAuthentication(settings: RuntimeSettings): ConfigurationBotFrameworkAuthentication {
-  const app = settings.microsoftApp;
-  return new ConfigurationBotFrameworkAuthentication(
-    app
-      ? {
-          MicrosoftAppId: app.appId,
-          MicrosoftAppPassword: app.appPassword,
-          MicrosoftAppType: app.appType,
-          MicrosoftAppTenantId: app.tenantId,
-        }
-      : {},
-  );
-}
-
 /** Logs with context, tells the patron something safe, and starts the conversation over cleanly. */
-function turnErrorHandler(logger: Logger, conversationState: ConversationState) {
+function turnErrorHandler(logger: Logger, conversationState: ConversationState, shutdown: GracefulShutdown) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const activity = context.activity;
     turnLogger(context.turnState, logger).error(
@@ -140,7 +139,9 @@ function turnErrorHandler(logger: Logger, conversationState: ConversationState) 
         logger.error({ err: sendError }, 'could not tell the patron about a failed turn');
       }
     }
-    // A broken dialog stack would fail the same way next turn: start over cleanly.
+    // A broken dialog stack would fail the same way next turn: start over cleanly. Not when the
+    // failure was ours (stopping, or the reply's connection): the dialog was fine.
+    if (shutdown.keepsStateAfter(error)) return;
     try {
       await conversationState.delete(context);
     } catch (deleteError) {
@@ -149,44 +150,15 @@ function turnErrorHandler(logger: Logger, conversationState: ConversationState) 
   };
 }
 
-/** Counts requests in flight so close() can let them finish. */
-class InFlightRequests {
-  private count = 0;
-  private closing = false;
-  private readonly drained: (() => void)[] = [];
-
-  track(res: Response): void {
-    if (this.closing) res.header('connection', 'close');
-    this.count++;
-    let counted = true;
-    const done = () => {
-      if (!counted) return;
-      counted = false;
-      this.count--;
-      if (this.count === 0) this.drained.splice(0).forEach((resolve) => resolve());
-    };
-    res.once('finish', done);
-    res.once('close', done);
-  }
-
-  /** Stops accepting, waits (at most 10 s) for requests in flight, then closes every connection. */
-  async drain(server: Server): Promise<void> {
-    this.closing = true;
-    server.close();
-    server.server.closeIdleConnections();
-    if (this.count > 0) {
-      await Promise.race([
-        new Promise<void>((resolve) => this.drained.push(resolve)),
-        new Promise<void>((resolve) => setTimeout(resolve, 10000).unref()),
-      ]);
-    }
-    server.server.closeAllConnections();
-  }
-}
-
-function createHttpServer(): { server: Server; inFlight: InFlightRequests } {
-  const server = restify.createServer({ name: 'library-help-bot', handleUncaughtExceptions: false });
-  answerHeadLikeGet(server);
+/** restify with body limits, generic error bodies, hardened requests and sockets, and the shutdown gate. */
+function createHttpServer(options: LibraryBotAppOptions, shutdown: GracefulShutdown): Server {
+  const { settings, logger } = options;
+  const server = restify.createServer({
+    name: 'library-help-bot',
+    handleUncaughtExceptions: false,
+    // restify 11 logs with pino; its type package (8.x) still names bunyan's Logger.
+    log: restifyLogger(logger) as unknown as restify.ServerOptions['log'],
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(
     restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, requestBodyOnGet: false }),
@@ -208,12 +180,19 @@ function createHttpServer(): { server: Server; inFlight: InFlightRequests } {
       callback();
     },
   );
-  const inFlight = new InFlightRequests();
-  server.pre((_req: Request, res: Response, next: () => void) => {
-    inFlight.track(res);
-    next();
+  hardenServer(server, {
+    logger,
+    localMode: settings.localMode,
+    extraHosts: [new URL(settings.publicUrl).host],
   });
-  return { server, inFlight };
+  guardSockets(server.server, logger);
+  shutdown.install(server);
+  limitTokenIssuing(server, {
+    paths: ['/api/directline/token', '/staff/token'],
+    logger,
+    limits: options.tokenRateLimits,
+  });
+  return server;
 }
 
 function registerHealthChecks(server: Server, logger: Logger, readiness: ReadinessCheck[]): void {

@@ -1,9 +1,11 @@
 // POST /api/messages: the one door every channel uses. Malformed bodies get a 4xx with a generic
 // body (never a crash), the adapter's own error texts never reach the caller, and a retried
 // activity (same channel, conversation and id) is handled once.
-import type { CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../observability/logger';
+import { checkChannelToken } from './channelAuthentication';
 
 const GENERIC_BODIES: Record<number, string> = {
   400: 'Bad request',
@@ -11,6 +13,7 @@ const GENERIC_BODIES: Record<number, string> = {
   403: 'Forbidden',
   405: 'Method not allowed',
   500: 'Something went wrong',
+  503: 'Service unavailable',
 };
 
 /** Longest message text accepted from any channel (Direct Line allows far more; nobody types it). */
@@ -30,6 +33,12 @@ export function describeBadActivity(body: unknown): string | undefined {
       return `${field} is not an object`;
     }
   }
+  // Every channel sends these; without them there is no conversation to keep state for or answer.
+  for (const field of ['conversation', 'from'] as const) {
+    const id = (activity[field] as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || !id) return `no ${field}.id`;
+  }
+  if (typeof activity.channelId !== 'string' || !activity.channelId) return 'no channelId';
   if (activity.serviceUrl !== undefined && typeof activity.serviceUrl !== 'string')
     return 'serviceUrl is not a string';
   return undefined;
@@ -71,6 +80,11 @@ export interface MessagesEndpointOptions {
   adapter: CloudAdapter;
   logger: Logger;
   runTurn: (context: TurnContext) => Promise<void>;
+  /**
+   * With a Microsoft app id: the channel authentication, checked before the adapter runs so a bad
+   * token is a logged 401 and unreadable signing keys a logged 503 (the adapter says 500 to both).
+   */
+  authentication?: BotFrameworkAuthentication;
 }
 
 export function registerMessagesEndpoint(server: Server, options: MessagesEndpointOptions): void {
@@ -81,6 +95,25 @@ export function registerMessagesEndpoint(server: Server, options: MessagesEndpoi
       log.warn({ reason: problem }, 'rejected a malformed activity');
       res.send(400, { error: GENERIC_BODIES[400] });
       return;
+    }
+    if (options.authentication) {
+      const refusal = await checkChannelToken(
+        options.authentication,
+        req.body as Activity,
+        req.header('authorization') ?? '',
+      );
+      if (refusal) {
+        const fields = {
+          status: refusal.status,
+          reason: refusal.reason,
+          channelId: (req.body as Activity).channelId,
+        };
+        if (refusal.status === 503) log.error(fields, 'could not check a channel token');
+        else log.warn(fields, 'refused an activity: channel authentication failed');
+        if (refusal.status === 503) res.header('retry-after', '30');
+        res.send(refusal.status, { error: GENERIC_BODIES[refusal.status] });
+        return;
+      }
     }
     try {
       await options.adapter.process(req, withGenericErrors(res), options.runTurn);

@@ -8,6 +8,7 @@ import { pageColours, type PageColours } from '../config/colourContrast';
 import type { LibraryConfig } from '../config/libraryConfig';
 import type { Logger } from '../observability/logger';
 import type { DirectLineConversations } from './directLine/directLineConversations';
+import { openSessionOrRefuse } from './directLine/directLineRoutes';
 
 const WEB_DIR = join(__dirname, '..', '..', 'web');
 
@@ -128,7 +129,8 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
 
   server.post('/api/directline/token', async (_req: Request, res: Response) => {
     if (options.conversations) {
-      res.send(200, options.conversations.openSession());
+      const session = openSessionOrRefuse(options.conversations, res, options.logger);
+      if (session) res.send(200, session);
       return;
     }
     if (!options.directLineSecret) {

@@ -28,6 +28,8 @@ export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopi
 export type { IntentRoute } from './mainRouting';
 
 export const MAIN_DIALOG = 'mainDialog';
+/** The turn-state key botbuilder-dialogs' DialogStateManager caches its configuration under. */
+const MEMORY_SCOPES_CONFIGURATION = 'DialogStateManagerConfiguration';
 const MAIN_LOOP = 'mainLoop';
 
 export interface MainDialogOptions {
@@ -64,6 +66,9 @@ interface LoopOptions {
 }
 
 export class MainDialog extends ComponentDialog {
+  private readonly dialogSets = new WeakMap<StatePropertyAccessor<DialogState>, DialogSet>();
+  /** botbuilder's DialogStateManager configuration (stateless scope objects), kept from the first turn. */
+  private memoryScopes: unknown;
   private readonly recognizer: PatronMessageRecognizer;
   private readonly now: () => Date;
   private readonly minConfidence: number;
@@ -111,9 +116,17 @@ export class MainDialog extends ComponentDialog {
     accessor: StatePropertyAccessor<DialogState>,
     start?: MainDialogStart,
   ): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
+    // One dialog set per state accessor, and botbuilder's memory-scope configuration built once:
+    // otherwise both are rebuilt on every turn (about a tenth of this bot's own work per turn).
+    let dialogSet = this.dialogSets.get(accessor);
+    if (!dialogSet) {
+      dialogSet = new DialogSet(accessor);
+      dialogSet.add(this);
+      this.dialogSets.set(accessor, dialogSet);
+    }
+    if (this.memoryScopes) context.turnState.set(MEMORY_SCOPES_CONFIGURATION, this.memoryScopes);
     const dialogContext = await dialogSet.createContext(context);
+    this.memoryScopes ??= context.turnState.get(MEMORY_SCOPES_CONFIGURATION);
     if (start) {
       await dialogContext.cancelAllDialogs();
       await dialogContext.beginDialog(this.id, { begin: start } satisfies LoopOptions);

@@ -60,3 +60,78 @@ export class ConsoleSessions {
     await this.storage.delete([sessionKey(conversationKey)]);
   }
 }
+
+export interface SignInThrottleLimits {
+  /** Wrong passcodes allowed within `windowMs` before the client is locked. */
+  failures: number;
+  windowMs: number;
+  /** First lock; each further lock of the same client doubles it, up to `maxLockMs`. */
+  lockMs: number;
+  maxLockMs: number;
+}
+
+export const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleLimits = {
+  failures: 5,
+  windowMs: 60_000,
+  lockMs: 60_000,
+  maxLockMs: 15 * 60_000,
+};
+
+interface ClientRecord {
+  failures: number[];
+  lockedUntil: number;
+  locks: number;
+}
+
+/**
+ * Wrong staff passcodes, counted per client (the caller decides what a client is). A locked client
+ * is refused whatever it sends; every other client, including one with the right passcode, is not
+ * affected, so a guesser cannot keep the staff out.
+ */
+export class SignInThrottle {
+  private readonly clients = new Map<string, ClientRecord>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly limits: SignInThrottleLimits = DEFAULT_SIGN_IN_THROTTLE,
+    private readonly maxClients = 10000,
+  ) {}
+
+  /** Milliseconds the client must still wait, or 0. */
+  lockedFor(client: string): number {
+    const record = this.clients.get(client);
+    return record ? Math.max(0, record.lockedUntil - this.now()) : 0;
+  }
+
+  failed(client: string): void {
+    const now = this.now();
+    let record = this.clients.get(client);
+    if (!record) {
+      if (this.clients.size >= this.maxClients) this.forgetQuiet(now);
+      record = { failures: [], lockedUntil: 0, locks: 0 };
+      this.clients.set(client, record);
+    }
+    record.failures = record.failures.filter((time) => time > now - this.limits.windowMs);
+    record.failures.push(now);
+    if (record.failures.length >= this.limits.failures) {
+      record.lockedUntil = now + Math.min(this.limits.maxLockMs, this.limits.lockMs * 2 ** record.locks);
+      record.locks++;
+      record.failures = [];
+    }
+  }
+
+  succeeded(client: string): void {
+    this.clients.delete(client);
+  }
+
+  private forgetQuiet(now: number): void {
+    for (const [client, record] of this.clients) {
+      const last = record.failures[record.failures.length - 1] ?? 0;
+      if (record.lockedUntil < now && last < now - this.limits.windowMs) this.clients.delete(client);
+    }
+    if (this.clients.size >= this.maxClients) {
+      const oldest = this.clients.keys().next().value;
+      if (oldest !== undefined) this.clients.delete(oldest);
+    }
+  }
+}

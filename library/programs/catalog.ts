@@ -31,10 +31,12 @@ export class ProgramCatalog {
   /** Reads and expands the feeds ahead of the first question (expansion is slow the first time, up to a second). */
   async prepare(at: Date = new Date(), days = 60): Promise<void> {
     const from = DateTime.fromJSDate(at, { zone: this.options.zone });
-    // A warm-up never fails: feed problems are reported through onFeedError and retried on the next question.
-    await this.between(from, from.plus({ days })).catch((error: unknown) => {
-      if (!(error instanceof ProgramsUnavailableError)) throw error;
-    });
+    // A warm-up never fails: feed problems are reported through onFeedError (calendar() never throws)
+    // and retried on the next question. One repeating event at a time, yielding in between: expanding
+    // them all in one go kept the event loop busy for a second or more after startup, and every
+    // patron's turn waited behind it.
+    const calendars = await Promise.all(this.options.sources.map((source) => this.calendar(source)));
+    for (const calendar of calendars) await calendar?.expandGradually(from, from.plus({ days }));
   }
 
   /** Programs overlapping [from, to), in start order. */

@@ -34,6 +34,7 @@ export class ProgramCalendar {
   private readonly events: IcalEvent[];
   private readonly timezones = new Map<string, InstanceType<typeof ICAL.Timezone>>();
   private readonly expansions = new Map<IcalEvent, Expansion>();
+  private readonly validZones = new Map<string, boolean>();
 
   /**
    * @param text the feed's iCalendar text
@@ -75,16 +76,27 @@ export class ProgramCalendar {
     return this.events.length;
   }
 
+  /** Expands each repeating event up to `to`, one event at a time, letting other work run in between. */
+  async expandGradually(from: DateTime, to: DateTime): Promise<void> {
+    const windows = new Map<string, { earliest: number; latest: number }>();
+    for (const event of this.events) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (event.isRecurring()) this.expand(event, from, to, windows);
+    }
+  }
+
   /** Every occurrence overlapping [from, to), in start order. */
   occurrences(from: DateTime, to: DateTime): Program[] {
     const result: Program[] = [];
+    // The window's bounds in each event zone, computed once per question rather than once per event.
+    const windows = new Map<string, { earliest: number; latest: number }>();
     for (const event of this.events) {
       if (!event.isRecurring()) {
         const program = this.toProgram(event, event.startDate, event.endDate);
         if (program && program.end > from && program.start < to) result.push(program);
         continue;
       }
-      for (const program of this.expand(event, from, to)) {
+      for (const program of this.expand(event, from, to, windows)) {
         if (program.end > from && program.start < to) result.push(program);
       }
     }
@@ -96,12 +108,24 @@ export class ProgramCalendar {
    * millisecond an occurrence), so each event keeps its iterator and the occurrences found so far and
    * later questions (which move forward with time) only expand what is new.
    */
-  private expand(event: IcalEvent, from: DateTime, to: DateTime): Program[] {
+  private expand(
+    event: IcalEvent,
+    from: DateTime,
+    to: DateTime,
+    windows: Map<string, { earliest: number; latest: number }>,
+  ): Program[] {
     // Recurrence dates are compared as wall-clock numbers in the event's own zone (cheap), with a
     // month's margin because a moved occurrence can land in the window from a date outside it.
     const eventZone = this.zoneOf(event.component, 'dtstart');
-    const earliest = wallClockKey(from.minus({ days: 31 }).setZone(eventZone));
-    const latest = wallClockKey(to.plus({ days: 31 }).setZone(eventZone));
+    let window = windows.get(eventZone);
+    if (!window) {
+      window = {
+        earliest: wallClockKey(from.minus({ days: 31 }).setZone(eventZone)),
+        latest: wallClockKey(to.plus({ days: 31 }).setZone(eventZone)),
+      };
+      windows.set(eventZone, window);
+    }
+    const { earliest, latest } = window;
     let cache = this.expansions.get(event);
     if (!cache || earliest < cache.firstKey) {
       cache = {
@@ -202,7 +226,14 @@ export class ProgramCalendar {
     const start = component.getFirstPropertyValue(propertyName) as IcalTime | null;
     if (start?.zone?.tzid === 'UTC') return 'utc';
     const tzid = this.tzidOf(component, propertyName);
-    return tzid && DateTime.local().setZone(tzid).isValid ? tzid : this.defaultZone;
+    if (!tzid) return this.defaultZone;
+    // Checking a zone builds a DateTime in it; asked for every event of every question, so remembered.
+    let valid = this.validZones.get(tzid);
+    if (valid === undefined) {
+      valid = DateTime.local().setZone(tzid).isValid;
+      this.validZones.set(tzid, valid);
+    }
+    return valid ? tzid : this.defaultZone;
   }
 
   private branchFor(location: string): string | undefined {

@@ -37,7 +37,8 @@ export function dateTimeModel(): ModelParse {
 
 export type DateExtractor = (normalizedText: string, now: Date) => DateMention | undefined;
 
-const iso = (d: DateTime) => d.toFormat('yyyy-MM-dd');
+// toISODate gives the same text at a fraction of toFormat's cost (it parses its pattern on every call).
+const iso = (d: DateTime) => d.toISODate() as string;
 
 /** The date a special day's rule gives in a year, or undefined when the rule cannot be resolved. */
 export function specialDayDate(

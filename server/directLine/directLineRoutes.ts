@@ -7,10 +7,24 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../observability/logger';
-import { DirectLineConversation, DirectLineConversations } from './directLineConversations';
+import {
+  DirectLineConversation,
+  DirectLineConversations,
+  DirectLineFullError,
+  type LocalDirectLineSession,
+} from './directLineConversations';
 import { maskSensitiveText } from '../../library/privacy';
+import { isLoopbackHost } from '../httpHardening';
+import { INTERNAL_TURN_HEADER } from '../shutdown';
 
 export const BOT_ACCOUNT = { id: 'library-bot', name: 'Library Help Bot', role: 'bot' };
+
+/** What Web Chat and DirectLineJS send; anything else from a page is refused before it reaches the bot. */
+const USER_ACTIVITY_TYPES = new Set<string>([
+  ActivityTypes.Message,
+  ActivityTypes.Event,
+  ActivityTypes.Typing,
+]);
 
 /** Longest patron message accepted; longer ones get a clear 400 rather than a truncated message. */
 export const MAX_MESSAGE_TEXT = 5000;
@@ -29,12 +43,41 @@ export interface DirectLineRouteOptions {
    * masked (the gate knows more: which question is open).
    */
   screenText?: (activity: Activity) => string | undefined;
+  /** Proves to the shutdown gate that an activity handed to the bot was accepted before stopping. */
+  internalSecret?: string;
+}
+
+/**
+ * Opens a conversation for a token endpoint, or answers 503 with Retry-After when every
+ * conversation is live (a new visitor never evicts a patron in the middle of a conversation).
+ */
+export function openSessionOrRefuse(
+  conversations: DirectLineConversations,
+  res: Response,
+  logger: Logger,
+  options: { userId?: string; channelData?: Record<string, unknown> } = {},
+): LocalDirectLineSession | undefined {
+  try {
+    return conversations.openSession(options);
+  } catch (error) {
+    if (!(error instanceof DirectLineFullError)) throw error;
+    logger.warn({ conversations: conversations.size }, 'refused a new chat: every conversation is in use');
+    res.header('retry-after', String(error.retryAfterSeconds));
+    res.send(503, { error: 'Chat is busy right now; please try again in a minute.' });
+    return undefined;
+  }
 }
 
 function bearer(req: Request): string | undefined {
   const header = req.header('authorization');
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   return match?.[1];
+}
+
+/** An activity's size in the history: the body it came in, plus what the server adds (ids, accounts, time). */
+function historyBytes(req: Request): number | undefined {
+  const raw = (req as Request & { rawBody?: string | Buffer }).rawBody;
+  return raw === undefined ? undefined : Buffer.byteLength(raw) + 400;
 }
 
 function sendError(res: Response, status: number, code: string, message: string): void {
@@ -48,13 +91,16 @@ function isLoopback(req: Request): boolean {
 
 function conversationPayload(
   req: Request,
+  fallbackHost: string,
   conversation: DirectLineConversation,
   token: string,
   expiresIn: number,
   watermark?: string,
 ) {
-  // The stream address is where this browser reached us: same host, WebSocket scheme.
-  const host = req.header('host') ?? '127.0.0.1';
+  // The stream address is where this browser reached us (same host, WebSocket scheme), but only a
+  // loopback name: a forged Host never ends up in a URL we hand out.
+  const requested = req.header('host');
+  const host = isLoopbackHost(requested) ? requested : fallbackHost;
   const query = new URLSearchParams({ t: token, ...(watermark ? { watermark } : {}) });
   return {
     conversationId: conversation.id,
@@ -71,37 +117,82 @@ function conversationPayload(
 export function attachDirectLineStreams(
   httpServer: HttpServer,
   conversations: DirectLineConversations,
+  logger?: Logger,
 ): { close(): void } {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  sockets.on('error', (error) => logger?.warn({ err: error }, 'the Direct Line stream server failed'));
   httpServer.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
-    const conversation = match ? conversations.byToken(url.searchParams.get('t') ?? undefined) : undefined;
-    if (!match || !conversation || conversation.id !== decodeURIComponent(match[1])) {
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+    // Whatever happens from here on, an error ends this one socket, never the process.
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      logger?.debug({ code: error.code }, 'a Direct Line stream connection failed'),
+    );
+    try {
+      const conversation = streamConversation(request, conversations);
+      if (!conversation) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(request, socket, head, (webSocket: WebSocket) =>
+        streamTo(webSocket, conversation, request, conversations, logger),
+      );
+    } catch (error) {
+      logger?.warn({ err: error }, 'refused a Direct Line stream that could not be read');
+      socket.destroy();
     }
-    sockets.handleUpgrade(request, socket, head, (webSocket: WebSocket) => {
-      const raw = url.searchParams.get('watermark');
-      let sent = raw !== null && /^-?\d+$/.test(raw) ? Number(raw) : -1;
-      const push = () => {
-        const batch = conversations.since(conversation, sent);
-        if (batch.activities.length === 0) return;
-        sent = Number(batch.watermark);
-        webSocket.send(JSON.stringify(batch));
-      };
-      conversation.listeners.add(push);
-      webSocket.on('close', () => conversation.listeners.delete(push));
-      webSocket.on('error', () => conversation.listeners.delete(push));
-      push();
-    });
   });
   return { close: () => sockets.clients.forEach((client) => client.terminate()) };
+}
+
+/** The conversation a stream request may open: its token must open the conversation named in the path. */
+function streamConversation(
+  request: IncomingMessage,
+  conversations: DirectLineConversations,
+): DirectLineConversation | undefined {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const match = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/.exec(url.pathname);
+  if (!match) return undefined;
+  const conversation = conversations.byToken(url.searchParams.get('t') ?? undefined);
+  let wanted: string;
+  try {
+    wanted = decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+  return conversation && conversation.id === wanted ? conversation : undefined;
+}
+
+function streamTo(
+  webSocket: WebSocket,
+  conversation: DirectLineConversation,
+  request: IncomingMessage,
+  conversations: DirectLineConversations,
+  logger?: Logger,
+): void {
+  const raw = new URL(request.url ?? '/', 'http://localhost').searchParams.get('watermark');
+  let sent = raw !== null && /^-?\d+$/.test(raw) ? Number(raw) : -1;
+  const push = () => {
+    const batch = conversations.since(conversation, sent);
+    if (batch.activities.length === 0) return;
+    sent = Number(batch.watermark);
+    try {
+      webSocket.send(JSON.stringify(batch));
+    } catch (error) {
+      logger?.warn({ err: error, conversationId: conversation.id }, 'could not stream a Direct Line batch');
+      webSocket.terminate();
+    }
+  };
+  conversation.listeners.add(push);
+  webSocket.on('close', () => conversation.listeners.delete(push));
+  webSocket.on('error', () => conversation.listeners.delete(push));
+  push();
 }
 
 export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
   const { conversations, logger } = options;
   const botAccount = { ...BOT_ACCOUNT, name: options.botName };
+  const fallbackHost = () => new URL(options.serviceUrl()).host;
+  const toBotHeaders: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.internalSecret) toBotHeaders[INTERNAL_TURN_HEADER] = options.internalSecret;
 
   /** The conversation the bearer token opens, checked against the id in the path. */
   function authorised(req: Request, res: Response): DirectLineConversation | undefined {
@@ -123,9 +214,12 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
     try {
       const response = await fetch(options.botEndpoint(), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: toBotHeaders,
         body: JSON.stringify(activity),
       });
+      // Read the (small) answer: an unread body keeps its connection out of undici's pool until
+      // garbage collection, so every hand-off opened a new connection and memory grew under load.
+      await response.arrayBuffer();
       if (response.status >= 400) {
         logger.warn(
           { conversationId: conversation.id, status: response.status },
@@ -175,22 +269,26 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
-    const token = conversations.issueToken(conversation.id);
-    res.send(200, conversationPayload(req, conversation, token, 1800));
+    // The old token stops working: refreshing forever must not pile up live tokens.
+    const token = conversations.refreshToken(bearer(req) as string) as string;
+    res.send(200, conversationPayload(req, fallbackHost(), conversation, token, 1800));
   });
 
   server.post('/v3/directline/conversations', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
     await start(conversation);
-    res.send(201, conversationPayload(req, conversation, bearer(req) as string, 1800));
+    res.send(201, conversationPayload(req, fallbackHost(), conversation, bearer(req) as string, 1800));
   });
 
   server.get('/v3/directline/conversations/:conversationId', async (req: Request, res: Response) => {
     const conversation = authorised(req, res);
     if (!conversation) return;
     const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
-    res.send(200, conversationPayload(req, conversation, bearer(req) as string, 1800, watermark));
+    res.send(
+      200,
+      conversationPayload(req, fallbackHost(), conversation, bearer(req) as string, 1800, watermark),
+    );
   });
 
   server.get(
@@ -219,6 +317,9 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
       }
       const partial = body as Partial<Activity>;
+      if (!USER_ACTIVITY_TYPES.has(partial.type as string)) {
+        return sendError(res, 400, 'BadArgument', 'A client may send message, event and typing activities.');
+      }
       if (partial.text !== undefined && typeof partial.text !== 'string') {
         return sendError(res, 400, 'BadArgument', 'The activity "text" must be a string.');
       }
@@ -239,7 +340,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       // Direct Line keeps and streams back to the page holds a placeholder instead.
       const text = storedText(activity);
       const stored: Activity = text === activity.text ? activity : ({ ...activity, text } as Activity);
-      const id = conversations.append(conversation, stored);
+      const id = conversations.append(conversation, stored, historyBytes(req));
       activity.id = id;
       const delivered = await deliverToBot(conversation, activity);
       if (!delivered)
@@ -265,7 +366,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
       from: body.from?.id ? body.from : botAccount,
       timestamp: new Date(),
     } as unknown as Activity;
-    const id = conversations.append(conversation, activity);
+    const id = conversations.append(conversation, activity, historyBytes(req));
     res.send(200, { id });
   }
   server.post('/v3/conversations/:conversationId/activities', receiveFromBot);
@@ -285,7 +386,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         from: existing.from,
         timestamp: new Date(),
       };
-      const id = conversations.append(conversation, updated as unknown as Activity);
+      const id = conversations.append(conversation, updated as unknown as Activity, historyBytes(req));
       res.send(200, { id });
     },
   );

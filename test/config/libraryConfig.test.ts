@@ -109,7 +109,7 @@ describe('Library configuration', () => {
     const production = readRuntimeSettings({
       MicrosoftAppId: 'app',
       MicrosoftAppPassword: 'pw',
-      PATRON_KEY_SECRET: 's',
+      PATRON_KEY_SECRET: 'a-test-patron-key-secret-32-chars-long',
     });
     expect(production.localMode).to.equal(false);
     expect(production.host).to.equal('0.0.0.0');

@@ -43,7 +43,8 @@ describe('Azure template (deployment/azure/main.bicep) and the settings the code
   const fromCode = templateSettings(bicep, 'appSettingsFromCode');
   const codeNames = Object.keys(RUNTIME_SETTING_NAMES);
   const deployedNames = codeNames.filter(
-    (name) => RUNTIME_SETTING_NAMES[name as keyof typeof RUNTIME_SETTING_NAMES] !== 'local',
+    (name) =>
+      !['local', 'default'].includes(RUNTIME_SETTING_NAMES[name as keyof typeof RUNTIME_SETTING_NAMES]),
   );
 
   it('lists in RUNTIME_SETTING_NAMES exactly the variables config/runtimeSettings.ts reads', () => {
@@ -86,7 +87,9 @@ describe('Azure template (deployment/azure/main.bicep) and the settings the code
 
   it('leaves out the local-only ones (the passcode console is not served with an app id)', () => {
     const local = codeNames.filter((name) => !deployedNames.includes(name));
-    expect(local).to.deep.equal(['STAFF_PASSCODE']);
+    // And the Bot Framework's OpenID metadata address, whose public default production keeps.
+    expect(local.sort()).to.deep.equal(['BotOpenIdMetadata', 'STAFF_PASSCODE']);
+    expect(bicep).to.not.include('BotOpenIdMetadata');
     expect(bicep).to.not.include('STAFF_PASSCODE');
   });
 

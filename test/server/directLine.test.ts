@@ -154,7 +154,7 @@ describe('Server with channel authentication', () => {
       env: {
         MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
         MicrosoftAppPassword: 'x',
-        PATRON_KEY_SECRET: 'k',
+        PATRON_KEY_SECRET: 'a-test-patron-key-secret-32-chars-long',
         HOST: '127.0.0.1',
       },
     });
@@ -213,7 +213,7 @@ describe('Direct Line token exchange in production', () => {
       env: {
         MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
         MicrosoftAppPassword: 'x',
-        PATRON_KEY_SECRET: 'k',
+        PATRON_KEY_SECRET: 'a-test-patron-key-secret-32-chars-long',
         HOST: '127.0.0.1',
         DIRECT_LINE_SECRET: 'the-direct-line-secret',
         DIRECT_LINE_ENDPOINT: `http://127.0.0.1:${port}`,

@@ -18,13 +18,9 @@ import type { LoadedLibraryConfig } from '../../config/libraryConfig';
 import { readRuntimeSettings, type RuntimeSettings } from '../../config/runtimeSettings';
 import { sensitiveTurnKind } from '../../dialogs/turnState';
 import { createLogger, type Logger } from '../../observability/logger';
-import {
-  type BotStorage,
-  createLibraryBot,
-  type LibraryBot,
-  type LibraryBotOptions,
-} from '../../server/libraryBot';
+import { type BotStorage, createLibraryBot, type LibraryBot } from '../../server/libraryBot';
 import { DEMO_LIBRARY_SYSTEM_FILE } from '../../library/librarySystem/demo/demoLibrarySystem';
+import type { LibraryBotAppOptions } from '../../server/libraryBotApp';
 import { demoLibraryRecognizer, loadDemoLibrary, seededDataDir } from './demoLibrary';
 
 /** A logger writing JSON lines at debug level into memory. */
@@ -40,7 +36,7 @@ export function captureLogger(): { logger: Logger; lines: string[] } {
 }
 
 export interface BotHarnessOptions extends Partial<
-  Omit<LibraryBotOptions, 'settings' | 'logger' | 'library' | 'storage'>
+  Omit<LibraryBotAppOptions, 'settings' | 'logger' | 'library' | 'storage'>
 > {
   library?: LoadedLibraryConfig;
   /** The runtime environment (PORT, DATA_DIR and LOG_LEVEL are set for tests). */
@@ -57,7 +53,7 @@ export interface HarnessParts {
   dataDir: string;
   logger: Logger;
   logLines: string[];
-  botOptions: LibraryBotOptions;
+  botOptions: LibraryBotAppOptions;
 }
 
 /** Settings, data folder, logger and bot options as every harness builds them. */
@@ -70,7 +66,7 @@ export function harnessParts(options: BotHarnessOptions = {}): HarnessParts {
       : seededDataDir(seedTime, options.dataDir);
   const settings = readRuntimeSettings({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug', ...options.env });
   const { logger, lines } = captureLogger();
-  const botOptions: LibraryBotOptions = {
+  const botOptions: LibraryBotAppOptions = {
     ...options,
     settings,
     library,
