@@ -69,23 +69,10 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
 
   let boundPort = 0;
   const localAddress = () => `http://127.0.0.1:${boundPort}`;
-  const directLine = settings.localMode ? new DirectLineConversations(options.directLineLimits) : undefined;
-  let streams: { close(): void } | undefined;
-  if (directLine) {
-    registerDirectLineRoutes(server, {
-      conversations: directLine,
-      logger,
-      botName: library.config.library.name,
-      botEndpoint: () => `${localAddress()}/api/messages`,
-      serviceUrl: localAddress,
-      // The history keeps what the sign-in gate lets anyone see (no PIN, no full card number).
-      screenText: (activity) =>
-        bot.capabilities.holds.sensitiveInput.screen(conversationKey(activity), activity.text ?? '')
-          .visibleText,
-      internalSecret: shutdown.internalSecret,
-    });
-    streams = attachDirectLineStreams(server.server, directLine, logger);
-  }
+  const builtIn = settings.localMode
+    ? serveBuiltInDirectLine(server, bot, options, shutdown, localAddress)
+    : undefined;
+  const directLine = builtIn?.conversations;
   for (const capability of bot.list) capability.registerRoutes?.({ server, directLine });
   registerWebChatPage(server, {
     config: library.config,
@@ -113,10 +100,34 @@ export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotAp
       });
     },
     close: async () => {
-      await shutdown.stop(server.server, () => streams?.close());
+      await shutdown.stop(server.server, () => builtIn?.streams.close());
       await bot.stop();
     },
   };
+}
+
+/** Local mode: the built-in Direct Line the patron page and staff console talk to. */
+function serveBuiltInDirectLine(
+  server: Server,
+  bot: LibraryBot,
+  options: LibraryBotAppOptions,
+  shutdown: GracefulShutdown,
+  localAddress: () => string,
+): { conversations: DirectLineConversations; streams: { close(): void } } {
+  const conversations = new DirectLineConversations(options.directLineLimits);
+  registerDirectLineRoutes(server, {
+    conversations,
+    logger: options.logger,
+    botName: options.library.config.library.name,
+    botEndpoint: () => `${localAddress()}/api/messages`,
+    serviceUrl: localAddress,
+    // The history keeps what the sign-in gate lets anyone see (no PIN, no full card number).
+    screenText: (activity) =>
+      bot.capabilities.holds.sensitiveInput.screen(conversationKey(activity), activity.text ?? '')
+        .visibleText,
+    internalSecret: shutdown.internalSecret,
+  });
+  return { conversations, streams: attachDirectLineStreams(server.server, conversations, options.logger) };
 }
 
 /** Logs with context, tells the patron something safe, and starts the conversation over cleanly. */

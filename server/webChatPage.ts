@@ -94,39 +94,12 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
     '__LIBRARY_WIDGET_SETTINGS__',
     scriptJson({ libraryName, shortName: pageSettings.shortName, colours }),
   );
-  const chatScript = readFileSync(join(WEB_DIR, 'chat.js'));
-  const styleScript = readFileSync(join(WEB_DIR, 'chat-style.js'));
-  const favicon = faviconSvg(colours);
-  const chatStyles = readFileSync(join(WEB_DIR, 'chat.css'));
-  const webChatBundle = readFileSync(webChatBundlePath());
-
-  const serve =
-    (body: string | Buffer, contentType: string, cache = 'public, max-age=3600') =>
-    async (_req: Request, res: Response) => {
-      res.writeHead(200, {
-        'content-type': contentType,
-        'cache-control': cache,
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(body);
-    };
-
   server.get('/', async (_req: Request, res: Response) => {
     res.writeHead(200, PAGE_HEADERS);
     res.end(page);
   });
   server.get('/widget.js', serve(widget, 'text/javascript; charset=utf-8', 'public, max-age=300'));
-  server.get('/chat.js', serve(chatScript, 'text/javascript; charset=utf-8', 'no-cache'));
-  server.get('/chat.css', serve(chatStyles, 'text/css; charset=utf-8', 'no-cache'));
-  server.get('/chat-style.js', serve(styleScript, 'text/javascript; charset=utf-8', 'no-cache'));
-  // Browsers ask for /favicon.ico on their own; an SVG answers there too (Chromium and Firefox show it).
-  server.get('/favicon.svg', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
-  server.get('/favicon.ico', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
-  server.get(
-    '/webchat/webchat.js',
-    serve(webChatBundle, 'text/javascript; charset=utf-8', 'public, max-age=86400'),
-  );
-
+  registerPageFiles(server, faviconSvg(colours));
   server.post('/api/directline/token', async (_req: Request, res: Response) => {
     if (options.conversations) {
       const session = openSessionOrRefuse(options.conversations, res, options.logger);
@@ -138,31 +111,61 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
       res.send(503, { error: 'Chat is not available right now' });
       return;
     }
-    // The user id is chosen here, never by the page, so one browser cannot pose as another.
-    const userId = `dl_${randomBytes(12).toString('base64url')}`;
     try {
-      const response = await fetch(`${options.directLineEndpoint}/v3/directline/tokens/generate`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${options.directLineSecret}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ user: { id: userId } }),
-        signal: AbortSignal.timeout(10000),
-      });
-      if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
-      const body = (await response.json()) as {
-        token?: string;
-        conversationId?: string;
-        expires_in?: number;
-      };
-      if (!body.token) throw new Error('Direct Line sent no token');
-      res.send(200, {
-        token: body.token,
-        conversationId: body.conversationId,
-        userId,
-        expires_in: body.expires_in,
-      });
+      res.send(200, await exchangeDirectLineSecret(options.directLineEndpoint, options.directLineSecret));
     } catch (error) {
       options.logger.error({ err: error }, 'could not get a Direct Line token');
       res.send(502, { error: 'Chat is not available right now' });
     }
   });
+}
+
+const serve =
+  (body: string | Buffer, contentType: string, cache = 'public, max-age=3600') =>
+  async (_req: Request, res: Response) => {
+    res.writeHead(200, {
+      'content-type': contentType,
+      'cache-control': cache,
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(body);
+  };
+
+/** The page's script and styles, the favicon, and Web Chat itself (served from here, no CDN). */
+function registerPageFiles(server: Server, favicon: string): void {
+  const javascript = 'text/javascript; charset=utf-8';
+  server.get('/chat.js', serve(readFileSync(join(WEB_DIR, 'chat.js')), javascript, 'no-cache'));
+  server.get(
+    '/chat.css',
+    serve(readFileSync(join(WEB_DIR, 'chat.css')), 'text/css; charset=utf-8', 'no-cache'),
+  );
+  server.get('/chat-style.js', serve(readFileSync(join(WEB_DIR, 'chat-style.js')), javascript, 'no-cache'));
+  // Browsers ask for /favicon.ico on their own; an SVG answers there too (Chromium and Firefox show it).
+  server.get('/favicon.svg', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
+  server.get('/favicon.ico', serve(favicon, 'image/svg+xml; charset=utf-8', 'public, max-age=86400'));
+  server.get(
+    '/webchat/webchat.js',
+    serve(readFileSync(webChatBundlePath()), javascript, 'public, max-age=86400'),
+  );
+}
+
+/**
+ * Production: exchanges the Direct Line secret (kept on this server) for a token bound to a user id
+ * chosen here, never by the page, so one browser cannot pose as another.
+ */
+export async function exchangeDirectLineSecret(
+  endpoint: string,
+  secret: string,
+  userId = `dl_${randomBytes(12).toString('base64url')}`,
+): Promise<{ token: string; conversationId?: string; userId: string; expires_in?: number }> {
+  const response = await fetch(`${endpoint}/v3/directline/tokens/generate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ user: { id: userId } }),
+    signal: AbortSignal.timeout(10000),
+  });
+  if (!response.ok) throw new Error(`Direct Line answered ${response.status}`);
+  const body = (await response.json()) as { token?: string; conversationId?: string; expires_in?: number };
+  if (!body.token) throw new Error('Direct Line sent no token');
+  return { token: body.token, conversationId: body.conversationId, userId, expires_in: body.expires_in };
 }

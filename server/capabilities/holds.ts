@@ -68,9 +68,9 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     librarySystem,
     sessions,
     sensitiveInput,
+    entra,
     wording: holdsWording(deps),
     logger: deps.logger,
-    entra,
     recognizer: deps.recognizer,
   };
   return {

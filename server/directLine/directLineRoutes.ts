@@ -187,47 +187,51 @@ function streamTo(
   push();
 }
 
-export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
-  const { conversations, logger } = options;
-  const botAccount = { ...BOT_ACCOUNT, name: options.botName };
-  const fallbackHost = () => new URL(options.serviceUrl()).host;
-  const toBotHeaders: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.internalSecret) toBotHeaders[INTERNAL_TURN_HEADER] = options.internalSecret;
+/** The built-in Direct Line's side of each request: tokens, the patron's activities, the bot. */
+class DirectLineBridge {
+  readonly conversations: DirectLineConversations;
+  private readonly botAccount: typeof BOT_ACCOUNT;
+  private readonly toBotHeaders: Record<string, string> = { 'content-type': 'application/json' };
+
+  constructor(readonly options: DirectLineRouteOptions) {
+    this.conversations = options.conversations;
+    this.botAccount = { ...BOT_ACCOUNT, name: options.botName };
+    if (options.internalSecret) this.toBotHeaders[INTERNAL_TURN_HEADER] = options.internalSecret;
+  }
+
+  fallbackHost(): string {
+    return new URL(this.options.serviceUrl()).host;
+  }
 
   /** The conversation the bearer token opens, checked against the id in the path. */
-  function authorised(req: Request, res: Response): DirectLineConversation | undefined {
-    const conversation = conversations.byToken(bearer(req));
-    if (!conversation) {
-      sendError(res, 403, 'TokenInvalid', 'The token is missing, expired or not valid.');
-      return undefined;
-    }
+  authorised(req: Request, res: Response): DirectLineConversation | undefined {
+    const conversation = this.conversations.byToken(bearer(req));
     const wanted = req.params?.conversationId as string | undefined;
-    if (wanted !== undefined && wanted !== conversation.id) {
-      // Same answer as an unknown token: never confirm that another conversation exists.
+    // An unknown token and another conversation's id get the same answer: never confirm it exists.
+    if (!conversation || (wanted !== undefined && wanted !== conversation.id)) {
       sendError(res, 403, 'TokenInvalid', 'The token is missing, expired or not valid.');
       return undefined;
     }
     return conversation;
   }
 
-  async function deliverToBot(conversation: DirectLineConversation, activity: Activity): Promise<boolean> {
+  async deliverToBot(conversation: DirectLineConversation, activity: Activity): Promise<boolean> {
+    const { logger } = this.options;
     try {
-      const response = await fetch(options.botEndpoint(), {
+      const response = await fetch(this.options.botEndpoint(), {
         method: 'POST',
-        headers: toBotHeaders,
+        headers: this.toBotHeaders,
         body: JSON.stringify(activity),
       });
       // Read the (small) answer: an unread body keeps its connection out of undici's pool until
       // garbage collection, so every hand-off opened a new connection and memory grew under load.
       await response.arrayBuffer();
-      if (response.status >= 400) {
-        logger.warn(
-          { conversationId: conversation.id, status: response.status },
-          'bot refused a Direct Line activity',
-        );
-        return false;
-      }
-      return true;
+      if (response.status < 400) return true;
+      logger.warn(
+        { conversationId: conversation.id, status: response.status },
+        'bot refused a Direct Line activity',
+      );
+      return false;
     } catch (error) {
       logger.error(
         { conversationId: conversation.id, err: error },
@@ -238,145 +242,167 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
   }
 
   /** The text to keep in the history: the gate's screening, never the PIN or the full card number. */
-  function storedText(activity: Activity): string | undefined {
+  storedText(activity: Activity): string | undefined {
     if (typeof activity.text !== 'string') return activity.text;
-    return options.screenText ? options.screenText(activity) : maskSensitiveText(activity.text);
+    return this.options.screenText ? this.options.screenText(activity) : maskSensitiveText(activity.text);
   }
 
-  function fromUser(conversation: DirectLineConversation, partial: Partial<Activity>): Activity {
+  fromUser(conversation: DirectLineConversation, partial: Partial<Activity>): Activity {
     return {
       ...partial,
       channelId: 'directline',
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
       from: { id: conversation.userId, name: partial.from?.name ?? '', role: 'user' },
-      recipient: botAccount,
-      serviceUrl: options.serviceUrl(),
+      recipient: this.botAccount,
+      serviceUrl: this.options.serviceUrl(),
       timestamp: new Date(),
       channelData: { ...(partial.channelData ?? {}), ...(conversation.channelData ?? {}) },
     } as Activity;
   }
 
-  async function start(conversation: DirectLineConversation): Promise<void> {
+  fromBot(conversation: DirectLineConversation, body: Partial<Activity>): Activity {
+    return {
+      ...body,
+      id: undefined,
+      channelId: 'directline',
+      conversation: { id: conversation.id },
+      from: body.from?.id ? body.from : this.botAccount,
+      timestamp: new Date(),
+    } as unknown as Activity;
+  }
+
+  async start(conversation: DirectLineConversation): Promise<void> {
     if (conversation.started) return;
     conversation.started = true;
-    const update = fromUser(conversation, {
+    const update = this.fromUser(conversation, {
       type: ActivityTypes.ConversationUpdate,
       membersAdded: [{ id: conversation.userId, name: '' }],
     });
-    await deliverToBot(conversation, update);
+    await this.deliverToBot(conversation, update);
   }
+}
 
+/** A patron's activity as a page may send it, or undefined after a clear 400. */
+function readPatronActivity(req: Request, res: Response): Partial<Activity> | undefined {
+  const body: unknown = req.body;
+  if (
+    !body ||
+    typeof body !== 'object' ||
+    Array.isArray(body) ||
+    typeof (body as Activity).type !== 'string'
+  ) {
+    sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
+    return undefined;
+  }
+  const partial = body as Partial<Activity>;
+  const problem = !USER_ACTIVITY_TYPES.has(partial.type as string)
+    ? ['BadArgument', 'A client may send message, event and typing activities.']
+    : partial.text !== undefined && typeof partial.text !== 'string'
+      ? ['BadArgument', 'The activity "text" must be a string.']
+      : (partial.text ?? '').length > MAX_MESSAGE_TEXT
+        ? ['MessageTooLong', `Messages can be up to ${MAX_MESSAGE_TEXT} characters.`]
+        : undefined;
+  if (problem) {
+    sendError(res, 400, problem[0], problem[1]);
+    return undefined;
+  }
+  return {
+    type: partial.type,
+    text: partial.text,
+    value: partial.value,
+    name: partial.name,
+    locale: typeof partial.locale === 'string' ? partial.locale : undefined,
+    attachments: Array.isArray(partial.attachments) ? partial.attachments : undefined,
+    channelData: typeof partial.channelData === 'object' ? partial.channelData : undefined,
+  };
+}
+
+export function registerDirectLineRoutes(server: Server, options: DirectLineRouteOptions): void {
+  const bridge = new DirectLineBridge(options);
+  registerConversationRoutes(server, bridge);
+  registerActivityRoutes(server, bridge);
+  registerBotReplyRoutes(server, bridge);
+}
+
+/** Token refresh, starting and reconnecting to a conversation. */
+function registerConversationRoutes(server: Server, bridge: DirectLineBridge): void {
   server.post('/v3/directline/tokens/refresh', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+    const conversation = bridge.authorised(req, res);
     if (!conversation) return;
     // The old token stops working: refreshing forever must not pile up live tokens.
-    const token = conversations.refreshToken(bearer(req) as string) as string;
-    res.send(200, conversationPayload(req, fallbackHost(), conversation, token, 1800));
+    const token = bridge.conversations.refreshToken(bearer(req) as string) as string;
+    res.send(200, conversationPayload(req, bridge.fallbackHost(), conversation, token, 1800));
   });
-
   server.post('/v3/directline/conversations', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+    const conversation = bridge.authorised(req, res);
     if (!conversation) return;
-    await start(conversation);
-    res.send(201, conversationPayload(req, fallbackHost(), conversation, bearer(req) as string, 1800));
+    await bridge.start(conversation);
+    res.send(201, conversationPayload(req, bridge.fallbackHost(), conversation, bearer(req) as string, 1800));
   });
-
   server.get('/v3/directline/conversations/:conversationId', async (req: Request, res: Response) => {
-    const conversation = authorised(req, res);
+    const conversation = bridge.authorised(req, res);
     if (!conversation) return;
     const watermark = typeof req.query?.watermark === 'string' ? req.query.watermark : undefined;
     res.send(
       200,
-      conversationPayload(req, fallbackHost(), conversation, bearer(req) as string, 1800, watermark),
+      conversationPayload(req, bridge.fallbackHost(), conversation, bearer(req) as string, 1800, watermark),
     );
   });
+}
 
-  server.get(
-    '/v3/directline/conversations/:conversationId/activities',
-    async (req: Request, res: Response) => {
-      const conversation = authorised(req, res);
-      if (!conversation) return;
-      const raw = req.query?.watermark as string | undefined;
-      const watermark = raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
-      res.send(200, conversations.since(conversation, watermark));
-    },
-  );
+/** The patron's side: reading the history, and sending an activity to the bot. */
+function registerActivityRoutes(server: Server, bridge: DirectLineBridge): void {
+  const path = '/v3/directline/conversations/:conversationId/activities';
+  server.get(path, async (req: Request, res: Response) => {
+    const conversation = bridge.authorised(req, res);
+    if (!conversation) return;
+    const raw = req.query?.watermark as string | undefined;
+    const watermark = raw !== undefined && /^-?\d+$/.test(raw) ? Number(raw) : undefined;
+    res.send(200, bridge.conversations.since(conversation, watermark));
+  });
+  server.post(path, async (req: Request, res: Response) => {
+    const conversation = bridge.authorised(req, res);
+    if (!conversation) return;
+    const partial = readPatronActivity(req, res);
+    if (!partial) return;
+    await bridge.start(conversation);
+    const activity = bridge.fromUser(conversation, partial);
+    // The answer to the bot's PIN or card-number question goes to the bot, but the history that
+    // Direct Line keeps and streams back to the page holds a placeholder instead.
+    const text = bridge.storedText(activity);
+    const stored: Activity = text === activity.text ? activity : ({ ...activity, text } as Activity);
+    const id = bridge.conversations.append(conversation, stored, historyBytes(req));
+    activity.id = id;
+    if (!(await bridge.deliverToBot(conversation, activity)))
+      return sendError(res, 502, 'BotError', 'The bot could not take the message; please try again.');
+    res.send(200, { id });
+  });
+}
 
-  server.post(
-    '/v3/directline/conversations/:conversationId/activities',
-    async (req: Request, res: Response) => {
-      const conversation = authorised(req, res);
-      if (!conversation) return;
-      const body: unknown = req.body;
-      if (
-        !body ||
-        typeof body !== 'object' ||
-        Array.isArray(body) ||
-        typeof (body as Activity).type !== 'string'
-      ) {
-        return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
-      }
-      const partial = body as Partial<Activity>;
-      if (!USER_ACTIVITY_TYPES.has(partial.type as string)) {
-        return sendError(res, 400, 'BadArgument', 'A client may send message, event and typing activities.');
-      }
-      if (partial.text !== undefined && typeof partial.text !== 'string') {
-        return sendError(res, 400, 'BadArgument', 'The activity "text" must be a string.');
-      }
-      if ((partial.text ?? '').length > MAX_MESSAGE_TEXT) {
-        return sendError(res, 400, 'MessageTooLong', `Messages can be up to ${MAX_MESSAGE_TEXT} characters.`);
-      }
-      await start(conversation);
-      const activity = fromUser(conversation, {
-        type: partial.type,
-        text: partial.text,
-        value: partial.value,
-        name: partial.name,
-        locale: typeof partial.locale === 'string' ? partial.locale : undefined,
-        attachments: Array.isArray(partial.attachments) ? partial.attachments : undefined,
-        channelData: typeof partial.channelData === 'object' ? partial.channelData : undefined,
-      });
-      // The answer to the bot's PIN or card-number question goes to the bot, but the history that
-      // Direct Line keeps and streams back to the page holds a placeholder instead.
-      const text = storedText(activity);
-      const stored: Activity = text === activity.text ? activity : ({ ...activity, text } as Activity);
-      const id = conversations.append(conversation, stored, historyBytes(req));
-      activity.id = id;
-      const delivered = await deliverToBot(conversation, activity);
-      if (!delivered)
-        return sendError(res, 502, 'BotError', 'The bot could not take the message; please try again.');
-      res.send(200, { id });
-    },
-  );
-
-  // The bot's side: the Bot Connector REST routes its replies use. Loopback only.
-  async function receiveFromBot(req: Request, res: Response): Promise<void> {
+/** The bot's side: the Bot Connector REST routes its replies and card updates use. Loopback only. */
+function registerBotReplyRoutes(server: Server, bridge: DirectLineBridge): void {
+  const receiveFromBot = async (req: Request, res: Response): Promise<void> => {
     if (!isLoopback(req)) return sendError(res, 403, 'Forbidden', 'Not available.');
-    const conversation = conversations.get(req.params.conversationId as string);
+    const conversation = bridge.conversations.get(req.params.conversationId as string);
     if (!conversation) return sendError(res, 404, 'NotFound', 'Conversation not found.');
     const body = req.body as Partial<Activity> | undefined;
     if (!body || typeof body !== 'object' || typeof body.type !== 'string') {
       return sendError(res, 400, 'BadArgument', 'An activity must be a JSON object with a "type".');
     }
-    const activity = {
-      ...body,
-      id: undefined,
-      channelId: 'directline',
-      conversation: { id: conversation.id },
-      from: body.from?.id ? body.from : botAccount,
-      timestamp: new Date(),
-    } as unknown as Activity;
-    const id = conversations.append(conversation, activity, historyBytes(req));
+    const id = bridge.conversations.append(
+      conversation,
+      bridge.fromBot(conversation, body),
+      historyBytes(req),
+    );
     res.send(200, { id });
-  }
+  };
   server.post('/v3/conversations/:conversationId/activities', receiveFromBot);
   server.post('/v3/conversations/:conversationId/activities/:activityId', receiveFromBot);
-
   server.put(
     '/v3/conversations/:conversationId/activities/:activityId',
     async (req: Request, res: Response) => {
       if (!isLoopback(req)) return sendError(res, 403, 'Forbidden', 'Not available.');
-      const conversation = conversations.get(req.params.conversationId as string);
+      const conversation = bridge.conversations.get(req.params.conversationId as string);
       const existing = conversation?.activities.find((a) => a.id === req.params.activityId);
       if (!conversation || !existing) return sendError(res, 404, 'NotFound', 'Activity not found.');
       // Web Chat shows a new copy; the original stays in the history for anyone who already read it.
@@ -386,7 +412,7 @@ export function registerDirectLineRoutes(server: Server, options: DirectLineRout
         from: existing.from,
         timestamp: new Date(),
       };
-      const id = conversations.append(conversation, updated as unknown as Activity, historyBytes(req));
+      const id = bridge.conversations.append(conversation, updated as unknown as Activity, historyBytes(req));
       res.send(200, { id });
     },
   );
