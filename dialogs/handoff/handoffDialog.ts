@@ -366,10 +366,11 @@ export class HandoffDialog extends ComponentDialog {
       (await this.nextStaffed()) ?? this.now(),
       this.now(),
     );
-    await sendReply(
-      step.context,
-      `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
-    );
+    await sendReply(step.context, {
+      kind: 'text',
+      text: `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
+      quotesPatron: contact.kind !== 'this-chat',
+    });
     return step.endDialog();
   }
 

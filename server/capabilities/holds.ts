@@ -4,6 +4,7 @@
 // readiness check.
 import type { TurnContext } from 'botbuilder';
 import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
+import { END_SESSION_EVENT } from '../../channels/pageEvents';
 import type { HoldsDialogDeps } from '../../dialogs/holds/holdsCommon';
 import { isSignOutRequest, type HoldsWording } from '../../dialogs/holds/holdsReplies';
 import { CancelHoldDialog } from '../../dialogs/holds/cancelHoldDialog';
@@ -81,6 +82,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     entra,
     isSignedIn: async (context) => sessions.isSignedIn(conversationKey(context.activity)),
     middleware: [new SensitiveInputMiddleware(sensitiveInput)],
+    patronHooks: [{ onEvent: async (context) => endSessionOnRequest(context, sessions, sensitiveInput) }],
     routes: [
       { intents: ['holds.list'], dialog: new HoldsListDialog(dialogDeps) },
       { intents: ['holds.place'], dialog: new PlaceHoldDialog(dialogDeps) },
@@ -101,6 +103,18 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     },
     stop: () => opened.close(),
   };
+}
+
+/** "Clear this chat" on a shared computer signs the patron out at once, not at idle expiry. */
+async function endSessionOnRequest(
+  context: TurnContext,
+  sessions: PatronSessions,
+  sensitiveInput: SensitiveInputGate,
+): Promise<void> {
+  if (context.activity.name !== END_SESSION_EVENT) return;
+  const key = conversationKey(context.activity);
+  sessions.signOut(key);
+  sensitiveInput.clear(key);
 }
 
 function holdsWording(deps: CapabilityDeps): HoldsWording {
