@@ -99,8 +99,11 @@ export interface BotHarness extends HarnessParts {
   /** The sensitive-input kind each turn carried, as seen after the capabilities' middleware. */
   sensitiveTurns: (string | undefined)[];
   logText(): string;
-  /** A patron conversation on its own TestAdapter, through the same middleware and bots. */
-  conversation(id: string, channelId?: string): Conversation;
+  /**
+   * A patron conversation on its own TestAdapter, through the same middleware and bots. `userId` is
+   * the patron's channel id (an SMS patron's is the phone number they text from).
+   */
+  conversation(id: string, channelId?: string, userId?: string): Conversation;
   /** Stops the capabilities, closes storage and removes the data folder unless `keepData`. */
   close(keepData?: boolean): Promise<void>;
 }
@@ -119,11 +122,11 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     transcripts,
     sensitiveTurns,
     logText: () => parts.logLines.join(''),
-    conversation(id, channelId = 'webchat') {
+    conversation(id, channelId = 'webchat', userId = `user-${id}`) {
       const adapter = new TestAdapter((context) => bot.runTurn(context), {
         channelId,
         conversation: { id, isGroup: false, conversationType: 'personal', name: id },
-        user: { id: `user-${id}`, name: 'Patron' },
+        user: { id: userId, name: 'Patron' },
         bot: { id: 'bot', name: 'Library bot' },
       } as Partial<Activity>);
       bot.middleware.forEach((middleware) => adapter.use(middleware));
