@@ -109,6 +109,9 @@ const SHORTHAND: Record<string, string> = {
   kk: 'ok',
   okay: 'ok',
   okey: 'ok',
+  okie: 'ok',
+  oki: 'ok',
+  okk: 'ok',
   ppl: 'people',
   msg: 'message',
   txt: 'text',
@@ -169,7 +172,8 @@ const SHORTHAND: Record<string, string> = {
 const EMOJI_WORDS: [RegExp, string][] = [
   [/👋/gu, ' hi '],
   [/🙏/gu, ' please '],
-  [/👍|👌/gu, ' ok '],
+  [/👍|👌|🙂|😊|😀|😃|☺️?|🤗|😉|✅/gu, ' ok '],
+  [/😂|🤣|😄|😆|😁/gu, ' lol '],
   [/😡|😠|🤬|😤/gu, ' angry '],
   [/😢|😭|😞|☹️?|🙁/gu, ' sad '],
   [/❤️?|♥️?|😍|🥰/gu, ' love '],
@@ -231,6 +235,11 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
     const mapped = SHORTHAND[piece];
     if (mapped !== undefined) {
       for (const word of mapped.split(' ')) tokens.push(word);
+      continue;
+    }
+    // "12/31" is a date the date reader needs whole; "and/or", "e-book" are two words.
+    if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(piece)) {
+      tokens.push(piece);
       continue;
     }
     if (piece.includes('/') || (piece.includes('-') && !/^\d/.test(piece))) {

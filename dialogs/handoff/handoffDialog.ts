@@ -12,6 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../../channels/renderer';
+import { senderPhoneNumber } from '../../channels/sender';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import type { LibraryConfig } from '../../config/libraryConfig';
 import {
@@ -342,6 +343,9 @@ export class HandoffDialog extends ComponentDialog {
       return step.next();
     }
     state.contact = kind === 'email' ? { kind, email: '' } : { kind, phone: '' };
+    // Texting us already: staff text back to the number the patron texts from.
+    const texting = kind === 'sms' ? senderPhoneNumber(step.context.activity) : undefined;
+    if (texting) return step.next(texting);
     await sendReply(
       step.context,
       kind === 'email' ? 'What email address should staff use?' : 'What phone number should staff use?',

@@ -3,7 +3,13 @@
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
 import type { Hold } from '../../library/librarySystem/librarySystem';
-import { holdsListReplies, holdsNamed, namedHoldsReply, offerOtherHoldsReply } from './holdsReplies';
+import {
+  holdsListReplies,
+  holdsNamed,
+  namedHoldsReply,
+  offerOtherHoldsReply,
+  pickUpByReply,
+} from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   HOLDS_TEXT_PROMPT,
@@ -28,6 +34,8 @@ const STEPS = 'holdsListSteps';
 
 interface ListValues {
   readyFirst: boolean;
+  /** "When do I have to pick it up by?": the last day for each ready hold. */
+  deadline: boolean;
   /** The title the patron named, to answer about that hold first. */
   named?: string;
   others: Hold[];
@@ -35,6 +43,9 @@ interface ListValues {
 
 /** Messages that ask whether something can be picked up, rather than for the whole list. */
 const askingIfReady = /\b(ready|pick(ed)? ?up|arrived|come in|came in|in yet|available yet)\b/i;
+/** Messages that ask until when a ready hold is kept. */
+const askingDeadline =
+  /\b(pick (it |them |my \w+ )?up by|by when|until when|how long (do i have|will (you|they) (keep|hold))|deadline|last day|(have|need) to (pick|get) (it|them|my \w+)( up)? by|when (do|must) i (pick|get))\b/i;
 
 export class HoldsListDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
@@ -52,6 +63,7 @@ export class HoldsListDialog extends ComponentDialog {
     const options = step.options as Partial<RoutedDialogOptions> | undefined;
     const values = stepValues<ListValues>(step);
     values.readyFirst = askingIfReady.test(options?.recognition?.text ?? '');
+    values.deadline = askingDeadline.test(options?.recognition?.text ?? '');
     values.named = options?.recognition?.entities.title ?? options?.recognition?.text;
     const signIn: PatronSignInOptions = { purpose: 'see your holds' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
@@ -66,6 +78,10 @@ export class HoldsListDialog extends ComponentDialog {
     );
     if (!holds) return endRouted(step);
     const values = stepValues<ListValues>(step);
+    if (values.deadline) {
+      await sendReply(step.context, pickUpByReply(holds, this.deps.wording));
+      return endRouted(step);
+    }
     const named = holdsNamed(holds, values.named);
     if (named.length > 0) {
       // "Where am I in line for Lessons in Chemistry?": that hold first, then offer the rest.

@@ -12,7 +12,9 @@ import {
 } from '../../library/librarySystem/errors';
 import type { CatalogQuery, CatalogRecord, PickupLocation } from '../../library/librarySystem/librarySystem';
 import { searchTokens } from '../../library/librarySystem/catalogSearch';
+import { readCorrection } from '../../recognizers/corrections';
 import {
+  alreadyHeldText,
   formatChoiceReply,
   formatLabel,
   groupWorks,
@@ -51,6 +53,8 @@ interface SearchAgainOptions {
   again: true;
   searchTries: number;
   preferredBranchId?: string;
+  /** What to search for now ("no wait I meant Artemis"), instead of asking. */
+  query?: CatalogQuery;
 }
 
 interface PlaceValues {
@@ -100,7 +104,9 @@ export class PlaceHoldDialog extends ComponentDialog {
     values.again = options?.again === true;
     values.preferredBranchId = options?.preferredBranchId ?? options?.recognition?.entities.branch?.branchId;
     const recognition = options?.recognition;
-    if (recognition?.entities.title || recognition?.entities.author) {
+    if (options?.query) {
+      values.query = options.query;
+    } else if (recognition?.entities.title || recognition?.entities.author) {
       values.query = { title: recognition.entities.title, author: recognition.entities.author };
     } else if (recognition) {
       // The patron's own words, less the branch they named ("... at Eastside").
@@ -150,10 +156,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       otherRequest = request === 'likely';
       values.query = { keywords: text };
     }
-    const query = values.query;
-    const records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
-      this.deps.librarySystem.searchCatalog({ ...query, limit: 25 }),
-    );
+    const records = await this.searchWays(step, values.query);
     if (!records) return endRouted(step);
     const works = groupWorks(records).slice(0, MAX_MATCHES);
     if (works.length === 0 && otherRequest) {
@@ -181,15 +184,21 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = resolveChoice(text, options);
-    const yesNo = works.length === 1 ? yesOrNo(text) : undefined;
+    // "no wait I meant Artemis": the words after the correction are the choice, or a new search.
+    const said = readCorrection(text)?.said ?? text;
+    const chosen = resolveChoice(said, options);
+    const yesNo = works.length === 1 && said === text ? yesOrNo(text) : undefined;
     const index = yesNo === 'yes' ? 0 : yesNo === 'no' ? -1 : chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= works.length) {
+      const instead = yesNo === undefined && chosen === undefined && searchTokens(said).length > 0;
+      if (instead) return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: said });
       await sendReply(step.context, "OK, let's try different words.");
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
     }
     const work = works[index];
     values.work = work;
+    const held = await this.heldAlready(step, work);
+    if (held) return endRouted(step);
     if (work.records.length === 1) return step.next('1');
     return ask(step, formatChoiceReply(work));
   }
@@ -245,6 +254,13 @@ export class PlaceHoldDialog extends ComponentDialog {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
+    // A branch typed here ("oak hill", "no, at main") is where to pick it up: place it there.
+    const named = this.pickupNamed(text, values.locations ?? []);
+    if (named) {
+      values.pickupBranchId = named;
+      values.choosingPickup = false;
+      return step.next();
+    }
     const answer = answerOf(text, pickupOptions);
     if (answer === 'yes') {
       values.choosingPickup = false;
@@ -267,15 +283,16 @@ export class PlaceHoldDialog extends ComponentDialog {
       const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
       const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
       const chosen = resolveChoice(text, options);
-      if (!chosen) {
-        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
-        return endRouted(step);
-      }
       const ordered = [
         ...(values.locations ?? []).filter((l) => l.branchId === values.homeBranchId),
         ...(values.locations ?? []).filter((l) => l.branchId !== values.homeBranchId),
       ];
-      values.pickupBranchId = ordered[options.indexOf(chosen)].branchId;
+      const picked = chosen ? ordered[options.indexOf(chosen)]?.branchId : this.pickupNamed(text, ordered);
+      if (!picked) {
+        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
+        return endRouted(step);
+      }
+      values.pickupBranchId = picked;
     }
     const session = await currentSession(step.context, this.deps);
     if (!session) return endRouted(step);
@@ -296,6 +313,43 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /** The catalog, searched as asked, then more loosely: the title as an author's name, then as words. */
+  private async searchWays(step: WaterfallStepContext, query: CatalogQuery | undefined) {
+    const ways: CatalogQuery[] = query ? [query] : [];
+    if (query?.title && !query.author) ways.push({ author: query.title });
+    if (query?.title || query?.author)
+      ways.push({ keywords: [query.title, query.author].filter(Boolean).join(' ') });
+    let records: CatalogRecord[] | undefined = [];
+    for (const way of ways) {
+      records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
+        this.deps.librarySystem.searchCatalog({ ...way, limit: 25 }),
+      );
+      if (!records || records.length > 0) return records;
+    }
+    return records;
+  }
+
+  /** The patron already has a hold on this work: say where it is now, before any format or branch question. */
+  private async heldAlready(step: WaterfallStepContext, work: WorkMatch): Promise<boolean> {
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return true;
+    const holds = await callLibrary(step.context, this.deps, 'listHolds', () =>
+      this.deps.librarySystem.listHolds(session.patronId),
+    );
+    if (!holds) return true;
+    const recordIds = new Set(work.records.map((r) => r.recordId));
+    const held = holds.find((h) => recordIds.has(h.recordId));
+    if (!held) return false;
+    await sendReply(step.context, alreadyHeldText(held, this.deps.wording));
+    return true;
+  }
+
+  /** A pickup branch named in the patron's words ("riverside pls", "no, at main"), if it is one. */
+  private pickupNamed(text: string, locations: readonly PickupLocation[]): string | undefined {
+    const branchId = this.deps.recognizer?.recognize(text, new Date()).entities.branch?.branchId;
+    return locations.some((l) => l.branchId === branchId) ? branchId : undefined;
   }
 
   /** Why this patron cannot place a hold at all right now, if so; 'ended' after an outage. */
@@ -331,7 +385,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     return 'likely';
   }
 
-  private searchAgain(step: WaterfallStepContext, searchTries: number) {
+  private searchAgain(step: WaterfallStepContext, searchTries: number, query?: CatalogQuery) {
     if (searchTries >= MAX_SEARCHES) {
       return sendReply(step.context, this.notFoundText()).then(() => endRouted(step));
     }
@@ -339,6 +393,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       again: true,
       searchTries,
       preferredBranchId: stepValues<PlaceValues>(step).preferredBranchId,
+      ...(query ? { query } : {}),
     };
     return step.replaceDialog(STEPS, again);
   }

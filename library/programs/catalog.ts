@@ -5,6 +5,32 @@ import type { FeedSource } from './feeds';
 import { ProgramCalendar } from './icalendar';
 import type { Program } from './program';
 
+/** Title words that name no program on their own. */
+const GENERIC_WORDS = new Set([
+  'club',
+  'time',
+  'help',
+  'basics',
+  'workshop',
+  'circle',
+  'party',
+  'kids',
+  'teen',
+  'teens',
+  'family',
+  'free',
+  'with',
+  'from',
+]);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
 /** No program feed could be read and none was read before. */
 export class ProgramsUnavailableError extends Error {
   constructor() {
@@ -47,6 +73,29 @@ export class ProgramCatalog {
     return programs
       .filter((p) => !(isClosedDay && p.branchId && isClosedDay(p.branchId, p.start.toISODate()!)))
       .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  /**
+   * Whether a message names a program by its title, or two or more words of it in a row ("movie
+   * matinee", "teen advisory board", "card making"), from the feeds read so far. Synchronous, for
+   * routing a message before the recognizer's answer is trusted.
+   */
+  namesProgram(text: string): boolean {
+    const said = ` ${words(text).join(' ')} `;
+    for (const { calendar } of this.parsed.values())
+      for (const title of calendar.titles) {
+        const run = words(title);
+        for (let from = 0; from < run.length; from++)
+          for (let to = from + 2; to <= run.length; to++) {
+            const part = run.slice(from, to);
+            if (
+              part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w)) &&
+              said.includes(` ${part.join(' ')} `)
+            )
+              return true;
+          }
+      }
+    return false;
   }
 
   private async calendar(source: FeedSource): Promise<ProgramCalendar | undefined> {

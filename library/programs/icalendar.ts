@@ -75,6 +75,11 @@ export class ProgramCalendar {
     return this.events.length;
   }
 
+  /** Every event's title (SUMMARY), as written. */
+  get titles(): string[] {
+    return this.events.map((event) => event.summary).filter((title): title is string => Boolean(title));
+  }
+
   /** Every occurrence overlapping [from, to), in start order. */
   occurrences(from: DateTime, to: DateTime): Program[] {
     const result: Program[] = [];
@@ -156,7 +161,7 @@ export class ProgramCalendar {
       allDay: startTime.isDate,
       location,
       description: (item.description ?? '').trim(),
-      ...readCategories(categories),
+      ...readCategories(categories, item.description ?? ''),
     };
     const branchId = this.branchFor(location);
     if (branchId) program.branchId = branchId;

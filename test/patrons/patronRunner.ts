@@ -86,7 +86,12 @@ async function runCase(
   patronCase: PatronCase,
 ): Promise<TurnFailure[]> {
   clock.now = new Date(CLOCKS[patronCase.at]);
-  const chat = harness.conversation(patronCase.id, patronCase.channel, patronCase.from);
+  // Each case is its own patron: nothing remembered in one case (program interests) reaches another.
+  const chat = harness.conversation(
+    patronCase.id,
+    patronCase.channel,
+    patronCase.from ?? `patron-${patronCase.id}`,
+  );
   const failures: TurnFailure[] = [];
   for (const [index, turn] of patronCase.turns.entries()) {
     const activities: Partial<Activity>[] = await chat.say(turn.say);

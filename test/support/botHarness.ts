@@ -122,11 +122,13 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     transcripts,
     sensitiveTurns,
     logText: () => parts.logLines.join(''),
-    conversation(id, channelId = 'webchat', userId = `user-${id}`) {
+    conversation(id, channelId = 'webchat', userId?: string) {
       const adapter = new TestAdapter((context) => bot.runTurn(context), {
         channelId,
         conversation: { id, isGroup: false, conversationType: 'personal', name: id },
-        user: { id: userId, name: 'Patron' },
+        user: { id: userId ?? `user-${id}`, name: 'Patron' },
+        // TestAdapter reads the sender from `from` (without it every conversation's patron is "user").
+        ...(userId ? { from: { id: userId, name: 'Patron' } } : {}),
         bot: { id: 'bot', name: 'Library bot' },
       } as Partial<Activity>);
       bot.middleware.forEach((middleware) => adapter.use(middleware));
