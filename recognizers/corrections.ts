@@ -13,7 +13,7 @@ const OPENINGS = [
 
 /** Replies that start like a correction but are answers or closings ("no thanks", "nope that's all"). */
 const NOT_A_CORRECTION =
-  /^(no+|nope|nah)\b[\s,.!]*(thanks?|thank you|thx|that'?s (all|it)|i'?m good|nothing|never ?mind|problem|worries)?[\s.!]*$|^(no+|nope|nah)\s+(thanks?|thank you|thx|problem|worries)\b|^sorry[\s.!]*$|^(ok|okay|oh ok|ah ok|oh okay)[\s.!]*$/i;
+  /^(no+|nope|nah)\b[\s,.!]*(thanks?|thank you|thx|(that'?s|that is|thats) (all|it|everything)|i'?m (good|fine|all set)|nothing( else)?|never ?mind|problem|worries)?[\s.!]*$|^(no+|nope|nah)\s+(thanks?|thank you|thx|problem|worries)\b|^sorry[\s.!]*$|^(ok|okay|oh ok|ah ok|oh okay)[\s.!]*$/i;
 
 /**
  * The correction in a message, or undefined. The words must still say something after the opening:

@@ -127,20 +127,7 @@ function onlyNames(recognition: LibraryRecognition): boolean {
 }
 
 /** Words around a bare name that add nothing ("what about the oak hill one?"). */
-const FILLER = new Set([
-  'the',
-  'one',
-  'at',
-  'on',
-  'for',
-  'in',
-  'and',
-  'what',
-  'about',
-  'how',
-  'then',
-  'please',
-]);
+const FILLER = new Set(['the', 'one', 'please', 'then']);
 
 /** Requests that need a question back (sign-in, a person): answered after the others in a message. */
 export function asksBack(part: RequestPart): boolean {

@@ -366,9 +366,9 @@ export class MainRouting {
     if (route && doubtful && !/^(holds\.|human$|person\.)/.test(recognition.intent))
       return this.route(turn, { ...recognition, intent: route.intents[0] });
     const hinted = hintedIntent(recognition);
-    // An age or a topic outweighs a classifier that only half knows ("stuff 4 my 3yo" as holds).
-    const lost =
-      isUnsure(recognition, this.options) || recognition.intent === 'help' || recognition.score < HALF_SURE;
+    // An age or a topic outweighs a classifier that is unsure, or half sure of holds ("stuff 4 my 3yo").
+    const halfSureHolds = recognition.intent.startsWith('holds.') && recognition.score < HALF_SURE;
+    const lost = isUnsure(recognition, this.options) || recognition.intent === 'help' || halfSureHolds;
     if (hinted && hinted !== recognition.intent && lost && this.dialogFor(hinted))
       return this.route(turn, { ...recognition, intent: hinted });
     return undefined;

@@ -236,6 +236,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       return answered();
     }
     await sendReply(dc.context, this.listReply(query, page, items, found, more, now));
+    const closed = page === 0 ? this.closedNote(query, found, now) : undefined;
+    if (closed) await sendReply(dc.context, { kind: 'text', text: closed });
     const state: ProgramsDialogState = { stage: 'results', query, page, asked, more, quiet };
     if (page === 0 && !quiet && !remembered && !asked && preferences?.mayOffer)
       await this.offerToRemember(dc, state);
@@ -260,11 +262,17 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const hasLater = later
       ? ((await this.find(dc, later, now, remembered, true))?.listed.length ?? 0) > 0
       : false;
-    const closed = leftOutText(found.leftOut, (id) => this.branchName(id), now);
+    const closed = this.closedNote(query, found, now);
     const none = noneFoundText(this.describe(query, now), hasLater);
     await sendReply(dc.context, { kind: 'text', text: closed ? `${closed} ${none}` : none });
     if (later && hasLater) return this.show(dc, later, 0, asked, quiet);
     return answered();
+  }
+
+  /** On the days the patron asked about, the programs a closure or an early closing takes off. */
+  private closedNote(query: ProgramsQuery, found: Found, now: DateTime): string | undefined {
+    if (!query.start) return undefined;
+    return leftOutText(found.leftOut, (id) => this.branchName(id), now);
   }
 
   /** The programs for a query, checked against opening hours; undefined after saying the calendar is down. */
@@ -308,14 +316,12 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const total = found.listed.length;
     const description = this.describe(query, now);
     const range = items.length > 1 ? `${first}-${first + items.length - 1}` : `${first}`;
-    const footer = page === 0 ? leftOutText(found.leftOut, (id) => this.branchName(id), now) : undefined;
     return {
       kind: 'list',
       first,
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
       title: total > pageSize ? `Programs ${description} (${range} of ${total})` : `Programs ${description}`,
       items: items.map((checked) => this.listItem(checked, now)),
-      ...(footer ? { footer } : {}),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
     };
   }

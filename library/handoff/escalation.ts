@@ -130,7 +130,7 @@ export function questionInside(text: string, frustrationWords: readonly string[]
     rest = rest.replace(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), ' ');
   rest = rest
     .replace(/\s+/g, ' ')
-    .replace(/^[\s,.!?]+/, '')
+    .replace(/^(?:(?:so|very|really|i'?m|i am|this is|it'?s|just|and|but|now)\b|[\s,.!?])+/i, '')
     .trim();
   return /[a-z]{3}/i.test(rest) ? rest : undefined;
 }

@@ -57,13 +57,13 @@ export function programAges(program: {
 
 /**
  * Whether a program for `program` ages suits someone in `asked`: one age (min === max) must fall
- * inside; a life stage must share a real part of its span (two years, or half a short stage), so
- * toddlers are not offered a 3-5 storytime and kids not a 12-18 teen night.
+ * inside; a life stage and a program must share at least half of the shorter of the two, so toddlers
+ * are not offered a 3-5 storytime, kids not a 12-18 teen night, teens not a 16+ knitting circle.
  */
 export function agesMatch(asked: AgeRange, program: AgeRange): boolean {
   if (asked.min === asked.max) return program.min <= asked.min && asked.min < program.max;
   const shared = Math.min(asked.max, program.max) - Math.max(asked.min, program.min);
-  return shared > 0 && shared >= Math.min(2, (asked.max - asked.min) / 2);
+  return shared > 0 && shared >= Math.min(asked.max - asked.min, program.max - program.min) / 2;
 }
 
 const NUMBER_WORDS: Record<string, number> = {

@@ -96,6 +96,13 @@ function phraseScore(program: Program, phrase: string): number {
   if (words.length === 0) return 0;
   const named = new Set([...stemmedWords(program.title), ...program.topics.flatMap(stemmedWords)]);
   if (words.every((word) => named.has(word))) return 2;
+  // Every word somewhere in the run-together title: "toddler time" is Toddler Storytime.
+  const joined = normalizeTopic(program.title) + program.topics.map(normalizeTopic).join('');
+  const plain = phrase
+    .split(/\s+/)
+    .map(normalizeTopic)
+    .filter((w) => w.length >= 3);
+  if (plain.length >= 2 && plain.every((word) => joined.includes(word))) return 2;
   if (normalizeTopic(program.description).includes(wanted)) return 1;
   const described = new Set(stemmedWords(program.description));
   return words.length >= 2 && words.every((word) => described.has(word)) ? 1 : 0;
