@@ -10,6 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
+import { readCorrection } from '../../recognizers/corrections';
 import { conversationKey } from '../turnState';
 import type { RoutedDialogResult } from '../main/mainDialog';
 import { LibrarySystemUnavailableError, PatronNotVerifiedError } from '../../library/librarySystem/errors';
@@ -54,6 +55,8 @@ interface ChoiceValidation {
   reply: Reply;
   /** A plain yes or no answers it too ("I found this. Is it the one?"). */
   acceptYesNo?: boolean;
+  /** A branch named answers it too ("riverside pls" to "Pick up at Eastside Branch?"). */
+  acceptBranch?: boolean;
 }
 
 const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
@@ -75,12 +78,15 @@ export function confirmOptions(reply: Reply): ChoiceOption[] {
 }
 
 /** A text prompt that re-asks (twice) when the answer matches none of the offered options. */
-export function holdsTextPrompt(): TextPrompt {
+export function holdsTextPrompt(recognizer?: PatronMessageRecognizer): TextPrompt {
   return new TextPrompt(HOLDS_TEXT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const text = prompt.recognized.value ?? '';
     const validation = prompt.options.validations as ChoiceValidation | undefined;
     if (!validation?.options || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
       return true;
+    // "no wait I meant Artemis": the step decides what the correction changes.
+    if (readCorrection(text)) return true;
+    if (validation.acceptBranch && recognizer?.recognize(text).entities.branch) return true;
     const matched =
       yesOrNo(text) !== undefined &&
       (validation.acceptYesNo === true || validation.options.some((o) => o.value === 'yes'));
@@ -98,9 +104,15 @@ export async function ask(
   reply: Reply,
   options?: ChoiceOption[],
   acceptYesNo = false,
+  acceptBranch = false,
 ) {
   await sendReply(step.context, reply);
-  const validation: ChoiceValidation = { reply, options: options ?? choiceOptions(reply), acceptYesNo };
+  const validation: ChoiceValidation = {
+    reply,
+    options: options ?? choiceOptions(reply),
+    acceptYesNo,
+    ...(acceptBranch ? { acceptBranch } : {}),
+  };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
 }
 

@@ -82,7 +82,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     super(PLACE_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
     this.addDialog(outageOfferDialog(deps));
-    this.addDialog(holdsTextPrompt());
+    this.addDialog(holdsTextPrompt(deps.recognizer));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.start.bind(this),
@@ -209,7 +209,11 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const work = values.work as WorkMatch;
     const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = resolveChoice(text, options);
+    const correction = readCorrection(text)?.said;
+    const chosen = resolveChoice(correction ?? text, options);
+    // "wait no, I meant The Hobbit": another title, searched now.
+    if (!chosen && correction && searchTokens(correction).length > 0)
+      return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: correction });
     if (!chosen) {
       await sendReply(
         step.context,
@@ -243,11 +247,17 @@ export class PlaceHoldDialog extends ComponentDialog {
         : locations[0].branchId;
     const branch = this.deps.wording.branchName(values.pickupBranchId as string);
     const home = values.pickupBranchId === session.homeBranchId ? ', your home branch' : '';
-    return ask(step, {
-      kind: 'choice',
-      prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
-      options: pickupOptions,
-    });
+    return ask(
+      step,
+      {
+        kind: 'choice',
+        prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
+        options: pickupOptions,
+      },
+      undefined,
+      false,
+      true,
+    );
   }
 
   private async confirmPickup(step: WaterfallStepContext) {
@@ -268,7 +278,13 @@ export class PlaceHoldDialog extends ComponentDialog {
     }
     if (answer === 'somewhere else') {
       values.choosingPickup = true;
-      return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''));
+      return ask(
+        step,
+        pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''),
+        undefined,
+        false,
+        true,
+      );
     }
     await sendReply(step.context, "OK, I didn't place a hold.");
     return endRouted(step);

@@ -18,7 +18,7 @@ import {
 import { HoursService, plusDays } from '../../library/hours/hoursService';
 import type { Branch } from '../../config/libraryConfig';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
-import { rangeTitle, scheduleReply, stopOnDayReply, stopReply } from './hoursWording';
+import { noStopText, rangeTitle, scheduleReply, stopOnDayReply, stopReply } from './hoursWording';
 import {
   DAY_SHIFT,
   type HoursQuery,
@@ -243,7 +243,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const when = this.dayPhrase(date, holiday);
     const why = !holiday && day.note && !this.hours.specialDayOn(date) ? ` (${day.note})` : '';
     if (day.allDay) return `${who} is open 24 hours ${when}${why}.`;
-    if (day.closed) return `${who} is closed ${when}${why}.`;
+    if (day.closed)
+      return branch.kind === 'bookmobile' ? noStopText(who, when, why) : `${who} is closed ${when}${why}.`;
     return `${who} ${when}: ${describeHoursOnly(day)}${why}.`;
   }
 }

@@ -70,6 +70,11 @@ export function stopOnDayReply(
   };
 }
 
+/** "The Bookmobile has no stops tomorrow (Wednesday, Dec 2)." */
+export function noStopText(who: string, when: string, why: string): string {
+  return `${who} has no stops ${when}${why}.`;
+}
+
 /** Every stop of a mobile branch through the week, with where it is now or next. */
 export function scheduleReply(who: string, stops: Stop[], status: string): Reply {
   return {

@@ -168,7 +168,9 @@ export class MainDialog extends ComponentDialog {
     if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
     const recognition = this.recognizer.recognize(text, this.now());
     const sure = recognition.score >= this.minConfidence;
-    if (recognition.intent === 'help' && sure) {
+    // "what about eastside" can read as help; naming a branch, day or age is a follow-up for the dialog.
+    const names = Object.keys(recognition.entities).some((key) => key !== 'number');
+    if (recognition.intent === 'help' && sure && !names) {
       await sendReply(innerDc.context, this.capabilities(false));
       await sendReply(innerDc.context, { kind: 'text', text: ANSWER_OR_START_OVER_TEXT });
       return Dialog.EndOfTurn;

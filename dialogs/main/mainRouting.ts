@@ -73,6 +73,9 @@ export interface IntentRoute {
 
 /** A recognizer this sure of another intent keeps the message ("renew my book club book"). */
 const SURE = 0.9;
+/** Asking for reading advice ("suggest a book for my book club"), not for a program. */
+const READING_ADVICE =
+  /\b(recommend\w*|suggest\w*|what should (i|we|my \w+) read|read next|books? (about|on|like)|novels?)\b/i;
 /** Below this, entities that point elsewhere (an age, a program topic) win over the classifier. */
 const HALF_SURE = 0.6;
 
@@ -247,7 +250,7 @@ export class MainRouting {
   private async alwaysTaken(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const direct = this.options.routes.find((route) => route.matches?.(turn.text));
     if (!direct) return undefined;
-    const options: RoutedDialogOptions = { recognition: turn.recognition() };
+    const options: RoutedDialogOptions = { recognition: { ...turn.recognition(), intents: {} } };
     return turn.step.beginDialog(direct.dialog.id, options);
   }
 
@@ -361,8 +364,13 @@ export class MainRouting {
     const route = this.options.routes.find(
       (r) => r.names?.(turn.text) && !r.intents.includes(recognition.intent),
     );
-    const unsure = isUnsure(recognition, this.options) || CONVERSATIONAL.has(recognition.intent);
-    const doubtful = unsure || recognition.score < SURE || recognition.intent === 'help';
+    // A program's name beats small talk or "can't answer that", but not a request for reading advice.
+    const declined = CONVERSATIONAL.has(recognition.intent) && !READING_ADVICE.test(turn.text);
+    const doubtful =
+      isUnsure(recognition, this.options) ||
+      declined ||
+      recognition.score < SURE ||
+      recognition.intent === 'help';
     if (route && doubtful && !/^(holds\.|human$|person\.)/.test(recognition.intent))
       return this.route(turn, { ...recognition, intent: route.intents[0] });
     const hinted = hintedIntent(recognition);
@@ -400,6 +408,10 @@ export class MainRouting {
     const labels = this.options.labels;
     const close = closeIntents(turn.recognition(), (intent) => Boolean(labels[intent]), this.options);
     if (!close) return undefined;
+    // Who it is for settles it: "computer help for older people" is a program, not the computers FAQ.
+    const recognition = turn.recognition();
+    if (recognition.entities.audience?.ages && close.includes('programs') && this.dialogFor('programs'))
+      return this.route(turn, { ...recognition, intent: 'programs' });
     const options: WhichOption[] = close.map((intent) => ({
       label: labels[intent]!,
       value: labels[intent]!,
@@ -440,7 +452,8 @@ export class MainRouting {
     memory.misunderstood = 0;
     const routed = this.dialogFor(recognition.intent);
     if (routed) {
-      const options: RoutedDialogOptions = { recognition };
+      // Kept with the dialog stack: the answer as read, not every intent's probability.
+      const options: RoutedDialogOptions = { recognition: { ...recognition, intents: {} } };
       if (memory.askedToRemember) options.askedToRemember = true;
       if (turn.part) options.partOfSeveral = true;
       if (followUp && memory.last?.intent === recognition.intent) {

@@ -23,6 +23,25 @@ const GENERIC_WORDS = new Set([
   'from',
 ]);
 
+/** Feed categories that are everyday words too: they name no program on their own. */
+const COMMON_CATEGORIES = new Set(
+  'kids teens adults seniors families toddlers art reading writing health history education finance language games movies mystery technology careers gardening cooking crafts volunteering homework'.split(
+    ' ',
+  ),
+);
+
+/** Two or more words of a title in a row, one of them a real name ("movie matinee", "card making"). */
+function namesTitle(said: string, title: string): boolean {
+  const run = words(title);
+  for (let from = 0; from < run.length; from++)
+    for (let to = from + 2; to <= run.length; to++) {
+      const part = run.slice(from, to);
+      const named = part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w));
+      if (named && said.includes(` ${part.join(' ')} `)) return true;
+    }
+  return false;
+}
+
 function words(text: string): string[] {
   return text
     .toLowerCase()
@@ -82,19 +101,11 @@ export class ProgramCatalog {
    */
   namesProgram(text: string): boolean {
     const said = ` ${words(text).join(' ')} `;
-    for (const { calendar } of this.parsed.values())
-      for (const title of calendar.titles) {
-        const run = words(title);
-        for (let from = 0; from < run.length; from++)
-          for (let to = from + 2; to <= run.length; to++) {
-            const part = run.slice(from, to);
-            if (
-              part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w)) &&
-              said.includes(` ${part.join(' ')} `)
-            )
-              return true;
-          }
-      }
+    for (const { calendar } of this.parsed.values()) {
+      // A topic only programs have ("ESL", "Lego"), not a word of everyday talk ("reading", "art").
+      if (calendar.categories.some((c) => !COMMON_CATEGORIES.has(c) && said.includes(` ${c} `))) return true;
+      if (calendar.titles.some((title) => namesTitle(said, title))) return true;
+    }
     return false;
   }
 

@@ -75,6 +75,17 @@ export class ProgramCalendar {
     return this.events.length;
   }
 
+  /** Every event's CATEGORIES, lower case, once each (age ranges left out). */
+  get categories(): string[] {
+    const all = this.events.flatMap((event) =>
+      event.component
+        .getAllProperties('categories')
+        .flatMap((p) => p.getValues())
+        .map((v) => String(v).trim().toLowerCase()),
+    );
+    return [...new Set(all)].filter((c) => c && !/^ages?\b|^all ages$/.test(c));
+  }
+
   /** Every event's title (SUMMARY), as written. */
   get titles(): string[] {
     return this.events.map((event) => event.summary).filter((title): title is string => Boolean(title));

@@ -55,7 +55,8 @@ export function suitsAges(program: Program, asked: AgeRange, audience?: Audience
   const served = programAges(program);
   if (!served) return asked.min < 13;
   if (agesMatch(asked, served)) return true;
-  const touches = Math.min(asked.max, served.max) > Math.max(asked.min, served.min);
+  // A year of the stage at least: babies (to 18 months) are not in a toddler program for ages 1-3.
+  const touches = Math.min(asked.max, served.max) - Math.max(asked.min, served.min) >= 1;
   return asked.min !== asked.max && touches && audience !== undefined && program.audiences.includes(audience);
 }
 
@@ -91,7 +92,9 @@ function phraseScore(program: Program, phrase: string): number {
   if (!wanted) return 0;
   // Run together, so "story time" finds "Storytime" and "bookclub" finds "Book Club".
   if (program.topics.some((t) => normalizeTopic(t) === wanted)) return 2;
-  if (normalizeTopic(program.title).includes(wanted)) return 2;
+  // Run-together only for longer phrases: "esl" would be found in "bounceSLullabies".
+  const together = wanted.length >= 5;
+  if (together && normalizeTopic(program.title).includes(wanted)) return 2;
   const words = stemmedWords(phrase).filter((w) => w.length >= 3);
   if (words.length === 0) return 0;
   const named = new Set([...stemmedWords(program.title), ...program.topics.flatMap(stemmedWords)]);
@@ -103,7 +106,7 @@ function phraseScore(program: Program, phrase: string): number {
     .map(normalizeTopic)
     .filter((w) => w.length >= 3);
   if (plain.length >= 2 && plain.every((word) => joined.includes(word))) return 2;
-  if (normalizeTopic(program.description).includes(wanted)) return 1;
+  if (together && normalizeTopic(program.description).includes(wanted)) return 1;
   const described = new Set(stemmedWords(program.description));
   return words.length >= 2 && words.every((word) => described.has(word)) ? 1 : 0;
 }

@@ -11,7 +11,7 @@ const STAGE_WORDS: [RegExp, LifeStage][] = [
   [/\b(teens?|teenagers?|teenage|young adults?|high school(ers?)?|adolescents?)\b/, 'teens'],
   [/\b(kids?|kiddos?|child|children|grandkids|grandchildren|elementary|school age|little kids)\b/, 'kids'],
   [
-    /\b(seniors?|senior citizens?|older adults?|retirees?|elderly|55 plus|over 55|over 60|over 65|golden age|grandma|grandpa|grandmother|grandfather|grandparents?)\b/,
+    /\b(seniors?|senior citizens?|older (adults?|people|folks)|elders?|retirees?|elderly|55 plus|over 55|over 60|over 65|golden age|grandma|grandpa|grandmother|grandfather|grandparents?)\b/,
     'seniors',
   ],
   [/\b(adults?|grown ups?|grownups)\b/, 'adults'],
@@ -83,6 +83,13 @@ export function findAudience(
     const { ages, audience } = LIFE_STAGES[stage];
     best = { mention: { audience, text: m[0], ages, label: stage }, at: m.index };
   }
+  // "grandparents and grandkids", "me and my kids": a program for the children, with their grown-ups.
+  if (
+    best &&
+    /\b(grandkids|grandchildren|my kids|my children)\b/.test(normalizedText) &&
+    best.mention.audience !== 'kids'
+  )
+    return { audience: 'families', text: best.mention.text, label: 'families' };
   const family = FAMILIES.exec(normalizedText);
   if (family && (!best || family.index < best.at))
     return { audience: 'families', text: family[0], label: 'families' };

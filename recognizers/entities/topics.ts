@@ -142,7 +142,9 @@ export function createTopicMatcher(
     const found: string[] = [];
     for (const match of normalizedText.matchAll(pattern)) {
       const topic = topicOf.get(match[0]);
-      if (topic !== undefined && !found.includes(topic)) found.push(topic);
+      // The library's "Movies" and the built-in "movies" are one topic.
+      if (topic !== undefined && !found.some((t) => t.toLowerCase() === topic.toLowerCase()))
+        found.push(topic);
     }
     return found;
   };

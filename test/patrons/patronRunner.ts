@@ -34,7 +34,14 @@ export interface SetScore {
 /** One harness per set: the seeded demo library system as on Tuesday 1 Dec 2026. */
 export async function startPatronHarness(clock: { now: Date }): Promise<BotHarness> {
   clock.now = new Date(CLOCKS['tue-morning']);
-  return startBotHarness({ recognizer: demoLibraryRecognizer(), now: () => clock.now, storage: 'memory' });
+  const harness = await startBotHarness({
+    recognizer: demoLibraryRecognizer(),
+    now: () => clock.now,
+    storage: 'memory',
+  });
+  // Started in the background at startup (never delaying it); read before the first case here.
+  await harness.bot.capabilities.programs.catalog.prepare(clock.now);
+  return harness;
 }
 
 export async function runPatronSet(
