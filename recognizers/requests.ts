@@ -102,11 +102,32 @@ export function splitRequests(
       }
     }
   }
-  const requests = pieces.filter(
+  const requests = withoutRepeats(pieces).filter(
     (p) => isRequest(p.recognition, p.text) && !CONVERSATIONAL.has(p.recognition.intent),
   );
   if (requests.length < 2 || !distinct(requests)) return undefined;
   return withBranches(requests);
+}
+
+/**
+ * A later piece that asks the same thing and names nothing new ("... til what time r u open" after
+ * "is main open today") is the same request said twice.
+ */
+function withoutRepeats(pieces: RequestPart[]): RequestPart[] {
+  return pieces.filter((piece, i) => {
+    const e = piece.recognition.entities;
+    return !pieces.slice(0, i).some((earlier) => {
+      const before = earlier.recognition.entities;
+      const same = (a?: string, b?: string) => a === undefined || a === b;
+      return (
+        earlier.recognition.intent === piece.recognition.intent &&
+        same(e.branch?.branchId, before.branch?.branchId) &&
+        same(e.date?.start, before.date?.start) &&
+        !e.audience &&
+        !e.topics?.length
+      );
+    });
+  });
 }
 
 /** Two pieces asking the same thing about the same branch and day are one request said twice. */

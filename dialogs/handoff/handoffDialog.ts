@@ -343,8 +343,8 @@ export class HandoffDialog extends ComponentDialog {
       return step.next();
     }
     state.contact = kind === 'email' ? { kind, email: '' } : { kind, phone: '' };
-    // Texting us already: staff text back to the number the patron texts from.
-    const texting = kind === 'sms' ? senderPhoneNumber(step.context.activity) : undefined;
+    // Texting us already: staff text or call back the number the patron texts from.
+    const texting = kind !== 'email' ? senderPhoneNumber(step.context.activity) : undefined;
     if (texting) return step.next(texting);
     await sendReply(
       step.context,

@@ -45,7 +45,7 @@ interface ListValues {
 const askingIfReady = /\b(ready|pick(ed)? ?up|arrived|come in|came in|in yet|available yet)\b/i;
 /** Messages that ask until when a ready hold is kept. */
 const askingDeadline =
-  /\b(pick (it |them |my \w+ )?up by|by when|until when|how long (do i have|will (you|they) (keep|hold))|deadline|last day|(have|need) to (pick|get) (it|them|my \w+)( up)? by|when (do|must) i (pick|get))\b/i;
+  /\b((pick|get) (it |them |(my|the) \w+ )?up (it |them |(my|the) \w+ )?by|by when|until when|how long (do i have|will (you|they) (keep|hold))|deadline|last day|when (do|must|should) i (pick|get))\b/i;
 
 export class HoldsListDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {

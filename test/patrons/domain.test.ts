@@ -3,6 +3,9 @@
 // checked against its branch's hours, Bookmobile stops, pick-up-by dates on open days, always-a-person
 // topics by meaning, and the question inside a frustrated message.
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { validateLibraryConfig } from '../../config/libraryConfig';
 import { DateTime } from 'luxon';
 import { HoursService } from '../../library/hours/hoursService';
 import { agesMatch, LIFE_STAGES, programAges, readAgeRange } from '../../library/programs/ages';
@@ -207,5 +210,26 @@ describe('patron rules: a person, by meaning', () => {
       'where do i park at main',
     );
     expect(questionInside('this is useless', words)).to.equal(undefined);
+  });
+});
+
+describe('patron rules: the configuration librarians edit', () => {
+  it('takes always-a-person topics as phrases or as topics with examples and advice', () => {
+    const raw = parseYaml(readFileSync(loaded.path, 'utf8')) as {
+      escalation: { alwaysHumanTopics: unknown[] };
+      programs: { topics?: unknown };
+    };
+    raw.escalation.alwaysHumanTopics = ['broken elevator', { id: 'noise', phrases: ['too loud'] }];
+    raw.programs.topics = { Technology: ['computer class'] };
+    const checked = validateLibraryConfig(raw, 'library.yaml');
+    expect(checked.escalation.alwaysHumanTopics).to.deep.equal([
+      { id: 'broken-elevator', phrases: ['broken elevator'], examples: [], advice: undefined },
+      { id: 'noise', phrases: ['too loud'], examples: [] },
+    ]);
+    expect(checked.programs.topics).to.deep.equal({ Technology: ['computer class'] });
+    raw.escalation.alwaysHumanTopics = [{ id: 'Bad Id', phrases: [] }];
+    expect(() => validateLibraryConfig(raw, 'library.yaml')).to.throw(
+      /escalation\.alwaysHumanTopics\[0\]\.id: expected a short lower-case id/,
+    );
   });
 });
