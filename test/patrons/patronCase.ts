@@ -230,26 +230,43 @@ export function d(iso: string): (reply: ReplyContext) => boolean {
   return fact;
 }
 
-/** The text after each mention of a program's title, where its day and time are written. */
+/**
+ * The text around each mention of a program's title: from the start of its sentence (or line) to a
+ * little after it, where its day and time are written. The sentence start matters for negations
+ * ("I couldn't find any programs about homework help on Thursday, Dec 24").
+ */
 function windows(reply: ReplyContext, title: string, size = 110): string[] {
   const text = flatten(reply.reply);
   const lower = text.toLowerCase();
   const wanted = title.toLowerCase();
   const out: string[] = [];
-  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1))
-    out.push(text.slice(at, at + wanted.length + size));
+  for (let at = lower.indexOf(wanted); at >= 0; at = lower.indexOf(wanted, at + 1)) {
+    const before = text.slice(0, at);
+    const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf(': '), before.lastIndexOf('|'));
+    out.push(text.slice(sentence < 0 ? 0 : sentence + 1, at + wanted.length + size));
+  }
   return out;
+}
+
+/** Only the part from the title on: the day and time of this program, not of an earlier one. */
+function fromTitle(window: string, title: string): string {
+  const at = window.toLowerCase().indexOf(title.toLowerCase());
+  return at < 0 ? window : window.slice(at);
 }
 
 /** The program is offered on that day at that time (its day and time follow its title). */
 export function program(title: string, iso: string, start: string): Check {
   return {
     label: `program ${title} on ${iso} at ${start}`,
-    test: (reply) => windows(reply, title).some((w) => dateText(iso, reply.now).test(w) && t(start).test(w)),
+    test: (reply) =>
+      windows(reply, title)
+        .map((w) => fromTitle(w, title))
+        .some((w) => dateText(iso, reply.now).test(w) && t(start).test(w)),
   };
 }
 
-const NEGATION = /\b(not|no|isn'?t|off|cancel+ed|closed|closes|closing|won'?t|left out|skipp?ed)\b/i;
+const NEGATION =
+  /\b(not|no|none|isn'?t|off|cancel+ed|closed|closes|closing|won'?t|couldn'?t|could not|can'?t|cannot|left out|skipp?ed)\b/i;
 
 /** The program is not offered on that day (a closure or an early closing): a wrong fact if it is. */
 export function noProgramOn(title: string, iso: string): Check {
@@ -257,7 +274,9 @@ export function noProgramOn(title: string, iso: string): Check {
     label: `no ${title} on ${iso}`,
     wrongFact: true,
     test: (reply) =>
-      !windows(reply, title).some((w) => dateText(iso, reply.now).test(w) && !NEGATION.test(w)),
+      !windows(reply, title).some(
+        (w) => dateText(iso, reply.now).test(fromTitle(w, title)) && !NEGATION.test(w),
+      ),
   };
 }
 

@@ -831,6 +831,17 @@ const moreMessages: PatronCase[] = [
   msg('x-n1', 'webchat', 'tue-morning', "what's the capital of peru", cantHelp),
 ];
 
+moreMessages.push(
+  msg(
+    'x-p22',
+    'webchat',
+    'xmas-week',
+    'homework help on new years day',
+    noProgramOn('Homework Help', '2027-01-01'),
+  ),
+  msg('x-p23', 'sms', 'wed-mid-dec', 'homework help xmas eve', noProgramOn('Homework Help', '2026-12-24')),
+);
+
 const moreConversations: PatronCase[] = [
   conv('x-c1', 'webchat', 'tue-morning', [
     turn('is main open tomorrow', has('Main', t('09:00'))),
