@@ -185,7 +185,12 @@ const alwaysHumanTopicSchema = z
   ])
   .transform((topic) =>
     typeof topic === 'string'
-      ? { id: topicId(topic), phrases: [topic], examples: [] as string[], advice: undefined as string | undefined }
+      ? {
+          id: topicId(topic),
+          phrases: [topic],
+          examples: [] as string[],
+          advice: undefined as string | undefined,
+        }
       : topic,
   );
 

@@ -377,8 +377,7 @@ export class MainRouting {
     // An age or a topic outweighs a classifier that is unsure, or half sure of holds ("stuff 4 my 3yo").
     const halfSureHolds = recognition.intent.startsWith('holds.') && recognition.score < HALF_SURE;
     const lost = isUnsure(recognition, this.options) || recognition.intent === 'help' || halfSureHolds;
-    if (hinted && lost && this.dialogFor(hinted))
-      return this.route(turn, { ...recognition, intent: hinted });
+    if (hinted && lost && this.dialogFor(hinted)) return this.route(turn, { ...recognition, intent: hinted });
     return undefined;
   }
 

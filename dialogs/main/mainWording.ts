@@ -160,7 +160,7 @@ const PRAISE =
   /\b(awesome|amazing|best|great job|good job|well done|good bot|nice bot|smart|sweet|funny|love|like you|helpful|rock)\b/i;
 const LAUGH = /\b(lol\w*|lmao|haha\w*|hehe\w*|rofl)\b|😂|🤣|😄/i;
 const BOOKS =
-  /^[\s📚📖📕📗📘📙!.]*$|^\s*(book|books|book book|reading)\s*[!.]*\s*$|\b(love|like) (books|reading)\b/i;
+  /^(?:[\s!.]|📚|📖|📕|📗|📘|📙)*$|^\s*(book|books|book book|reading)\s*[!.]*\s*$|\b(love|like) (books|reading)\b/iu;
 const APOLOGY = /^\s*(sorry|my bad|oops|whoops)\b/i;
 const TESTING = /\b(test|testing|just (looking|browsing|checking|curious))\b/i;
 

@@ -4,7 +4,7 @@ import type { Branch } from '../../config/libraryConfig';
 import type { Audience } from './program';
 import { calendarDate, formatTime, relativeDay } from '../hours/format';
 import type { Program } from './program';
-import { OLDEST } from './ages';
+import { OLDEST } from './ageRanges';
 
 export interface ProgramSummary {
   title: string;

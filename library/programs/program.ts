@@ -1,6 +1,6 @@
 // A program occurrence as patrons see it, and how audiences and topics are read from a feed's categories.
 import type { DateTime } from 'luxon';
-import { readAgeRange, type WrittenAges } from './ages';
+import { readAgeRange, type WrittenAges } from './ageRanges';
 
 /** Who a program is for, in the words patrons and event calendars use. */
 export type Audience = 'toddlers' | 'kids' | 'teens' | 'adults' | 'seniors' | 'families';
