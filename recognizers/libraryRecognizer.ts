@@ -109,7 +109,9 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       entities.place = place;
       entities.branch ??= { branchId: place.branchId, text: place.text };
     }
-    const date = this.dates(normalizedText, now);
+    // "12/31": normalisation splits it into two words for the classifier; the date reader needs it whole.
+    const slashed = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/.exec(text)?.[0];
+    const date = this.dates(normalizedText, now) ?? (slashed ? this.dates(slashed, now) : undefined);
     if (date) entities.date = date;
     const audience = findAudience(normalizedText, text);
     if (audience) entities.audience = audience;

@@ -237,11 +237,6 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
       for (const word of mapped.split(' ')) tokens.push(word);
       continue;
     }
-    // "12/31" is a date the date reader needs whole; "and/or", "e-book" are two words.
-    if (/^\d{1,2}\/\d{1,2}(\/\d{2,4})?$/.test(piece)) {
-      tokens.push(piece);
-      continue;
-    }
     if (piece.includes('/') || (piece.includes('-') && !/^\d/.test(piece))) {
       // "e-book", "and/or": the parts are the words.
       for (const part of piece.split(/[/-]+/)) {
