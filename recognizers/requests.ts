@@ -102,11 +102,42 @@ export function splitRequests(
       }
     }
   }
-  const requests = withoutRepeats(pieces).filter(
+  const requests = joinedPrograms(withoutRepeats(pieces)).filter(
     (p) => isRequest(p.recognition, p.text) && !CONVERSATIONAL.has(p.recognition.intent),
   );
   if (requests.length < 2 || !distinct(requests)) return undefined;
   return withBranches(requests);
+}
+
+/**
+ * Two pieces about programs in a row are one search unless they name different branches or topics:
+ * "my baby is 8 months, is there anything for babies this week?" is one question with an age and a week.
+ */
+function joinedPrograms(pieces: RequestPart[]): RequestPart[] {
+  const out: RequestPart[] = [];
+  for (const piece of pieces) {
+    const previous = out.at(-1);
+    const a = previous?.recognition.entities;
+    const b = piece.recognition.entities;
+    const apart =
+      (a?.branch && b.branch && a.branch.branchId !== b.branch.branchId) ||
+      (a?.topics ?? []).join() !== (b.topics ?? []).join();
+    if (
+      previous &&
+      previous.recognition.intent === 'programs' &&
+      piece.recognition.intent === 'programs' &&
+      !apart
+    ) {
+      previous.text = `${previous.text} and ${piece.text}`;
+      previous.recognition = {
+        ...piece.recognition,
+        entities: { ...b, ...a, ...(b.date ? { date: b.date } : {}) },
+      };
+      continue;
+    }
+    out.push(piece);
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   alwaysHumanTopicOf,
   isLibraryQuestion,
   questionInside,
+  saysFrustrated,
   type AlwaysHumanTopic,
 } from '../../library/handoff/escalation';
 import { readCorrection } from '../../recognizers/corrections';
@@ -329,6 +330,11 @@ export class MainRouting {
       turn.memory.note = FRUSTRATED_NOTE;
       return this.route(turn, question);
     }
+    // Sentiment alone over a parent's words ("my 4 yr old gets bored ... on saturday") is no complaint.
+    const hinted = hintedIntent(recognition);
+    const sentimentOnly = !saysFrustrated(turn.text, this.options.frustrationWords);
+    if (decision.reason === 'frustrated' && sentimentOnly && hinted && this.dialogFor(hinted))
+      return this.route(turn, { ...recognition, intent: hinted });
     if (decision.reason === 'always-human') {
       const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
       if (topic?.advice) await turn.say(topic.advice);

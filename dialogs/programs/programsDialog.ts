@@ -271,7 +271,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
 
   /** On the days the patron asked about, the programs a closure or an early closing takes off. */
   private closedNote(query: ProgramsQuery, found: Found, now: DateTime): string | undefined {
-    if (!query.start) return undefined;
+    // Only on the days the patron named: not for the next ones shown after "none on those days".
+    if (!query.start || !query.when) return undefined;
     return leftOutText(found.leftOut, (id) => this.branchName(id), now);
   }
 

@@ -135,6 +135,12 @@ export function questionInside(text: string, frustrationWords: readonly string[]
   return /[a-z]{3}/i.test(rest) ? rest : undefined;
 }
 
+/** Whether the message says it is frustrated in so many words (a configured frustration word). */
+export function saysFrustrated(text: string, frustrationWords: readonly string[]): boolean {
+  const normalized = normalizeForMatching(text);
+  return frustrationWords.some((word) => containsPhrase(normalized, word));
+}
+
 export class EscalationRules {
   private readonly sentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
 
