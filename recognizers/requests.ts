@@ -44,10 +44,14 @@ const POINTING_BACK = /\b(it|there|they|that branch|that one|same place)\b/i;
 function strongPieces(text: string): string[] {
   return text
     .replace(/(^|\s)(\d{1,2}[).]|[-*•])\s+(?=[a-z])/gi, '\n')
-    .split(/\n+|(?<=\?)\s*|(?<=[.!;])\s+(?=[a-z])|,?\s+\balso\b,?\s*/i)
+    .replace(/,?\s+(?:and\s+)?\balso\b,?\s*/gi, `\n${ALSO}`)
+    .split(/\n+|(?<=\?)\s*|(?<=[.!;])\s+(?=[a-z])/i)
     .map((piece) => piece.trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
 }
+
+/** Marks a piece after "also": a request of its own, never one search with the piece before. */
+const ALSO = '\u0001';
 
 /** Weak boundaries inside a piece: "and", "&", "plus", commas before a new clause. */
 function weakPieces(piece: string): string[] {
@@ -78,8 +82,11 @@ export function splitRequests(
   const pieces: RequestPart[] = [];
   /** Words waiting to join the next piece ("put Pride" before "Prejudice on hold"). */
   let waiting: string | undefined;
-  for (const strong of strongPieces(text)) {
-    for (const weak of weakPieces(strong)) {
+  const separate = new Set<RequestPart>();
+  for (const marked of strongPieces(text)) {
+    const also = marked.startsWith(ALSO);
+    const strong = also ? marked.slice(1) : marked;
+    for (const [index, weak] of weakPieces(strong).entries()) {
       const said = waiting ? `${waiting} and ${weak}` : weak;
       waiting = undefined;
       const recognition = readAs(recognize(said), settings.minScore);
@@ -93,7 +100,9 @@ export function splitRequests(
         const { intent, score } = previous.recognition;
         pieces.push({ text: said, recognition: { ...recognition, intent, score } });
       } else if (own) {
-        pieces.push({ text: said, recognition });
+        const part: RequestPart = { text: said, recognition };
+        if (also && index === 0) separate.add(part);
+        pieces.push(part);
       } else if (previous) {
         previous.text = `${previous.text} and ${said}`;
         previous.recognition = readAs(recognize(previous.text), settings.minScore);
@@ -102,7 +111,7 @@ export function splitRequests(
       }
     }
   }
-  const requests = joinedPrograms(withoutRepeats(pieces)).filter(
+  const requests = joinedPrograms(withoutRepeats(pieces), separate).filter(
     (p) => isRequest(p.recognition, p.text) && !CONVERSATIONAL.has(p.recognition.intent),
   );
   if (requests.length < 2 || !distinct(requests)) return undefined;
@@ -113,7 +122,7 @@ export function splitRequests(
  * Two pieces about programs in a row are one search unless they name different branches or topics:
  * "my baby is 8 months, is there anything for babies this week?" is one question with an age and a week.
  */
-function joinedPrograms(pieces: RequestPart[]): RequestPart[] {
+function joinedPrograms(pieces: RequestPart[], separate: ReadonlySet<RequestPart>): RequestPart[] {
   const out: RequestPart[] = [];
   for (const piece of pieces) {
     const previous = out.at(-1);
@@ -121,7 +130,8 @@ function joinedPrograms(pieces: RequestPart[]): RequestPart[] {
     const b = piece.recognition.entities;
     const apart =
       (a?.branch && b.branch && a.branch.branchId !== b.branch.branchId) ||
-      (a?.topics ?? []).join() !== (b.topics ?? []).join();
+      separate.has(piece) ||
+      (a?.topics?.length && b.topics?.length && a.topics.join() !== b.topics.join());
     if (
       previous &&
       previous.recognition.intent === 'programs' &&

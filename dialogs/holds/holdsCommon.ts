@@ -10,6 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import { resolveChoice, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
+import { scoreRecord } from '../../library/librarySystem/catalogSearch';
 import { readCorrection } from '../../recognizers/corrections';
 import { conversationKey } from '../turnState';
 import type { RoutedDialogResult } from '../main/mainDialog';
@@ -57,6 +58,19 @@ interface ChoiceValidation {
   acceptYesNo?: boolean;
   /** A branch named answers it too ("riverside pls" to "Pick up at Eastside Branch?"). */
   acceptBranch?: boolean;
+  /** Titles the answer may name in its own words ("the hail mary one"). */
+  titles?: string[];
+}
+
+/** The one title the patron's words name ("the hail mary one"), by the catalog's relevance rules. */
+export function titleNamed(titles: readonly string[], text: string): number | undefined {
+  const scored = titles
+    .map((title, index) => ({
+      index,
+      score: scoreRecord({ title, author: '', subjects: [] }, { keywords: text }),
+    }))
+    .filter((s) => s.score > 0);
+  return scored.length === 1 ? scored[0].index : undefined;
 }
 
 const yesWords = /^(y|yes|yeah|yep|yup|sure|ok|okay|please|please do|do it|go ahead|correct|right)\b/i;
@@ -87,6 +101,7 @@ export function holdsTextPrompt(recognizer?: PatronMessageRecognizer): TextPromp
     // "no wait I meant Artemis": the step decides what the correction changes.
     if (readCorrection(text)) return true;
     if (validation.acceptBranch && recognizer?.recognize(text).entities.branch) return true;
+    if (validation.titles && titleNamed(validation.titles, text) !== undefined) return true;
     const matched =
       yesOrNo(text) !== undefined &&
       (validation.acceptYesNo === true || validation.options.some((o) => o.value === 'yes'));
@@ -105,6 +120,7 @@ export async function ask(
   options?: ChoiceOption[],
   acceptYesNo = false,
   acceptBranch = false,
+  titles?: string[],
 ) {
   await sendReply(step.context, reply);
   const validation: ChoiceValidation = {
@@ -112,6 +128,7 @@ export async function ask(
     options: options ?? choiceOptions(reply),
     acceptYesNo,
     ...(acceptBranch ? { acceptBranch } : {}),
+    ...(titles ? { titles } : {}),
   };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
 }

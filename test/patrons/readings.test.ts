@@ -171,3 +171,18 @@ describe('patron readings: several requests in one message', function () {
     });
   });
 });
+
+describe('patron readings: programs asked twice in one message', function () {
+  this.timeout(60_000);
+  const recognizer = demoLibraryRecognizer();
+  const split = (text: string) =>
+    splitRequests(text, (t) => recognizer.recognize(t, tuesday), { minScore: 0.5 })?.map((p) => p.text);
+
+  it('searches once when the second part adds to the first, twice after "also"', () => {
+    expect(split('my daughter is 3, anything for her this saturday?')).to.equal(undefined);
+    expect(split('kids events this week and also chess club')).to.deep.equal([
+      'kids events this week',
+      'chess club',
+    ]);
+  });
+});
