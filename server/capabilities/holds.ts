@@ -19,6 +19,7 @@ import { PatronSessions } from '../../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
 import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
 import { registerEntraSignInReturn } from '../entraSignInReturn';
+import type { HoursService } from '../../library/hours/hoursService';
 import type { Capability, CapabilityDeps } from './capability';
 
 export interface HoldsOptions {
@@ -30,6 +31,8 @@ export interface HoldsOptions {
   entraClientSecret?: string;
   /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
   entraNetwork?: Pick<EntraSignInOptions, 'knownAuthorities' | 'networkClient'>;
+  /** Opening hours, so a pick-up-by date is one the pickup branch is open. */
+  hours?: HoursService;
 }
 
 export interface HoldsCapability extends Capability {
@@ -70,7 +73,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     sessions,
     sensitiveInput,
     entra,
-    wording: holdsWording(deps),
+    wording: holdsWording(deps, options.hours),
     logger: deps.logger,
     recognizer: deps.recognizer,
   };
@@ -117,12 +120,13 @@ async function endSessionOnRequest(
   sensitiveInput.clear(key);
 }
 
-function holdsWording(deps: CapabilityDeps): HoldsWording {
+function holdsWording(deps: CapabilityDeps, hours?: HoursService): HoldsWording {
   const { config } = deps.library;
   const branchNames = new Map(config.branches.map((b) => [b.id, b.name]));
   return {
     library: { name: config.library.name, phone: config.library.phone, website: config.library.website },
     branchName: (id) => branchNames.get(id) ?? id,
+    ...(hours ? { lastOpenDay: (id: string, date: string) => hours.lastOpenDay(id, date) } : {}),
   };
 }
 
