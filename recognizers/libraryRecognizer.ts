@@ -1,6 +1,7 @@
 // The library's recognizer: trained at startup from the corpus and the configured FAQ entries, it
 // answers every patron message with an intent, calibrated scores for all intents, and entities.
 // Plain TypeScript: the Bot Framework adapter is botRecognizer.ts.
+import { cachedIntentClassifier } from './modelCache';
 import type { LibraryConfig } from '../config/libraryConfig';
 import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet } from './corpus';
 import { findAudience } from './entities/audience';
@@ -8,6 +9,7 @@ import { createBranchMatcher, type BranchMatcher } from './entities/branch';
 import { createDateExtractor, dateTimeModel, type DateExtractor } from './entities/dates';
 import { findHoldItem } from './entities/holdItem';
 import { findNumber } from './entities/number';
+import { createPlaceMatcher, type PlaceMatcher } from './entities/place';
 import { DEFAULT_TOPICS, createTopicMatcher, type TopicMatcher } from './entities/topics';
 import {
   IntentClassifier,
@@ -29,6 +31,8 @@ export interface LibraryRecognizerOptions {
   /** Program topics to recognise (default: a broad list of public-library programs). */
   topics?: string[];
   classifier?: IntentClassifierOptions;
+  /** Keep the trained model in this folder and reuse it while nothing that decides it changed. */
+  modelCacheDirectory?: string;
   /** Load Microsoft's date model at startup (about 0.5 s) rather than on the first unusual date. */
   preloadDateModel?: boolean;
 }
@@ -52,6 +56,7 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
   private readonly branches: BranchMatcher;
   private readonly dates: DateExtractor;
   private readonly topics: TopicMatcher;
+  private readonly places: PlaceMatcher;
 
   constructor(
     config: LibraryConfig,
@@ -61,7 +66,8 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     this.intents = classifier.intents;
     this.branches = createBranchMatcher(config.branches);
     this.dates = createDateExtractor(config.library.timeZone, config.specialDays);
-    this.topics = createTopicMatcher(topics);
+    this.topics = createTopicMatcher(topics, config.programs.topics);
+    this.places = createPlaceMatcher(config.branches);
   }
 
   recognize(text: string, now: Date = new Date()): LibraryRecognition {
@@ -101,9 +107,16 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     const entities: LibraryEntities = {};
     const branch = this.branches(tokens);
     if (branch) entities.branch = branch;
-    const date = this.dates(normalizedText, now);
+    const place = this.places(normalizedText);
+    if (place) {
+      entities.place = place;
+      entities.branch ??= { branchId: place.branchId, text: place.text };
+    }
+    // "12/31": normalisation splits it into two words for the classifier; the date reader needs it whole.
+    const slashed = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/.exec(text)?.[0];
+    const date = this.dates(normalizedText, now) ?? (slashed ? this.dates(slashed, now) : undefined);
     if (date) entities.date = date;
-    const audience = findAudience(normalizedText);
+    const audience = findAudience(normalizedText, text);
     if (audience) entities.audience = audience;
     const topics = this.topics(normalizedText);
     if (topics.length) entities.topics = topics;
@@ -129,7 +142,10 @@ export function createLibraryRecognizer(
   const { train } = buildLibraryTrainingSet(config, options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY, {
     topics: options.topics,
   });
-  const classifier = IntentClassifier.train(train, options.classifier ?? libraryClassifierOptions);
+  const classifierOptions = options.classifier ?? libraryClassifierOptions;
+  const classifier = options.modelCacheDirectory
+    ? cachedIntentClassifier(train, classifierOptions, options.modelCacheDirectory)
+    : IntentClassifier.train(train, classifierOptions);
   if (options.preloadDateModel ?? true) dateTimeModel();
   return new LibraryRecognizer(config, classifier, options.topics);
 }

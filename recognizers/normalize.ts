@@ -110,6 +110,9 @@ const SHORTHAND: Record<string, string> = {
   kk: 'ok',
   okay: 'ok',
   okey: 'ok',
+  okie: 'ok',
+  oki: 'ok',
+  okk: 'ok',
   ppl: 'people',
   msg: 'message',
   txt: 'text',
@@ -170,7 +173,8 @@ const SHORTHAND: Record<string, string> = {
 const EMOJI_WORDS: [RegExp, string][] = [
   [/👋/gu, ' hi '],
   [/🙏/gu, ' please '],
-  [/👍|👌/gu, ' ok '],
+  [/👍|👌|🙂|😊|😀|😃|☺️?|🤗|😉|✅/gu, ' ok '],
+  [/😂|🤣|😄|😆|😁/gu, ' lol '],
   [/😡|😠|🤬|😤/gu, ' angry '],
   [/😢|😭|😞|☹️?|🙁/gu, ' sad '],
   [/❤️?|♥️?|😍|🥰/gu, ' love '],
@@ -279,6 +283,11 @@ export class SpellingCorrector {
   }
 
   private readonly minLength: number;
+
+  /** The word counts it was built from (for the model cache). */
+  wordCounts(): [string, number][] {
+    return [...this.known.entries()];
+  }
 
   private readonly memo = new Map<string, string>();
 
