@@ -136,7 +136,11 @@ describe('Staff reachability at startup', () => {
   it('accepts the staff workspace in production once Entra ID sign-in and Direct Line are set up', () => {
     const raw = demoRaw();
     const staff = raw.staff as { console: Record<string, unknown> };
-    const entra = { tenantId: 'tenant-1', clientId: 'app-1', staffGroupId: '11111111-2222-4333-8444-555555555555' };
+    const entra = {
+      tenantId: 'tenant-1',
+      clientId: 'app-1',
+      staffGroupId: '11111111-2222-4333-8444-555555555555',
+    };
     raw.staff = { ...staff, console: { ...staff.console, entra } };
     const withEntra = validateLibraryConfig(raw, 'entra.yaml').staff;
     const secrets = { STAFF_ENTRA_CLIENT_SECRET: 'app-secret', STAFF_SESSION_SECRET: 'x'.repeat(32) };

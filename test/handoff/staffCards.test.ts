@@ -91,7 +91,10 @@ describe('staff messages: patron text relayed as plain text', () => {
     try {
       await h.openConsole('console-sam', 'Sam');
       await h.send(patronSays('p1', 'can I talk to a person'));
-      const snapshot = h.connector.sentTo('console-sam').filter((a) => a.name === 'staff.workspace').at(-1);
+      const snapshot = h.connector
+        .sentTo('console-sam')
+        .filter((a) => a.name === 'staff.workspace')
+        .at(-1);
       const claim = (snapshot?.value as { queue: { caseId: string }[] }).queue[0].caseId;
       await h.send(workspaceAction('console-sam', { verb: 'handoff.claim', caseId: claim }));
       const joined = h.connector.sentTo('p1').filter((a) => /has joined/.test(String(a.text)));

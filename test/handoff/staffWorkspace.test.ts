@@ -81,9 +81,7 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     ]);
     expect(queue[0].label).to.match(/^Patron [0-9A-Z]{4}$/);
     expect(queue[1].summary.facts.find((f) => f.title === 'Why')?.value).to.equal('Asked for a person');
-    expect(JSON.stringify(queue[1].summary))
-      .to.contain('****7890')
-      .and.not.contain('21234000567890');
+    expect(JSON.stringify(queue[1].summary)).to.contain('****7890').and.not.contain('21234000567890');
     expect(latest(h, 'console-alex').colleagues).to.deep.equal([{ id: 'console:console-sam', name: 'Sam' }]);
     const [first, second] = queue.map((q) => q.caseId);
 
@@ -135,11 +133,15 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
 
     h.connector.clear();
     await h.send(workspaceAction('console-sam', { verb: 'handoff.transfer', caseId: first, to: 'nobody' }));
-    expect(latest(h, 'console-sam').notice).to.equal('That colleague is not available any more; choose another.');
+    expect(latest(h, 'console-sam').notice).to.equal(
+      'That colleague is not available any more; choose another.',
+    );
     await h.send(
       workspaceAction('console-sam', { verb: 'handoff.transfer', caseId: first, to: 'console:console-alex' }),
     );
-    expect(h.connector.textsTo('p1')).to.deep.equal(['Sam has passed your chat to Alex, who is with you now.']);
+    expect(h.connector.textsTo('p1')).to.deep.equal([
+      'Sam has passed your chat to Alex, who is with you now.',
+    ]);
     expect(chatMessages(h, 'console-alex')).to.deep.include({
       caseId: first,
       text: "Sam transferred this patron's chat to you.",
@@ -147,7 +149,10 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     expect(latest(h, 'console-alex').chats.map((c) => c.caseId)).to.deep.equal([first]);
     expect(latest(h, 'console-sam').chats.map((c) => c.caseId)).to.deep.equal([second]);
     await h.send(patronSays('p1', 'hello Alex'));
-    expect(chatMessages(h, 'console-alex').at(-1)).to.deep.equal({ caseId: first, text: 'Patron: hello Alex' });
+    expect(chatMessages(h, 'console-alex').at(-1)).to.deep.equal({
+      caseId: first,
+      text: 'Patron: hello Alex',
+    });
 
     await h.send(workspaceAction('console-sam', { verb: 'handoff.requeue', caseId: second }));
     expect(latest(h, 'console-sam').queue.map((q) => q.caseId)).to.deep.equal([second]);
@@ -155,7 +160,9 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
 
     h.connector.clear();
     await h.send(workspaceAction('console-alex', { verb: 'handoff.end', caseId: first }));
-    expect(h.connector.textsTo('p1')).to.deep.equal(["Alex has left the chat. I'm here if you need anything else."]);
+    expect(h.connector.textsTo('p1')).to.deep.equal([
+      "Alex has left the chat. I'm here if you need anything else.",
+    ]);
     expect(latest(h, 'console-alex')).to.include({ notice: 'Chat ended.' });
     expect(latest(h, 'console-alex').chats).to.deep.equal([]);
     // The patron ending a chat tells the staff member in that chat's tab.
@@ -230,7 +237,11 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     });
     h.connector.clear();
     await h.send(
-      workspaceAction('console-sam', { verb: 'ticket.answer', ticketId: ticket.ticketId, reply: 'Yes, at Main.' }),
+      workspaceAction('console-sam', {
+        verb: 'ticket.answer',
+        ticketId: ticket.ticketId,
+        reply: 'Yes, at Main.',
+      }),
     );
     expect(h.connector.textsTo('p1')).to.deep.equal([
       'A reply from Sam at the library about your message: Yes, at Main.',
