@@ -358,13 +358,19 @@
 
   function buildPanel(tab) {
     var id = tab.caseId;
-    tab.log = el('ol', {
-      className: 'chat-log',
-      role: 'log',
-      'aria-live': 'polite',
-      'aria-label': 'Messages with ' + tab.label,
-      tabindex: '0',
-    });
+    // The log region holds a list (a role on the list itself would hide its items from it).
+    tab.log = el('ol', { className: 'chat-log__list' });
+    tab.scroller = el(
+      'div',
+      {
+        className: 'chat-log',
+        role: 'log',
+        'aria-live': 'polite',
+        'aria-label': 'Messages with ' + tab.label,
+        tabindex: '0',
+      },
+      [tab.log],
+    );
     tab.replyBox = el('textarea', {
       id: 'reply-' + id,
       rows: '3',
@@ -399,7 +405,7 @@
       tab.summaryBox,
     ]);
     var conversation = el('div', { className: 'chat-conversation' }, [
-      tab.log,
+      tab.scroller,
       form,
       cannedAnswers(tab),
       chatActions(tab),
@@ -572,7 +578,7 @@
   }
 
   function scrollToEnd(tab) {
-    if (tab && !tab.panel.hidden) tab.log.scrollTop = tab.log.scrollHeight;
+    if (tab && !tab.panel.hidden) tab.scroller.scrollTop = tab.scroller.scrollHeight;
   }
 
   function receiveInChat(caseId, text) {
