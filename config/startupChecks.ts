@@ -68,7 +68,7 @@ export function staffReachability(staff: LibraryConfig['staff'], settings: Staff
         : 'staff.channel is "console" (the staff workspace at /staff). With an app id staff sign in to it ' +
             `with Microsoft Entra ID, which needs ${listed(missing)}; without ${missing.length > 1 ? 'them' : 'it'}, ` +
             'patrons who ask for a person would wait for, and leave messages with, nobody. Set ' +
-            `${missing.length > 1 ? 'them' : 'it'} (web/README.md, "The staff workspace"), or set ` +
+            `${missing.length > 1 ? 'them' : 'it'} (docs/staff-workspace.md), or set ` +
             'staff.channel: teams with a staff.teams section (deployment/teams/README.md), or run without ' +
             'MicrosoftAppId for a local demo.',
     );
