@@ -2,26 +2,12 @@
 import { DateTime } from 'luxon';
 import type { Branch } from '../../config/libraryConfig';
 import type { FeedSource } from './feeds';
+import { GENERIC_TITLE_WORDS } from './genericTitleWords';
 import { ProgramCalendar } from './icalendar';
 import type { Program } from './program';
 
 /** Title words that name no program on their own. */
-const GENERIC_WORDS = new Set([
-  'club',
-  'time',
-  'help',
-  'basics',
-  'workshop',
-  'circle',
-  'party',
-  'kids',
-  'teen',
-  'teens',
-  'family',
-  'free',
-  'with',
-  'from',
-]);
+const GENERIC_WORDS = new Set(GENERIC_TITLE_WORDS);
 
 /** Feed categories that are everyday words too: they name no program on their own. */
 const COMMON_CATEGORIES = new Set(

@@ -5,6 +5,7 @@
 import type { DateTime } from 'luxon';
 import type { Stemmer } from 'natural/lib/natural/stemmers';
 import { agesMatch, programAges, type AgeRange } from './ages';
+import { GENERIC_TITLE_WORDS } from './genericTitleWords';
 import type { Audience } from './program';
 import { normalizeTopic, type Program } from './program';
 
@@ -121,54 +122,8 @@ export function topicScore(program: Program, topic: string, words?: ProgramQuery
   return best;
 }
 
-/** Title words that only say who or what kind ("club", "teen"), never a topic of their own. */
-const GENERIC_TITLE_WORDS = new Set(
-  [
-    'club',
-    'time',
-    'help',
-    'basics',
-    'workshop',
-    'circle',
-    'party',
-    'kids',
-    'kid',
-    'teen',
-    'teens',
-    'family',
-    'families',
-    'seniors',
-    'senior',
-    'adult',
-    'adults',
-    'toddler',
-    'baby',
-    'babies',
-    'children',
-    'program',
-    'programs',
-    'class',
-    'classes',
-    'event',
-    'events',
-    'library',
-    'talk',
-    'free',
-    'making',
-    'next',
-    'with',
-    'from',
-    'that',
-    'this',
-    'what',
-    'when',
-    'where',
-    'there',
-    'have',
-    'your',
-    'about',
-  ].map((w) => PorterStemmer.stem(w)),
-);
+/** Title words that only say who or what kind, stemmed as the message's words are. */
+const GENERIC_TITLE_STEMS = new Set(GENERIC_TITLE_WORDS.map((w) => PorterStemmer.stem(w)));
 
 /** Words of a message that appear in program titles ("when is the next movie matinee" -> ["matinee"]). */
 export function titleWordsIn(text: string, programs: readonly Program[]): string[] {
@@ -177,7 +132,7 @@ export function titleWordsIn(text: string, programs: readonly Program[]): string
   for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
     if (word.length < 4) continue;
     const stem = PorterStemmer.stem(word);
-    if (!GENERIC_TITLE_WORDS.has(stem) && inTitles.has(stem) && !found.includes(word)) found.push(word);
+    if (!GENERIC_TITLE_STEMS.has(stem) && inTitles.has(stem) && !found.includes(word)) found.push(word);
   }
   return found;
 }
