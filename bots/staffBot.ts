@@ -1,8 +1,10 @@
-// The staff side of the handoff, in the built-in staff console (Web Chat) and in Teams: the same
-// cards, claim, relay, transfer, end and messages left by patrons. Staff are recognised only by a
-// console sign-in with the staff passcode, or in Teams by the configured tenant and membership of
-// the staff team (asked of Teams itself); never by a display name.
+// The staff side of the handoff, in the staff workspace (/staff, a Direct Line conversation per
+// window) and in Teams: claim, relay, transfer, end and messages left by patrons. Staff are
+// recognised only by a workspace conversation the server registered after sign-in (the passcode in
+// local mode, Entra ID in production), or in Teams by the configured tenant and membership of the
+// staff team (asked of Teams itself) or group; never by a display name.
 import {
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   CardFactory,
@@ -16,8 +18,15 @@ import type { Handoff, StaffMember } from '../library/handoff';
 import type { ConsoleSessions } from '../library/handoff/consoleSessions';
 import type { StaffGroupMembership } from '../library/handoff/entraGroup';
 import { type HandoffCoordinator, type StaffConversationRef } from './handoff/handoffCoordinator';
+import { workspaceEvent } from './handoff/handoffMessenger';
 import { conversationKey } from '../dialogs/turnState';
 import { escalationCard, readStaffAction, type StaffActionData, ticketCard } from './handoff/staffCards';
+import {
+  patronLabel,
+  type PresenceStatus,
+  WORKSPACE_PAGE_EVENTS,
+  WorkspaceViews,
+} from './handoff/workspaceSnapshot';
 
 export interface StaffBotSettings {
   timeZone: string;
@@ -28,11 +37,16 @@ export interface StaffBotSettings {
   clock?: () => Date;
 }
 
-const consoleHelp =
-  'Staff console: claim a waiting patron from their card, then type to reply. Commands: "end", "queue" (put the patron back), "transfer NAME", "who" (staff present), "tickets" (messages left), "sign out".';
+/** The chat a workspace message is for (the page sets it from the open tab). */
+function caseOf(activity: Activity): string | undefined {
+  const data = (activity.channelData ?? {}) as { libraryBot?: { caseId?: unknown } };
+  const caseId = data.libraryBot?.caseId;
+  return typeof caseId === 'string' && caseId.length <= 200 ? caseId : undefined;
+}
 
 export class StaffBot extends TeamsActivityHandler {
   private readonly clock: () => Date;
+  private readonly views: WorkspaceViews;
 
   constructor(
     private readonly handoff: Handoff,
@@ -42,29 +56,34 @@ export class StaffBot extends TeamsActivityHandler {
   ) {
     super();
     this.clock = settings.clock ?? (() => new Date());
+    this.views = new WorkspaceViews(handoff, settings.timeZone, this.clock);
     this.onMessage(async (context, next) => {
       if (context.activity.channelId === 'msteams') await this.onTeamsMessage(context);
-      else await this.onConsoleMessage(context);
+      else await this.onWorkspaceMessage(context);
       await next();
     });
     this.onEvent(async (context, next) => {
-      await this.onConsoleEvent(context);
+      await this.onWorkspaceEvent(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const joined = (context.activity.membersAdded ?? []).some(
         (m) => m.id !== context.activity.recipient.id,
       );
-      if (joined && context.activity.channelId !== 'msteams') await this.onConsoleOpened(context);
+      if (joined && context.activity.channelId !== 'msteams') await this.onWorkspaceOpened(context);
       await next();
     });
   }
 
-  /** Whether an activity belongs to the staff side: Teams, or a signed-in console conversation. */
+  /** Whether an activity belongs to the staff side: Teams, or a signed-in workspace conversation. */
   async handles(context: TurnContext): Promise<boolean> {
     const activity = context.activity;
     if (activity.channelId === 'msteams') return true;
-    return (await this.consoles.memberFor(conversationKey(activity))) !== undefined;
+    return (await this.workspaceMember(context)) !== undefined;
+  }
+
+  private workspaceMember(context: TurnContext): Promise<StaffMember | undefined> {
+    return this.consoles.memberFor(conversationKey(context.activity), this.clock());
   }
 
   private staffConversation(context: TurnContext): StaffConversationRef {
@@ -74,114 +93,93 @@ export class StaffBot extends TeamsActivityHandler {
     };
   }
 
-  // ---- console ----
+  // ---- the workspace ----
 
-  /** A console window opened (after the staff page checked the passcode): welcome and show the queue. */
-  private async onConsoleOpened(context: TurnContext): Promise<void> {
-    const member = await this.consoles.memberFor(conversationKey(context.activity));
+  /** A workspace window opened (after the server registered it): its chats relay here now. */
+  private async onWorkspaceOpened(context: TurnContext): Promise<void> {
+    const member = await this.workspaceMember(context);
     if (!member) return;
-    await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
-    await context.sendActivity(`Signed in as ${member.name}. ${consoleHelp}`);
-    await this.showQueue(context);
-    await this.coordinator.sweep();
+    await this.coordinator.adoptChats(member, this.staffConversation(context));
+    await context.sendActivity(`Signed in as ${member.name}.`);
+    await this.sendSnapshot(context, member);
   }
 
-  /** The console page reports in every minute while it is open. */
-  private async onConsoleEvent(context: TurnContext): Promise<void> {
-    const member = await this.consoles.memberFor(conversationKey(context.activity));
-    if (member && context.activity.name === 'staff.heartbeat') {
-      await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
-    }
+  private async sendSnapshot(context: TurnContext, member: StaffMember, notice?: string): Promise<void> {
+    await context.sendActivity(workspaceEvent(await this.views.build(member, notice)));
   }
 
-  private async onConsoleMessage(context: TurnContext): Promise<void> {
-    const key = conversationKey(context.activity);
-    const member = await this.consoles.memberFor(key);
-    if (!member) {
-      await context.sendActivity('Please sign in to the staff console first.');
-      return;
+  private async onWorkspaceEvent(context: TurnContext): Promise<void> {
+    const member = await this.workspaceMember(context);
+    if (!member) return;
+    const { name, value } = context.activity;
+    if (name === WORKSPACE_PAGE_EVENTS.presence || name === WORKSPACE_PAGE_EVENTS.heartbeat) {
+      const status = (value as { status?: unknown } | undefined)?.status === 'away' ? 'away' : 'available';
+      await this.setPresence(context, member, status);
+      return this.sendSnapshot(context, member);
     }
+    if (name === WORKSPACE_PAGE_EVENTS.refresh) return this.sendSnapshot(context, member);
+    if (name !== WORKSPACE_PAGE_EVENTS.action) return;
+    const action = readStaffAction(value);
+    if (!action) return this.sendSnapshot(context, member, 'That action is not one the workspace knows.');
+    const notice = await this.workspaceAction(action, member, this.staffConversation(context));
+    await this.sendSnapshot(context, member, notice);
+  }
+
+  /** Available staff count for the bot's promise of a person and get new patrons; away staff do not. */
+  private async setPresence(
+    context: TurnContext,
+    member: StaffMember,
+    status: PresenceStatus,
+  ): Promise<void> {
+    if (status === 'away') return this.handoff.presence.markAbsent(member.id);
+    const wasPresent = await this.handoff.presence.find(member.id, this.clock());
     await this.handoff.presence.markPresent(member, this.clock(), this.staffConversation(context));
-    const action = readStaffAction(context.activity.value);
-    if (action) {
-      await context.sendActivity(await this.perform(action, member, this.staffConversation(context)));
-      return;
+    if (!wasPresent) await this.coordinator.staffArrived();
+  }
+
+  /** Carries out a workspace button; answers with what to tell the staff member. */
+  private async workspaceAction(
+    action: StaffActionData & { reply?: string },
+    member: StaffMember,
+    staffConversation: StaffConversationRef,
+  ): Promise<string> {
+    if (action.verb === 'handoff.transfer') {
+      if (!action.caseId || !action.to) return 'Choose a colleague to transfer the chat to.';
+      const colleague = (await this.coordinator.presentColleagues()).find(
+        (c) => c.member.id === action.to && c.member.id !== member.id && c.staffConversation,
+      );
+      if (!colleague) return 'That colleague is not available any more; choose another.';
+      return this.coordinator.transfer(action.caseId, member, colleague.member, colleague.staffConversation);
     }
+    const outcome = await this.perform(action, member, staffConversation);
+    if (action.verb !== 'handoff.claim' || !action.caseId) return outcome;
+    const claimed = await this.handoff.service.getCase(action.caseId);
+    // The coordinator's words are for a text console; the workspace opens the chat's tab instead.
+    return claimed?.status === 'claimed' && claimed.claimedBy?.id === member.id
+      ? `You're chatting with ${patronLabel(action.caseId)}. Your replies go to the patron as "${member.name}: ...".`
+      : outcome;
+  }
+
+  /** Text from a workspace chat tab: relayed to that patron when the chat is this staff member's. */
+  private async onWorkspaceMessage(context: TurnContext): Promise<void> {
+    const member = await this.workspaceMember(context);
+    if (!member) return;
     const text = (context.activity.text ?? '').trim();
+    const caseId = caseOf(context.activity);
     if (!text) return;
-    const command = text.toLowerCase();
-    if (command === 'help' || command === '?') return void (await context.sendActivity(consoleHelp));
-    if (command === 'who') return void (await context.sendActivity(await this.whoIsPresent()));
-    if (command === 'tickets') return void (await this.showTickets(context, 'submit'));
-    if (command === 'sign out') {
-      await this.handoff.presence.markAbsent(member.id);
-      await this.consoles.signOut(key);
-      await context.sendActivity('Signed out. New chats will not come to this window.');
-      return;
-    }
-    const open = await this.coordinator.caseFor(key);
-    if (command === 'end' || command === 'queue' || /^transfer( to)? (.+)$/i.test(text)) {
-      if (!open) return void (await context.sendActivity("You're not chatting with a patron right now."));
-      return void (await context.sendActivity(await this.consoleCommand(text, open.id, member)));
-    }
-    if (!(await this.coordinator.relayFromStaff(key, member, text))) {
-      const waiting = (await this.handoff.service.queue()).length;
-      await context.sendActivity(
-        `You're not chatting with a patron right now (${waiting} waiting). Claim one from their card; type "help" for commands.`,
-      );
-    }
+    if (!caseId) return this.sendSnapshot(context, member, 'Open a chat tab to reply to a patron.');
+    if (!(await this.coordinator.relayToCase(caseId, this.staffConversation(context), member, text)))
+      await this.sendSnapshot(context, member, `${patronLabel(caseId)} is no longer your chat.`);
   }
 
-  /** "end", "queue" or "transfer NAME" for the chat this console has open: what to tell the staff member. */
-  private async consoleCommand(text: string, caseId: string, member: StaffMember): Promise<string> {
-    const command = text.toLowerCase();
-    if (command === 'end') return this.coordinator.end(caseId, member);
-    if (command === 'queue') return this.coordinator.requeue(caseId, member);
-    const wanted = (/^transfer( to)? (.+)$/i.exec(text)?.[2] ?? '').trim();
-    const colleagues = (await this.coordinator.presentColleagues()).filter(
-      // Console to console: the colleague's window takes over the relay.
-      (c) =>
-        c.member.id !== member.id &&
-        c.staffConversation &&
-        c.member.name.toLowerCase() === wanted.toLowerCase(),
-    );
-    if (colleagues.length === 0) return `Nobody called "${wanted}" is present. ${await this.whoIsPresent()}`;
-    if (colleagues.length > 1)
-      return `More than one colleague is called "${wanted}"; ask one of them to rename their console.`;
-    const [colleague] = colleagues;
-    return this.coordinator.transfer(caseId, member, colleague.member, colleague.staffConversation);
-  }
-
-  private async whoIsPresent(): Promise<string> {
-    const names = (await this.coordinator.presentColleagues()).map((c) => c.member.name);
-    return names.length === 0 ? 'No staff are present.' : `Staff present: ${names.join(', ')}.`;
-  }
-
-  private async showQueue(context: TurnContext): Promise<void> {
-    for (const place of await this.handoff.service.queue()) {
-      const sent = await context.sendActivity(
-        MessageFactory.attachment(
-          CardFactory.adaptiveCard(escalationCard(place.handoff, this.clock(), 'submit')),
-        ),
-      );
-      await this.handoff.service.recordPost(place.handoff.id, {
-        ...this.postFor(context),
-        activityId: sent?.id,
-      });
-    }
-  }
-
-  private postFor(context: TurnContext): { staffConversationKey: string; address: object } {
-    const conversation = this.staffConversation(context);
-    return { staffConversationKey: conversation.key, address: conversation.address };
-  }
-
-  private async showTickets(context: TurnContext, kind: 'submit' | 'execute'): Promise<void> {
+  private async showTickets(context: TurnContext): Promise<void> {
     const tickets = await this.handoff.service.openTickets();
     if (tickets.length === 0) return void (await context.sendActivity('No messages are waiting.'));
     for (const ticket of tickets) {
       await context.sendActivity(
-        MessageFactory.attachment(CardFactory.adaptiveCard(ticketCard(ticket, this.settings.timeZone, kind))),
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard(ticketCard(ticket, this.settings.timeZone, 'execute')),
+        ),
       );
     }
   }
@@ -200,6 +198,8 @@ export class StaffBot extends TeamsActivityHandler {
         return action.caseId ? this.coordinator.end(action.caseId, member) : 'Nothing to end.';
       case 'handoff.requeue':
         return action.caseId ? this.coordinator.requeue(action.caseId, member) : 'Nothing to put back.';
+      case 'handoff.transfer':
+        return 'Mention a colleague from the staff team: "transfer @name".';
       case 'ticket.answer':
         return action.ticketId
           ? this.coordinator.answerTicket(action.ticketId, member, action.reply)
@@ -250,7 +250,7 @@ export class StaffBot extends TeamsActivityHandler {
       await this.handoff.presence.markAbsent(member.id);
       return void (await context.sendActivity('Marked away.'));
     }
-    if (command === 'tickets') return void (await this.showTickets(context, 'execute'));
+    if (command === 'tickets') return void (await this.showTickets(context));
     const open = await this.coordinator.caseFor(key);
     if (command === 'end') {
       if (!open) return void (await context.sendActivity('No patron is connected in this thread.'));

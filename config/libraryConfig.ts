@@ -194,16 +194,50 @@ const patronSignInSchema = z
   })
   .strict();
 
+const entraObjectId = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/, 'an Entra object id such as "0f1e2d3c-..."');
+
+/**
+ * Staff sign-in to the workspace (/staff) with Microsoft Entra ID: members of one group in one
+ * tenant. The client secret and the session key are environment variables (STAFF_ENTRA_CLIENT_SECRET,
+ * STAFF_SESSION_SECRET); the redirect address is PUBLIC_URL + /staff/signed-in.
+ */
+const staffSignInSchema = z
+  .object({
+    tenantId: z.string().min(1),
+    clientId: z.string().min(1),
+    /** Only members of this group (checked with Microsoft Graph, nested groups included) may sign in. */
+    staffGroupId: entraObjectId,
+    /** Another Entra cloud; https://login.microsoftonline.com/<tenantId> otherwise. */
+    authority: z.string().url().optional(),
+  })
+  .strict();
+
+/** A reply staff insert from the workspace and edit before sending. */
+const cannedAnswerSchema = z
+  .object({
+    title: z.string().min(1).max(80),
+    text: z.string().min(1).max(1000),
+  })
+  .strict();
+
 const staffSchema = z
   .object({
     channel: z.enum(['console', 'teams']).default('console'),
     /** When staff answer chat; may differ from building hours. */
     chatHours: weeklyHoursSchema,
     claimTimeoutSeconds: z.number().int().positive().default(120),
+    /** The staff workspace at /staff: a passcode in local mode, Entra ID sign-in in production. */
     console: z
-      .object({ passcodeEnv: z.string().min(1).default('STAFF_PASSCODE') })
+      .object({
+        passcodeEnv: z.string().min(1).default('STAFF_PASSCODE'),
+        entra: staffSignInSchema.optional(),
+      })
       .strict()
       .default({}),
+    /** Librarian-editable replies offered in the workspace beside each chat. */
+    cannedAnswers: z.array(cannedAnswerSchema).max(100).default([]),
     teams: z
       .object({
         tenantId: z.string().min(1),
@@ -379,6 +413,8 @@ export type OpenPeriod = z.infer<typeof openPeriodSchema>;
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 export type SpecialDay = z.infer<typeof specialDaySchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type StaffSignInConfig = z.infer<typeof staffSignInSchema>;
+export type CannedAnswer = z.infer<typeof cannedAnswerSchema>;
 export type AlwaysHumanTopic = z.infer<typeof alwaysHumanTopicSchema>;
 
 /** A loaded configuration plus where it came from, so relative feed paths resolve against the file. */

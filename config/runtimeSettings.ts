@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 
 /**
  * Every environment variable read here, and where it matters (`local`: ignored with an app id, so not
- * deployed; `default`: a public default the deployment keeps, changed only for another cloud or a test). `value()` accepts only these names, so the list cannot fall behind the code; a test
- * compares it with the app settings of deployment/azure/main.bicep.
+ * deployed; `default`: a public default the deployment keeps, changed only for another cloud or a test;
+ * `staff-sign-in`: deployed when staff sign in to the workspace with Entra ID). `value()` accepts only
+ * these names, so the list cannot fall behind the code; a test compares it with the app settings of
+ * deployment/azure/main.bicep.
  */
 export const RUNTIME_SETTING_NAMES = {
   PORT: 'everywhere',
@@ -26,7 +28,9 @@ export const RUNTIME_SETTING_NAMES = {
   STATE_STORAGE: 'everywhere',
   AZURE_STORAGE_CONNECTION_STRING: 'everywhere',
   AZURE_STORAGE_CONTAINER: 'everywhere',
-} as const satisfies Record<string, 'everywhere' | 'production' | 'local' | 'default'>;
+  STAFF_ENTRA_CLIENT_SECRET: 'staff-sign-in',
+  STAFF_SESSION_SECRET: 'staff-sign-in',
+} as const satisfies Record<string, 'everywhere' | 'production' | 'local' | 'default' | 'staff-sign-in'>;
 
 export type RuntimeSettingName = keyof typeof RUNTIME_SETTING_NAMES;
 
@@ -64,6 +68,13 @@ export interface RuntimeSettings {
   /** Microsoft's Direct Line service; replaced by a local fake in tests. */
   directLineEndpoint: string;
   staffPasscode?: string;
+  /** The staff workspace's Entra ID app secret (staff.console.entra names the app). */
+  staffEntraClientSecret?: string;
+  /**
+   * Key for the staff workspace's session and sign-in cookies; the same on every instance, so a
+   * sign-in started on one finishes on another.
+   */
+  staffSessionSecret?: string;
   /** The bot's public address (for links and the embed script); defaults to the local address. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -160,6 +171,13 @@ export function readRuntimeSettings(
   }
 
   const stateStorage = readStateStorage(value, problems);
+  const staffSessionSecret = value('STAFF_SESSION_SECRET');
+  if (staffSessionSecret !== undefined && staffSessionSecret.length < MIN_PATRON_KEY_SECRET_LENGTH) {
+    problems.push(
+      `STAFF_SESSION_SECRET: expected at least ${MIN_PATRON_KEY_SECRET_LENGTH} characters of random text ` +
+        `(got ${staffSessionSecret.length}); generate one with: openssl rand -base64 32`,
+    );
+  }
 
   // Local mode listens on loopback only; HOST may narrow it further but never widen it.
   const host = localMode ? '127.0.0.1' : (value('HOST') ?? '0.0.0.0');
@@ -178,6 +196,8 @@ export function readRuntimeSettings(
     directLineEndpoint: value('DIRECT_LINE_ENDPOINT') ?? 'https://directline.botframework.com',
     // The passcode console is served in local mode only, so production ignores the variable.
     staffPasscode: localMode ? (value('STAFF_PASSCODE') ?? 'riverbend-staff') : undefined,
+    staffEntraClientSecret: value('STAFF_ENTRA_CLIENT_SECRET'),
+    staffSessionSecret,
     publicUrl: (value('PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel,
     logFormat: logFormat as RuntimeSettings['logFormat'],

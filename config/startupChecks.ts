@@ -11,12 +11,42 @@ export class StartupRefusedError extends Error {
   }
 }
 
+type StaffSettings = Pick<
+  RuntimeSettings,
+  'localMode' | 'staffPasscode' | 'staffEntraClientSecret' | 'staffSessionSecret' | 'directLineSecret'
+>;
+
 /**
- * Whether this server serves the passcode staff console (/staff). It does only next to the built-in
- * Direct Line, i.e. in local mode (server/libraryBotApp.ts registers it under the same condition).
+ * What the staff workspace (/staff) still lacks for Entra ID sign-in, by the names a librarian sets:
+ * the YAML section, the two secrets, and (with an app id) the Direct Line secret its chats run on.
  */
-export function servesStaffConsole(settings: Pick<RuntimeSettings, 'localMode' | 'staffPasscode'>): boolean {
-  return settings.localMode && Boolean(settings.staffPasscode);
+export function staffSignInMissing(staff: LibraryConfig['staff'], settings: StaffSettings): string[] {
+  return [
+    !staff.console.entra && 'staff.console.entra (tenantId, clientId, staffGroupId) in the YAML',
+    !settings.staffEntraClientSecret && 'STAFF_ENTRA_CLIENT_SECRET',
+    !settings.staffSessionSecret && 'STAFF_SESSION_SECRET',
+    !settings.localMode && !settings.directLineSecret && 'DIRECT_LINE_SECRET',
+  ].filter((missing): missing is string => Boolean(missing));
+}
+
+/**
+ * How staff sign in to the workspace (/staff), if it is served: the passcode in local mode only
+ * (next to the built-in Direct Line), Entra ID in any mode once it is fully set up. The handoff
+ * capability registers the page under the same rule.
+ */
+export function staffWorkspaceSignIn(
+  staff: LibraryConfig['staff'],
+  settings: StaffSettings,
+): { passcode: boolean; entra: boolean } {
+  return {
+    passcode: settings.localMode && Boolean(settings.staffPasscode),
+    entra: staffSignInMissing(staff, settings).length === 0,
+  };
+}
+
+export function servesStaffWorkspace(staff: LibraryConfig['staff'], settings: StaffSettings): boolean {
+  const signIn = staffWorkspaceSignIn(staff, settings);
+  return signIn.passcode || signIn.entra;
 }
 
 export interface StaffReachability {
@@ -27,20 +57,26 @@ export interface StaffReachability {
 }
 
 /** Can the configured staff channel reach a staff member in this mode? */
-export function staffReachability(
-  staff: LibraryConfig['staff'],
-  settings: Pick<RuntimeSettings, 'localMode' | 'staffPasscode'>,
-): StaffReachability {
+export function staffReachability(staff: LibraryConfig['staff'], settings: StaffSettings): StaffReachability {
   const refusals: string[] = [];
   const warnings: string[] = [];
-  if (staff.channel === 'console' && !servesStaffConsole(settings)) {
+  const missing = staffSignInMissing(staff, settings);
+  if (staff.channel === 'console' && !servesStaffWorkspace(staff, settings)) {
     refusals.push(
       settings.localMode
-        ? 'staff.channel is "console" but no staff passcode is set, so nobody can open the staff console'
-        : 'staff.channel is "console", but the staff console (/staff) is served only in local mode ' +
-            '(no MicrosoftAppId). With an app id, patrons who ask for a person would wait for, and leave ' +
-            'messages with, nobody. Set staff.channel: teams with a staff.teams section ' +
-            '(deployment/teams/README.md), or run without MicrosoftAppId for a local demo.',
+        ? 'staff.channel is "console" but no staff passcode is set, so nobody can open the staff workspace'
+        : 'staff.channel is "console" (the staff workspace at /staff). With an app id staff sign in to it ' +
+            `with Microsoft Entra ID, which needs ${listed(missing)}; without ${missing.length > 1 ? 'them' : 'it'}, ` +
+            'patrons who ask for a person would wait for, and leave messages with, nobody. Set ' +
+            `${missing.length > 1 ? 'them' : 'it'} (docs/staff-workspace.md), or set ` +
+            'staff.channel: teams with a staff.teams section (deployment/teams/README.md), or run without ' +
+            'MicrosoftAppId for a local demo.',
+    );
+  }
+  if (staff.channel === 'teams' && staff.console.entra && missing.length > 0) {
+    warnings.push(
+      `staff.console.entra is set but ${listed(missing)} ${missing.length > 1 ? 'are' : 'is'} not, so the ` +
+        'staff workspace (/staff) does not accept Entra ID sign-in; staff answer in Teams',
     );
   }
   if (staff.channel === 'teams' && !staff.teams) {
@@ -57,4 +93,8 @@ export function staffReachability(
     );
   }
   return { refusals, warnings };
+}
+
+function listed(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -19,6 +19,9 @@ export const REDACTED_FIELDS = [
   'appPassword',
   'directLineSecret',
   'staffPasscode',
+  'staffEntraClientSecret',
+  'staffSessionSecret',
+  'clientSecret',
   'patronKeySecret',
   'cookie',
 ];

@@ -41,7 +41,7 @@ export interface LibraryBotOptions {
   secrets?: { entraClientSecret?: string; sip2Login?: { user: string; password: string } };
   /** Test seams of the holds capability (a library system with injected faults, a fake identity provider). */
   holds?: Omit<HoldsOptions, 'entraClientSecret' | 'librarySystemSecrets'>;
-  handoff?: Pick<HandoffOptions, 'sweepSeconds' | 'staffGroup'>;
+  handoff?: Pick<HandoffOptions, 'sweepSeconds' | 'staffGroup' | 'staffSignIn'>;
   /** For HTTP program feeds; the global fetch otherwise. */
   fetch?: typeof fetch;
   /** A library's own capabilities (and tests' probes), after the standard ones. */

@@ -77,8 +77,10 @@ export class HandoffCoordinator {
         return 'ended';
       }
       if (open.status === 'claimed' && open.staffConversation) {
-        if (text)
-          await this.messenger.toStaff(open.staffConversation.address, `Patron: ${maskSensitiveText(text)}`);
+        if (text) {
+          const relayed = `Patron: ${maskSensitiveText(text)}`;
+          await this.messenger.toStaff(open.staffConversation.address, relayed, open.id);
+        }
         return 'relayed';
       }
       const place = await this.handoff.service.placeOf(open.id);
@@ -119,7 +121,7 @@ export class HandoffCoordinator {
       text: "You've left the chat with staff. I'm still here if you need anything.",
     });
     if (ended.staffConversation)
-      await this.messenger.toStaff(ended.staffConversation.address, 'The patron ended the chat.');
+      await this.messenger.toStaff(ended.staffConversation.address, 'The patron ended the chat.', ended.id);
     await this.messenger.refreshCards(ended.id);
     await this.tellQueuePositions();
   }
@@ -197,7 +199,8 @@ export class HandoffCoordinator {
     if (colleagueConversation) {
       await this.messenger.toStaff(
         colleagueConversation.address,
-        `${member.name} transferred a patron to you. Type here to reply; "end" to finish.`,
+        `${member.name} transferred this patron's chat to you.`,
+        caseId,
       );
     }
     await this.messenger.refreshCards(caseId);
@@ -218,6 +221,40 @@ export class HandoffCoordinator {
     if (!open || open.claimedBy?.id !== member.id) return false;
     await this.messenger.toPatron(open.patron, { kind: 'text', text: `${member.name}: ${text}` });
     return true;
+  }
+
+  /**
+   * A workspace message for one of the staff member's chats; false when the chat is not theirs (any
+   * more). The window it came from gets the patron's answers from now on.
+   */
+  async relayToCase(
+    caseId: string,
+    staffConversation: StaffConversationRef,
+    member: StaffMember,
+    text: string,
+  ): Promise<boolean> {
+    const open = await this.handoff.service.getCase(caseId);
+    if (open?.status !== 'claimed' || open.claimedBy?.id !== member.id) return false;
+    if (open.staffConversation?.key !== staffConversation.key)
+      await this.handoff.service.moveToConversation(caseId, member, staffConversation);
+    await this.messenger.toPatron(open.patron, { kind: 'text', text: `${member.name}: ${text}` });
+    return true;
+  }
+
+  /** A staff member's workspace (re)opened: their chats relay to this window now. */
+  async adoptChats(member: StaffMember, staffConversation: StaffConversationRef): Promise<void> {
+    for (const chat of await this.handoff.service.claimedBy(member.id))
+      await this.handoff.service.moveToConversation(chat.id, member, staffConversation);
+  }
+
+  /** Someone became available: messages left while nobody was there go to them now. */
+  async staffArrived(): Promise<void> {
+    await this.postWaitingTickets();
+  }
+
+  /** Every workspace present gets the current queue, chats and messages. */
+  async refreshWorkspaces(): Promise<void> {
+    await this.messenger.refreshWorkspaces();
   }
 
   async caseFor(staffConversationKey: string): Promise<HandoffCase | undefined> {

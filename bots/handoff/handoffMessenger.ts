@@ -1,4 +1,4 @@
-// Proactive messages for the handoff: to the patron's conversation and to staff (console windows
+// Proactive messages for the handoff: to the patron's conversation and to staff (workspace windows
 // and a new thread per patron in the Teams staff channel), through the ConversationReferences kept
 // with each case, so a restart in the middle of a chat keeps both sides connected.
 import {
@@ -14,6 +14,7 @@ import type { Reply } from '../../channels/reply';
 import { conversationKey } from '../../dialogs/turnState';
 import type { Handoff, HandoffCase, PatronConversation, StaffPost, Ticket } from '../../library/handoff';
 import { type ButtonKind, escalationCard, ticketCard } from './staffCards';
+import { WORKSPACE_EVENT, type WorkspaceSnapshot, WorkspaceViews } from './workspaceSnapshot';
 
 /** Turns a Reply into the patron's channel's form; index.ts passes the renderer's sendReply. */
 export type ReplySender = (context: TurnContext, reply: Reply) => Promise<unknown>;
@@ -32,6 +33,23 @@ export interface HandoffMessengerSettings {
   /** Set when the staff channel is Teams: each escalation posts a new thread there. */
   teams?: TeamsStaffChannel;
   clock?: () => Date;
+  /** Where a workspace that could not be reached is reported; the others still get their update. */
+  reportError?: (error: unknown, what: string) => void;
+}
+
+/** The workspace's event carrying a snapshot. */
+export function workspaceEvent(snapshot: WorkspaceSnapshot): Partial<Activity> {
+  return { type: 'event', name: WORKSPACE_EVENT, value: snapshot };
+}
+
+function isTeams(address: object): boolean {
+  return (address as Partial<ConversationReference>).channelId === 'msteams';
+}
+
+/** Marks an activity as belonging to one patron's chat, so the workspace shows it in that tab. */
+function forCase(activity: Partial<Activity>, caseId: string): Partial<Activity> {
+  const channelData = (activity.channelData ?? {}) as Record<string, unknown>;
+  return { ...activity, channelData: { ...channelData, libraryBot: { caseId } } };
 }
 
 /** Plain-text form of the Replies the handoff sends, for when no renderer is passed in. */
@@ -64,12 +82,16 @@ function threadRootId(conversationId: string | undefined): string | undefined {
 }
 
 export class HandoffMessenger {
+  private readonly views: WorkspaceViews;
+
   constructor(
     private readonly adapter: BotAdapter,
     private readonly handoff: Handoff,
     private readonly settings: HandoffMessengerSettings,
     private readonly sendReply: ReplySender = (context, reply) => context.sendActivity(replyAsText(reply)),
-  ) {}
+  ) {
+    this.views = new WorkspaceViews(handoff, settings.timeZone, () => this.now());
+  }
 
   private now(): Date {
     return this.settings.clock ? this.settings.clock() : new Date();
@@ -102,37 +124,49 @@ export class HandoffMessenger {
     });
   }
 
-  async toStaff(address: object, activity: Partial<Activity> | string): Promise<void> {
+  /**
+   * To a staff conversation. `caseId` names the patron's chat it is about: the workspace shows it in
+   * that chat's tab (Teams threads are one chat each and get the activity as it is).
+   */
+  async toStaff(address: object, activity: Partial<Activity> | string, caseId?: string): Promise<void> {
     await this.continueWith(address, async (context) => {
       // Text to staff often quotes the patron ("Patron: ..."): shown as typed, never as markdown.
-      await context.sendActivity(
-        typeof activity === 'string' ? { type: 'message', text: activity, textFormat: 'plain' } : activity,
-      );
+      const plain: Partial<Activity> =
+        typeof activity === 'string' ? { type: 'message', text: activity, textFormat: 'plain' } : activity;
+      await context.sendActivity(caseId && !isTeams(address) ? forCase(plain, caseId) : plain);
     });
   }
 
   private buttonKind(address: object): ButtonKind {
-    return (address as Partial<ConversationReference>).channelId === 'msteams' ? 'execute' : 'submit';
+    return isTeams(address) ? 'execute' : 'submit';
   }
 
-  /** Posts the escalation card to every staff window present and a new thread in the Teams channel. */
+  /** Tells every workspace present about the new patron, and posts a new thread in the Teams channel. */
   async postEscalation(handoff: HandoffCase): Promise<void> {
-    const now = this.now();
-    const consoles = (await this.handoff.presence.presentStaff(now)).flatMap((m) =>
-      m.staffConversation && m.channel === 'console' ? [m.staffConversation] : [],
+    await this.refreshWorkspaces();
+    if (this.settings.teams) await this.postTeamsThread(handoff, this.now());
+  }
+
+  /**
+   * Sends a fresh snapshot to every workspace whose staff member is available (away ones get theirs
+   * when they act or report in). One window that cannot be reached does not keep the others waiting.
+   */
+  async refreshWorkspaces(): Promise<void> {
+    const present = (await this.handoff.presence.presentStaff(this.now())).flatMap((member) =>
+      member.channel === 'console' && member.staffConversation
+        ? [{ member, address: member.staffConversation.address }]
+        : [],
     );
-    for (const console of consoles) {
-      const card = escalationCard(handoff, now, 'submit');
-      await this.continueWith(console.address, async (context) => {
-        const sent = await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-        await this.handoff.service.recordPost(handoff.id, {
-          staffConversationKey: console.key,
-          address: console.address,
-          activityId: sent?.id,
-        });
-      });
+    if (present.length === 0) return;
+    const shared = await this.views.shared();
+    for (const { member, address } of present) {
+      try {
+        const snapshot = await this.views.build(member, undefined, shared);
+        await this.toStaff(address, workspaceEvent(snapshot));
+      } catch (error) {
+        this.settings.reportError?.(error, 'updating a staff workspace');
+      }
     }
-    if (this.settings.teams) await this.postTeamsThread(handoff, now);
   }
 
   private async postTeamsThread(handoff: HandoffCase, now: Date): Promise<void> {
@@ -163,15 +197,17 @@ export class HandoffMessenger {
     );
   }
 
-  /** Shows every staff card about a case in its current state (claimed by whom, ended). */
+  /** Shows every staff card about a case in its current state (claimed by whom, ended), and the workspaces. */
   async refreshCards(caseId: string, except?: string): Promise<void> {
     const handoff = await this.handoff.service.getCase(caseId);
-    if (!handoff) return;
-    const now = this.now();
-    for (const post of handoff.posts) {
-      if (post.staffConversationKey === except) continue;
-      await this.refreshPost(handoff, post, now);
+    if (handoff) {
+      const now = this.now();
+      for (const post of handoff.posts) {
+        if (post.staffConversationKey === except) continue;
+        await this.refreshPost(handoff, post, now);
+      }
     }
+    await this.refreshWorkspaces();
   }
 
   private async refreshPost(handoff: HandoffCase, post: StaffPost, now: Date): Promise<void> {
@@ -190,42 +226,30 @@ export class HandoffMessenger {
     });
   }
 
-  /** Posts messages left while nobody was there to the staff channels present now. */
+  /** Posts messages left while nobody was there to the Teams channel and the workspaces present now. */
   async postTickets(tickets: Ticket[]): Promise<void> {
     if (tickets.length === 0) return;
-    const now = this.now();
-    const consoles = (await this.handoff.presence.presentStaff(now)).flatMap((m) =>
-      m.staffConversation && m.channel === 'console' ? [m.staffConversation] : [],
-    );
+    await this.refreshWorkspaces();
+    const teams = this.settings.teams;
+    if (!teams) return;
     for (const ticket of tickets) {
-      for (const console of consoles) {
-        await this.toStaff(
-          console.address,
-          MessageFactory.attachment(
-            CardFactory.adaptiveCard(ticketCard(ticket, this.settings.timeZone, 'submit')),
-          ),
-        );
-      }
-      if (this.settings.teams) {
-        const teams = this.settings.teams;
-        await this.adapter.createConversationAsync(
-          this.settings.appId,
-          'msteams',
-          teams.serviceUrl,
-          '',
-          {
-            isGroup: true,
-            bot: { id: this.settings.appId, name: 'Library Help Bot' },
-            channelData: { channel: { id: teams.channelId }, tenant: { id: teams.tenantId } },
-            tenantId: teams.tenantId,
-            activity: MessageFactory.attachment(
-              CardFactory.adaptiveCard(ticketCard(ticket, this.settings.timeZone, 'execute')),
-            ) as Activity,
-            members: [],
-          },
-          async () => undefined,
-        );
-      }
+      await this.adapter.createConversationAsync(
+        this.settings.appId,
+        'msteams',
+        teams.serviceUrl,
+        '',
+        {
+          isGroup: true,
+          bot: { id: this.settings.appId, name: 'Library Help Bot' },
+          channelData: { channel: { id: teams.channelId }, tenant: { id: teams.tenantId } },
+          tenantId: teams.tenantId,
+          activity: MessageFactory.attachment(
+            CardFactory.adaptiveCard(ticketCard(ticket, this.settings.timeZone, 'execute')),
+          ) as Activity,
+          members: [],
+        },
+        async () => undefined,
+      );
     }
   }
 }

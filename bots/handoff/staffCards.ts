@@ -6,11 +6,15 @@ import type { HandoffCase, Ticket } from '../../library/handoff';
 
 export type ButtonKind = 'execute' | 'submit';
 
-/** What a staff card button sends back: `verb` names the action. */
+/**
+ * What a staff card button (or the workspace) sends back: `verb` names the action. `to` is the
+ * colleague's staff id for a transfer (the workspace's Transfer button).
+ */
 export interface StaffActionData {
-  verb: 'handoff.claim' | 'handoff.end' | 'handoff.requeue' | 'ticket.answer';
+  verb: 'handoff.claim' | 'handoff.end' | 'handoff.requeue' | 'handoff.transfer' | 'ticket.answer';
   caseId?: string;
   ticketId?: string;
+  to?: string;
 }
 
 export interface AdaptiveCard {
@@ -49,7 +53,7 @@ function minutesBetween(from: string, now: Date): number {
   return Math.max(0, Math.round((now.getTime() - Date.parse(from)) / 60000));
 }
 
-function localTime(iso: string, timeZone: string): string {
+export function localTime(iso: string, timeZone: string): string {
   return DateTime.fromISO(iso, { zone: timeZone }).toFormat('ccc d LLL, h:mm a');
 }
 
@@ -70,13 +74,18 @@ function plainText(runs: { text: string; bold?: boolean }[], extra: object = {})
   };
 }
 
-function summaryBlocks(summary: HandoffCase['summary']): object[] {
-  const facts = [
+/** The summary's facts as staff read them (the card's FactSet and the workspace's patron panel). */
+export function summaryFacts(summary: HandoffCase['summary']): { title: string; value: string }[] {
+  return [
     { title: 'Why', value: reasons[summary.reason] ?? summary.reason },
     { title: 'Topic', value: summary.intent ?? 'not recognised' },
     { title: 'Branch', value: summary.branch ?? 'not mentioned' },
     { title: 'Signed in', value: summary.signedIn ? 'yes' : 'no' },
   ];
+}
+
+function summaryBlocks(summary: HandoffCase['summary']): object[] {
+  const facts = summaryFacts(summary);
   const turns = summary.recentTurns.map((turn) =>
     plainText([{ text: `${turn.from === 'patron' ? 'Patron' : 'Bot'}: `, bold: true }, { text: turn.text }], {
       spacing: 'Small',
@@ -123,7 +132,7 @@ export function escalationCard(handoff: HandoffCase, now: Date, kind: ButtonKind
   );
 }
 
-function contactText(ticket: Ticket): string {
+export function contactText(ticket: Ticket): string {
   switch (ticket.contact.kind) {
     case 'this-chat':
       return 'Reply here: the answer goes to their chat';
@@ -173,6 +182,7 @@ export function readStaffAction(value: unknown): (StaffActionData & { reply?: st
     'handoff.claim',
     'handoff.end',
     'handoff.requeue',
+    'handoff.transfer',
     'ticket.answer',
   ];
   const verb = verbs.find((candidate) => candidate === v.verb);
@@ -182,6 +192,7 @@ export function readStaffAction(value: unknown): (StaffActionData & { reply?: st
     verb,
     caseId: text(v.caseId),
     ticketId: text(v.ticketId),
+    to: text(v.to),
     reply: typeof v.reply === 'string' ? v.reply.slice(0, 4000) : undefined,
   };
 }

@@ -64,6 +64,15 @@ param entraClientSecretSetting string = ''
 @secure()
 param entraClientSecret string = ''
 
+@description('Staff workspace sign-in with Microsoft Entra ID (staff.console.entra in the YAML): the app registration\'s client secret. Empty when staff answer in Teams only.')
+@secure()
+param staffEntraClientSecret string = ''
+
+@description('Key for the staff workspace\'s sign-in cookies, the same on every instance: 32 or more random characters. The default is new on each deployment (staff sign in again).')
+@secure()
+@minLength(32)
+param staffSessionSecret string = '${newGuid()}${newGuid()}'
+
 @description('A SIP2 library system: the variables named by librarySystem.loginUserEnv and loginPasswordEnv, and their values (leave empty for the demo system).')
 param sip2UserSetting string = ''
 @secure()
@@ -159,6 +168,18 @@ resource entraSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!
   properties: { value: entraClientSecret }
 }
 
+resource staffEntraSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(staffEntraClientSecret)) {
+  parent: vault
+  name: 'staff-entra-client-secret'
+  properties: { value: staffEntraClientSecret }
+}
+
+resource staffSessionSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'staff-session-secret'
+  properties: { value: staffSessionSecret }
+}
+
 resource sip2UserValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sip2User)) {
   parent: vault
   name: 'sip2-user'
@@ -199,6 +220,9 @@ var appSettingsFromCode = [
     { name: 'STATE_STORAGE', value: 'azure-blobs' }
     { name: 'AZURE_STORAGE_CONNECTION_STRING', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/${storageConnectionSecret.name}/)' }
     { name: 'AZURE_STORAGE_CONTAINER', value: stateBlobs.name }
+    // The staff workspace (/staff) with Entra ID sign-in; an empty secret leaves the workspace off.
+    { name: 'STAFF_ENTRA_CLIENT_SECRET', value: empty(staffEntraClientSecret) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/staff-entra-client-secret/)' }
+    { name: 'STAFF_SESSION_SECRET', value: '@Microsoft.KeyVault(SecretUri=${keyVaultReference}/${staffSessionSecretValue.name}/)' }
     // App Service itself: the container's port, and no /home share (SQLite must never sit on one).
     { name: 'WEBSITES_PORT', value: port }
     { name: 'WEBSITES_ENABLE_APP_SERVICE_STORAGE', value: 'false' }

@@ -283,13 +283,11 @@ export class HandoffDialog extends ComponentDialog {
       );
       return step.endDialog();
     }
-    const when = outcome.nextStaffed
-      ? ` Staff are next available ${this.deps.handoff.availability.describeNextStaffed(outcome.nextStaffed, this.now())}.`
-      : '';
-    const why =
-      outcome.reason === 'outside-chat-hours'
-        ? `Library staff aren't available to chat right now.${when}`
-        : 'No staff member is free to chat right now.';
+    const why = this.deps.handoff.availability.explainUnavailable(
+      outcome,
+      this.now(),
+      this.deps.config.library.phone,
+    );
     return this.ask(step, YES_NO, {
       kind: 'confirm',
       prompt: `${why} Would you like to leave a message? Staff will get back to you.`,

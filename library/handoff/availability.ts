@@ -57,6 +57,29 @@ export class StaffedChatHours {
     return undefined;
   }
 
+  /** The staffed period running now, if any: until when, and when the one after it starts. */
+  currentPeriod(now: Date): { until: Date; nextStart?: Date } | undefined {
+    const at = now.getTime();
+    const intervals = this.intervalsAround(now, 8);
+    const current = intervals
+      .filter((i) => i.start.toMillis() <= at && at < i.end.toMillis())
+      .sort((a, b) => b.end.toMillis() - a.end.toMillis())[0];
+    if (!current) return undefined;
+    const next = intervals.find((i) => i.start.toMillis() >= current.end.toMillis());
+    return { until: current.end.toJSDate(), nextStart: next?.start.toJSDate() };
+  }
+
+  /** "8:00 PM today", "2:00 AM tomorrow", "5:00 PM on Monday", in the library's time zone. */
+  describeUntil(when: Date, now: Date): string {
+    const at = DateTime.fromJSDate(when, { zone: this.timeZone });
+    const today = DateTime.fromJSDate(now, { zone: this.timeZone }).startOf('day');
+    const days = Math.round(at.startOf('day').diff(today, 'days').days);
+    const time = at.toFormat('h:mm a');
+    if (days === 0) return `${time} today`;
+    if (days === 1) return `${time} tomorrow`;
+    return `${time} on ${at.toFormat('cccc')}`;
+  }
+
   /** "today at 9:00 AM", "tomorrow at 1:00 PM", "Monday at 9:00 AM", in the library's time zone. */
   describe(when: Date, now: Date): string {
     const at = DateTime.fromJSDate(when, { zone: this.timeZone });
@@ -71,7 +94,15 @@ export class StaffedChatHours {
 
 export type Availability =
   | { available: true; staffPresent: number }
-  | { available: false; reason: 'outside-chat-hours' | 'nobody-present'; nextStaffed?: Date };
+  | {
+      available: false;
+      reason: 'outside-chat-hours' | 'nobody-present';
+      /** Outside chat hours: when they next begin. */
+      nextStaffed?: Date;
+      /** Nobody present inside chat hours: when the current period ends, and when the next begins. */
+      staffedUntil?: Date;
+      nextPeriod?: Date;
+    };
 
 export class StaffAvailability {
   constructor(
@@ -84,11 +115,36 @@ export class StaffAvailability {
       return { available: false, reason: 'outside-chat-hours', nextStaffed: this.hours.nextStaffedTime(now) };
     }
     const present = await this.presence.presentStaff(now);
-    if (present.length === 0) return { available: false, reason: 'nobody-present' };
+    if (present.length === 0) {
+      const period = this.hours.currentPeriod(now);
+      return {
+        available: false,
+        reason: 'nobody-present',
+        staffedUntil: period?.until,
+        nextPeriod: period?.nextStart,
+      };
+    }
     return { available: true, staffPresent: present.length };
   }
 
   describeNextStaffed(when: Date, now: Date): string {
     return this.hours.describe(when, now);
+  }
+
+  /**
+   * Why nobody can come, for the patron: outside chat hours, when they start; with nobody present
+   * inside them, until when chat is staffed, when next, and the library's phone number.
+   */
+  explainUnavailable(outcome: Extract<Availability, { available: false }>, now: Date, phone: string): string {
+    const nextTime = outcome.reason === 'outside-chat-hours' ? outcome.nextStaffed : outcome.nextPeriod;
+    const next = nextTime && this.hours.describe(nextTime, now);
+    if (outcome.reason === 'outside-chat-hours') {
+      return `Library staff aren't available to chat right now.${next ? ` Staff are next available ${next}.` : ''}`;
+    }
+    const later = next ? `; otherwise staff are next available ${next}` : '';
+    const when = outcome.staffedUntil
+      ? ` Chat is staffed until ${this.hours.describeUntil(outcome.staffedUntil, now)}, so someone may be back soon${later}.`
+      : '';
+    return `No staff member is free to chat right now.${when} You can call us at ${phone}.`;
   }
 }

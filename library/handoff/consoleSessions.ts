@@ -1,12 +1,15 @@
-// Staff console windows that signed in with the staff passcode. A console conversation is trusted
-// because it is registered here after the passcode check, never because of a name or id it sends.
-import { createHash, timingSafeEqual } from 'node:crypto';
+// Staff workspace windows (each a Direct Line conversation) and who works in them. A conversation is
+// trusted because the server registered it after a sign-in (the passcode in local mode, Entra ID in
+// production), never because of a name or id it sends.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffMember } from './types';
 import { type HandoffStorage, readOne } from './storage';
 
 interface ConsoleSession {
   member: StaffMember;
   signedInAt: string;
+  /** When the sign-in behind it ends; the window stops counting as staff then. */
+  until?: string;
 }
 
 const sessionKey = (conversationKey: string): string =>
@@ -22,6 +25,25 @@ export function passcodeMatches(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** A name patrons and colleagues see: letters, digits and a little punctuation, at most 40 characters. */
+export function displayName(name: string): string {
+  return (
+    name
+      .replace(/[^\p{L}\p{N} .'-]/gu, '')
+      .trim()
+      .slice(0, 40) || 'Staff'
+  );
+}
+
+/** A staff member signed in with the passcode: a fresh id per sign-in (kept by the session cookie). */
+export function passcodeMember(name: string): StaffMember {
+  return {
+    id: `console:${randomBytes(9).toString('base64url')}`,
+    name: displayName(name),
+    channel: 'console',
+  };
+}
+
 export class ConsoleSessions {
   constructor(
     private readonly storage: HandoffStorage,
@@ -33,27 +55,23 @@ export class ConsoleSessions {
   }
 
   /**
-   * Registers a console conversation for a staff member whose passcode was checked (by the staff
-   * page's token endpoint, so the passcode never travels in a chat activity). The name is shown
-   * to patrons and colleagues; it grants nothing.
+   * Registers a workspace conversation for a signed-in staff member (by the staff page's token
+   * endpoint, so no credential travels in a chat activity), until the sign-in ends.
    */
-  async register(conversationKey: string, name: string, now: Date): Promise<StaffMember> {
-    const displayName =
-      name
-        .replace(/[^\p{L}\p{N} .'-]/gu, '')
-        .trim()
-        .slice(0, 40) || 'Staff';
-    const member: StaffMember = {
-      id: `console:${digest(conversationKey).toString('hex').slice(0, 16)}`,
-      name: displayName,
-      channel: 'console',
+  async register(conversationKey: string, member: StaffMember, now: Date, until?: Date): Promise<void> {
+    const session: ConsoleSession = {
+      member: { ...member, name: displayName(member.name) },
+      signedInAt: now.toISOString(),
+      ...(until ? { until: until.toISOString() } : {}),
     };
-    await this.storage.write({ [sessionKey(conversationKey)]: { member, signedInAt: now.toISOString() } });
-    return member;
+    await this.storage.write({ [sessionKey(conversationKey)]: { ...session } });
   }
 
-  async memberFor(conversationKey: string): Promise<StaffMember | undefined> {
-    return (await readOne<ConsoleSession>(this.storage, sessionKey(conversationKey)))?.member;
+  async memberFor(conversationKey: string, now: Date = new Date()): Promise<StaffMember | undefined> {
+    const session = await readOne<ConsoleSession>(this.storage, sessionKey(conversationKey));
+    if (!session) return undefined;
+    if (session.until && Date.parse(session.until) <= now.getTime()) return undefined;
+    return session.member;
   }
 
   async signOut(conversationKey: string): Promise<void> {

@@ -265,6 +265,39 @@ export class HandoffService {
     return result;
   }
 
+  /** The chats a staff member has now (claimed, not ended), longest-claimed first. */
+  async claimedBy(staffId: string): Promise<HandoffCase[]> {
+    const index = await this.readIndex();
+    const open = await readMany<HandoffCase>(this.storage, index.open.map(keys.handoff));
+    return open
+      .filter((c) => c.status === 'claimed' && c.claimedBy?.id === staffId)
+      .map(withoutETag)
+      .sort((a, b) => Date.parse(a.claimedAt ?? a.queuedAt) - Date.parse(b.claimedAt ?? b.queuedAt));
+  }
+
+  /**
+   * Moves the relay of a staff member's own chat to another window of theirs (the workspace was
+   * reloaded or opened again), so the patron's next message arrives where they are now.
+   */
+  async moveToConversation(
+    caseId: string,
+    member: StaffMember,
+    staffConversation: StaffConversation,
+  ): Promise<HandoffCase | undefined> {
+    const moved = await updateDocument<HandoffCase, HandoffCase | undefined>(
+      this.storage,
+      keys.handoff(caseId),
+      (current) => {
+        if (!current || current.status !== 'claimed' || current.claimedBy?.id !== member.id)
+          return { result: undefined };
+        if (current.staffConversation?.key === staffConversation.key) return { result: current };
+        return { next: { ...current, staffConversation }, result: { ...current, staffConversation } };
+      },
+    );
+    if (moved) await this.storage.write({ [keys.staffConversation(staffConversation.key)]: { caseId } });
+    return moved;
+  }
+
   /** Hands a claimed case to a colleague, or puts it back in the queue in its original place. */
   async transfer(caseId: string, by: StaffMember, to: TransferTarget): Promise<HandoffCase | undefined> {
     const now = this.clock();

@@ -1,7 +1,11 @@
 // A person from the library: the queue, claims and relay over the bot's Storage, the escalation
-// rules and dialog, the staff bot (console and Teams), the patron-side relay hook, the staff
-// console page in local mode, and the timers for claim timeouts and the retention purge.
+// rules and dialog, the staff bot (workspace and Teams), the patron-side relay hook, the staff
+// workspace (/staff: the passcode in local mode, Entra ID sign-in in any mode), and the timers for
+// claim timeouts and the retention purge.
+import type { INetworkModule } from '@azure/msal-node';
 import type { TurnContext } from 'botbuilder';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'restify';
 import { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
 import { HandoffMessenger } from '../../bots/handoff/handoffMessenger';
 import { HandoffPatronHook } from '../../bots/handoff/handoffPatronHook';
@@ -17,7 +21,12 @@ import {
   graphAppToken,
   type StaffGroupMembership,
 } from '../../library/handoff/entraGroup';
-import { registerStaffConsole } from '../staffConsolePage';
+import { StaffSignIn } from '../../library/handoff/staffSignIn';
+import { staffWorkspaceSignIn } from '../../config/startupChecks';
+import type { DirectLineConversations } from '../directLine/directLineConversations';
+import { StaffCookies } from '../staffCookies';
+import { STAFF_REDIRECT_PATH } from '../staffSignInRoutes';
+import { registerStaffWorkspace, type WorkspaceDirectLine } from '../staffWorkspacePage';
 import type { Capability, CapabilityDeps } from './capability';
 
 export interface HandoffOptions {
@@ -27,6 +36,12 @@ export interface HandoffOptions {
   sweepSeconds?: number;
   /** Who counts as staff besides the Teams staff team; from Microsoft Graph when configured. */
   staffGroup?: StaffGroupMembership;
+  /** Test seams of the workspace's Entra ID sign-in: the staff group, and a loopback identity provider. */
+  staffSignIn?: {
+    staffGroup?: StaffGroupMembership;
+    knownAuthorities?: string[];
+    networkClient?: INetworkModule;
+  };
 }
 
 export interface HandoffCapability extends Capability {
@@ -44,7 +59,13 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
   const messenger = new HandoffMessenger(
     deps.adapter,
     handoff,
-    { appId, timeZone: config.library.timeZone, teams, clock: deps.clock },
+    {
+      appId,
+      timeZone: config.library.timeZone,
+      teams,
+      clock: deps.clock,
+      reportError: (error, what) => deps.logger.warn({ err: error }, `handoff: ${what} failed`),
+    },
     sendReply,
   );
   const coordinator = new HandoffCoordinator(handoff, messenger, deps.storage, deps.clock, (error, what) =>
@@ -78,11 +99,7 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     escalation: new HandoffEscalation(dialog, handoff.rules),
     patronHooks: [new HandoffPatronHook(coordinator, turns)],
     roleBots: [staffRole(staffBot)],
-    registerRoutes: ({ server, directLine }) => {
-      // The built-in console needs the built-in Direct Line (local mode) and a passcode.
-      if (directLine && deps.settings.staffPasscode)
-        registerStaffConsole(server, { ...consoleOptions(deps), conversations: directLine, consoles });
-    },
+    registerRoutes: ({ server, directLine }) => serveWorkspace(deps, options, server, directLine, consoles),
     start: async () => {
       await handoff.service.init();
       await purgeExpired(handoff, deps);
@@ -93,8 +110,66 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
   };
 }
 
-function consoleOptions(deps: CapabilityDeps) {
-  return { config: deps.library.config, logger: deps.logger, now: deps.clock };
+/**
+ * The staff workspace at /staff, when staff can sign in to it (config/startupChecks.ts decides, the
+ * same rule that refuses a production start without it): windows on the built-in Direct Line in local
+ * mode, on Azure's with the Direct Line secret otherwise.
+ */
+function serveWorkspace(
+  deps: CapabilityDeps,
+  options: HandoffOptions,
+  server: Server,
+  builtIn: DirectLineConversations | undefined,
+  consoles: ConsoleSessions,
+): void {
+  const { settings, library, logger } = deps;
+  const signIn = staffWorkspaceSignIn(library.config.staff, settings);
+  const directLine: WorkspaceDirectLine | undefined = builtIn
+    ? { conversations: builtIn }
+    : settings.directLineSecret
+      ? { endpoint: settings.directLineEndpoint, secret: settings.directLineSecret }
+      : undefined;
+  if (!directLine || !(signIn.passcode || signIn.entra)) return;
+  registerStaffWorkspace(server, {
+    config: library.config,
+    logger,
+    consoles,
+    // Local mode without the setting: a key of this process's own (a restart signs staff out).
+    cookies: new StaffCookies(
+      settings.staffSessionSecret ?? randomBytes(32).toString('base64'),
+      settings.publicUrl.startsWith('https:'),
+    ),
+    passcode: signIn.passcode,
+    entra: signIn.entra ? staffSignIn(deps, options) : undefined,
+    directLine,
+    now: deps.clock,
+  });
+}
+
+/** Entra ID sign-in for the workspace: the configured app, tenant and staff group (Microsoft Graph). */
+function staffSignIn(deps: CapabilityDeps, options: HandoffOptions): StaffSignIn | undefined {
+  const entra = deps.library.config.staff.console.entra;
+  const clientSecret = deps.settings.staffEntraClientSecret;
+  if (!entra || !clientSecret) return undefined;
+  const seams = options.staffSignIn ?? {};
+  const staffGroup =
+    seams.staffGroup ??
+    new GraphGroupMembership({
+      groupId: entra.staffGroupId,
+      getToken: graphAppToken({ tenantId: entra.tenantId, clientId: entra.clientId, clientSecret }),
+      onError: (error) =>
+        deps.logger.warn({ err: error }, 'staff sign-in: Microsoft Graph group check failed'),
+    });
+  return new StaffSignIn({
+    tenantId: entra.tenantId,
+    clientId: entra.clientId,
+    clientSecret,
+    authority: entra.authority ?? `https://login.microsoftonline.com/${entra.tenantId}`,
+    redirectUrl: `${deps.settings.publicUrl}${STAFF_REDIRECT_PATH}`,
+    staffGroup,
+    knownAuthorities: seams.knownAuthorities,
+    networkClient: seams.networkClient,
+  });
 }
 
 /** Removes handoff records past their retention periods (privacy). */

@@ -133,6 +133,23 @@ describe('Staff reachability at startup', () => {
     expect(refusals[0]).to.include('staff.channel is "console"').and.include('staff.channel: teams');
   });
 
+  it('accepts the staff workspace in production once Entra ID sign-in and Direct Line are set up', () => {
+    const raw = demoRaw();
+    const staff = raw.staff as { console: Record<string, unknown> };
+    const entra = {
+      tenantId: 'tenant-1',
+      clientId: 'app-1',
+      staffGroupId: '11111111-2222-4333-8444-555555555555',
+    };
+    raw.staff = { ...staff, console: { ...staff.console, entra } };
+    const withEntra = validateLibraryConfig(raw, 'entra.yaml').staff;
+    const secrets = { STAFF_ENTRA_CLIENT_SECRET: 'app-secret', STAFF_SESSION_SECRET: 'x'.repeat(32) };
+    const partly = staffReachability(withEntra, readRuntimeSettings({ ...PRODUCTION, ...secrets }));
+    expect(partly.refusals[0]).to.include('needs DIRECT_LINE_SECRET;');
+    const ready = readRuntimeSettings({ ...PRODUCTION, ...secrets, DIRECT_LINE_SECRET: 'dl-secret' });
+    expect(staffReachability(withEntra, ready)).to.deep.equal({ refusals: [], warnings: [] });
+  });
+
   it('refuses Teams without its staff.teams section in any mode', () => {
     for (const settings of [local, production]) {
       expect(staffReachability(teamsWithoutSection, settings).refusals[0]).to.include(
@@ -185,11 +202,14 @@ describe('The entry point (dist/index.js) refuses unusable configurations', func
     expect(result.stderr).to.include('AZURE_STORAGE_CONNECTION_STRING: expected');
   });
 
-  it('exits 2 with an app id and the passcode staff console, saying what to change', () => {
+  it('exits 2 with an app id and a staff workspace nobody can sign in to, saying what to change', () => {
     const result = run(PRODUCTION);
     expect(result.status).to.equal(2);
     expect(result.stderr).to.include(`${DEMO_CONFIG_PATH}: staff.channel is "console"`);
-    expect(result.stderr).to.include('Set staff.channel: teams');
+    expect(result.stderr)
+      .to.include('staff.console.entra (tenantId, clientId, staffGroupId)')
+      .and.include('STAFF_ENTRA_CLIENT_SECRET')
+      .and.include('set staff.channel: teams');
     expect(result.stdout).to.not.include('is ready');
   });
 

@@ -40,11 +40,17 @@ describe('handoff: is a person really there', () => {
     const presence = new StaffPresence(new MemoryStorage());
     const availability = new StaffAvailability(hours, presence);
     const now = new Date('2026-11-30T16:00:00Z');
-    expect(await availability.check(now)).to.deep.equal({ available: false, reason: 'nobody-present' });
+    // Monday 10:00: chat is staffed until 20:00 today, and next from 09:00 tomorrow.
+    expect(await availability.check(now)).to.deep.equal({
+      available: false,
+      reason: 'nobody-present',
+      staffedUntil: new Date('2026-12-01T02:00:00Z'),
+      nextPeriod: new Date('2026-12-01T15:00:00Z'),
+    });
     await presence.markPresent(sam, now);
     expect(await availability.check(now)).to.deep.equal({ available: true, staffPresent: 1 });
     // The console reports in while open; three minutes of silence means the window is gone.
-    expect(await availability.check(new Date(now.getTime() + 181_000))).to.deep.equal({
+    expect(await availability.check(new Date(now.getTime() + 181_000))).to.deep.include({
       available: false,
       reason: 'nobody-present',
     });

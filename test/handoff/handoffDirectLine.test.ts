@@ -1,29 +1,15 @@
 // End to end through the real server and the built-in Direct Line: patrons on `/`, staff on the
-// `/staff` console, as two browser windows would be.
+// `/staff` workspace, as two browser windows would be.
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DirectLineTestClient } from '../support/directLineClient';
 import { startTestBot, type TestBot } from '../support/testBot';
-
-const passcode = 'riverbend-staff'; // local mode's default staff passcode
-
-function cardJson(activity: Activity): string {
-  return JSON.stringify(activity.attachments?.[0]?.content ?? {});
-}
-
-function caseIdFrom(activity: Activity): string {
-  const match = /"verb":"handoff\.claim","caseId":"([^"]+)"/.exec(cardJson(activity));
-  if (!match) throw new Error(`no Claim button in ${cardJson(activity)}`);
-  return match[1];
-}
+import { WorkspaceTestClient } from './workspaceClient';
 
 const texted = (text: string) => (a: Activity) => a.type === 'message' && a.text === text;
-const textStarting = (start: string) => (a: Activity) =>
-  a.type === 'message' && typeof a.text === 'string' && a.text.startsWith(start);
-
-describe('handoff: end to end through the built-in Direct Line (patron page and staff console)', function () {
+describe('handoff: end to end through the built-in Direct Line (patron page and staff workspace)', function () {
   this.timeout(20000);
   let bot: TestBot;
   let now: Date;
@@ -34,10 +20,9 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
   });
   afterEach(async () => bot.stop());
 
-  const staffConsole = (name: string) =>
-    DirectLineTestClient.start(bot.url, '/staff/token', { name, passcode });
+  const staffWindow = (name: string) => WorkspaceTestClient.open(bot.url, name);
 
-  it('refuses the staff console without the passcode', async () => {
+  it('refuses the staff workspace without the passcode', async () => {
     const response = await fetch(`${bot.url}/staff/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -50,10 +35,8 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
   });
 
   it('escalates, claims, relays both ways, transfers and ends; the handoff event leaves out the PIN', async () => {
-    const sam = await staffConsole('Sam');
-    await sam.waitFor(textStarting('Signed in as Sam.'));
-    const alex = await staffConsole('Alex');
-    await alex.waitFor(textStarting('Signed in as Alex.'));
+    const sam = await staffWindow('Sam');
+    const alex = await staffWindow('Alex');
 
     const patron = await DirectLineTestClient.start(bot.url);
     await patron.ask('hello');
@@ -69,37 +52,38 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
     expect(transcript).to.contain('my card is ****7890');
     expect(transcript).not.to.match(/4321|21234000567890/);
 
-    const card = await sam.waitFor((a) => cardJson(a).includes('A patron is waiting for a person'));
-    expect(cardJson(card))
+    const waiting = await sam.snapshot((s) => s.queue.length === 1);
+    expect(JSON.stringify(waiting.queue[0].summary))
       .to.contain('****7890')
       .and.not.to.match(/4321|21234000567890/);
-    const caseId = caseIdFrom(card);
-    await alex.waitFor((a) => cardJson(a).includes(caseId));
+    const { caseId } = waiting.queue[0];
+    await alex.snapshot((s) => s.queue.some((q) => q.caseId === caseId));
 
-    await sam.send('', { value: { verb: 'handoff.claim', caseId } });
-    await sam.waitFor(textStarting("You're chatting with the patron."));
+    await sam.action({ verb: 'handoff.claim', caseId });
+    await sam.snapshot((s) => s.chats.some((c) => c.caseId === caseId));
     await patron.waitFor(texted("Sam from the library has joined. You're now chatting with a person."));
-    // Alex's card now says Sam has the chat, and Alex's claim is refused.
-    await alex.waitFor((a) => cardJson(a).includes('Sam is chatting with this patron'));
-    await alex.send('', { value: { verb: 'handoff.claim', caseId } });
-    await alex.waitFor(texted('Sam already has this chat.'));
+    // The chat leaves Alex's queue, and Alex's claim is refused.
+    await alex.snapshot((s) => s.queue.length === 0);
+    await alex.action({ verb: 'handoff.claim', caseId });
+    await alex.snapshot((s) => s.notice === 'Sam already has this chat.');
 
     await patron.send('Is my hold ready?');
-    await sam.waitFor(texted('Patron: Is my hold ready?'));
-    await sam.send('Yes, it is on the hold shelf.');
+    await sam.chatMessage(caseId, 'Patron: Is my hold ready?');
+    await sam.reply(caseId, 'Yes, it is on the hold shelf.');
     await patron.waitFor(texted('Sam: Yes, it is on the hold shelf.'));
 
-    await sam.send('transfer Alex');
+    const alexId = (await alex.snapshot()).me.id;
+    await sam.action({ verb: 'handoff.transfer', caseId, to: alexId });
     await patron.waitFor(texted('Sam has passed your chat to Alex, who is with you now.'));
-    await alex.waitFor(textStarting('Sam transferred a patron to you.'));
+    await alex.snapshot((s) => s.chats.some((c) => c.caseId === caseId));
     await patron.send('Thanks! Can I pick it up tomorrow?');
-    await alex.waitFor(texted('Patron: Thanks! Can I pick it up tomorrow?'));
-    await alex.send('Yes, it stays for 7 days.');
+    await alex.chatMessage(caseId, 'Patron: Thanks! Can I pick it up tomorrow?');
+    await alex.reply(caseId, 'Yes, it stays for 7 days.');
     await patron.waitFor(texted('Alex: Yes, it stays for 7 days.'));
 
-    await alex.send('end');
+    await alex.action({ verb: 'handoff.end', caseId });
     await patron.waitFor(texted("Alex has left the chat. I'm here if you need anything else."));
-    await alex.waitFor(texted('Chat ended.'));
+    await alex.snapshot((s) => s.notice === 'Chat ended.' && s.chats.length === 0);
     // Back with the bot.
     const after = await patron.ask('hello');
     expect(after.map((a) => a.text).join(' ')).to.contain('help bot');
@@ -117,12 +101,11 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
   });
 
   it('offers to leave a message when nobody claims in time', async () => {
-    const sam = await staffConsole('Sam');
-    await sam.waitFor(textStarting('Signed in as Sam.'));
+    const sam = await staffWindow('Sam');
     const patron = await DirectLineTestClient.start(bot.url);
     await patron.ask('can I talk to a librarian');
     now = new Date(now.getTime() + 121_000);
-    await sam.send('', { type: 'event', name: 'staff.heartbeat' });
+    await sam.event('staff.presence', { status: 'available' });
     await bot.app.bot.capabilities.handoff.coordinator.sweep();
     await patron.waitFor(
       texted(
@@ -136,8 +119,8 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
       "What would you like to ask staff? Please don't include your PIN or password.",
     );
     await patron.ask('Do you have a scanner?');
-    // Sam is present, so the message goes straight to the console.
-    await sam.waitFor((a) => cardJson(a).includes('Do you have a scanner?'));
+    // Sam is present, so the message shows in the workspace at once.
+    await sam.snapshot((s) => s.tickets.some((t) => t.message === 'Do you have a scanner?'));
   });
 
   it('takes a message after hours and delivers the staff answer to the same chat later', async () => {
@@ -155,11 +138,12 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
     );
 
     now = new Date('2026-12-01T15:05:00Z'); // Tuesday 09:05
-    const sam = await staffConsole('Sam');
-    const ticketCard = await sam.waitFor((a) => cardJson(a).includes('Can I book the study room on Friday?'));
-    const ticketId = /"verb":"ticket\.answer","ticketId":"([^"]+)"/.exec(cardJson(ticketCard))?.[1];
-    await sam.send('', { value: { verb: 'ticket.answer', ticketId, reply: 'Yes, room 2 is free from 10.' } });
-    await sam.waitFor(texted('Answer sent to the patron.'));
+    const sam = await staffWindow('Sam');
+    const withTicket = await sam.snapshot((s) => s.tickets.length === 1);
+    expect(withTicket.tickets[0].message).to.equal('Can I book the study room on Friday?');
+    const { ticketId } = withTicket.tickets[0];
+    await sam.action({ verb: 'ticket.answer', ticketId, reply: 'Yes, room 2 is free from 10.' });
+    await sam.snapshot((s) => s.notice === 'Answer sent to the patron.' && s.tickets.length === 0);
     await patron.waitFor(
       texted('A reply from Sam at the library about your message: Yes, room 2 is free from 10.'),
     );
@@ -178,8 +162,7 @@ describe('handoff: offers from the main dialog (misunderstood, frustrated), inte
   const texts = (activities: Activity[]) => activities.map((a) => a.text ?? '');
 
   it('offers a person after two misunderstood messages; "no" carries on, a later request interrupts', async () => {
-    const sam = await DirectLineTestClient.start(bot.url, '/staff/token', { name: 'Sam', passcode });
-    await sam.waitFor(textStarting('Signed in as Sam.'));
+    const sam = await WorkspaceTestClient.open(bot.url, 'Sam');
     const patron = await DirectLineTestClient.start(bot.url);
     // One misunderstood message is not enough to offer a person.
     expect(texts(await patron.ask('blorf zzq')).join(' ')).not.to.contain('bring in a person');
@@ -195,22 +178,27 @@ describe('handoff: offers from the main dialog (misunderstood, frustrated), inte
     );
     const queued = texts(await patron.ask('can I speak to a librarian'));
     expect(queued.join(' ')).to.contain("You're number 1 in line");
-    const card = await sam.waitFor((a) => cardJson(a).includes('A patron is waiting for a person'));
-    expect(cardJson(card)).to.contain('Sounded frustrated');
+    const waiting = await sam.snapshot((s) => s.queue.length === 1);
+    expect(JSON.stringify(waiting.queue[0].summary)).to.contain('Sounded frustrated');
 
     // While waiting, messages get the position; "leave" ends the wait.
     expect(texts(await patron.ask('hello?')).join(' ')).to.contain("You're number 1 in line");
+    const left = sam.nextSnapshot((s) => s.queue.length === 0);
     expect(texts(await patron.ask('leave'))).to.include(
       "You've left the chat with staff. I'm still here if you need anything.",
     );
-    await sam.waitFor((a) => cardJson(a).includes('Chat ended'));
+    await left;
     expect(await bot.app.bot.capabilities.handoff.handoff.service.queue()).to.deep.equal([]);
   });
 
   it('never says a person is coming when no staff member is present', async () => {
     const patron = await DirectLineTestClient.start(bot.url);
     const reply = texts(await patron.ask('I want to talk to a person')).join(' ');
-    expect(reply).to.contain('No staff member is free to chat right now. Would you like to leave a message?');
+    expect(reply).to.contain(
+      'No staff member is free to chat right now. Chat is staffed until 8:00 PM today, so someone may be back ' +
+        'soon; otherwise staff are next available tomorrow at 9:00 AM. You can call us at (555) 010-2000. ' +
+        'Would you like to leave a message?',
+    );
     expect(reply).not.to.contain('in line');
   });
 });

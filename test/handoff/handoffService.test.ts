@@ -82,7 +82,13 @@ describe('handoff: queue, claim, relay, transfer, end', () => {
     const handoff = createHandoff(demoConfig(), new MemoryStorage(), { clock: clock.now });
     await handoff.service.init();
     const outcome = await handoff.service.requestHandoff(patron(1), summary);
-    expect(outcome).to.deep.equal({ outcome: 'unavailable', available: false, reason: 'nobody-present' });
+    expect(outcome).to.deep.equal({
+      outcome: 'unavailable',
+      available: false,
+      reason: 'nobody-present',
+      staffedUntil: new Date('2026-12-01T02:00:00Z'),
+      nextPeriod: new Date('2026-12-01T15:00:00Z'),
+    });
     expect(await handoff.service.queue()).to.deep.equal([]);
   });
 

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import type { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
 import type { TeamsStaffChannel } from '../../bots/handoff/handoffMessenger';
 import type { StaffBot } from '../../bots/staffBot';
-import type { Handoff, HandoffStorage } from '../../library/handoff';
+import type { Handoff, HandoffStorage, StaffMember } from '../../library/handoff';
 import type { StaffGroupMembership } from '../../library/handoff/entraGroup';
 import { createLibraryBot } from '../../server/libraryBot';
 import { harnessParts } from '../support/botHarness';
@@ -29,8 +29,10 @@ export interface Harness {
   staffBot: StaffBot;
   clock: TestClock;
   storage: HandoffStorage;
-  /** Opens a console window as the staff page does: passcode checked first; false when wrong. */
+  /** Opens a workspace window as the staff page does: passcode checked first; false when wrong. */
   openConsole(conversation: string, name: string, passcode?: string): Promise<boolean>;
+  /** Opens a window for a staff member who signed in (as the token endpoint registers it). */
+  openWorkspace(conversation: string, member: StaffMember): Promise<void>;
   /** Sends one activity in; answers the HTTP status and body (the invoke response for invokes). */
   send(activity: Partial<Activity>): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
@@ -95,21 +97,28 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     return { status, body };
   };
 
-  const openConsole = async (conversation: string, name: string, passcode = staffPasscode) => {
-    if (!consoles.verify(passcode)) return false;
-    await consoles.register(`directline:${conversation}`, name, clock.now());
+  const openWorkspace = async (conversation: string, member: StaffMember) => {
+    await consoles.register(`directline:${conversation}`, member, clock.now());
     await send(
       consoleActivity(conversation, {
         type: 'conversationUpdate',
         membersAdded: [{ id: `dl_${conversation}`, name: '' }],
       }),
     );
+    // The page reports its presence as soon as it is connected.
+    await send(workspaceEvent(conversation, 'staff.presence', { status: 'available' }));
+  };
+
+  const openConsole = async (conversation: string, name: string, passcode = staffPasscode) => {
+    if (!consoles.verify(passcode)) return false;
+    await openWorkspace(conversation, { id: `console:${conversation}`, name, channel: 'console' });
     return true;
   };
 
   return {
     connector,
     openConsole,
+    openWorkspace,
     adapter,
     handoff,
     coordinator,
@@ -147,4 +156,22 @@ export function consoleActivity(conversation: string, fields: Partial<Activity>)
     recipient: { id: 'bot', name: 'Library Help Bot' },
     ...fields,
   };
+}
+
+/** An event from a staff workspace window (presence, actions, refresh). */
+export function workspaceEvent(conversation: string, name: string, value?: unknown): Partial<Activity> {
+  return consoleActivity(conversation, { type: 'event', name, value });
+}
+
+/** A staff member's reply typed in the tab of one patron's chat. */
+export function workspaceReply(conversation: string, caseId: string, text: string): Partial<Activity> {
+  return consoleActivity(conversation, { text, channelData: { libraryBot: { caseId } } });
+}
+
+/** A workspace button: claim, end, requeue, transfer (`to`), ticket.answer. */
+export function workspaceAction(
+  conversation: string,
+  action: { verb: string; caseId?: string; ticketId?: string; to?: string; reply?: string },
+): Partial<Activity> {
+  return workspaceEvent(conversation, 'staff.action', action);
 }

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { escalationCard, ticketCard } from '../../bots/handoff/staffCards';
 import type { HandoffCase, Ticket } from '../../library/handoff';
-import { consoleActivity, patronSays, startHarness } from './harness';
+import { patronSays, startHarness, workspaceAction, workspaceReply } from './harness';
 
 const typed =
   '**urgent** [my account](http://evil.example/x) <img src="http://evil.example/i.png"> jane@example.org';
@@ -91,18 +91,25 @@ describe('staff messages: patron text relayed as plain text', () => {
     try {
       await h.openConsole('console-sam', 'Sam');
       await h.send(patronSays('p1', 'can I talk to a person'));
-      const card = h.connector.sentTo('console-sam').find((a) => Array.isArray(a.attachments));
-      const claim = JSON.stringify(card).match(/"caseId":"([^"]+)"/)?.[1];
-      await h.send(consoleActivity('console-sam', { value: { verb: 'handoff.claim', caseId: claim } }));
+      const snapshot = h.connector
+        .sentTo('console-sam')
+        .filter((a) => a.name === 'staff.workspace')
+        .at(-1);
+      const claim = (snapshot?.value as { queue: { caseId: string }[] }).queue[0].caseId;
+      await h.send(workspaceAction('console-sam', { verb: 'handoff.claim', caseId: claim }));
       const joined = h.connector.sentTo('p1').filter((a) => /has joined/.test(String(a.text)));
       expect(joined.map((a) => a.replyToId)).to.deep.equal([undefined]);
       h.connector.clear();
       await h.send(patronSays('p1', typed));
       const relayed = h.connector.sentTo('console-sam');
       expect(relayed.map((a) => [a.text, a.textFormat])).to.deep.equal([[`Patron: ${typed}`, 'plain']]);
+      expect(relayed[0].channelData).to.deep.equal({ libraryBot: { caseId: claim } });
       // Proactive: it answers nothing there, so Web Chat shows it at once instead of waiting 5 s
-      // for an activity named by replyToId that never comes.
+      // for an activity named by replyToId that never comes. The same for the reply the other way.
       expect(relayed[0].replyToId).to.equal(undefined);
+      await h.send(workspaceReply('console-sam', claim, 'On the shelf.'));
+      const reply = h.connector.sentTo('p1').filter((a) => a.text === 'Sam: On the shelf.');
+      expect(reply.map((a) => a.replyToId)).to.deep.equal([undefined]);
     } finally {
       await h.stop();
     }

@@ -4,8 +4,8 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { DirectLineTestClient } from '../support/directLineClient';
 import { startTestBot, type TestBot } from '../support/testBot';
+import { WorkspaceTestClient } from './workspaceClient';
 
-const passcode = 'riverbend-staff';
 const texts = (activities: Activity[]) => activities.map((a) => a.text ?? '').join('\n');
 const textStarting = (start: string) => (a: Activity) =>
   a.type === 'message' && typeof a.text === 'string' && a.text.startsWith(start);
@@ -51,14 +51,13 @@ describe('handoff: typed button labels and list numbers at every handoff questio
 
   it('the offer of a person answered "1", and the offer after nobody claimed answered "1"', async () => {
     now = new Date('2026-11-30T16:00:00Z'); // Monday 10:00: staffed
-    const sam = await DirectLineTestClient.start(bot.url, '/staff/token', { name: 'Sam', passcode });
-    await sam.waitFor(textStarting('Signed in as Sam.'));
+    const sam = await WorkspaceTestClient.open(bot.url, 'Sam');
     const patron = await DirectLineTestClient.start(bot.url);
     expect(texts(await patron.ask('this is useless'))).to.contain('Would you like me to bring in a person');
     expect(texts(await patron.ask('1'))).to.contain("You're number 1 in line");
 
     now = new Date(now.getTime() + 121_000);
-    await sam.send('', { type: 'event', name: 'staff.heartbeat' });
+    await sam.event('staff.presence', { status: 'available' });
     await bot.app.bot.capabilities.handoff.coordinator.sweep();
     await patron.waitFor(textStarting("I'm sorry, nobody has been able to pick up your chat."));
     expect(JSON.stringify(await patron.ask('1'))).to.contain('How should staff get back to you?');

@@ -1,14 +1,16 @@
 // Privacy canary: a known card number and PIN go through every holds flow on Web Chat and SMS, and
 // through the real server with the built-in Direct Line and a handoff to staff; then every sink is
 // searched: the production (pino) logger's output, transcripts, every SQLite file, Direct Line history
-// of the patron and of the staff console, the staff summary card and the handoff.initiate transcript.
+// of the patron and of the staff workspace, the staff summary and the handoff.initiate transcript.
 // The PIN must be absent; the full card number absent (masked is fine).
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDemoLibrarySystem } from '../../library/librarySystem/demo/demoLibrarySystem';
+import type { WorkspaceSnapshot } from '../../bots/handoff/workspaceSnapshot';
 import { DirectLineTestClient } from '../support/directLineClient';
+import { WorkspaceTestClient } from '../handoff/workspaceClient';
 import { demoLibraryRecognizer, startTestBot, temporaryDirectory, type TestBot } from '../support/testBot';
 import { demoBranches, testPinHashCost } from '../librarySystem/demoFixture';
 import { startHoldsHarness, type Conversation, type HoldsHarness } from './holdsHarness';
@@ -148,16 +150,15 @@ describe('privacy canary through the server: Direct Line, the production logger 
   const CARD = '29990000471263';
   const CARD_SPACED = '2999 0000 4712 63';
   const PIN = 'Kx7canary93';
-  const passcode = 'riverbend-staff';
   let bot: TestBot;
   let patron: DirectLineTestClient;
   let sam: DirectLineTestClient;
   let initiate: Activity | undefined;
-  let card: Activity | undefined;
+  let workspace: WorkspaceTestClient;
+  let waiting: WorkspaceSnapshot | undefined;
 
   const textStarting = (start: string) => (a: Activity) =>
     a.type === 'message' && typeof a.text === 'string' && a.text.startsWith(start);
-  const cardJson = (activity: Activity | undefined) => JSON.stringify(activity?.attachments ?? []);
 
   before(async () => {
     // The canary patron, registered in the demo library system the bot then opens.
@@ -172,8 +173,8 @@ describe('privacy canary through the server: Direct Line, the production logger 
     system.close();
     const now = new Date('2026-11-30T16:00:00Z'); // Monday 10:00 in Riverbend: staffed chat hours
     bot = await startTestBot({ dataDir, now: () => now, recognizer: demoLibraryRecognizer() });
-    sam = await DirectLineTestClient.start(bot.url, '/staff/token', { name: 'Sam', passcode });
-    await sam.waitFor(textStarting('Signed in as Sam.'));
+    workspace = await WorkspaceTestClient.open(bot.url, 'Sam');
+    sam = workspace.client;
 
     patron = await DirectLineTestClient.start(bot.url);
     await patron.ask('show my holds');
@@ -193,13 +194,13 @@ describe('privacy canary through the server: Direct Line, the production logger 
     await patron.ask(`pin: ${PIN}`); // in a message of its own, when nobody asked
     const queued = await patron.ask('I want to talk to a person');
     initiate = queued.find((a) => a.type === 'event' && a.name === 'handoff.initiate');
-    card = await sam.waitFor((a) => cardJson(a).includes('A patron is waiting for a person'));
-    const caseId = /"verb":"handoff\.claim","caseId":"([^"]+)"/.exec(cardJson(card))?.[1];
-    await sam.send('', { value: { verb: 'handoff.claim', caseId } });
+    waiting = await workspace.snapshot((s) => s.queue.length === 1);
+    const { caseId } = waiting.queue[0];
+    await workspace.action({ verb: 'handoff.claim', caseId });
     await patron.waitFor(textStarting('Sam from the library has joined.'));
     await patron.ask(`my card is ${CARD} and my pin is ${PIN}, is my hold ready?`);
     await sam.waitFor(textStarting('Patron: my card is'));
-    await sam.send('end');
+    await workspace.action({ verb: 'handoff.end', caseId });
     await patron.waitFor(textStarting('Sam has left the chat.'));
   });
   after(() => bot.stop());
@@ -223,19 +224,19 @@ describe('privacy canary through the server: Direct Line, the production logger 
     expect(said.match(/Thanks, Canary: you're signed in\./g)?.length).to.equal(2);
     expect(said).to.include("I didn't keep that");
     expect(initiate, 'handoff.initiate event').to.not.equal(undefined);
-    expect(card, 'staff summary card').to.not.equal(undefined);
+    expect(waiting, 'staff summary in the workspace').to.not.equal(undefined);
   });
 
-  it('keeps them out of the staff summary card and the handoff.initiate transcript', () => {
-    expectClean('staff card', cardJson(card));
+  it('keeps them out of the staff summary and the handoff.initiate transcript', () => {
+    expectClean('staff summary', JSON.stringify(waiting));
     expectClean('handoff.initiate', JSON.stringify(initiate));
     expect(JSON.stringify(initiate)).to.include('****1263');
   });
 
-  it('keeps them out of what staff are shown in the relay, and the staff console history', async () => {
+  it('keeps them out of what staff are shown in the relay, and the staff workspace history', async () => {
     const relayed = sam.received.map((a) => a.text ?? '').find((t) => t.startsWith('Patron: my card is'));
     expect(relayed).to.equal('Patron: my card is ****1263 and my pin is [PIN withheld], is my hold ready?');
-    expectClean('staff console', JSON.stringify(sam.received));
+    expectClean('staff workspace', JSON.stringify(sam.received));
     expectClean('staff history', await history(sam));
   });
 

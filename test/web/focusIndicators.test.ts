@@ -119,8 +119,8 @@ describe('visible focus on every control, at least 3:1 against what surrounds it
     await expectVisibleFocus(staff, staff, 'staff name');
     await pressUntilFocused(staff, staff, 'Tab', /staff-passcode/, 3);
     await expectVisibleFocus(staff, staff, 'staff passcode');
-    await pressUntilFocused(staff, staff, 'Tab', /Open the console/, 3);
-    await expectVisibleFocus(staff, staff, 'open the console');
+    await pressUntilFocused(staff, staff, 'Tab', /Open the workspace/, 3);
+    await expectVisibleFocus(staff, staff, 'open the workspace');
     await staff.close();
 
     const site = createServer((_req, res) => {

@@ -1,5 +1,5 @@
 // A patron's whole visit by keyboard only, with axe-core (WCAG 2.0/2.1 A and AA) after every reply,
-// at 1100 px and 375 px, on `/` and inside the embed frame; the staff console (`/staff`) is checked
+// at 1100 px and 375 px, on `/` and inside the embed frame; the staff workspace (`/staff`) is checked
 // at the same widths while it shows the escalation card, the claimed chat, the relay and a ticket.
 import { expect } from 'chai';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ import {
   typeAndWait,
   waitForReply,
   bubbleCount,
+  settle,
 } from './pageDriver';
 
 const SIZES = [
@@ -37,7 +38,7 @@ interface Checked {
   violations: AxeFinding[];
 }
 
-describe('keyboard-only visit with axe after every reply (patron page, embed frame, staff console)', function () {
+describe('keyboard-only visit with axe after every reply (patron page, embed frame, staff workspace)', function () {
   this.timeout(180000);
   let browser: Browser;
   const screenshots = process.env.SCREENSHOT_DIR;
@@ -75,7 +76,8 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
     );
   }
 
-  async function openStaffConsole(context: BrowserContext, botUrl: string, name: string): Promise<Page> {
+  /** Signs in to the staff workspace by keyboard (the passcode form) and waits until it is open. */
+  async function openStaffWorkspace(context: BrowserContext, botUrl: string, name: string): Promise<Page> {
     const staff = await context.newPage();
     await staff.goto(`${botUrl}/staff`);
     await pressUntilFocused(staff, staff, 'Tab', /^input \|.*staff-name/);
@@ -83,8 +85,28 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
     await staff.keyboard.press('Tab');
     await staff.keyboard.type('riverbend-staff');
     await staff.keyboard.press('Enter');
-    await waitForReply(staff, 0, new RegExp(`Signed in as ${name}`));
+    await staff
+      .waitForFunction(
+        (who) => document.getElementById('signed-in-as')?.textContent === `Signed in as ${who}`,
+        name,
+      )
+      .catch(async (error: Error) => {
+        const shown = await staff.evaluate(() => document.body.innerText);
+        throw new Error(`${error.message}\nThe workspace showed:\n${shown}`);
+      });
+    await settle(staff);
     return staff;
+  }
+
+  /** Waits until `selector` in the staff workspace shows `text`. */
+  async function staffShows(staff: Page, selector: string, text: string): Promise<void> {
+    await staff.waitForFunction(
+      ([where, what]) =>
+        Array.from(document.querySelectorAll(where)).some((node) => (node.textContent ?? '').includes(what)),
+      [selector, text] as const,
+      { timeout: 20000 },
+    );
+    await settle(staff);
   }
 
   /** The patron's chat: the page itself, or the frame the embed opens on the library's site. */
@@ -124,14 +146,6 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
     await waitForReply(chat, before, reply);
   }
 
-  /** Presses a button inside the newest card: into the transcript, Enter into the card, Tab to it. */
-  async function pressCardButton(page: Page, surface: Surface, label: string): Promise<void> {
-    await pressUntilFocused(page, surface, 'Shift+Tab', /Chat history/, 6);
-    await page.keyboard.press('Enter');
-    await pressUntilFocused(page, surface, 'Tab', new RegExp(`^button \\|.*${label}`), 6);
-    await page.keyboard.press('Enter');
-  }
-
   /** The library's own website, on another origin, with the one-line embed. */
   async function startLibrarySite(botUrl: string): Promise<{ url: string; server: Server }> {
     const server = createServer((_req, res) => {
@@ -157,7 +171,7 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
     const found: Checked[] = [];
     const staffFound: Checked[] = [];
     try {
-      const staff = embedded ? undefined : await openStaffConsole(context, bot.url, 'Sam');
+      const staff = embedded ? undefined : await openStaffWorkspace(context, bot.url, 'Sam');
       if (staff) await check(staffFound, staff, staff, `${name}-staff-signed-in`);
       const { page, chat } = await openPatronChat(context, { bot: bot.url, site: site.url }, embedded);
       page.on('pageerror', (error) => problems.push(error.message));
@@ -198,29 +212,31 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
       if (staff) {
         await say('I want to talk to a person', /number 1 in line/);
         await step('handoff-queued');
-        await waitForReply(staff, 1, /A patron is waiting for a person/);
+        await staffShows(staff, '#queue-list', 'Number 1 in line');
         await check(staffFound, staff, staff, `${name}-staff-escalation`);
-        await pressCardButton(staff, staff, 'Claim');
+        await pressUntilFocused(staff, staff, 'Tab', /^button \|.*Claim Patron/);
+        await staff.keyboard.press('Enter');
         await waitForReply(page === chat ? page : chat, 0, /Sam from the library has joined/);
         await step('handoff-joined');
-        await waitForReply(staff, 1, /Sam is chatting with this patron|chatting with the patron/);
-        // Escape leaves the card (Tab stays inside it), then on to the reply box.
-        await staff.keyboard.press('Escape');
-        await pressUntilFocused(staff, staff, 'Tab', /^input \| text \| Your reply to the patron/, 6);
+        // The claimed chat opens in a tab of its own with the keyboard in its reply box.
+        await staff.waitForFunction(() => document.activeElement?.classList.contains('reply-box'));
+        await settle(staff);
         await check(staffFound, staff, staff, `${name}-staff-claimed`);
-        const staffBubbles = await bubbleCount(staff);
         await page.keyboard.type(MARKUP);
         await page.keyboard.press('Enter');
-        await waitForReply(staff, staffBubbles, /Patron: \*\*urgent\*\*/);
+        await staffShows(staff, '.chat-log', 'Patron: **urgent**');
         await check(staffFound, staff, staff, `${name}-staff-relayed`);
-        await expectShownAsText(staff, `Patron: ${MARKUP}`);
+        await expectShownAsText(staff, `Patron: ${MARKUP}`, '.chat-log');
         await expectShownAsText(chat, MARKUP, PATRON_BUBBLES);
-        await typeAndWait(staff, staff, 'Your account is fine. Anything else?', /^$|./);
+        await staff.keyboard.type('Your account is fine. Anything else?');
+        await staff.keyboard.press('Enter');
         await waitForReply(chat, 0, /Sam: Your account is fine/);
         await step('handoff-relayed');
-        await typeAndWait(staff, staff, 'end', /ended|left/i);
+        await pressUntilFocused(staff, staff, 'Tab', /^button \|.*End chat/);
+        await staff.keyboard.press('Enter');
         await waitForReply(chat, 0, /Sam has left the chat/);
         await step('handoff-ended');
+        await staffShows(staff, '.chat-tab', '(ended)');
         await check(staffFound, staff, staff, `${name}-staff-ended`);
       } else {
         // Nobody on duty has the console open: the patron leaves a message instead.
@@ -249,12 +265,12 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
       expect(remaining).not.to.match(/Midnight Library|Lessons in Chemistry|Project Hail Mary|Jordan/);
 
       if (embedded) {
-        // The ticket reaches staff when someone opens the console: its card is checked too.
-        const console = await openStaffConsole(context, bot.url, 'Alex');
-        await waitForReply(console, 1, /A patron left a message/);
-        await check(staffFound, console, console, `${name}-staff-ticket`);
-        await expectShownAsText(console, MARKUP);
-        await expectShownAsText(console, 'Email jane@example.org');
+        // The message reaches staff when someone opens the workspace: it is checked too.
+        const workspace = await openStaffWorkspace(context, bot.url, 'Alex');
+        await staffShows(workspace, '#ticket-list', '**urgent**');
+        await check(staffFound, workspace, workspace, `${name}-staff-ticket`);
+        await expectShownAsText(workspace, MARKUP, '#ticket-list');
+        await expectShownAsText(workspace, 'Email jane@example.org', '#ticket-list');
       }
       expect(problems).to.deep.equal([]);
       expect(found.length).to.be.at.least(13);
@@ -267,8 +283,8 @@ describe('keyboard-only visit with axe after every reply (patron page, embed fra
   }
 
   /**
-   * The text appears literally, and nothing in `scope` became a link or an image: on the staff
-   * console the whole chat, on the patron's page the patron's own messages.
+   * The text appears literally, and nothing in `scope` became a link or an image: in the staff
+   * workspace the chat log or the messages left, on the patron's page the patron's own messages.
    */
   async function expectShownAsText(surface: Surface, text: string, scope = '#webchat'): Promise<void> {
     const shown = await surface.evaluate((selector) => {
