@@ -14,6 +14,7 @@ import {
 } from '../../recognizers/corpus';
 import { evaluate } from '../../recognizers/evaluation';
 import { createLibraryRecognizer, type LibraryRecognizer } from '../../recognizers/libraryRecognizer';
+import { TEST_MODEL_CACHE } from '../support/demoLibrary';
 
 const { config } = loadLibraryConfig(resolve(__dirname, '../../../config/demo-library.yaml'));
 
@@ -23,7 +24,10 @@ describe('recognizers: library recognizer', () => {
   const now = new Date('2026-11-27T16:00:00Z');
 
   before(() => {
-    recognizer = createLibraryRecognizer(config, { preloadDateModel: false });
+    recognizer = createLibraryRecognizer(config, {
+      preloadDateModel: false,
+      modelCacheDirectory: TEST_MODEL_CACHE,
+    });
   });
 
   it('answers with exactly the contract intents, FAQ intents from configuration', () => {

@@ -22,9 +22,18 @@ export function loadDemoLibrary(): LoadedLibraryConfig {
 
 let demoRecognizer: PatronMessageRecognizer | undefined;
 
+/**
+ * Where tests keep the demo library's trained model (recognizers/modelCache.ts): each mocha worker and
+ * each run after the first reads it instead of training again. Keyed by what decides the model, so a
+ * changed corpus or recognizer is trained afresh; a cached model answers exactly as a trained one.
+ */
+export const TEST_MODEL_CACHE = join(tmpdir(), 'library-bot-test-models');
+
 /** The demo library's trained recognizer, trained once for the whole test run (training is deterministic). */
 export function demoLibraryRecognizer(): PatronMessageRecognizer {
-  demoRecognizer ??= createLibraryRecognizer(loadDemoLibrary().config);
+  demoRecognizer ??= createLibraryRecognizer(loadDemoLibrary().config, {
+    modelCacheDirectory: TEST_MODEL_CACHE,
+  });
   return demoRecognizer;
 }
 
