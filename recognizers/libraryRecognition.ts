@@ -10,6 +10,10 @@ export type CoreIntent =
   | 'holds.list'
   | 'holds.place'
   | 'holds.cancel'
+  | 'holds.change'
+  | 'account.checkouts'
+  | 'account.renew'
+  | 'account.fines'
   | 'programs'
   | 'human'
   | 'None';

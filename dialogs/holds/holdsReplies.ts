@@ -14,6 +14,7 @@ import {
   type CatalogFormat,
   type CatalogRecord,
   type Hold,
+  type LibrarySystemFeatures,
   type PickupLocation,
 } from '../../library/librarySystem/librarySystem';
 
@@ -94,7 +95,7 @@ export function describeStatus(hold: Hold, wording: HoldsWording): string {
     case 'in-transit':
       return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
     case 'waiting':
-      return `Waiting: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
+      return `${hold.suspended ? `Paused${until(hold.suspended.until ?? '')}` : 'Waiting'}: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
   }
 }
 
@@ -108,8 +109,24 @@ function holdItem(hold: Hold, wording: HoldsWording): ListItem {
   };
 }
 
+/** What the holds list offers, only as far as the library system supports it. */
+export function holdsFooter(features?: Partial<LibrarySystemFeatures>): string {
+  const asks = [
+    ...(features?.placeHold === false ? [] : ['"place a hold"']),
+    ...(features?.cancelHold === false ? [] : ['"cancel a hold"']),
+    ...(features?.changePickup ? ['"change a pickup branch"'] : []),
+    ...(features?.suspendHold ? ['"pause a hold"'] : []),
+  ];
+  return `You can say ${[...asks, '"sign out"'].join(', ').replace(/, ([^,]+)$/, ' or $1')}.`;
+}
+
 /** The holds list; with `readyFirst` ("is my book ready?") it leads with what can be picked up. */
-export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirst = false): Reply[] {
+export function holdsListReplies(
+  holds: Hold[],
+  wording: HoldsWording,
+  readyFirst = false,
+  features?: Partial<LibrarySystemFeatures>,
+): Reply[] {
   if (holds.length === 0) {
     return [
       {
@@ -136,7 +153,7 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
     kind: 'list',
     title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
     items: ordered.map((h) => holdItem(h, wording)),
-    footer: 'You can say "place a hold", "cancel a hold" or "sign out".',
+    footer: holdsFooter(features),
   });
   return replies;
 }
