@@ -42,7 +42,9 @@ export function dueText(checkout: Pick<Checkout, 'dueDate' | 'overdue'>, today: 
   const day = formatDay(checkout.dueDate);
   const days = daysBetween(today, checkout.dueDate);
   if (checkout.overdue || days < 0) {
-    return days < 0 ? `Overdue: it was due ${day} (${plural(-days, 'day')} ago)` : `Overdue: it was due ${day}`;
+    return days < 0
+      ? `Overdue: it was due ${day} (${plural(-days, 'day')} ago)`
+      : `Overdue: it was due ${day}`;
   }
   if (days === 0) return `Due today, ${day}`;
   if (days === 1) return `Due tomorrow, ${day}`;
@@ -331,10 +333,7 @@ export function holdLimitText(holdCount: number, holdLimit: number): string {
 // ---- what the library system cannot do ------------------------------------------------------
 
 /** Said plainly, with where it can be done instead. */
-export function notSupportedText(
-  feature: 'checkouts' | 'renew' | 'fines',
-  wording: HoldsWording,
-): string {
+export function notSupportedText(feature: 'checkouts' | 'renew' | 'fines', wording: HoldsWording): string {
   const what = {
     checkouts: 'show what you have checked out',
     renew: 'renew items',

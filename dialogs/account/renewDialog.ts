@@ -43,6 +43,9 @@ const REQUEST_WORDS =
 const EVERY_ITEM =
   /\b(all|every(thing|one)?|them|em|books|items|stuff|dvds|checkouts|loans|bks|whatever|what you can)\b/i;
 
+/** "renew one of my books", "renew a book": one item, so ask which. */
+const ONE_ITEM = /\b(one|a single|an?)\s+(of|books?|items?|dvds?|titles?|things?)\b/i;
+
 type Target = { kind: 'all' } | { kind: 'one'; itemId: string };
 
 interface RenewValues {
@@ -91,8 +94,10 @@ export class RenewDialog extends ComponentDialog {
     const hint = values.hint ?? '';
     const named = namedItems(values.checkouts, hint, REQUEST_WORDS);
     if (named.length === 1) values.target = { kind: 'one', itemId: named[0].itemId };
-    else if (named.length === 0 && EVERY_ITEM.test(hint)) values.target = { kind: 'all' };
-    else if (values.checkouts.length === 1) values.target = { kind: 'one', itemId: values.checkouts[0].itemId };
+    else if (named.length === 0 && EVERY_ITEM.test(hint) && !ONE_ITEM.test(hint))
+      values.target = { kind: 'all' };
+    else if (values.checkouts.length === 1)
+      values.target = { kind: 'one', itemId: values.checkouts[0].itemId };
     if (values.target) return step.next();
     return ask(step, renewChoiceReply(values.checkouts));
   }
@@ -130,10 +135,14 @@ export class RenewDialog extends ComponentDialog {
     const item = target.kind === 'one' ? checkouts.find((c) => c.itemId === target.itemId) : undefined;
     let results: RenewResult[] | undefined;
     try {
-      results = await callLibrary(step.context, this.deps, target.kind === 'all' ? 'renewAll' : 'renew', async () =>
-        target.kind === 'all'
-          ? librarySystem.renewAll(session.patronId)
-          : [await librarySystem.renew(session.patronId, target.itemId)],
+      results = await callLibrary(
+        step.context,
+        this.deps,
+        target.kind === 'all' ? 'renewAll' : 'renew',
+        async () =>
+          target.kind === 'all'
+            ? librarySystem.renewAll(session.patronId)
+            : [await librarySystem.renew(session.patronId, target.itemId)],
       );
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;

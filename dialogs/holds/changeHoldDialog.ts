@@ -48,7 +48,8 @@ const PICKUP_STEPS = 'changePickupSteps';
 const PAUSE_STEPS = 'pauseHoldSteps';
 const DISPATCH = 'changeHoldDispatch';
 
-const RESUME = /\b(resume|un-?pause|unfreeze|un-?suspend|re-?activate|restart|back on|start (it )?again|activate)\b/i;
+const RESUME =
+  /\b(resume|un-?pause|unfreeze|un-?suspend|re-?activate|restart|back on|start (it )?again|activate)\b/i;
 const PAUSE =
   /\b(pause|paws|suspend|suspnd|freeze|hold off|delay|vacation|out of town|travell?ing|not yet)\b/i;
 /** "pause my hold until April 3": a day it starts again by itself (a bare "next week" is not one). */
@@ -129,7 +130,9 @@ export class ChangeHoldDialog extends ComponentDialog {
   private async signIn(step: WaterfallStepContext) {
     Object.assign(step.values, step.options as ChangeOptions);
     const purpose = { pickup: 'change a hold', pause: 'pause a hold', resume: 'resume a hold' };
-    const signIn: PatronSignInOptions = { purpose: purpose[stepValues<ChangeValues>(step).change ?? 'pickup'] };
+    const signIn: PatronSignInOptions = {
+      purpose: purpose[stepValues<ChangeValues>(step).change ?? 'pickup'],
+    };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
   }
 
@@ -167,8 +170,9 @@ export class ChangeHoldDialog extends ComponentDialog {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return undefined;
     const holds = values.holds ?? [];
-    const options = (changeChoiceReply(holds, values.change ?? 'pickup') as Extract<Reply, { kind: 'choice' }>)
-      .options;
+    const options = (
+      changeChoiceReply(holds, values.change ?? 'pickup') as Extract<Reply, { kind: 'choice' }>
+    ).options;
     const chosen = chosenOption(text, options);
     const index = chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= holds.length) {

@@ -54,9 +54,7 @@ export function samePickupText(hold: Hold, wording: HoldsWording): string {
 export function readyHoldText(hold: Hold, wording: HoldsWording): string {
   const where = hold.pickupBranchId ? ` at ${wording.branchName(hold.pickupBranchId)}` : '';
   const until =
-    hold.status.state === 'ready' && hold.status.pickUpBy
-      ? ` until ${formatDay(hold.status.pickUpBy)}`
-      : '';
+    hold.status.state === 'ready' && hold.status.pickUpBy ? ` until ${formatDay(hold.status.pickUpBy)}` : '';
   return (
     `Your hold on ${hold.title} is already waiting for you on the hold shelf${where}, so its pickup ` +
     `branch can't change now. You can pick it up there${until}, or cancel it and place a new hold.`
@@ -85,7 +83,7 @@ export function nothingToChangeText(change: HoldChange, anyHolds: boolean): stri
   if (!anyHolds) return 'You have no holds to change.';
   return {
     pickup:
-      "All your holds are already on the hold shelf, so their pickup branch can't change. Say \"my holds\" to see where they are.",
+      'All your holds are already on the hold shelf, so their pickup branch can\'t change. Say "my holds" to see where they are.',
     pause: 'Only a hold still waiting in line can be paused, and none of yours is.',
     resume: 'None of your holds is paused.',
   }[change];

@@ -23,7 +23,11 @@ export function namedItem<T extends NamedTitle>(
 }
 
 /** Every item the message names, best match first. */
-export function namedItems<T extends NamedTitle>(items: readonly T[], text: string, requestWords: RegExp): T[] {
+export function namedItems<T extends NamedTitle>(
+  items: readonly T[],
+  text: string,
+  requestWords: RegExp,
+): T[] {
   const words = text.replace(requestWords, ' ');
   const scored = items
     .map((item) => ({

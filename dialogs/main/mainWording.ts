@@ -39,9 +39,9 @@ const INTENT_LABELS: Partial<Record<string, string>> = {
   'holds.list': 'My holds',
   'holds.place': 'Place a hold',
   'holds.cancel': 'Cancel a hold',
-  'holds.change': 'Changing a hold',
+  'holds.change': 'Change a pickup branch or pause a hold',
   'account.checkouts': 'My checkouts and due dates',
-  'account.renew': 'Renewing my items',
+  'account.renew': 'Renew my items now',
   'account.fines': 'Fines on my account',
   human: 'Talk to a person',
 };

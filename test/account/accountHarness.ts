@@ -14,6 +14,14 @@ export const CASEY = { card: '21000000000003', pin: '9999' };
 export const ROBIN = { card: '21000000000004', pin: '4321' };
 export const AVERY = { card: '21000000000005', pin: '8642' };
 
+/** Trains the demo recognizer once, with room for a busy machine (later harnesses reuse it). */
+export function trainRecognizerFirst(): void {
+  before(function () {
+    this.timeout(180_000);
+    demoLibraryRecognizer();
+  });
+}
+
 export function startAccountHarness(
   options: { wrap?: (system: LibrarySystem) => LibrarySystem } = {},
 ): Promise<HoldsHarness> {

@@ -1,10 +1,19 @@
 import { expect } from 'chai';
 import { withoutFeatures } from '../librarySystem/limitedFeatures';
 import type { HoldsHarness } from '../holds/holdsHarness';
-import { askSignedIn, AVERY, CASEY, SAM, say, startAccountHarness } from './accountHarness';
+import {
+  askSignedIn,
+  AVERY,
+  CASEY,
+  SAM,
+  say,
+  startAccountHarness,
+  trainRecognizerFirst,
+} from './accountHarness';
 
 describe('account conversation: checkouts and due dates', () => {
   let harness: HoldsHarness;
+  trainRecognizerFirst();
   beforeEach(async () => {
     harness = await startAccountHarness();
   });
@@ -25,7 +34,10 @@ describe('account conversation: checkouts and due dates', () => {
     const order = ['The Thursday Murder Club', 'Dune', 'Project Hail Mary', 'Atomic Habits'].map((t) =>
       card.indexOf(`"${t}"`),
     );
-    expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])), card).to.equal(true);
+    expect(
+      order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1])),
+      card,
+    ).to.equal(true);
     expect(card).to.include('Overdue: it was due Friday, March 6 (4 days ago)');
     expect(card).to.include('Due Thursday, March 12 (in 2 days)');
     expect(card).to.include("Can't be renewed: it has been renewed the most times allowed");
@@ -34,7 +46,9 @@ describe('account conversation: checkouts and due dates', () => {
     expect(card).to.include('Due Thursday, March 19').and.include('Can be renewed (2 renewals left)');
     // A "Renew this" button only on the two items that can be renewed.
     expect(card.match(/"title":"Renew this"/g)).to.have.length(2);
-    expect(card).to.include('"text":"renew The Thursday Murder Club"').and.include('"text":"renew Atomic Habits"');
+    expect(card)
+      .to.include('"text":"renew The Thursday Murder Club"')
+      .and.include('"text":"renew Atomic Habits"');
     expect(card).to.include('You can say \\"renew all\\", \\"renew\\" and a title or \\"what do I owe\\".');
   });
 
@@ -42,7 +56,9 @@ describe('account conversation: checkouts and due dates', () => {
     const sms = harness.conversation('checkouts-sms', 'sms');
     const answer = await askSignedIn(sms, 'when are my books due', AVERY);
     expect(answer).to.include('1 is overdue: The Thursday Murder Club');
-    expect(answer).to.match(/1\. The Thursday Murder Club\n[^\n]+\nOverdue: it was due Friday, March 6 \(4 days ago\)/);
+    expect(answer).to.match(
+      /1\. The Thursday Murder Club\n[^\n]+\nOverdue: it was due Friday, March 6 \(4 days ago\)/,
+    );
     expect(answer).to.match(/2\. Dune\n[^\n]+\nDue Thursday, March 12 \(in 2 days\)/);
     expect(answer).to.include('4. Atomic Habits');
     expect(answer).to.not.include('AdaptiveCard').and.not.include('Renew this');
@@ -79,6 +95,7 @@ describe('account conversation: checkouts and due dates', () => {
 
 describe('account conversation: a library system that cannot list checkouts', () => {
   let harness: HoldsHarness;
+  trainRecognizerFirst();
   before(async () => {
     harness = await startAccountHarness({ wrap: (system) => withoutFeatures(system, ['checkouts']) });
   });
@@ -87,7 +104,9 @@ describe('account conversation: a library system that cannot list checkouts', ()
   it('says so plainly before asking for a card number', async () => {
     const chat = harness.conversation('no-checkouts');
     const answer = await say(chat, 'what do i have checked out');
-    expect(answer).to.include("I can't show what you have checked out here in the chat with this library's system.");
+    expect(answer).to.include(
+      "I can't show what you have checked out here in the chat with this library's system.",
+    );
     expect(answer).to.include('call (555) 010-2000').and.not.include('card number');
   });
 });
