@@ -324,10 +324,14 @@ export function finesReplies(
 }
 
 /** Answers "why can't I place holds" when nothing blocks the account. */
-export function holdLimitText(holdCount: number, holdLimit: number): string {
+export function holdLimitText(holdCount: number, holdLimit: number, fines?: Fines): string {
+  const owed =
+    fines && fines.totalCents > 0
+      ? ` You owe ${formatMoney(fines.totalCents, fines.currency)}, which doesn't block your account.`
+      : '';
   return holdCount >= holdLimit
-    ? `You have ${plural(holdCount, 'hold')}, the most your account can have, so a new hold waits until one is picked up or cancelled.`
-    : 'Nothing on your account stops you from placing holds. Tell me a title and I will try.';
+    ? `You have ${plural(holdCount, 'hold')}, the most your account can have, so a new hold waits until one is picked up or cancelled.${owed}`
+    : `Nothing on your account stops you from placing holds.${owed} Tell me a title and I will try.`;
 }
 
 // ---- what the library system cannot do ------------------------------------------------------

@@ -69,17 +69,14 @@ export class FinesDialog extends ComponentDialog {
     });
     if (!account) return endRouted(step);
     const { profile, fines, holdCount } = account;
-    const owesNothing = !fines || fines.totalCents <= 0;
-    if (holdCount !== undefined && owesNothing) {
-      // Nothing owed and nothing blocking: the hold limit is the whole answer.
-      await sendReply(step.context, holdLimitText(holdCount, profile.holdLimit));
+    if (holdCount !== undefined) {
+      // "Why can't I place holds?" on an account nothing blocks: the hold limit is the answer, and
+      // a small balance is said as one that does not stop holds.
+      await sendReply(step.context, holdLimitText(holdCount, profile.holdLimit, fines));
       return endRouted(step);
     }
     for (const reply of finesReplies(fines, profile.blocks, this.deps.wording))
       await sendReply(step.context, reply);
-    // Owing something that does not block: the hold limit is worth saying only when it is reached.
-    if (holdCount !== undefined && holdCount >= profile.holdLimit)
-      await sendReply(step.context, holdLimitText(holdCount, profile.holdLimit));
     return endRouted(step);
   }
 }

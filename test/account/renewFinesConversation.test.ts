@@ -1,6 +1,14 @@
 import { expect } from 'chai';
 import type { HoldsHarness } from '../holds/holdsHarness';
-import { askSignedIn, AVERY, CASEY, say, startAccountHarness, trainRecognizerFirst } from './accountHarness';
+import {
+  askSignedIn,
+  AVERY,
+  CASEY,
+  ROBIN,
+  say,
+  startAccountHarness,
+  trainRecognizerFirst,
+} from './accountHarness';
 
 describe('account conversation: renewals', () => {
   let harness: HoldsHarness;
@@ -82,6 +90,22 @@ describe('account conversation: fines and blocks', () => {
     const answer = await askSignedIn(sms, 'why cant i place holds??', CASEY);
     expect(answer).to.include('Your account is blocked because of');
     expect(answer).to.include('You owe $42.50.');
+  });
+
+  it("answers a patron at the hold limit who asks why they can't place holds", async () => {
+    const chat = harness.conversation('fines-limit');
+    const answer = await askSignedIn(chat, 'why wont it let me put a hold on anything', ROBIN);
+    expect(answer).to.include(
+      'You have 2 holds, the most your account can have, so a new hold waits until one is picked up or cancelled.',
+    );
+  });
+
+  it('tells a patron with a small balance who asks about holds that nothing stops them', async () => {
+    const chat = harness.conversation('fines-small-holds');
+    const answer = await askSignedIn(chat, 'why cant i place holds', AVERY);
+    expect(answer).to.include(
+      "Nothing on your account stops you from placing holds. You owe $3.00, which doesn't block your account.",
+    );
   });
 
   it('tells a patron who owes a little that nothing blocks the account', async () => {
