@@ -133,7 +133,10 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     library: { ...loaded, config },
     recognizer: options.recognizer ?? recognizer,
     dataDir: fixture.dataDir,
-    holds: { librarySystem: options.wrap ? options.wrap(faults) : faults, entraNetwork: options.entraNetwork },
+    holds: {
+      librarySystem: options.wrap ? options.wrap(faults) : faults,
+      entraNetwork: options.entraNetwork,
+    },
     now: options.now,
     secrets: { entraClientSecret: options.entraClientSecret },
   });

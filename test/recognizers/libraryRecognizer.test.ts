@@ -182,7 +182,13 @@ const small: Record<(typeof CORE_INTENTS)[number], string[]> = {
     'is anything overdue',
     'my due dates',
   ],
-  'account.renew': ['renew my books', 'renew {title}', 'renew all', 'please renew everything', 'extend my loans'],
+  'account.renew': [
+    'renew my books',
+    'renew {title}',
+    'renew all',
+    'please renew everything',
+    'extend my loans',
+  ],
   'account.fines': [
     'how much do i owe',
     'my balance',
