@@ -65,15 +65,17 @@ function weakPieces(piece: string): string[] {
 
 /**
  * Joins neighbouring pieces that split a title the recognizer finds across them ("put Pride" and
- * "Prejudice on hold"): an "and" inside a title is no boundary.
+ * "Prejudice on hold"): an "and" inside a title is no boundary. A title that takes in the whole
+ * next piece ("hold Educated for me and what time does main close") is not trusted.
  */
 function keepTitles(pieces: string[], recognize: (text: string) => LibraryRecognition): string[] {
   const out = [...pieces];
   for (let i = 0; i + 1 < out.length;) {
     const joined = `${out[i]} and ${out[i + 1]}`;
-    const title = recognize(joined).entities.title;
-    if (title && /\sand\s/i.test(title) && joined.toLowerCase().includes(title.toLowerCase()))
-      out.splice(i, 2, joined);
+    const title = recognize(joined).entities.title?.toLowerCase();
+    // A title that swallows the whole next piece is the title reader being greedy, not a title.
+    const inside = title && !title.includes(out[i + 1].toLowerCase());
+    if (inside && /\sand\s/.test(title) && joined.toLowerCase().includes(title)) out.splice(i, 2, joined);
     else i += 1;
   }
   return out;
