@@ -11,6 +11,10 @@ export type CoreIntent =
   | 'holds.list'
   | 'holds.place'
   | 'holds.cancel'
+  | 'holds.change'
+  | 'account.checkouts'
+  | 'account.renew'
+  | 'account.fines'
   | 'programs'
   | 'human'
   /** "ok", "got it", a thumbs up: the patron read the answer. */

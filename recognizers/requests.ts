@@ -63,6 +63,24 @@ function weakPieces(piece: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Joins neighbouring pieces that split a title the recognizer finds across them ("put Pride" and
+ * "Prejudice on hold"): an "and" inside a title is no boundary. A title that takes in the whole
+ * next piece ("hold Educated for me and what time does main close") is not trusted.
+ */
+function keepTitles(pieces: string[], recognize: (text: string) => LibraryRecognition): string[] {
+  const out = [...pieces];
+  for (let i = 0; i + 1 < out.length;) {
+    const joined = `${out[i]} and ${out[i + 1]}`;
+    const title = recognize(joined).entities.title?.toLowerCase();
+    // A title that swallows the whole next piece is the title reader being greedy, not a title.
+    const inside = title && !title.includes(out[i + 1].toLowerCase());
+    if (inside && /\sand\s/.test(title) && joined.toLowerCase().includes(title)) out.splice(i, 2, joined);
+    else i += 1;
+  }
+  return out;
+}
+
 function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
 }
@@ -86,7 +104,7 @@ export function splitRequests(
   for (const marked of strongPieces(text)) {
     const also = marked.startsWith(ALSO);
     const strong = also ? marked.slice(1) : marked;
-    for (const [index, weak] of weakPieces(strong).entries()) {
+    for (const [index, weak] of keepTitles(weakPieces(strong), recognize).entries()) {
       const said = waiting ? `${waiting} and ${weak}` : weak;
       waiting = undefined;
       const recognition = readAs(recognize(said), settings.minScore);

@@ -18,6 +18,7 @@ import type { Logger } from '../observability/logger';
 import type { PatronMessageRecognizer } from '../recognizers/libraryRecognition';
 import { createLibraryRecognizer } from '../recognizers/libraryRecognizer';
 import { openStateStorage } from '../storage/stateStorage';
+import { accountCapability } from './capabilities/account';
 import type { Capability, CapabilityDeps, ReadinessCheck } from './capabilities/capability';
 import { faqCapability } from './capabilities/faq';
 import { handoffCapability, type HandoffCapability, type HandoffOptions } from './capabilities/handoff';
@@ -51,6 +52,7 @@ export interface LibraryBotOptions {
 /** The capabilities by name, for the routes and tests that need one of them. */
 export interface LibraryCapabilities {
   holds: HoldsCapability;
+  account: Capability;
   hours: HoursCapability;
   programs: ProgramsCapability;
   faq: Capability;
@@ -93,6 +95,7 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
   const capabilities = createCapabilities(deps, options);
   const list = [
     capabilities.holds,
+    capabilities.account,
     capabilities.hours,
     capabilities.programs,
     capabilities.faq,
@@ -176,10 +179,11 @@ function createCapabilities(deps: CapabilityDeps, options: LibraryBotOptions): L
     librarySystemSecrets: { sip2Login: options.secrets?.sip2Login },
     hours: hours.service,
   });
+  const account = accountCapability(deps, holds);
   const programs = programsCapability(deps, { hours: hours.service, fetch: options.fetch });
   const faq = faqCapability(deps);
   const handoff = handoffCapability(deps, { ...options.handoff, isSignedIn: holds.isSignedIn });
-  return { holds, hours, programs, faq, handoff };
+  return { holds, account, hours, programs, faq, handoff };
 }
 
 function storageReadiness(storage: BotStorage): ReadinessCheck {

@@ -96,6 +96,7 @@ export class HoldsListDialog extends ComponentDialog {
       holds,
       this.deps.wording,
       stepValues<ListValues>(step).readyFirst === true,
+      this.deps.librarySystem.features,
     )) {
       await sendReply(step.context, reply);
     }

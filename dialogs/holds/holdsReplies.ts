@@ -14,6 +14,7 @@ import {
   type CatalogFormat,
   type CatalogRecord,
   type Hold,
+  type LibrarySystemFeatures,
   type PickupLocation,
 } from '../../library/librarySystem/librarySystem';
 
@@ -93,6 +94,11 @@ function pickUpByPhrase(hold: Hold, wording: HoldsWording): string {
   return day ? `: pick it up by ${formatDay(day)}` : '';
 }
 
+/** " until Friday, March 13" for a pause that ends by itself, or nothing. */
+function pausedUntil(day: string | undefined): string {
+  return day ? ` until ${formatDay(day)}` : '';
+}
+
 /** "3rd in line of 5", "3rd in line", or "in line" when the library system does not say. */
 function placeInLine(status: { queuePosition?: number; queueLength?: number }): string {
   if (status.queuePosition === undefined) return 'in line';
@@ -107,7 +113,7 @@ export function describeStatus(hold: Hold, wording: HoldsWording): string {
     case 'in-transit':
       return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
     case 'waiting':
-      return `Waiting: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
+      return `${hold.suspended ? `Paused${pausedUntil(hold.suspended.until)}` : 'Waiting'}: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
   }
 }
 
@@ -121,8 +127,24 @@ function holdItem(hold: Hold, wording: HoldsWording): ListItem {
   };
 }
 
+/** What the holds list offers, only as far as the library system supports it. */
+export function holdsFooter(features?: Partial<LibrarySystemFeatures>): string {
+  const asks = [
+    ...(features?.placeHold === false ? [] : ['"place a hold"']),
+    ...(features?.cancelHold === false ? [] : ['"cancel a hold"']),
+    ...(features?.changePickup ? ['"change a pickup branch"'] : []),
+    ...(features?.suspendHold ? ['"pause a hold"'] : []),
+  ];
+  return `You can say ${[...asks, '"sign out"'].join(', ').replace(/, ([^,]+)$/, ' or $1')}.`;
+}
+
 /** The holds list; with `readyFirst` ("is my book ready?") it leads with what can be picked up. */
-export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirst = false): Reply[] {
+export function holdsListReplies(
+  holds: Hold[],
+  wording: HoldsWording,
+  readyFirst = false,
+  features?: Partial<LibrarySystemFeatures>,
+): Reply[] {
   if (holds.length === 0) {
     return [
       {
@@ -149,7 +171,7 @@ export function holdsListReplies(holds: Hold[], wording: HoldsWording, readyFirs
     kind: 'list',
     title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
     items: ordered.map((h) => holdItem(h, wording)),
-    footer: 'You can say "place a hold", "cancel a hold" or "sign out".',
+    footer: holdsFooter(features),
   });
   return replies;
 }

@@ -26,6 +26,10 @@ const NOT_YET: Partial<Record<string, string>> = {
   'holds.list': "I can't look at your holds yet.",
   'holds.place': "I can't place holds yet.",
   'holds.cancel': "I can't cancel holds yet.",
+  'holds.change': "I can't change holds yet.",
+  'account.checkouts': "I can't look at what you have checked out yet.",
+  'account.renew': "I can't renew items yet.",
+  'account.fines': "I can't look at fines on your account yet.",
   human: "I can't connect you with a person from this chat yet.",
 };
 
@@ -35,6 +39,10 @@ const INTENT_LABELS: Partial<Record<string, string>> = {
   'holds.list': 'My holds',
   'holds.place': 'Place a hold',
   'holds.cancel': 'Cancel a hold',
+  'holds.change': 'Change a pickup branch or pause a hold',
+  'account.checkouts': 'My checkouts and due dates',
+  'account.renew': 'Renew my items now',
+  'account.fines': 'Fines on my account',
   human: 'Talk to a person',
 };
 
@@ -54,6 +62,8 @@ export function offeredTopics(offered: OfferedCapabilities): string[] {
   if (offered.routed('programs')) topics.push('programs and events');
   if ((['holds.list', 'holds.place', 'holds.cancel'] as LibraryIntent[]).some(offered.routed))
     topics.push('your holds');
+  if ((['account.checkouts', 'account.renew', 'account.fines'] as LibraryIntent[]).some(offered.routed))
+    topics.push('your checkouts, renewals and fines');
   if (offered.routed('faq.*')) topics.push(...offered.faqTitles.map(sentenceCase));
   return topics;
 }

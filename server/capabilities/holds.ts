@@ -8,6 +8,7 @@ import { END_SESSION_EVENT } from '../../channels/pageEvents';
 import type { HoldsDialogDeps } from '../../dialogs/holds/holdsCommon';
 import { isSignOutRequest, type HoldsWording } from '../../dialogs/holds/holdsReplies';
 import { CancelHoldDialog } from '../../dialogs/holds/cancelHoldDialog';
+import { ChangeHoldDialog } from '../../dialogs/holds/changeHoldDialog';
 import { HoldsListDialog } from '../../dialogs/holds/holdsListDialog';
 import { PatronSignOutDialog } from '../../dialogs/holds/patronSignOutDialog';
 import { PlaceHoldDialog } from '../../dialogs/holds/placeHoldDialog';
@@ -41,6 +42,8 @@ export interface HoldsCapability extends Capability {
   sessions: PatronSessions;
   sensitiveInput: SensitiveInputGate;
   entra?: EntraSignIn;
+  /** The patron session, sign-in and wording the holds dialogs share (the account dialogs reuse them). */
+  dialogDeps: HoldsDialogDeps;
   /** Whether this conversation's patron is signed in now (for the staff summary). */
   isSignedIn(context: TurnContext): Promise<boolean>;
 }
@@ -83,6 +86,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     sessions,
     sensitiveInput,
     entra,
+    dialogDeps,
     isSignedIn: async (context) => sessions.isSignedIn(conversationKey(context.activity)),
     middleware: [new SensitiveInputMiddleware(sensitiveInput)],
     patronHooks: [{ onEvent: async (context) => endSessionOnRequest(context, sessions, sensitiveInput) }],
@@ -90,6 +94,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
       { intents: ['holds.list'], dialog: new HoldsListDialog(dialogDeps) },
       { intents: ['holds.place'], dialog: new PlaceHoldDialog(dialogDeps) },
       { intents: ['holds.cancel'], dialog: new CancelHoldDialog(dialogDeps) },
+      { intents: ['holds.change'], dialog: new ChangeHoldDialog(dialogDeps) },
       { intents: [], dialog: new PatronSignOutDialog(dialogDeps), matches: isSignOutRequest },
     ],
     // The SIP2 login and the SRU catalog are reported separately.

@@ -367,7 +367,7 @@ describe('conversations: hours, programs and FAQs (Web Chat)', () => {
       // The bot routes hours, programs, holds, the FAQs and a person.
       expect(sorry).to.equal(
         "Sorry, I didn't understand that, or it's not something I can do here. I can help with: " +
-          'opening hours; programs and events; your holds; ' +
+          'opening hours; programs and events; your holds; your checkouts, renewals and fines; ' +
           `${demo.faq.map((entry) => entry.title.charAt(0).toLowerCase() + entry.title.slice(1)).join('; ')}. ` +
           'Please ask in your own words.',
       );

@@ -190,7 +190,9 @@ describe('handoff: Teams staff channel (fake Bot Connector)', function () {
     );
   });
 
-  it('keeps the relay across a restart of the bot (SQLite storage, stored conversation references)', async () => {
+  it('keeps the relay across a restart of the bot (SQLite storage, stored conversation references)', async function () {
+    // Two whole bot starts, each training the library recognizer (slower with the account intents).
+    this.timeout(60_000);
     await app.stop();
     const dataDir = temporaryDirectory();
     app = await startTestBot({ library: teamsLibrary(connector.url), now: () => now, dataDir });

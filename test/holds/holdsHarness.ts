@@ -5,6 +5,7 @@
 import type { Activity, MemoryTranscriptStore, TestAdapter } from 'botbuilder';
 import { join } from 'node:path';
 import type { LibraryConfig } from '../../config/libraryConfig';
+import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 import { injectFaults, type FaultInjectingLibrarySystem } from '../librarySystem/faultInjection';
 import type {
   LibraryEntities,
@@ -111,6 +112,10 @@ export interface HoldsHarnessOptions {
   entraNetwork?: HoldsOptions['entraNetwork'];
   /** The scripted recognizer unless given (e.g. the trained one). */
   recognizer?: PatronMessageRecognizer;
+  /** The bot's clock (real time unless given; the demo library system keeps its own seeded clock). */
+  now?: () => Date;
+  /** Wraps the library system the bot uses (after fault injection), e.g. to turn features off. */
+  wrap?: (system: LibrarySystem) => LibrarySystem;
 }
 
 /** The whole bot (test/support/botHarness.ts) on a demo library system with injected faults. */
@@ -128,7 +133,11 @@ export async function startHoldsHarness(options: HoldsHarnessOptions = {}): Prom
     library: { ...loaded, config },
     recognizer: options.recognizer ?? recognizer,
     dataDir: fixture.dataDir,
-    holds: { librarySystem: faults, entraNetwork: options.entraNetwork },
+    holds: {
+      librarySystem: options.wrap ? options.wrap(faults) : faults,
+      entraNetwork: options.entraNetwork,
+    },
+    now: options.now,
     secrets: { entraClientSecret: options.entraClientSecret },
   });
   return {

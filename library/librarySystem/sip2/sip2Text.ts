@@ -13,14 +13,7 @@ export function parseMoney(text: string | undefined): number | undefined {
   return match[1] ? -cents : cents;
 }
 
-const symbols: Record<string, string> = { USD: '$', CAD: '$', AUD: '$', NZD: '$', GBP: '£', EUR: '€' };
-
-/** "$42.50" (or "42.50 CHF" for a currency without a symbol here). */
-export function formatMoney(cents: number, currency = 'USD'): string {
-  const amount = (cents / 100).toFixed(2);
-  const symbol = symbols[currency.toUpperCase()];
-  return symbol ? `${symbol}${amount}` : `${amount} ${currency}`;
-}
+export { formatMoney } from '../money';
 
 export function renewRefusal(screenMessage: string): RenewRefusalReason {
   const text = screenMessage.toLowerCase();
