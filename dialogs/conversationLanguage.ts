@@ -3,10 +3,7 @@
 // the patron is writing in. Without the middleware (a test of one dialog) the activity's locale, then
 // English.
 import type { TurnContext } from 'botbuilder';
-import { messagesFor, type Messages, supportedLanguage } from '../library/language/catalog';
-
-/** turnState key: this turn's reply language (a primary code we have a catalog for). */
-export const TURN_LANGUAGE = 'libraryBot.language';
+import { messagesFor, type Messages, supportedLanguage, TURN_LANGUAGE } from '../library/language/catalog';
 
 export function setTurnLanguage(context: TurnContext, language: string): void {
   context.turnState.set(TURN_LANGUAGE, language);

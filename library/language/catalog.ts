@@ -12,6 +12,9 @@ export const CATALOGS: Readonly<Record<string, Messages>> = { en, es };
 
 export const DEFAULT_LANGUAGE = 'en';
 
+/** turnState key: this turn's reply language (set by the language hook, read by dialogs and the renderer). */
+export const TURN_LANGUAGE = 'libraryBot.language';
+
 /** The primary code of a language tag we speak ("es-US" gives "es"), or undefined. */
 export function supportedLanguage(tag: string | undefined): string | undefined {
   const primary = tag?.toLowerCase().split(/[-_]/)[0];

@@ -143,6 +143,15 @@ export const en = {
     theLibrary: 'the library',
   },
 
+  sms: {
+    yes: 'Yes',
+    no: 'No',
+    replyOne: 'Reply 1.',
+    replyOneOrTwo: 'Reply 1 or 2.',
+    replyNumber: (count: number) => `Reply a number from 1 to ${count}.`,
+    replyForMore: (value: string) => `Reply "${value}" for more.`,
+  },
+
   faq: {
     branchDetailsPrompt: 'Want the details for one branch?',
     more: (link: string) => `More: ${link}`,

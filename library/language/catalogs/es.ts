@@ -136,6 +136,15 @@ export const es: Messages = {
     theLibrary: 'la biblioteca',
   },
 
+  sms: {
+    yes: 'Sí',
+    no: 'No',
+    replyOne: 'Responda 1.',
+    replyOneOrTwo: 'Responda 1 o 2.',
+    replyNumber: (count) => `Responda un número del 1 al ${count}.`,
+    replyForMore: (value) => `Responda "${value}" para ver más.`,
+  },
+
   faq: {
     branchDetailsPrompt: '¿Quiere los detalles de una sucursal?',
     more: (link) => `Más información: ${link}`,
