@@ -23,6 +23,8 @@ export interface LanguageContext {
 
 /** How much more one language must score than the conversation's to switch it. */
 const SWITCH_MARGIN = 1;
+/** The same for a conversation's first message, over the page's hint or the default language. */
+const NEW_CONVERSATION_MARGIN = 0.5;
 
 function plain(text: string): string {
   return text
@@ -69,7 +71,8 @@ export function readLanguage(text: string, context: LanguageContext): LanguageRe
   const priorScore = byLanguage.get(prior) ?? 0;
   // No evidence either way ("ok", "2", a title, an emoji): the conversation's language stays.
   if (bestScore === 0 || best === prior) return { language: prior, asked: false };
-  // A conversation that has a language needs a clear lead to switch; a new one follows the evidence.
-  const margin = context.previous ? SWITCH_MARGIN : 0;
+  // A conversation that has a language needs a clear lead to switch; a new one a smaller lead ("hola"
+  // is Spanish, a lone "crochet" is not).
+  const margin = context.previous ? SWITCH_MARGIN : NEW_CONVERSATION_MARGIN;
   return { language: bestScore - priorScore > margin ? best : prior, asked: false };
 }
