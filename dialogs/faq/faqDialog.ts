@@ -6,7 +6,7 @@ import { chosenOption } from '../../recognizers/replies';
 import type { ChoiceOption } from '../../channels/reply';
 import type { FaqService } from '../../library/faq/faqService';
 import { answerReply, branchFactsReply } from './faqWording';
-import { messagesOf } from '../conversationLanguage';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import type {
   FaqQuery,
@@ -41,7 +41,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     const branchId =
       recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
     const query: FaqQuery = branchId ? { id, branchId } : { id };
-    const answer = this.faq.answer(id, branchId)!;
+    const answer = this.faq.answer(id, branchId, turnLanguage(dc.context))!;
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${id}`, query };
     // "Where can I park?" without a branch, on an entry answered per branch: every branch's parking.
     const asked = /\b(park(ing)?|estaciona\w*|parqueo|parquear)\b/i.test(recognition?.text ?? '')
@@ -76,7 +76,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     if (!branchId || !state.options.some((o) => o.branchId === branchId)) {
       return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);
     }
-    const answer = this.faq.answer(state.query.id, branchId)!;
+    const answer = this.faq.answer(state.query.id, branchId, turnLanguage(dc.context))!;
     await sendReply(dc.context, answerReply(messagesOf(dc.context), answer));
     const query: FaqQuery = { id: state.query.id, branchId };
     return dc.endDialog({

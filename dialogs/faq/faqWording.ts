@@ -6,8 +6,10 @@ import type { Messages } from '../../library/language/catalog';
 
 export function answerReply(m: Messages, answer: FaqAnswer): Reply {
   const link = answer.link ? `\n${m.faq.more(answer.link)}` : '';
-  const reply: Reply = { kind: 'text', text: `${answer.text}${link}` };
-  if (answer.smsText) reply.smsText = `${answer.smsText}${link}`;
+  // The library wrote this entry in English only: say so in the patron's language first.
+  const notice = answer.untranslated ? `${m.untranslatedNotice}\n` : '';
+  const reply: Reply = { kind: 'text', text: `${notice}${answer.text}${link}` };
+  if (answer.smsText) reply.smsText = `${notice}${answer.smsText}${link}`;
   return reply;
 }
 

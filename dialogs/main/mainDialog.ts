@@ -30,7 +30,7 @@ import {
   MainTurn,
   type QueuedRequest,
 } from './mainRouting';
-import type { LibraryContact } from './mainWording';
+import type { FaqTitle, LibraryContact } from './mainWording';
 import { messagesOf } from '../conversationLanguage';
 import { flushPacked } from './replyPacking';
 
@@ -50,7 +50,7 @@ export interface MainDialogOptions {
   /** From the configuration's `escalation`: offer a person after this many misunderstood messages in a row. */
   misunderstandingsBeforeOffer?: number;
   /** FAQ ids and titles, to name FAQ intents when asking "did you mean". */
-  faq?: readonly { id: string; title: string }[];
+  faq?: readonly FaqTitle[];
   /** For "forget me"; absent when nothing is remembered. */
   preferences?: PatronPreferencesState;
   /** Below this top score a message counts as not understood (default 0.3). */

@@ -44,6 +44,8 @@ import {
   callUsText,
   cannotAnswerReply,
   greetingOpening,
+  faqTitleIn,
+  type FaqTitle,
   intentLabels,
   type LibraryContact,
   smallTalkReply,
@@ -184,7 +186,7 @@ export interface MainRoutingOptions extends ReadingSettings {
   /** Offer a person after this many misunderstood messages in a row. */
   offerAfter: number;
   /** FAQ ids and titles, to name FAQ intents when asking "did you mean". */
-  faq: readonly { id: string; title: string }[];
+  faq: readonly FaqTitle[];
   /** The phone number and catalogue, for what this chat cannot answer. */
   contact: Omit<LibraryContact, 'phone'> & { phone?: string };
   /** Always-a-person topics, for what to tell the patron before offering a person. */
@@ -226,13 +228,13 @@ export class MainRouting {
   }
 
   /** What this library's bot offers (for the welcome, help and "didn't understand"). */
-  get offered(): OfferedCapabilities {
-    const faqTitles = this.options.faq.map((entry) => entry.title);
+  offered(m: Messages): OfferedCapabilities {
+    const faqTitles = this.options.faq.map((entry) => faqTitleIn(m, entry));
     return { routed: (intent) => this.routeByIntent.has(intent), faqTitles };
   }
 
   capabilities(greeting: boolean, messages: Messages): Reply {
-    return capabilitiesReply(messages, this.options.libraryName, greeting, this.offered);
+    return capabilitiesReply(messages, this.options.libraryName, greeting, this.offered(messages));
   }
 
   dialogFor(intent: LibraryIntent): string | undefined {
@@ -459,7 +461,7 @@ export class MainRouting {
       turn.memory.pending = { kind: 'offer-person', recognition: withoutLongNumbers(recognition) };
       await turn.say(offerPersonReply(turn.messages));
     } else {
-      await turn.say(notUnderstoodText(turn.messages, this.offered));
+      await turn.say(notUnderstoodText(turn.messages, this.offered(turn.messages)));
     }
     return turn.waitAgain();
   }

@@ -5,6 +5,18 @@ import type { ChoiceOption, Reply } from '../../channels/reply';
 import type { Messages } from '../../library/language/catalog';
 import type { LibraryIntent } from '../../recognizers/libraryRecognition';
 
+/** A FAQ entry's title, and its titles in other languages where the library gave them. */
+export interface FaqTitle {
+  id: string;
+  title: string;
+  translations?: Readonly<Record<string, { title: string }>>;
+}
+
+/** The title in the catalog's language, English where the library gave none. */
+export function faqTitleIn(m: Messages, entry: FaqTitle): string {
+  return entry.translations?.[m.language]?.title ?? entry.title;
+}
+
 /** What this library's bot offers, from its routes and FAQ titles. */
 export interface OfferedCapabilities {
   /** Whether an intent has a dialog ("hours", "holds.list", "human"). */
@@ -27,12 +39,9 @@ const THANKS =
   /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate|gracias|grax|grcs|mil gracias)\b/i;
 
 /** How each intent is named when the bot asks "did you mean ...?" (FAQ intents by their titles). */
-export function intentLabels(
-  m: Messages,
-  faq: readonly { id: string; title: string }[],
-): Partial<Record<string, string>> {
+export function intentLabels(m: Messages, faq: readonly FaqTitle[]): Partial<Record<string, string>> {
   const labels: Partial<Record<string, string>> = { ...m.main.intentLabels };
-  for (const entry of faq) labels[`faq.${entry.id}`] = entry.title;
+  for (const entry of faq) labels[`faq.${entry.id}`] = faqTitleIn(m, entry);
   return labels;
 }
 

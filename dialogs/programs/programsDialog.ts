@@ -45,7 +45,7 @@ import {
   programWhenIn,
   rememberReply,
 } from './programsWording';
-import type { Messages } from '../../library/language/catalog';
+import { DEFAULT_LANGUAGE, type Messages } from '../../library/language/catalog';
 import { messagesOf } from '../conversationLanguage';
 
 export const PROGRAMS_DIALOG = 'programsDialog';
@@ -391,7 +391,9 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         ...(summary.audience ? [summary.audience] : []),
         ...(warning ? [warning] : []),
       ],
-      description: summary.description,
+      // The feed's descriptions are in the library's own language (English): in another language the
+      // list gives the title (a name), day, place and ages, never an English sentence.
+      ...(m.language === DEFAULT_LANGUAGE ? { description: summary.description } : {}),
     };
     if (summary.registrationUrl) item.link = { label: m.programs.details, url: summary.registrationUrl };
     return item;
