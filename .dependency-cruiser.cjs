@@ -98,6 +98,11 @@ module.exports = {
     exclude: { path: '^(dist|node_modules|data|web/vendor)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json', '.d.ts'] },
+    // conditionNames: packages that declare only "exports" (tinyld) resolve as Node's require does.
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js', '.json', '.d.ts'],
+      exportsFields: ['exports'],
+      conditionNames: ['require', 'node', 'default'],
+    },
   },
 };

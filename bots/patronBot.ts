@@ -28,7 +28,7 @@ export class PatronBot extends ActivityHandler {
       const newcomers = (context.activity.membersAdded ?? []).filter(
         (member) => member.id !== context.activity.recipient.id,
       );
-      if (newcomers.length > 0) await sendReply(context, this.mainDialog.capabilities(true));
+      if (newcomers.length > 0) await sendReply(context, this.mainDialog.capabilities(true, context));
       await next();
     });
 

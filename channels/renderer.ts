@@ -10,11 +10,19 @@ import {
   TextFormatTypes,
   TurnContext,
 } from 'botbuilder';
+import { en } from '../library/language/catalogs/en';
+import { messagesFor, type Messages, TURN_LANGUAGE } from '../library/language/catalog';
 import { ChoiceOption, ListItem, Reply } from './reply';
+import { smsSegments } from './smsSegments';
 
 /** Twilio recommends 320 characters or fewer per SMS and refuses more than 1,600. */
 export const SMS_PREFERRED_LENGTH = 320;
 export const SMS_MAX_LENGTH = 1600;
+/**
+ * What 320 GSM characters cost (three segments of 153): the budget of one packed message. A UCS-2
+ * text (Spanish with accents) holds 67 characters a segment, so the same budget is 201 characters.
+ */
+export const SMS_PREFERRED_SEGMENTS = smsSegments('x'.repeat(SMS_PREFERRED_LENGTH));
 
 export type ChannelStyle = 'rich' | 'text';
 
@@ -31,10 +39,15 @@ function numbered(options: ChoiceOption[]): string {
   return options.map((option, i) => `${i + 1}. ${option.label}`).join('\n');
 }
 
-function replyWithNumbers(options: ChoiceOption[]): string {
-  if (options.length === 1) return 'Reply 1.';
-  if (options.length === 2) return 'Reply 1 or 2.';
-  return `Reply a number from 1 to ${options.length}.`;
+function replyWithNumbers(options: ChoiceOption[], m: Messages): string {
+  if (options.length === 1) return m.sms.replyOne;
+  if (options.length === 2) return m.sms.replyOneOrTwo;
+  return m.sms.replyNumber(options.length);
+}
+
+/** Within the packing budget: 320 characters of GSM-7, fewer when the text needs UCS-2. */
+function fitsPreferred(text: string, preferred: number): boolean {
+  return text.length <= preferred && smsSegments(text) <= SMS_PREFERRED_SEGMENTS;
 }
 
 function listItemText(item: ListItem, index?: number): string {
@@ -68,13 +81,13 @@ export function packForSms(parts: string[], preferred = SMS_PREFERRED_LENGTH): s
   let current = '';
   for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
     const joined = current ? `${current}\n\n${part}` : part;
-    if (joined.length <= preferred) {
+    if (fitsPreferred(joined, preferred)) {
       current = joined;
       continue;
     }
     if (current) messages.push(current);
     current = '';
-    if (part.length <= preferred) current = part;
+    if (fitsPreferred(part, preferred)) current = part;
     else messages.push(...splitForSms(part));
   }
   if (current) messages.push(current);
@@ -82,16 +95,18 @@ export function packForSms(parts: string[], preferred = SMS_PREFERRED_LENGTH): s
 }
 
 /** Plain text for SMS: the messages to send, in order. */
-export function renderSmsText(reply: Reply): string[] {
+export function renderSmsText(reply: Reply, m: Messages = en): string[] {
   switch (reply.kind) {
     case 'text':
       return splitForSms(reply.smsText ?? reply.text);
     case 'choice':
       return splitForSms(
-        `${reply.smsPrompt ?? reply.prompt}\n${numbered(reply.options)}\n${replyWithNumbers(reply.options)}`,
+        `${reply.smsPrompt ?? reply.prompt}\n${numbered(reply.options)}\n${replyWithNumbers(reply.options, m)}`,
       );
     case 'confirm':
-      return splitForSms(`${reply.prompt}\n1. ${reply.yes ?? 'Yes'}\n2. ${reply.no ?? 'No'}\nReply 1 or 2.`);
+      return splitForSms(
+        `${reply.prompt}\n1. ${reply.yes ?? m.sms.yes}\n2. ${reply.no ?? m.sms.no}\n${m.sms.replyOneOrTwo}`,
+      );
     case 'table':
       return splitForSms(
         [reply.title, ...reply.rows.map((row) => `${row.label}: ${row.value}`), reply.footer]
@@ -101,7 +116,7 @@ export function renderSmsText(reply: Reply): string[] {
     case 'list': {
       // Each item stands alone so a page of three fits the preferred SMS length per message.
       const items = reply.items.map((item, i) => listItemText(item, (reply.first ?? 1) + i));
-      const more = reply.more ? `Reply "${optionValue(reply.more)}" for more.` : undefined;
+      const more = reply.more ? m.sms.replyForMore(optionValue(reply.more)) : undefined;
       const tail = [reply.footer, more].filter((part): part is string => Boolean(part)).join('\n');
       if (tail) items.push(items.length ? `${items.pop()!}\n${tail}` : tail);
       return packForSms([reply.title, ...items]);
@@ -149,7 +164,7 @@ function suggested(options: ChoiceOption[]): Partial<Activity>['suggestedActions
 }
 
 /** Rich activities for Web Chat and Teams. */
-export function renderRich(reply: Reply): Partial<Activity>[] {
+export function renderRich(reply: Reply, m: Messages = en): Partial<Activity>[] {
   const message = (partial: Partial<Activity>): Partial<Activity> => ({
     type: ActivityTypes.Message,
     ...partial,
@@ -164,8 +179,8 @@ export function renderRich(reply: Reply): Partial<Activity>[] {
         message({
           text: reply.prompt,
           suggestedActions: suggested([
-            { label: reply.yes ?? 'Yes', value: 'yes' },
-            { label: reply.no ?? 'No', value: 'no' },
+            { label: reply.yes ?? m.sms.yes, value: 'yes' },
+            { label: reply.no ?? m.sms.no, value: 'no' },
           ]),
         }),
       ];
@@ -241,12 +256,16 @@ export function pageMarks(reply: Reply, channelId: string | undefined): PageMark
   };
 }
 
-export function renderReply(reply: Reply, channelId: string | undefined): Partial<Activity>[] {
+export function renderReply(
+  reply: Reply,
+  channelId: string | undefined,
+  m: Messages = en,
+): Partial<Activity>[] {
   if (channelStyle(channelId) === 'text') {
-    return renderSmsText(reply).map((text) => ({ type: ActivityTypes.Message, text }));
+    return renderSmsText(reply, m).map((text) => ({ type: ActivityTypes.Message, text }));
   }
   const marks = pageMarks(reply, channelId);
-  const rendered = renderRich(reply);
+  const rendered = renderRich(reply, m);
   // Web Chat and Teams render message text as markdown (and link addresses): not what a patron typed.
   const activities = reply.quotesPatron
     ? rendered.map((activity) => ({ ...activity, textFormat: TextFormatTypes.Plain }))
@@ -262,6 +281,8 @@ export function renderReply(reply: Reply, channelId: string | undefined): Partia
 /** Sends a reply the way the current channel shows it best. */
 export async function sendReply(context: TurnContext, reply: Reply | string): Promise<void> {
   const value: Reply = typeof reply === 'string' ? { kind: 'text', text: reply } : reply;
-  const activities = renderReply(value, context.activity.channelId);
+  // The turn's language (set by the language hook; the page's locale before any message).
+  const language = (context.turnState.get(TURN_LANGUAGE) as string | undefined) ?? context.activity.locale;
+  const activities = renderReply(value, context.activity.channelId, messagesFor(language));
   await context.sendActivities(activities);
 }

@@ -102,6 +102,20 @@ export const faqEntrySchema = z
     smsAnswer: z.string().min(1).optional(),
     link: z.string().url().optional(),
     branchVariants: z.record(z.string(), z.string().min(1)).default({}),
+    /** The entry in other languages, by language code ("es"); English is used, with a notice, where one is missing. */
+    translations: z
+      .record(
+        z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as "es"'),
+        z
+          .object({
+            title: z.string().min(1),
+            answer: z.string().min(1),
+            smsAnswer: z.string().min(1).optional(),
+            branchVariants: z.record(z.string(), z.string().min(1)).default({}),
+          })
+          .strict(),
+      )
+      .optional(),
     /** Example patron questions the recognizer learns this entry from. */
     examples: z
       .array(z.string().min(1))

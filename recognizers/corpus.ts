@@ -53,6 +53,20 @@ export function readCorpusDirectory(directory: string): Map<string, string[]> {
   return corpus;
 }
 
+/**
+ * The language folders of a corpus (`es/`, and any other two-letter folder): each holds the same
+ * `<intent>.txt` files in that language, its own `heldout/` and `entities.words`. Each language gets
+ * its own model (one shared model corrected English typos into Spanish words), so adding a language
+ * is a folder, not code.
+ */
+export function corpusLanguages(directory: string): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^[a-z]{2}$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 const SAMPLE_TITLES = [
   'The Midnight Library',
   'Where the Crawdads Sing',
@@ -237,14 +251,19 @@ export function buildLibraryTrainingSet(
   return { train, intents };
 }
 
-/** The held-out messages (`heldout/<intent>.txt`) for intents this library has. */
+/**
+ * The held-out messages (`heldout/<intent>.txt`) for intents this library has; with `language`, that
+ * language folder's (`es/heldout/`).
+ */
 export function readHeldOut(
   config: LibraryConfig,
   corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
+  language?: string,
 ): LabelledExample[] {
   const known = new Set<string>([...CORE_INTENTS, ...configuredIntents(config).map((c) => c.intent)]);
   const examples: LabelledExample[] = [];
-  for (const [intent, lines] of readCorpusDirectory(join(corpusDirectory, 'heldout'))) {
+  const folder = language ? join(corpusDirectory, language, 'heldout') : join(corpusDirectory, 'heldout');
+  for (const [intent, lines] of readCorpusDirectory(folder)) {
     if (!known.has(intent)) continue;
     for (const text of lines) examples.push({ text, intent });
   }

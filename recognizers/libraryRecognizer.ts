@@ -3,7 +3,10 @@
 // Plain TypeScript: the Bot Framework adapter is botRecognizer.ts.
 import { cachedIntentClassifier } from './modelCache';
 import type { LibraryConfig } from '../config/libraryConfig';
-import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet } from './corpus';
+import { join } from 'node:path';
+import { CATALOGS } from '../library/language/catalog';
+import { readLanguage } from '../library/language/detectLanguage';
+import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet, corpusLanguages } from './corpus';
 import { findAudience } from './entities/audience';
 import { createBranchMatcher, type BranchMatcher } from './entities/branch';
 import { createDateExtractor, dateTimeModel, type DateExtractor } from './entities/dates';
@@ -24,6 +27,7 @@ import type {
   PatronMessageRecognizer,
 } from './libraryRecognition';
 import { normalizeText } from './normalize';
+import { type EntityWords, loadEntityWords } from './entities/entityWords';
 
 export interface LibraryRecognizerOptions {
   /** Where the `<intent>.txt` training files are (default: recognizers/corpus in this repository). */
@@ -62,6 +66,10 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     config: LibraryConfig,
     private readonly classifier: IntentClassifier,
     topics: string[] = DEFAULT_TOPICS,
+    /** Other languages' words for dates, ages and topics (corpus/<language>/entities.words). */
+    private readonly entityWords: EntityWords = (text) => text,
+    /** The models of the corpus's language folders, by language: a message in one goes to its model. */
+    private readonly languages: ReadonlyMap<string, LibraryRecognizer> = new Map(),
   ) {
     this.intents = classifier.intents;
     this.branches = createBranchMatcher(config.branches);
@@ -82,6 +90,14 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
         intents: { ...intents, [NONE]: 1 },
         entities: {},
       };
+    }
+    if (this.languages.size > 0) {
+      // No conversation here: the message alone says its language, and only a clear lead takes it to
+      // another model ("ok", "2" and a title stay with this one).
+      const catalogs = Object.values(CATALOGS);
+      const language = readLanguage(text, { catalogs, previous: catalogs[0].language }).language;
+      const model = this.languages.get(language);
+      if (model) return model.recognize(text, now);
     }
     const result = this.classifier.classify(text);
     // Dates, audiences and topics read the spelling-corrected text ("storytyme"); branches match typos
@@ -114,11 +130,13 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     }
     // "12/31": normalisation splits it into two words for the classifier; the date reader needs it whole.
     const slashed = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/.exec(text)?.[0];
-    const date = this.dates(normalizedText, now) ?? (slashed ? this.dates(slashed, now) : undefined);
+    // "mañana", "mi hijo de 4 años": other languages' words as the readers know them.
+    const read = this.entityWords(normalizedText);
+    const date = this.dates(read, now) ?? (slashed ? this.dates(slashed, now) : undefined);
     if (date) entities.date = date;
-    const audience = findAudience(normalizedText, text);
+    const audience = findAudience(read, read === normalizedText ? text : read);
     if (audience) entities.audience = audience;
-    const topics = this.topics(normalizedText);
+    const topics = this.topics(read);
     if (topics.length) entities.topics = topics;
     if (HOLD_INTENTS.has(intent) || /["\u201c]/.test(text)) {
       const item = findHoldItem(text);
@@ -139,13 +157,21 @@ export function createLibraryRecognizer(
   config: LibraryConfig,
   options: LibraryRecognizerOptions = {},
 ): LibraryRecognizer {
-  const { train } = buildLibraryTrainingSet(config, options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY, {
-    topics: options.topics,
-  });
+  const directory = options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY;
   const classifierOptions = options.classifier ?? libraryClassifierOptions;
-  const classifier = options.modelCacheDirectory
-    ? cachedIntentClassifier(train, classifierOptions, options.modelCacheDirectory)
-    : IntentClassifier.train(train, classifierOptions);
+  const train = (folder: string, name: string) => {
+    const examples = buildLibraryTrainingSet(config, folder, { topics: options.topics }).train;
+    return options.modelCacheDirectory
+      ? cachedIntentClassifier(examples, classifierOptions, options.modelCacheDirectory, name)
+      : IntentClassifier.train(examples, classifierOptions);
+  };
+  // One model per language folder (corpus/es/ ...), each with its own words for dates and ages.
+  const languages = new Map<string, LibraryRecognizer>();
+  for (const language of corpusLanguages(directory)) {
+    const folder = join(directory, language);
+    const words = loadEntityWords(join(folder, 'entities.words'));
+    languages.set(language, new LibraryRecognizer(config, train(folder, language), options.topics, words));
+  }
   if (options.preloadDateModel ?? true) dateTimeModel();
-  return new LibraryRecognizer(config, classifier, options.topics);
+  return new LibraryRecognizer(config, train(directory, 'en'), options.topics, undefined, languages);
 }

@@ -12,19 +12,22 @@ import {
   type LabelledExample,
 } from './intentClassifier';
 
-const FILE_PREFIX = 'intent-model-';
-
-/** Trains on `train`, or reads the model trained on exactly the same inputs from `directory`. */
+/**
+ * Trains on `train`, or reads the model trained on exactly the same inputs from `directory`. `name`
+ * tells models kept side by side apart (one per language): a new one replaces only its own name's.
+ */
 export function cachedIntentClassifier(
   train: LabelledExample[],
   options: IntentClassifierOptions,
   directory: string,
+  name = 'model',
 ): IntentClassifier {
-  const file = join(directory, `${FILE_PREFIX}${modelKey(train, options)}.json`);
+  const prefix = `intent-model.${name}.`;
+  const file = join(directory, `${prefix}${modelKey(train, options)}.json`);
   const cached = readSnapshot(file);
   if (cached) return cached;
   const classifier = IntentClassifier.train(train, options);
-  writeSnapshot(directory, file, classifier.toSnapshot());
+  writeSnapshot(directory, file, prefix, classifier.toSnapshot());
   return classifier;
 }
 
@@ -47,7 +50,12 @@ function readSnapshot(file: string): IntentClassifier | undefined {
   }
 }
 
-function writeSnapshot(directory: string, file: string, snapshot: IntentClassifierSnapshot): void {
+function writeSnapshot(
+  directory: string,
+  file: string,
+  prefix: string,
+  snapshot: IntentClassifierSnapshot,
+): void {
   try {
     mkdirSync(directory, { recursive: true });
     // Written aside and renamed: another instance starting at the same moment never reads half a file.
@@ -55,7 +63,7 @@ function writeSnapshot(directory: string, file: string, snapshot: IntentClassifi
     writeFileSync(partial, JSON.stringify(snapshot));
     renameSync(partial, file);
     for (const name of readdirSync(directory))
-      if (name.startsWith(FILE_PREFIX) && name.endsWith('.json') && join(directory, name) !== file)
+      if (name.startsWith(prefix) && name.endsWith('.json') && join(directory, name) !== file)
         rmSync(join(directory, name), { force: true });
   } catch {
     // A read-only or full disk costs the next start its training time, nothing else.

@@ -24,6 +24,7 @@ import { faqCapability } from './capabilities/faq';
 import { handoffCapability, type HandoffCapability, type HandoffOptions } from './capabilities/handoff';
 import { holdsCapability, type HoldsCapability, type HoldsOptions } from './capabilities/holds';
 import { hoursCapability, type HoursCapability } from './capabilities/hours';
+import { languageCapability } from './capabilities/language';
 import { programsCapability, type ProgramsCapability } from './capabilities/programs';
 
 /** A Storage the bot can also close and probe (SQLite; other providers may omit both). */
@@ -95,6 +96,7 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
   const capabilities = createCapabilities(deps, options);
   const list = [
     capabilities.holds,
+    languageCapability(deps),
     capabilities.account,
     capabilities.hours,
     capabilities.programs,

@@ -5,7 +5,8 @@ import { sendReply } from '../../channels/renderer';
 import { chosenOption } from '../../recognizers/replies';
 import type { ChoiceOption } from '../../channels/reply';
 import type { FaqService } from '../../library/faq/faqService';
-import { answerReply, branchFactsReply, BRANCH_DETAILS_PROMPT } from './faqWording';
+import { answerReply, branchFactsReply } from './faqWording';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import type {
   FaqQuery,
@@ -40,16 +41,17 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     const branchId =
       recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
     const query: FaqQuery = branchId ? { id, branchId } : { id };
-    const answer = this.faq.answer(id, branchId)!;
+    const answer = this.faq.answer(id, branchId, turnLanguage(dc.context))!;
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${id}`, query };
     // "Where can I park?" without a branch, on an entry answered per branch: every branch's parking.
-    const asked = /\bpark(ing)?\b/i.test(recognition?.text ?? '')
+    const asked = /\b(park(ing)?|estaciona\w*|parqueo|parquear)\b/i.test(recognition?.text ?? '')
       ? 'parking'
-      : /\b(bus|buses|transit)\b/i.test(recognition?.text ?? '')
+      : /\b(bus|buses|transit|autobus(es)?|camion(es)?|transporte)\b/i.test(recognition?.text ?? '')
         ? 'transit'
         : undefined;
     const facts = asked && !answer.branchId && answer.branchChoices.length ? this.faq.branchFacts(asked) : [];
-    await sendReply(dc.context, facts.length ? branchFactsReply(asked!, facts) : answerReply(answer));
+    const m = messagesOf(dc.context);
+    await sendReply(dc.context, facts.length ? branchFactsReply(m, asked!, facts) : answerReply(m, answer));
     if (answer.branchId || answer.branchChoices.length === 0 || options?.partOfSeveral) {
       return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
     }
@@ -58,7 +60,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     Object.assign(dc.activeDialog!.state, state);
     await sendReply(dc.context, {
       kind: 'choice',
-      prompt: BRANCH_DETAILS_PROMPT,
+      prompt: m.faq.branchDetailsPrompt,
       options: choices.map(({ label, value }) => ({ label, value })),
     });
     return Dialog.EndOfTurn;
@@ -74,8 +76,8 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     if (!branchId || !state.options.some((o) => o.branchId === branchId)) {
       return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);
     }
-    const answer = this.faq.answer(state.query.id, branchId)!;
-    await sendReply(dc.context, answerReply(answer));
+    const answer = this.faq.answer(state.query.id, branchId, turnLanguage(dc.context))!;
+    await sendReply(dc.context, answerReply(messagesOf(dc.context), answer));
     const query: FaqQuery = { id: state.query.id, branchId };
     return dc.endDialog({
       kind: 'answered',

@@ -1,22 +1,24 @@
 // What the FAQ dialog says besides the configured answers: the branch offer, and parking or buses for
-// every branch when the patron asked about them without naming one.
+// every branch when the patron asked about them without naming one. Sentences from the catalog.
 import type { Reply } from '../../channels/reply';
 import type { FaqAnswer } from '../../library/faq/faqService';
+import type { Messages } from '../../library/language/catalog';
 
-export const BRANCH_DETAILS_PROMPT = 'Want the details for one branch?';
-
-export function answerReply(answer: FaqAnswer): Reply {
-  const link = answer.link ? `\nMore: ${answer.link}` : '';
-  const reply: Reply = { kind: 'text', text: `${answer.text}${link}` };
-  if (answer.smsText) reply.smsText = `${answer.smsText}${link}`;
+export function answerReply(m: Messages, answer: FaqAnswer): Reply {
+  const link = answer.link ? `\n${m.faq.more(answer.link)}` : '';
+  // The library wrote this entry in English only: say so in the patron's language first.
+  const notice = answer.untranslated ? `${m.untranslatedNotice}\n` : '';
+  const reply: Reply = { kind: 'text', text: `${notice}${answer.text}${link}` };
+  if (answer.smsText) reply.smsText = `${notice}${answer.smsText}${link}`;
   return reply;
 }
 
 /** "Parking: Main Library: free garage on Water Street. Eastside Branch: ..." */
 export function branchFactsReply(
+  m: Messages,
   kind: 'parking' | 'transit',
   facts: { name: string; text: string }[],
 ): Reply {
-  const title = kind === 'parking' ? 'Parking at each branch' : 'Buses to each branch';
+  const title = kind === 'parking' ? m.faq.parkingTitle : m.faq.transitTitle;
   return { kind: 'table', title, rows: facts.map((fact) => ({ label: fact.name, value: fact.text })) };
 }

@@ -10,12 +10,15 @@ import {
   describeHoursOnly,
   describeStatus,
   dayLabel,
-  calendarDate,
+  calendarDateIn,
   relativeDay,
   shortStatus,
   formatTime,
+  branchGender,
   branchSubject,
 } from '../../library/hours/format';
+import type { Messages } from '../../library/language/catalog';
+import { messagesOf } from '../conversationLanguage';
 import { HoursService, plusDays } from '../../library/hours/hoursService';
 import type { Branch } from '../../config/libraryConfig';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
@@ -54,7 +57,7 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       Object.assign(dc.activeDialog!.state, state);
       await sendReply(dc.context, {
         kind: 'choice',
-        prompt: `Which branch would you like the hours for?`,
+        prompt: messagesOf(dc.context).hours.whichBranch,
         options: choices,
       });
       return Dialog.EndOfTurn;
@@ -73,7 +76,7 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
   }
 
   private async answer(dc: DialogContext, query: HoursQuery): Promise<DialogTurnResult> {
-    await sendReply(dc.context, this.replyFor(query));
+    await sendReply(dc.context, this.replyFor(query, messagesOf(dc.context)));
     const result: RoutedDialogResult = {
       kind: 'answered',
       memory: { topic: 'hours', intent: 'hours', query },
@@ -127,126 +130,130 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     return query;
   }
 
-  replyFor(query: HoursQuery): Reply {
+  replyFor(query: HoursQuery, m: Messages): Reply {
     const today = this.hours.today();
     const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
-    if (branch && query.place) return this.stopAnswer(branch, query.place, query.start);
-    if (branch?.kind === 'bookmobile' && !query.start && !query.now) return this.schedule(branch, today);
+    if (branch && query.place) return this.stopAnswer(m, branch, query.place, query.start);
+    if (branch?.kind === 'bookmobile' && !query.start && !query.now) return this.schedule(m, branch, today);
     if (branch && query.start && query.end && isRange(query))
-      return this.rangeTable(branch, query.start, query.end);
+      return this.rangeTable(m, branch, query.start, query.end);
     if (query.start && (query.start !== today || query.holiday)) {
-      if (branch) return { kind: 'text', text: this.daySentence(branch.id, query.start, query.holiday) };
-      return this.dayTable(query.start, query.holiday);
+      if (branch) return { kind: 'text', text: this.daySentence(m, branch.id, query.start, query.holiday) };
+      return this.dayTable(m, query.start, query.holiday);
     }
-    if (query.start === today && !branch) return this.todayTable(today);
-    if (branch) return this.nowSentence(branch, today);
-    return this.nowTable();
+    if (query.start === today && !branch) return this.todayTable(m, today);
+    if (branch) return this.nowSentence(m, branch, today);
+    return this.nowTable(m);
   }
 
   /** One branch over several days ("this week at Oak Hill"). */
-  private rangeTable(branch: Branch, start: string, end: string): Reply {
+  private rangeTable(m: Messages, branch: Branch, start: string, end: string): Reply {
     const days = Math.min(maxDays, daysBetween(start, end) + 1);
     const now = this.hours.now();
     const rows = Array.from({ length: days }, (_, i) => {
       const day = this.hours.day(branch.id, plusDays(start, i));
-      return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
+      return { label: dayLabel(DateTime.fromISO(day.date), now, m), value: describeDayHours(day, m) };
     });
     const last = DateTime.fromISO(plusDays(start, days - 1));
-    const covers = rangeTitle(DateTime.fromISO(start), last, days, start === this.hours.today(), now);
-    return { kind: 'table', title: `${branch.name} hours ${covers}`, rows };
+    const covers = rangeTitle(m, DateTime.fromISO(start), last, days, start === this.hours.today(), now);
+    return { kind: 'table', title: m.hours.hoursTitle(branch.name, covers), rows };
   }
 
   /** When a mobile branch is at one stop, or whether it is there on the asked day. */
-  private stopAnswer(branch: Branch, place: string, date?: string): Reply {
-    const who = branchSubject(branch);
+  private stopAnswer(m: Messages, branch: Branch, place: string, date?: string): Reply {
+    const who = branchSubject(branch, m);
     const stops = this.hours.stops(branch.id);
     const today = this.hours.today();
     if (date && date !== today) {
       const day = this.hours.day(branch.id, date);
-      return stopOnDayReply(who, place, this.dayPhrase(date), day.periods, stops);
+      return stopOnDayReply(m, who, place, this.dayPhrase(m, date), day.periods, stops);
     }
-    return stopReply(who, place, stops, this.hours.visits(branch.id, place)[0], this.hours.now());
+    return stopReply(m, who, place, stops, this.hours.visits(branch.id, place)[0], this.hours.now());
   }
 
   /** Every stop of a mobile branch, and where it is now or goes next. */
-  private schedule(branch: Branch, today: string): Reply {
+  private schedule(m: Messages, branch: Branch, today: string): Reply {
     const stops = this.hours.stops(branch.id);
-    if (stops.length === 0) return this.nowSentence(branch, today);
-    return scheduleReply(branchSubject(branch), stops, describeStatus(branch, this.hours.status(branch.id)));
+    if (stops.length === 0) return this.nowSentence(m, branch, today);
+    const status = describeStatus(branch, this.hours.status(branch.id), m);
+    return scheduleReply(m, branchSubject(branch, m), stops, status);
   }
 
   /** Every branch on one day other than today (or on a named holiday). */
-  private dayTable(date: string, holiday?: string): Reply {
+  private dayTable(m: Messages, date: string, holiday?: string): Reply {
     return {
       kind: 'table',
-      title: `Hours ${this.dayPhrase(date, holiday)}`,
+      title: m.hours.dayTitle(this.dayPhrase(m, date, holiday)),
       rows: this.hours.branches.map((b) => {
         const day = this.hours.day(b.id, date);
         // The title names the holiday already; rows repeat only a note of their own.
         const named = holiday || day.note === this.hours.specialDayOn(date)?.name;
-        return { label: b.name, value: named ? describeHoursOnly(day) : describeDayHours(day) };
+        return { label: b.name, value: named ? describeHoursOnly(day, m) : describeDayHours(day, m) };
       }),
     };
   }
 
-  private todayTable(today: string): Reply {
+  private todayTable(m: Messages, today: string): Reply {
     const special = this.hours.specialDayOn(today)?.name;
     return {
       kind: 'table',
-      title: `Hours today (${DateTime.fromISO(today).toFormat('ccc, LLL d')}${special ? `, ${special}` : ''})`,
+      title: m.hours.todayTitle(m.dates.dayLabel(DateTime.fromISO(today)), special),
       rows: this.hours.branches.map((b) => {
         const day = this.hours.day(b.id, today);
         return {
           label: b.name,
-          value: day.note === special ? describeHoursOnly(day) : describeDayHours(day),
+          value: day.note === special ? describeHoursOnly(day, m) : describeDayHours(day, m),
         };
       }),
     };
   }
 
   /** Open or closed right now at one branch, plus today's hours. */
-  private nowSentence(branch: Branch, today: string): Reply {
+  private nowSentence(m: Messages, branch: Branch, today: string): Reply {
     const status = this.hours.status(branch.id);
     const todayHours = this.hours.day(branch.id, today);
     const suffix =
-      todayHours.closed || todayHours.allDay ? '' : ` Today's hours: ${describeHoursOnly(todayHours)}.`;
-    return { kind: 'text', text: `${describeStatus(branch, status)}${suffix}` };
+      todayHours.closed || todayHours.allDay ? '' : m.hours.todaysHours(describeHoursOnly(todayHours, m));
+    return { kind: 'text', text: `${describeStatus(branch, status, m)}${suffix}` };
   }
 
-  private nowTable(): Reply {
+  private nowTable(m: Messages): Reply {
     const now = this.hours.now();
     const special = this.hours.specialDayOn(this.hours.today())?.name;
     return {
       kind: 'table',
-      title: `Open now? (${now.toFormat('ccc')} ${formatTime(now)}${special ? `, ${special}` : ''})`,
+      title: m.hours.nowTitle(m.dates.shortWeekday(now), formatTime(now, m), special),
       rows: this.hours.branches.map((b) => ({
         label: b.name,
-        value: shortStatus(b, this.hours.status(b.id), special),
+        value: shortStatus(b, this.hours.status(b.id), special, m),
       })),
     };
   }
 
-  private dayPhrase(date: string, holiday?: string): string {
+  private dayPhrase(m: Messages, date: string, holiday?: string): string {
     const day = DateTime.fromISO(date, { zone: this.hours.zone });
     const now = this.hours.now();
-    const relative = relativeDay(day, now);
-    const full = calendarDate(day, now);
-    if (holiday) return `on ${holiday} (${full})`;
+    const relative = relativeDay(day, now, m);
+    const full = calendarDateIn(m, day, now);
+    if (holiday) return m.hours.onHoliday(holiday, full);
     const note = this.hours.specialDayOn(date)?.name;
-    const base = relative === 'today' || relative === 'tomorrow' ? `${relative} (${full})` : `on ${full}`;
-    return note ? `${base}, ${note}` : base;
+    const near = relative === m.dates.today || relative === m.dates.tomorrow;
+    const base = near ? m.hours.relativeWithDate(relative, full) : m.hours.onDate(full);
+    return note ? m.hours.withNote(base, note) : base;
   }
 
-  private daySentence(branchId: string, date: string, holiday?: string): string {
+  private daySentence(m: Messages, branchId: string, date: string, holiday?: string): string {
     const branch = this.hours.branch(branchId);
     const day = this.hours.day(branchId, date);
-    const who = branchSubject(branch);
-    const when = this.dayPhrase(date, holiday);
+    const who = branchSubject(branch, m);
+    const when = this.dayPhrase(m, date, holiday);
     const why = !holiday && day.note && !this.hours.specialDayOn(date) ? ` (${day.note})` : '';
-    if (day.allDay) return `${who} is open 24 hours ${when}${why}.`;
+    if (day.allDay) return m.hours.open24On(who, when, why);
     if (day.closed)
-      return branch.kind === 'bookmobile' ? noStopText(who, when, why) : `${who} is closed ${when}${why}.`;
-    return `${who} ${when}: ${describeHoursOnly(day)}${why}.`;
+      return branch.kind === 'bookmobile'
+        ? noStopText(m, who, when, why)
+        : m.hours.closedOn(who, when, why, branchGender(branch));
+    return m.hours.hoursOn(who, when, describeHoursOnly(day, m), why);
   }
 }
 

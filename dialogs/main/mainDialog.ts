@@ -30,7 +30,8 @@ import {
   MainTurn,
   type QueuedRequest,
 } from './mainRouting';
-import { ANSWER_OR_START_OVER_TEXT, intentLabels, type LibraryContact, STOPPED_TEXT } from './mainWording';
+import type { FaqTitle, LibraryContact } from './mainWording';
+import { messagesOf } from '../conversationLanguage';
 import { flushPacked } from './replyPacking';
 
 export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
@@ -49,7 +50,7 @@ export interface MainDialogOptions {
   /** From the configuration's `escalation`: offer a person after this many misunderstood messages in a row. */
   misunderstandingsBeforeOffer?: number;
   /** FAQ ids and titles, to name FAQ intents when asking "did you mean". */
-  faq?: readonly { id: string; title: string }[];
+  faq?: readonly FaqTitle[];
   /** For "forget me"; absent when nothing is remembered. */
   preferences?: PatronPreferencesState;
   /** Below this top score a message counts as not understood (default 0.3). */
@@ -105,9 +106,8 @@ export class MainDialog extends ComponentDialog {
       offerAfter: options.misunderstandingsBeforeOffer ?? 2,
       minConfidence: this.minConfidence,
       closeMargin: options.closeMargin ?? 0.2,
-      labels: intentLabels(options.faq ?? []),
-      faqTitles: (options.faq ?? []).map((entry) => entry.title),
-      contact: { libraryName: options.libraryName, phone: 'the library', ...options.contact },
+      faq: options.faq ?? [],
+      contact: { libraryName: options.libraryName, ...options.contact },
       alwaysHumanTopics: options.alwaysHumanTopics ?? [],
       frustrationWords: options.frustrationWords ?? [],
     });
@@ -125,9 +125,9 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = MAIN_LOOP;
   }
 
-  /** The welcome and help menu for what this library configured. */
-  capabilities(greeting: boolean): Reply {
-    return this.routing.capabilities(greeting);
+  /** The welcome and help menu for what this library configured, in the turn's language. */
+  capabilities(greeting: boolean, context: TurnContext): Reply {
+    return this.routing.capabilities(greeting, messagesOf(context));
   }
 
   /** Runs the dialog stack for one turn (the core-bot pattern). */
@@ -167,7 +167,7 @@ export class MainDialog extends ComponentDialog {
     const text = innerDc.context.activity.text ?? '';
     if (CANCEL.test(text)) {
       await innerDc.cancelAllDialogs();
-      await sendReply(innerDc.context, { kind: 'text', text: STOPPED_TEXT });
+      await sendReply(innerDc.context, { kind: 'text', text: messagesOf(innerDc.context).main.stopped });
       return innerDc.beginDialog(MAIN_LOOP, { memory: freshMemory(), wait: true } satisfies LoopOptions);
     }
     // A PIN or card number being typed is never sent to the recognizer or read as a command.
@@ -184,8 +184,9 @@ export class MainDialog extends ComponentDialog {
     // "what about eastside" can read as help; naming a branch, day or age is a follow-up for the dialog.
     const names = Object.keys(recognition.entities).some((key) => key !== 'number');
     if (recognition.intent === 'help' && sure && !names) {
-      await sendReply(innerDc.context, this.capabilities(false));
-      await sendReply(innerDc.context, { kind: 'text', text: ANSWER_OR_START_OVER_TEXT });
+      await sendReply(innerDc.context, this.capabilities(false, innerDc.context));
+      const answerOrStartOver = messagesOf(innerDc.context).main.answerOrStartOver;
+      await sendReply(innerDc.context, { kind: 'text', text: answerOrStartOver });
       return Dialog.EndOfTurn;
     }
     if (recognition.intent === 'human' && sure) {

@@ -43,23 +43,22 @@ import {
   acknowledgementReply,
   callUsText,
   cannotAnswerReply,
-  FRUSTRATED_NOTE,
   greetingOpening,
+  faqTitleIn,
+  type FaqTitle,
+  intentLabels,
   type LibraryContact,
   smallTalkReply,
-  FORGOTTEN_TEXT,
-  NOTHING_MORE_TEXT,
   notUnderstoodText,
-  OFFER_DECLINED_TEXT,
-  OFFER_PERSON_LABELS,
+  offerPersonLabels,
   offerPersonReply,
   type OfferedCapabilities,
-  REPHRASE_TEXT,
-  STARTED_OVER_TEXT,
   unroutedReply,
   whichReply,
   capabilitiesReply,
 } from './mainWording';
+import type { Messages } from '../../library/language/catalog';
+import { messagesOf } from '../conversationLanguage';
 
 /** A capability's dialog and the intents it answers ("faq.*" for every FAQ); started with RoutedDialogOptions. */
 export interface IntentRoute {
@@ -154,6 +153,11 @@ export class MainTurn {
     return this.recognized;
   }
 
+  /** This turn's message catalog (the patron's language). */
+  get messages(): Messages {
+    return messagesOf(this.context);
+  }
+
   async say(reply: Reply | string): Promise<void> {
     await sendReply(this.context, typeof reply === 'string' ? { kind: 'text', text: reply } : reply);
   }
@@ -181,10 +185,10 @@ export interface MainRoutingOptions extends ReadingSettings {
   preferences?: PatronPreferencesState;
   /** Offer a person after this many misunderstood messages in a row. */
   offerAfter: number;
-  labels: Partial<Record<string, string>>;
-  faqTitles: readonly string[];
+  /** FAQ ids and titles, to name FAQ intents when asking "did you mean". */
+  faq: readonly FaqTitle[];
   /** The phone number and catalogue, for what this chat cannot answer. */
-  contact: LibraryContact;
+  contact: Omit<LibraryContact, 'phone'> & { phone?: string };
   /** Always-a-person topics, for what to tell the patron before offering a person. */
   alwaysHumanTopics: readonly AlwaysHumanTopic[];
   /** The configuration's frustration words, taken out to find the question a frustrated patron asked. */
@@ -224,12 +228,13 @@ export class MainRouting {
   }
 
   /** What this library's bot offers (for the welcome, help and "didn't understand"). */
-  get offered(): OfferedCapabilities {
-    return { routed: (intent) => this.routeByIntent.has(intent), faqTitles: this.options.faqTitles };
+  offered(m: Messages): OfferedCapabilities {
+    const faqTitles = this.options.faq.map((entry) => faqTitleIn(m, entry));
+    return { routed: (intent) => this.routeByIntent.has(intent), faqTitles };
   }
 
-  capabilities(greeting: boolean): Reply {
-    return capabilitiesReply(this.options.libraryName, greeting, this.offered);
+  capabilities(greeting: boolean, messages: Messages): Reply {
+    return capabilitiesReply(messages, this.options.libraryName, greeting, this.offered(messages));
   }
 
   dialogFor(intent: LibraryIntent): string | undefined {
@@ -241,12 +246,12 @@ export class MainRouting {
 
   async forget(context: TurnContext): Promise<void> {
     await this.options.preferences?.for(context).forget();
-    await sendReply(context, { kind: 'text', text: FORGOTTEN_TEXT });
+    await sendReply(context, { kind: 'text', text: messagesOf(context).main.forgotten });
   }
 
   private async startOver(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     if (!CANCEL.test(turn.text)) return undefined;
-    await turn.say(STARTED_OVER_TEXT);
+    await turn.say(turn.messages.main.startedOver);
     return turn.waitAgain(freshMemory());
   }
 
@@ -267,7 +272,7 @@ export class MainRouting {
   /** "more" after the last page of programs: say so, rather than the help menu. */
   private async nothingMore(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     if (!isMoreRequest(turn.text) || turn.pending || turn.memory.last?.topic !== 'programs') return undefined;
-    await turn.say(NOTHING_MORE_TEXT);
+    await turn.say(turn.messages.main.nothingMore);
     return turn.waitAgain();
   }
 
@@ -277,7 +282,7 @@ export class MainRouting {
     const chosen = chosenOption(turn.text, pending.options) ?? answerToDidYouMean(turn.text, pending.options);
     if (!chosen) return undefined;
     if (!chosen.intent) {
-      await turn.say(REPHRASE_TEXT);
+      await turn.say(turn.messages.main.rephrase);
       return turn.waitAgain();
     }
     turn.memory.misunderstood = 0;
@@ -287,11 +292,11 @@ export class MainRouting {
   private async answerToPersonOffer(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const pending = turn.pending;
     if (pending?.kind !== 'offer-person') return undefined;
-    const answer = yesOrNo(turn.text, OFFER_PERSON_LABELS);
+    const answer = yesOrNo(turn.text, offerPersonLabels(turn.messages));
     if (answer === undefined) return undefined;
     turn.memory.misunderstood = 0;
     if (answer === 'yes') return this.route(turn, { ...pending.recognition, intent: 'human', score: 1 });
-    await turn.say(OFFER_DECLINED_TEXT);
+    await turn.say(turn.messages.main.offerDeclined);
     return turn.waitAgain();
   }
 
@@ -306,7 +311,7 @@ export class MainRouting {
     if (!split) return undefined;
     // "stupid bot. is riverside open monday": the venting is not a request; a person stays one message away.
     const parts = split.filter((p) => questionInside(p.text, this.options.frustrationWords) !== undefined);
-    if (parts.length < split.length) turn.memory.note = FRUSTRATED_NOTE;
+    if (parts.length < split.length) turn.memory.note = turn.messages.main.frustratedNote;
     if (parts.length === 0) return undefined;
     const ordered = [...parts.filter((p) => !asksBack(p)), ...parts.filter(asksBack)];
     turn.memory.queue = ordered.map(({ text, branch }) => (branch ? { text, branch } : { text }));
@@ -337,7 +342,7 @@ export class MainRouting {
     turn.memory.misunderstood = 0;
     const question = decision.reason === 'frustrated' ? this.frustratedQuestion(turn) : undefined;
     if (question) {
-      turn.memory.note = FRUSTRATED_NOTE;
+      turn.memory.note = turn.messages.main.frustratedNote;
       return this.route(turn, question);
     }
     // Sentiment alone over a parent's words ("my 4 yr old gets bored ... on saturday") is no complaint.
@@ -367,7 +372,9 @@ export class MainRouting {
     const recognition = turn.recognition();
     if (!recognition.intent.startsWith('person.') || isUnsure(recognition, this.options)) return undefined;
     const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
-    await turn.say([topic?.advice, callUsText(this.options.contact.phone)].filter(Boolean).join(' '));
+    await turn.say(
+      [topic?.advice, callUsText(turn.messages, this.phone(turn.messages))].filter(Boolean).join(' '),
+    );
     return turn.waitAgain();
   }
 
@@ -405,7 +412,7 @@ export class MainRouting {
     // "eastside" after an answer is a follow-up even when it reads like small talk.
     if (turn.memory.last && followUpKind(recognition, turn.memory.last, true, this.options)) return undefined;
     turn.memory.misunderstood = 0;
-    await turn.say(this.replyWithoutDialog(recognition));
+    await turn.say(this.replyWithoutDialog(recognition, turn.messages));
     return turn.waitAgain();
   }
 
@@ -420,7 +427,7 @@ export class MainRouting {
 
   /** Two close intents (or one likely one under None): ask instead of guessing. */
   private async askWhich(turn: MainTurn): Promise<DialogTurnResult | undefined> {
-    const labels = this.options.labels;
+    const labels = intentLabels(turn.messages, this.options.faq);
     const close = closeIntents(turn.recognition(), (intent) => Boolean(labels[intent]), this.options);
     if (!close) return undefined;
     // Who it is for settles it: "computer help for older people" is a program, not the computers FAQ.
@@ -432,10 +439,12 @@ export class MainRouting {
       value: labels[intent]!,
       intent,
     }));
-    if (options.length === 1) options.push({ label: 'Something else', value: 'Something else' });
+    if (options.length === 1)
+      options.push({ label: turn.messages.main.somethingElse, value: turn.messages.main.somethingElse });
     turn.memory.pending = { kind: 'which', options, recognition: withoutLongNumbers(turn.recognition()) };
     await turn.say(
       whichReply(
+        turn.messages,
         close.map((intent) => labels[intent]!),
         options.map(({ label, value }) => ({ label, value })),
       ),
@@ -450,9 +459,9 @@ export class MainRouting {
     turn.memory.misunderstood += 1;
     if (turn.memory.misunderstood >= this.options.offerAfter) {
       turn.memory.pending = { kind: 'offer-person', recognition: withoutLongNumbers(recognition) };
-      await turn.say(offerPersonReply());
+      await turn.say(offerPersonReply(turn.messages));
     } else {
-      await turn.say(notUnderstoodText(this.offered));
+      await turn.say(notUnderstoodText(turn.messages, this.offered(turn.messages)));
     }
     return turn.waitAgain();
   }
@@ -480,34 +489,39 @@ export class MainRouting {
     // Thanks or small talk between questions keep the last answer for "actually, what about Oak Hill".
     if (recognition.intent !== memory.last?.intent && !KEEPS_CONTEXT.has(recognition.intent))
       memory.last = undefined;
-    const reply = this.replyWithoutDialog(recognition);
+    const reply = this.replyWithoutDialog(recognition, turn.messages);
     await turn.say(reply);
     if (reply.kind === 'choice') memory.pending = { kind: 'menu', options: reply.options };
     return turn.waitAgain();
   }
 
-  private replyWithoutDialog(recognition: LibraryRecognition): Reply {
-    const { contact } = this.options;
+  private replyWithoutDialog(recognition: LibraryRecognition, m: Messages): Reply {
+    const contact = { ...this.options.contact, phone: this.phone(m) };
     switch (recognition.intent) {
       case 'greeting':
-        return this.greeting(recognition.text);
+        return this.greeting(recognition.text, m);
       case 'help':
-        return this.capabilities(false);
+        return this.capabilities(false, m);
       case 'acknowledge':
-        return acknowledgementReply();
+        return acknowledgementReply(m);
       case 'smalltalk':
-        return smallTalkReply(recognition.text, contact);
+        return smallTalkReply(m, recognition.text, contact);
       case 'library.other':
-        return cannotAnswerReply(recognition.text, contact, this.routeByIntent.has('human'));
+        return cannotAnswerReply(m, recognition.text, contact, this.routeByIntent.has('human'));
       default:
-        return unroutedReply(recognition.intent, recognition.text, this.options.libraryName);
+        return unroutedReply(m, recognition.intent, recognition.text, this.options.libraryName);
     }
   }
 
+  /** The library's phone number, or "the library" when the configuration has none. */
+  private phone(m: Messages): string {
+    return this.options.contact.phone ?? m.main.theLibrary;
+  }
+
   /** The welcome, after "Yes, I'm here!" when the patron asked whether anyone was there. */
-  private greeting(text: string): Reply {
-    const reply = this.capabilities(true);
-    const opening = greetingOpening(text);
+  private greeting(text: string, m: Messages): Reply {
+    const reply = this.capabilities(true, m);
+    const opening = greetingOpening(m, text);
     if (!opening || reply.kind !== 'choice') return reply;
     return {
       ...reply,

@@ -2,7 +2,20 @@
 // routes, "didn't understand", "can't do that here yet", goodbye. Plain functions over Replies, so
 // wording can change (or gain a language) without touching the routing.
 import type { ChoiceOption, Reply } from '../../channels/reply';
+import type { Messages } from '../../library/language/catalog';
 import type { LibraryIntent } from '../../recognizers/libraryRecognition';
+
+/** A FAQ entry's title, and its titles in other languages where the library gave them. */
+export interface FaqTitle {
+  id: string;
+  title: string;
+  translations?: Readonly<Record<string, { title: string }>>;
+}
+
+/** The title in the catalog's language, English where the library gave none. */
+export function faqTitleIn(m: Messages, entry: FaqTitle): string {
+  return entry.translations?.[m.language]?.title ?? entry.title;
+}
 
 /** What this library's bot offers, from its routes and FAQ titles. */
 export interface OfferedCapabilities {
@@ -13,135 +26,95 @@ export interface OfferedCapabilities {
 }
 
 /** The welcome and help menu's buttons, shown for the capabilities this library routes. */
-const MENU: { intent: LibraryIntent; label: string; value: string; sms?: string }[] = [
-  { intent: 'hours', label: 'Opening hours', value: 'What are your hours today?', sms: 'hours' },
-  { intent: 'programs', label: 'Programs and events', value: "What's on this week?", sms: 'events' },
-  { intent: 'holds.list', label: 'My holds', value: 'Show my holds', sms: 'your holds' },
-  { intent: 'human', label: 'Talk to a person', value: 'I want to talk to a person' },
-];
+function menu(m: Messages): { intent: LibraryIntent; label: string; value: string; sms: string }[] {
+  return [
+    { intent: 'hours', ...m.main.menu.hours },
+    { intent: 'programs', ...m.main.menu.programs },
+    { intent: 'holds.list', ...m.main.menu.holds },
+    { intent: 'human', ...m.main.menu.human },
+  ];
+}
 
-const NOT_YET: Partial<Record<string, string>> = {
-  hours: "I can't look up opening hours yet.",
-  programs: "I can't look up programs and events yet.",
-  'holds.list': "I can't look at your holds yet.",
-  'holds.place': "I can't place holds yet.",
-  'holds.cancel': "I can't cancel holds yet.",
-  'holds.change': "I can't change holds yet.",
-  'account.checkouts': "I can't look at what you have checked out yet.",
-  'account.renew': "I can't renew items yet.",
-  'account.fines': "I can't look at fines on your account yet.",
-  human: "I can't connect you with a person from this chat yet.",
-};
-
-const INTENT_LABELS: Partial<Record<string, string>> = {
-  hours: 'Opening hours',
-  programs: 'Programs and events',
-  'holds.list': 'My holds',
-  'holds.place': 'Place a hold',
-  'holds.cancel': 'Cancel a hold',
-  'holds.change': 'Change a pickup branch or pause a hold',
-  'account.checkouts': 'My checkouts and due dates',
-  'account.renew': 'Renew my items now',
-  'account.fines': 'Fines on my account',
-  human: 'Talk to a person',
-};
-
-const THANKS = /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate)\b/i;
+const THANKS =
+  /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate|gracias|grax|grcs|mil gracias)\b/i;
 
 /** How each intent is named when the bot asks "did you mean ...?" (FAQ intents by their titles). */
-export function intentLabels(faq: readonly { id: string; title: string }[]): Partial<Record<string, string>> {
-  const labels = { ...INTENT_LABELS };
-  for (const entry of faq) labels[`faq.${entry.id}`] = entry.title;
+export function intentLabels(m: Messages, faq: readonly FaqTitle[]): Partial<Record<string, string>> {
+  const labels: Partial<Record<string, string>> = { ...m.main.intentLabels };
+  for (const entry of faq) labels[`faq.${entry.id}`] = faqTitleIn(m, entry);
   return labels;
 }
 
 /** "opening hours; programs and events; your holds; getting a library card; ..." */
-export function offeredTopics(offered: OfferedCapabilities): string[] {
+export function offeredTopics(m: Messages, offered: OfferedCapabilities): string[] {
   const topics: string[] = [];
-  if (offered.routed('hours')) topics.push('opening hours');
-  if (offered.routed('programs')) topics.push('programs and events');
+  if (offered.routed('hours')) topics.push(m.main.topics.hours);
+  if (offered.routed('programs')) topics.push(m.main.topics.programs);
   if ((['holds.list', 'holds.place', 'holds.cancel'] as LibraryIntent[]).some(offered.routed))
-    topics.push('your holds');
+    topics.push(m.main.topics.holds);
   if ((['account.checkouts', 'account.renew', 'account.fines'] as LibraryIntent[]).some(offered.routed))
-    topics.push('your checkouts, renewals and fines');
+    topics.push(m.main.topics.account);
   if (offered.routed('faq.*')) topics.push(...offered.faqTitles.map(sentenceCase));
   return topics;
 }
 
 /** What the bot can do, said the same way in the welcome and in help: only what this library routes. */
 export function capabilitiesReply(
+  m: Messages,
   libraryName: string,
   greeting: boolean,
   offered: OfferedCapabilities,
 ): Reply {
-  const intro = greeting ? `Hi! I'm the ${libraryName} help bot.` : 'Here is what I can help with.';
+  const intro = greeting ? m.main.greetingIntro(libraryName) : m.main.helpIntro;
   const person = offered.routed('human');
-  const options: ChoiceOption[] = MENU.filter((item) => offered.routed(item.intent)).map(
-    ({ label, value }) => ({ label, value }),
-  );
-  const short = MENU.filter((item) => offered.routed(item.intent) && item.sms).map((item) => item.sms!);
-  const anyQuestion = offered.routed('faq.*') ? ['library questions'] : [];
+  const items = menu(m).filter((item) => offered.routed(item.intent));
+  const options: ChoiceOption[] = items.map(({ label, value }) => ({ label, value }));
+  const short = items.filter((item) => item.sms).map((item) => item.sms);
+  const anyQuestion = offered.routed('faq.*') ? [m.main.topics.libraryQuestions] : [];
   return {
     kind: 'choice',
-    prompt:
-      `${intro} I can help with: ${offeredTopics(offered).join('; ')}. You can ask in your own words` +
-      (person ? ', or ask for a person at any time.' : '.'),
-    smsPrompt:
-      `${intro} Ask me about ${[...short, ...anyQuestion].join(', ')}` +
-      (person ? ', or ask for a person.' : '.'),
+    prompt: `${intro} ${m.main.canHelpWith(offeredTopics(m, offered), person)}`,
+    smsPrompt: `${intro} ${m.main.askMeAbout([...short, ...anyQuestion], person)}`,
     options,
   };
 }
 
 /** "Sorry, I didn't understand that. I can help with: ..." from what this library configured. */
-export function notUnderstoodText(offered: OfferedCapabilities): string {
-  const topics = offeredTopics(offered);
+export function notUnderstoodText(m: Messages, offered: OfferedCapabilities): string {
+  const topics = offeredTopics(m, offered);
   // Out-of-scope requests (study rooms, donations) land here too: say both, honestly.
-  const sorry = "Sorry, I didn't understand that, or it's not something I can do here.";
-  if (topics.length === 0) return `${sorry} Could you say it another way?`;
+  if (topics.length === 0) return `${m.main.notUnderstood} ${m.main.sayItAnotherWay}`;
   // Semicolons, because a FAQ title may have commas of its own ("locations, parking and buses").
-  return `${sorry} I can help with: ${topics.join('; ')}. Please ask in your own words.`;
+  return `${m.main.notUnderstood} ${m.main.canHelpWithAsk(topics)}`;
 }
 
 /** For an intent with no dialog here: goodbye and thanks, or an honest "not in this chat". */
-export function unroutedReply(intent: LibraryIntent, text: string, libraryName: string): Reply {
+export function unroutedReply(m: Messages, intent: LibraryIntent, text: string, libraryName: string): Reply {
   if (intent !== 'goodbye') {
-    const notYet = NOT_YET[intent] ?? "I can't help with that in this chat yet.";
-    return { kind: 'text', text: `${notYet} Please call us and a librarian will help.` };
+    const notYet = m.main.notYet[intent] ?? m.main.notYetOther;
+    return { kind: 'text', text: `${notYet} ${m.main.pleaseCall}` };
   }
   // "bye" is not a thank-you: answer "You're welcome" only to thanks.
   return {
     kind: 'text',
-    text: `${THANKS.test(text) ? "You're welcome!" : 'Goodbye!'} Thanks for contacting the ${libraryName}.`,
+    text: `${THANKS.test(text) ? m.main.youAreWelcome : m.main.goodbye} ${m.main.thanksForContacting(libraryName)}`,
   };
 }
 
-export const STOPPED_TEXT = "Okay, I've stopped that. What else can I help you with?";
-export const STARTED_OVER_TEXT = "Okay, let's start over. What can I help you with?";
-export const FORGOTTEN_TEXT = "Done: I've deleted the interests and home branch I remembered for you.";
-export const NOTHING_MORE_TEXT = "That's all I found. Ask about another day, age or topic.";
-export const REPHRASE_TEXT = 'Okay. Tell me in other words what you are looking for.';
-export const OFFER_DECLINED_TEXT = 'Okay. Try asking in other words, for example "Are you open tomorrow?"';
-export const ANSWER_OR_START_OVER_TEXT = 'You can also answer my last question, or say "start over".';
+/** The two buttons of the offer of a person. */
+export function offerPersonLabels(m: Messages): { yes: string; no: string } {
+  return { yes: m.main.offerPersonYes, no: m.main.offerPersonNo };
+}
 
-export const OFFER_PERSON_LABELS = { yes: 'Yes, a person', no: 'No, keep trying' };
-
-export function offerPersonReply(): Reply {
-  return {
-    kind: 'confirm',
-    prompt: "Sorry, I'm still not sure what you mean. Would you like to talk to a person?",
-    ...OFFER_PERSON_LABELS,
-  };
+export function offerPersonReply(m: Messages): Reply {
+  return { kind: 'confirm', prompt: m.main.offerPerson, ...offerPersonLabels(m) };
 }
 
 /** "Did you mean opening hours?" or "Which do you mean?" over the close intents' labels. */
-export function whichReply(labels: string[], options: ChoiceOption[]): Reply {
+export function whichReply(m: Messages, labels: string[], options: ChoiceOption[]): Reply {
   return {
     kind: 'choice',
-    prompt:
-      labels.length === 1
-        ? `Did you mean ${labels[0].toLowerCase()}?`
-        : 'I want to get this right. Which do you mean?',
+    prompt: labels.length === 1 ? m.main.didYouMean(labels[0]) : m.main.whichDoYouMean,
     options,
   };
 }
@@ -163,8 +136,9 @@ export interface LibraryContact {
 
 /** Presence checks ("hello??? anyone there"), how-are-you and the like, read inside a greeting. */
 const PRESENCE =
-  /\b(any ?(one|body)|some(one|body)|you) (there|here|home|around|awake)\b|\bhello+\s*\?+|\bhel+o+\s*\?/i;
-const HOW_ARE_YOU = /\bhow (are|r) (you|u|ya)\b|\bhow'?s it going\b|\bhow you doing\b/i;
+  /\b(any ?(one|body)|some(one|body)|you) (there|here|home|around|awake)\b|\bhello+\s*\?+|\bhel+o+\s*\?|\b(hay alguien|alguien (ahi|ahí|ahy|me lee))(?![a-z])/i;
+const HOW_ARE_YOU =
+  /\bhow (are|r) (you|u|ya)\b|\bhow'?s it going\b|\bhow you doing\b|\bc[oó]mo (est[aá]s?|est[aá]n|te va|le va)(?![a-z])|\bq(ue)? tal\b/i;
 const IDENTITY =
   /\b(bot|robot|ai|human|real person|person|chatgpt|automated|machine|computer|who (am i|are you)|your name|what are you|who (made|built|created|designed|coded|programmed|makes)|programmed|alive|sentient|old are you|where do you live)\b/i;
 const PRAISE =
@@ -175,78 +149,67 @@ const BOOKS =
 const APOLOGY = /^\s*(sorry|my bad|oops|whoops)\b/i;
 const TESTING = /\b(test|testing|just (looking|browsing|checking|curious))\b/i;
 
-export const ANYTHING_ELSE_TEXT = 'OK. Anything else I can help with?';
-
 /** A greeting that asks whether anyone is there, or how the bot is, gets that answered first. */
-export function greetingOpening(text: string): string | undefined {
-  if (PRESENCE.test(text)) return "Yes, I'm here!";
-  if (HOW_ARE_YOU.test(text)) return "I'm doing well, thanks for asking!";
+export function greetingOpening(m: Messages, text: string): string | undefined {
+  if (PRESENCE.test(text)) return m.main.imHere;
+  if (HOW_ARE_YOU.test(text)) return m.main.doingWell;
   return undefined;
 }
 
 /** "ok", "got it", a thumbs up: a short reply that keeps the door open, never a menu. */
-export function acknowledgementReply(): Reply {
-  return { kind: 'text', text: ANYTHING_ELSE_TEXT };
+export function acknowledgementReply(m: Messages): Reply {
+  return { kind: 'text', text: m.main.anythingElse };
 }
 
 /** Small talk, answered in a line, then what the bot can do. */
-export function smallTalkReply(text: string, contact: LibraryContact): Reply {
-  const about = 'opening hours, programs, your holds and library questions';
-  if (BOOKS.test(text)) {
-    const catalog = contact.catalogUrl ?? contact.website;
-    return {
-      kind: 'text',
-      text:
-        `📚 Looking for something to read? Tell me a title or an author and I can put it on hold` +
-        (catalog ? `, or browse the catalog at ${catalog}.` : '.'),
-    };
-  }
+export function smallTalkReply(m: Messages, text: string, contact: LibraryContact): Reply {
+  const about = m.main.aboutTopics;
+  if (BOOKS.test(text))
+    return { kind: 'text', text: m.main.lookingToRead(contact.catalogUrl ?? contact.website) };
   if (IDENTITY.test(text))
     return {
       kind: 'text',
-      text: `I'm the ${contact.libraryName}'s automated help bot, not a person. I can help with ${about}, and bring in a person from the library whenever you like.`,
-      smsText: `I'm the library's automated help bot, not a person. Ask me about hours, programs or your holds, or ask for a person.`,
+      text: m.main.whoAmI(contact.libraryName, about),
+      smsText: m.main.whoAmISms,
     };
-  if (PRAISE.test(text)) return { kind: 'text', text: 'Thank you, happy to help! Anything else?' };
-  if (LAUGH.test(text)) return { kind: 'text', text: '😄 Anything else I can help with?' };
-  if (APOLOGY.test(text)) return { kind: 'text', text: 'No problem at all. What can I help you with?' };
-  if (TESTING.test(text)) return { kind: 'text', text: `I'm here and working. Ask me about ${about}.` };
-  return { kind: 'text', text: `I'm the library's help bot: ask me about ${about}.` };
+  if (PRAISE.test(text)) return { kind: 'text', text: m.main.thanksForPraise };
+  if (LAUGH.test(text)) return { kind: 'text', text: m.main.laugh };
+  if (APOLOGY.test(text)) return { kind: 'text', text: m.main.noProblem };
+  if (TESTING.test(text)) return { kind: 'text', text: m.main.working(about) };
+  return { kind: 'text', text: m.main.whatIDo(about) };
 }
 
 /** Reading advice and catalogue questions: the catalogue and a librarian are the next step. */
 const ABOUT_BOOKS =
-  /\b(recommend|recommendation|suggest|read next|good (book|read|novel|audiobook)|books? (about|on|like|for|similar)|similar to|novels?|thrillers?|mysteries|series|do you have (any )?(books|audiobooks|ebooks|dvds|magazines|newspapers|large print|graphic novels|cookbooks)|libby|ebooks?|catalog(ue)?|what should (i|we|my)\b.*\bread)\b/i;
+  /\b(recommend|recommendation|suggest|read next|good (book|read|novel|audiobook)|books? (about|on|like|for|similar)|similar to|novels?|thrillers?|mysteries|series|do you have (any )?(books|audiobooks|ebooks|dvds|magazines|newspapers|large print|graphic novels|cookbooks)|libby|ebooks?|catalog(ue)?|what should (i|we|my)\b.*\bread|recomiend\w*|libros? (de|sobre|como)|novelas?|que (libro|leo|puedo leer))\b/i;
 
 /**
  * A library question this chat cannot answer: said honestly, with the best next step (the catalogue
  * for reading questions, otherwise the phone number and a person).
  */
-export function cannotAnswerReply(text: string, contact: LibraryContact, personOffered: boolean): Reply {
-  const person = personOffered ? ', or say "talk to a person" and I\'ll bring in a staff member' : '';
+export function cannotAnswerReply(
+  m: Messages,
+  text: string,
+  contact: LibraryContact,
+  personOffered: boolean,
+): Reply {
+  const person = personOffered ? m.main.personOffer : '';
   const catalog = contact.catalogUrl ?? contact.website;
   if (ABOUT_BOOKS.test(text) && catalog) {
     return {
       kind: 'text',
-      text:
-        `I can't give reading suggestions or search subjects here, sorry. The catalog can: ${catalog} ` +
-        `(search a subject, author or title you like). Librarians love suggesting books too: ask at any branch, ` +
-        `call ${contact.phone}${person}.`,
-      smsText: `I can't suggest books by text, sorry. Try the catalog: ${catalog}, or call ${contact.phone}.`,
+      text: m.main.noReadingAdvice(catalog, contact.phone, person),
+      smsText: m.main.noReadingAdviceSms(catalog, contact.phone),
     };
   }
   return {
     kind: 'text',
-    text: `I can't answer that here, sorry. A librarian can: call ${contact.phone}, ask at any branch${person}.`,
-    smsText: `I can't answer that by text, sorry. Please call ${contact.phone} or ask at any branch.`,
+    text: m.main.cannotAnswer(contact.phone, person),
+    smsText: m.main.cannotAnswerSms(contact.phone),
   };
 }
 
-/** After answering a frustrated patron's question: a person is one message away. */
-export const FRUSTRATED_NOTE =
-  'Sorry for the trouble. If you would rather talk with someone, say "talk to a person".';
-
 /** An always-a-person topic when this library has no person to offer in the chat. */
-export function callUsText(phone: string): string {
-  return `Our staff handle that personally: please call ${phone} or visit any branch.`;
+export function callUsText(m: Messages, phone: string): string {
+  return m.main.callUs(phone);
 }

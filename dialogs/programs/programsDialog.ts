@@ -6,7 +6,6 @@ import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { sendReply } from '../../channels/renderer';
 import type { ChoiceOption, ListItem, Reply } from '../../channels/reply';
-import { calendarDate, relativeDay } from '../../library/hours/format';
 import type { HoursService } from '../../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../../library/programs/catalog';
 import { summarizeProgram } from '../../library/programs/format';
@@ -37,22 +36,17 @@ import {
   type TopicMemory,
 } from '../main/conversationTopic';
 import type { PatronPreferencesState } from './patronPreferencesState';
+import { calendarDateIn, dayLabelIn } from '../../library/hours/format';
 import {
-  ALL_FOUND_MORE_TEXT,
-  ALL_FOUND_TEXT,
-  CALENDAR_DOWN_TEXT,
-  KIND_PROMPT,
-  KIND_SMS_PROMPT,
   leftOutText,
   noneFoundText,
   noteLine,
-  NOT_REMEMBERED_TEXT,
-  REMEMBER_NO,
-  REMEMBER_YES,
-  REMEMBERED_SMS_TEXT,
-  REMEMBERED_TEXT,
+  programAudienceIn,
+  programWhenIn,
   rememberReply,
 } from './programsWording';
+import { DEFAULT_LANGUAGE, type Messages } from '../../library/language/catalog';
+import { messagesOf } from '../conversationLanguage';
 
 export const PROGRAMS_DIALOG = 'programsDialog';
 
@@ -60,18 +54,19 @@ export const PROGRAMS_DIALOG = 'programsDialog';
 const defaultDays = 7;
 /** A program asked for by name or topic, or "the next" one: its dates over the coming months. */
 const aheadDays = 90;
-/** Date words worth saying back as they were said. */
-const RELATIVE_DATES = /^(today|tonight|tomorrow|this |next |the weekend|weekend|over the weekend)/;
 /** "when is the next ...", "next lego club": look ahead for the next ones. */
 const NEXT = /\b(next|upcoming|coming up|when is|when's|when does|what time is|how often)\b/i;
 
-const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
-  { label: 'Kids and families', value: 'Kids and families', audience: 'kids' },
-  { label: 'Teens', value: 'Teens', audience: 'teens' },
-  { label: 'Adults', value: 'Adults', audience: 'adults' },
-  { label: 'Seniors', value: 'Seniors', audience: 'seniors' },
-  { label: 'Anything', value: 'Anything' },
-];
+function kindOptions(m: Messages): (ChoiceOption & { audience?: Audience })[] {
+  const { kids, teens, adults, seniors, anything } = m.programs.kinds;
+  return [
+    { label: kids, value: kids, audience: 'kids' },
+    { label: teens, value: teens, audience: 'teens' },
+    { label: adults, value: adults, audience: 'adults' },
+    { label: seniors, value: seniors, audience: 'seniors' },
+    { label: anything, value: anything },
+  ];
+}
 
 /** The buttons of the offer to remember interests (typed back as answers too). */
 
@@ -128,11 +123,12 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         asked: Boolean(options.askedToRemember),
       };
       Object.assign(dc.activeDialog!.state, state);
+      const m = messagesOf(dc.context);
       await sendReply(dc.context, {
         kind: 'choice',
-        prompt: KIND_PROMPT,
-        smsPrompt: KIND_SMS_PROMPT,
-        options: kindOptions.map(({ label, value }) => ({ label, value })),
+        prompt: m.programs.kindPrompt,
+        smsPrompt: m.programs.kindSmsPrompt,
+        options: kindOptions(m).map(({ label, value }) => ({ label, value })),
       });
       return Dialog.EndOfTurn;
     }
@@ -142,23 +138,27 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as ProgramsDialogState;
     const text = dc.context.activity.text ?? '';
+    const m = messagesOf(dc.context);
     if (state.stage === 'ask-kind') return this.kindAnswered(dc, state, text);
     if (isMoreRequest(text)) {
       if (state.more || !state.offer) return this.show(dc, state.query, state.page + 1, state.asked);
       // Nothing more to show, but the question about remembering is still open: ask it again.
-      await sendReply(dc.context, { kind: 'text', text: ALL_FOUND_TEXT });
-      await sendReply(dc.context, this.offerReply(state.offer));
+      await sendReply(dc.context, { kind: 'text', text: m.programs.allFound });
+      await sendReply(dc.context, this.offerReply(m, state.offer));
       return Dialog.EndOfTurn;
     }
-    const answer = state.offer ? yesOrNo(text, { yes: REMEMBER_YES, no: REMEMBER_NO }) : undefined;
+    const answer = state.offer
+      ? yesOrNo(text, { yes: m.programs.rememberYes, no: m.programs.rememberNo })
+      : undefined;
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query: state.query };
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
       if (answer === 'yes') {
         await preferences.remember(state.offer, true);
-        await sendReply(dc.context, { kind: 'text', text: REMEMBERED_TEXT, smsText: REMEMBERED_SMS_TEXT });
+        const { remembered, rememberedSms } = m.programs;
+        await sendReply(dc.context, { kind: 'text', text: remembered, smsText: rememberedSms });
       } else {
-        await sendReply(dc.context, { kind: 'text', text: NOT_REMEMBERED_TEXT });
+        await sendReply(dc.context, { kind: 'text', text: m.programs.notRemembered });
       }
       return dc.endDialog({
         kind: 'answered',
@@ -175,7 +175,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   }
 
   private async kindAnswered(dc: DialogContext, state: ProgramsDialogState, text: string) {
-    const kind = chosenOption(text, kindOptions);
+    const kind = chosenOption(text, kindOptions(messagesOf(dc.context)));
     if (kind)
       return this.show(
         dc,
@@ -223,6 +223,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     quiet = false,
   ): Promise<DialogTurnResult> {
     const now = this.options.hours.now();
+    const m = messagesOf(dc.context);
     const preferences = this.options.preferences?.for(dc.context);
     const remembered = await preferences?.get();
     const found = await this.find(dc, query, now, remembered);
@@ -233,11 +234,11 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     if (found.listed.length === 0) return this.showNone(dc, query, page, asked, found, quiet, answered);
     const { items, more } = pageOf(found.listed, page);
     if (items.length === 0) {
-      await sendReply(dc.context, { kind: 'text', text: ALL_FOUND_MORE_TEXT });
+      await sendReply(dc.context, { kind: 'text', text: m.programs.allFoundMore });
       return answered();
     }
-    await sendReply(dc.context, this.listReply(query, page, items, found, more, now));
-    const closed = page === 0 ? this.closedNote(query, found, now) : undefined;
+    await sendReply(dc.context, this.listReply(m, query, page, items, found, more, now));
+    const closed = page === 0 ? this.closedNote(m, query, found, now) : undefined;
     if (closed) await sendReply(dc.context, { kind: 'text', text: closed });
     const state: ProgramsDialogState = { stage: 'results', query, page, asked, more, quiet };
     if (page === 0 && !quiet && !remembered && !asked && preferences?.mayOffer)
@@ -263,18 +264,19 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const hasLater = later
       ? ((await this.find(dc, later, now, remembered, true))?.listed.length ?? 0) > 0
       : false;
-    const closed = this.closedNote(query, found, now);
-    const none = noneFoundText(this.describe(query, now), hasLater);
+    const m = messagesOf(dc.context);
+    const closed = this.closedNote(m, query, found, now);
+    const none = noneFoundText(m, this.describe(m, query, now), hasLater);
     await sendReply(dc.context, { kind: 'text', text: closed ? `${closed} ${none}` : none });
     if (later && hasLater) return this.show(dc, later, 0, asked, quiet);
     return answered();
   }
 
   /** On the days the patron asked about, the programs a closure or an early closing takes off. */
-  private closedNote(query: ProgramsQuery, found: Found, now: DateTime): string | undefined {
+  private closedNote(m: Messages, query: ProgramsQuery, found: Found, now: DateTime): string | undefined {
     // Only on the days the patron named: not for the next ones shown after "none on those days".
     if (!query.start || !query.when) return undefined;
-    return leftOutText(found.leftOut, (id) => this.branchName(id), now);
+    return leftOutText(m, found.leftOut, (id) => this.branchName(m, id), now);
   }
 
   /** The programs for a query, checked against opening hours; undefined after saying the calendar is down. */
@@ -291,7 +293,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       programs = await this.options.catalog.between(search.from, search.to);
     } catch (error) {
       if (!(error instanceof ProgramsUnavailableError)) throw error;
-      if (!silent) await sendReply(dc.context, { kind: 'text', text: CALENDAR_DOWN_TEXT });
+      const calendarDown = messagesOf(dc.context).programs.calendarDown;
+      if (!silent) await sendReply(dc.context, { kind: 'text', text: calendarDown });
       return silent ? { listed: [], leftOut: [] } : undefined;
     }
     return this.checked(findPrograms(programs, search, remembered));
@@ -307,6 +310,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   }
 
   private listReply(
+    m: Messages,
     query: ProgramsQuery,
     page: number,
     items: CheckedProgram[],
@@ -316,15 +320,18 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   ): Reply {
     const first = page * pageSize + 1;
     const total = found.listed.length;
-    const description = this.describe(query, now);
+    const description = this.describe(m, query, now);
     const range = items.length > 1 ? `${first}-${first + items.length - 1}` : `${first}`;
     return {
       kind: 'list',
       first,
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
-      title: total > pageSize ? `Programs ${description} (${range} of ${total})` : `Programs ${description}`,
-      items: items.map((checked) => this.listItem(checked, now)),
-      ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
+      title:
+        total > pageSize
+          ? m.programs.listTitle(description, range, total)
+          : m.programs.listTitle(description),
+      items: items.map((checked) => this.listItem(m, checked, now)),
+      ...(more ? { more: { label: m.programs.more, value: MORE_VALUE } } : {}),
     };
   }
 
@@ -335,11 +342,11 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     if (interests.length === 0 && !state.query.branchId) return;
     state.asked = true;
     state.offer = { interests, ...(state.query.branchId ? { homeBranchId: state.query.branchId } : {}) };
-    await sendReply(dc.context, this.offerReply(state.offer));
+    await sendReply(dc.context, this.offerReply(messagesOf(dc.context), state.offer));
   }
 
-  private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {
-    return rememberReply(offer.interests, offer.homeBranchId && this.branchName(offer.homeBranchId));
+  private offerReply(m: Messages, offer: NonNullable<ProgramsDialogState['offer']>): Reply {
+    return rememberReply(m, offer.interests, offer.homeBranchId && this.branchName(m, offer.homeBranchId));
   }
 
   /** The same filters over the months after the asked range (or after the coming week). */
@@ -366,13 +373,16 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     return search;
   }
 
-  private branchName(branchId: string | undefined): string {
-    return this.options.hours.branches.find((b) => b.id === branchId)?.name ?? 'The branch';
+  private branchName(m: Messages, branchId: string | undefined): string {
+    return this.options.hours.branches.find((b) => b.id === branchId)?.name ?? m.programs.theBranch;
   }
 
-  private listItem({ program, note }: CheckedProgram, now: DateTime): ListItem {
+  private listItem(m: Messages, { program, note }: CheckedProgram, now: DateTime): ListItem {
     const summary = summarizeProgram(program, now, this.options.hours.branches);
-    const warning = note ? noteLine(note, this.branchName(program.branchId)) : undefined;
+    summary.when = programWhenIn(m, program, now);
+    const audience = programAudienceIn(m, program);
+    if (audience) summary.audience = audience;
+    const warning = note ? noteLine(m, note, this.branchName(m, program.branchId)) : undefined;
     const item: ListItem = {
       title: summary.title,
       lines: [
@@ -381,43 +391,46 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         ...(summary.audience ? [summary.audience] : []),
         ...(warning ? [warning] : []),
       ],
-      description: summary.description,
+      // The feed's descriptions are in the library's own language (English): in another language the
+      // list gives the title (a name), day, place and ages, never an English sentence.
+      ...(m.language === DEFAULT_LANGUAGE ? { description: summary.description } : {}),
     };
-    if (summary.registrationUrl)
-      item.link = { label: 'Details and registration', url: summary.registrationUrl };
+    if (summary.registrationUrl) item.link = { label: m.programs.details, url: summary.registrationUrl };
     return item;
   }
 
   /** "for kids about storytime at Main Library this week". */
-  private describe(query: ProgramsQuery, now: DateTime): string {
+  private describe(m: Messages, query: ProgramsQuery, now: DateTime): string {
     const parts: string[] = [];
-    if (query.who) parts.push(`for ${query.who}`);
-    else if (query.age !== undefined)
-      parts.push(`for ${/^(8\d?|11|18)$/.test(String(query.age)) ? 'an' : 'a'} ${query.age}-year-old`);
-    else if (query.audience) parts.push(`for ${query.audience}`);
+    if (query.who) parts.push(m.programs.forWho(query.who));
+    else if (query.age !== undefined) parts.push(m.programs.forAge(query.age));
+    else if (query.audience)
+      parts.push(m.programs.forWho(m.programs.audiences[query.audience] ?? query.audience));
     const about = [...(query.topics ?? []), ...(query.topics?.length ? [] : (query.titleWords ?? []))];
-    if (about.length) parts.push(`about ${about.join(' and ')}`);
-    if (query.branchId) parts.push(`at ${this.branchName(query.branchId)}`);
-    parts.push(this.describeDates(query, now));
+    if (about.length) parts.push(m.programs.about(about));
+    if (query.branchId) parts.push(m.programs.atBranch(this.branchName(m, query.branchId)));
+    parts.push(this.describeDates(m, query, now));
     return parts.join(' ');
   }
 
-  private describeDates(query: ProgramsQuery, now: DateTime): string {
+  private describeDates(m: Messages, query: ProgramsQuery, now: DateTime): string {
     const zone = this.options.hours.zone;
     const said = query.when?.trim().toLowerCase();
     // Say the range back as the patron put it: "this weekend" on a Sunday is still "this weekend".
-    if (said && RELATIVE_DATES.test(said)) return said;
+    if (said && m.programs.datesSaidBack.test(said)) return said;
     if (query.start && query.end && query.end !== query.start) {
       const start = DateTime.fromISO(query.start, { zone });
       const end = DateTime.fromISO(query.end, { zone });
-      return `${calendarDate(start, now, 'ccc, LLL d')} to ${calendarDate(end, now, 'ccc, LLL d')}`;
+      return m.programs.dateRange(dayLabelIn(m, start, now), dayLabelIn(m, end, now));
     }
     if (query.start) {
       const day = DateTime.fromISO(query.start, { zone });
-      const relative = relativeDay(day, now);
-      return relative === 'today' || relative === 'tomorrow' ? relative : `on ${calendarDate(day, now)}`;
+      const days = Math.round(day.startOf('day').diff(now.startOf('day'), 'days').days);
+      if (days === 0) return m.dates.today;
+      if (days === 1) return m.dates.tomorrow;
+      return m.programs.onDate(calendarDateIn(m, day, now));
     }
-    return query.aheadDays ? 'coming up' : 'in the next 7 days';
+    return query.aheadDays ? m.programs.comingUp : m.programs.nextSevenDays;
   }
 }
 

@@ -1,64 +1,45 @@
-// What the programs dialog says, as plain functions over Replies and strings, so wording can change
-// (or gain a language) without touching the search: the kind question, "none found", the notes about
-// a branch's hours on a program's day, the offer to remember interests.
+// What the programs dialog says, as plain functions over Replies and the catalog, so wording can
+// change (or gain a language) without touching the search: the kind question, "none found", the notes
+// about a branch's hours on a program's day, the offer to remember interests.
 import type { DateTime } from 'luxon';
 import type { ChoiceOption, Reply } from '../../channels/reply';
-import { calendarDate, formatTime } from '../../library/hours/format';
+import { calendarDateIn } from '../../library/hours/format';
+import type { Messages } from '../../library/language/catalog';
+import { OLDEST } from '../../library/programs/ageRanges';
 import type { CheckedProgram, OpeningNote } from '../../library/programs/openingCheck';
-
-export const KIND_PROMPT =
-  'What kind of program are you looking for? You can also say an age, a topic or a branch.';
-export const KIND_SMS_PROMPT = 'What kind of program? You can also say an age, topic or branch.';
-export const CALENDAR_DOWN_TEXT =
-  "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.";
-export const ALL_FOUND_TEXT = "That's all I found.";
-export const ALL_FOUND_MORE_TEXT = "That's all I found. Ask about another day or topic.";
-export const REMEMBERED_TEXT =
-  'Done: I will use that to suggest programs next time. Say "forget me" at any time and I will delete it.';
-export const REMEMBERED_SMS_TEXT = 'Saved. Text "forget me" at any time to delete it.';
-export const NOT_REMEMBERED_TEXT = "No problem, I won't remember it.";
-export const REMEMBER_YES = 'Yes, remember';
-export const REMEMBER_NO = 'No thanks';
+import type { Program } from '../../library/programs/program';
 
 /** The two answers to the offer to remember, as typed or tapped. */
-export const REMEMBER_OPTIONS: ChoiceOption[] = [
-  { label: REMEMBER_YES, value: 'yes' },
-  { label: REMEMBER_NO, value: 'no' },
-];
+export function rememberOptions(m: Messages): ChoiceOption[] {
+  return [
+    { label: m.programs.rememberYes, value: 'yes' },
+    { label: m.programs.rememberNo, value: 'no' },
+  ];
+}
 
-export function noneFoundText(description: string, later: boolean): string {
-  const none = `I couldn't find any programs ${description}.`;
-  return later
-    ? `${none} The next ones are:`
-    : `${none} Try another day or topic, or ask "what's on this week".`;
+export function noneFoundText(m: Messages, description: string, later: boolean): string {
+  return `${m.programs.noneFound(description)} ${later ? m.programs.nextOnes : m.programs.tryAnother}`;
 }
 
 /** "Would you like me to remember that you're interested in lego and that your home branch is ...?" */
-export function rememberReply(interests: string[], homeBranch?: string): Reply {
-  const facts: string[] = [];
-  if (interests.length) facts.push(`you're interested in ${interests.join(' and ')}`);
-  if (homeBranch) facts.push(`your home branch is ${homeBranch}`);
+export function rememberReply(m: Messages, interests: string[], homeBranch?: string): Reply {
   return {
     kind: 'confirm',
-    prompt: `Would you like me to remember that ${facts.join(' and that ')}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
-    yes: REMEMBER_YES,
-    no: REMEMBER_NO,
+    prompt: m.programs.rememberPrompt(interests, homeBranch),
+    yes: m.programs.rememberYes,
+    no: m.programs.rememberNo,
   };
 }
 
-function onDay(special: string | undefined): string {
-  return special ? `on ${special}` : 'that day';
-}
-
 /** A line under a listed program whose branch closes during it or is usually closed then. */
-export function noteLine(note: OpeningNote, branchName: string): string | undefined {
+export function noteLine(m: Messages, note: OpeningNote, branchName: string): string | undefined {
   switch (note.kind) {
     case 'closes-early':
-      return `Note: ${branchName} closes at ${formatTime(note.closes)} ${onDay(note.special)}.`;
+      return m.programs.closesEarly(branchName, m.dates.time(note.closes), m.programs.onDay(note.special));
     case 'after-hours':
       return note.closes
-        ? `After hours: ${branchName}'s regular hours end at ${formatTime(note.closes)} that day.`
-        : `After hours: ${branchName} is usually closed at that time.`;
+        ? m.programs.afterHoursEnd(branchName, m.dates.time(note.closes))
+        : m.programs.afterHoursClosed(branchName);
     default:
       return undefined;
   }
@@ -66,6 +47,7 @@ export function noteLine(note: OpeningNote, branchName: string): string | undefi
 
 /** Why a program on the asked days is not listed ("Teen Anime Club, Thursday, Dec 24: Main Library closes at 2:00 PM on Christmas Eve"). */
 export function leftOutText(
+  m: Messages,
   leftOut: CheckedProgram[],
   branchName: (id?: string) => string,
   now: DateTime,
@@ -75,12 +57,37 @@ export function leftOutText(
     const branch = branchName(program.branchId);
     const why =
       note?.kind === 'closed'
-        ? `${branch} is closed for ${note.special}`
+        ? m.programs.closedFor(branch, note.special)
         : note?.kind === 'closes-first' && note.closes
-          ? `${branch} closes at ${formatTime(note.closes)} on ${note.special}`
-          : `${branch} is closed then (${note && 'special' in note ? note.special : 'special hours'})`;
-    return `${program.title} on ${calendarDate(program.start, now)} (${why})`;
+          ? m.programs.closesAtOn(branch, m.dates.time(note.closes), note.special)
+          : m.programs.closedThen(branch, note && 'special' in note ? note.special : undefined);
+    return m.programs.leftOutItem(program.title, calendarDateIn(m, program.start, now), why);
   });
-  const more = leftOut.length > 3 ? ` and ${leftOut.length - 3} more` : '';
-  return `Not on, because the branch is closed: ${shown.join('; ')}${more}.`;
+  return m.programs.leftOut(shown, Math.max(0, leftOut.length - 3));
+}
+
+/** "Today", "Tomorrow" or the date, as a program line starts. */
+function programDay(m: Messages, start: DateTime, now: DateTime): string {
+  const days = start.startOf('day').diff(now.startOf('day'), 'days').days;
+  if (Math.round(days) === 0) return m.programs.today;
+  if (Math.round(days) === 1) return m.programs.tomorrow;
+  return calendarDateIn(m, start, now);
+}
+
+/** "Today, 10:00-10:30 AM", "Wednesday, Dec 2, 4:00-5:30 PM", "Saturday, Dec 12 (all day)". */
+export function programWhenIn(m: Messages, program: Program, now: DateTime): string {
+  const day = programDay(m, program.start, now);
+  return program.allDay ? m.programs.allDay(day) : m.programs.when(day, program.start, program.end);
+}
+
+/** "For kids, ages 3-5". */
+export function programAudienceIn(m: Messages, program: Program): string | undefined {
+  const names = program.audiences.map((a) => m.programs.audiences[a] ?? a);
+  if (program.ages)
+    names.push(
+      program.ages.max >= OLDEST
+        ? m.programs.agesFrom(program.ages.min)
+        : m.programs.agesBetween(program.ages.min, program.ages.max),
+    );
+  return names.length ? m.programs.forWhom(names) : undefined;
 }

@@ -13,6 +13,8 @@ export interface FaqAnswer {
   branchId?: string;
   /** Branches with their own variant, to offer when the patron named none. */
   branchChoices: { branchId: string; name: string }[];
+  /** Asked in another language, and the library gave this entry in English only. */
+  untranslated?: boolean;
 }
 
 export const faqIntentPrefix = 'faq.';
@@ -45,9 +47,14 @@ export class FaqService {
       .map((branch) => ({ name: branch.name, text: branch[kind]! }));
   }
 
-  answer(id: string, branchId?: string): FaqAnswer | undefined {
-    const entry = this.byId.get(id);
-    if (!entry) return undefined;
+  /** The entry's answer, in `language` when the library wrote it in that language. */
+  answer(id: string, branchId?: string, language = 'en'): FaqAnswer | undefined {
+    const found = this.byId.get(id);
+    if (!found) return undefined;
+    const translated = language === 'en' ? undefined : found.translations?.[language];
+    const entry = translated
+      ? { ...found, ...translated, branchVariants: { ...found.branchVariants, ...translated.branchVariants } }
+      : found;
     const variant = branchId ? entry.branchVariants[branchId] : undefined;
     const branchChoices = Object.keys(entry.branchVariants).map((b) => ({
       branchId: b,
@@ -58,6 +65,7 @@ export class FaqService {
     if (!variant && entry.smsAnswer) answer.smsText = entry.smsAnswer;
     if (variant && branchId) answer.branchId = branchId;
     if (entry.link) answer.link = entry.link;
+    if (language !== 'en' && !translated) answer.untranslated = true;
     return answer;
   }
 }

@@ -1,14 +1,14 @@
 // The recognizer's command line (`npm run -s nlu -- <command>`); its output formats are a contract.
 //   classify                                  stdin lines -> one JSON object per line
 //   eval --test FILE.jsonl [--train FILE.jsonl] per-intent report, last line accuracy=... oos_recall=...
-//   eval --heldout                             the library model on the corpus's held-out split
+//   eval --heldout [--language es]             the library model on each language's held-out split
 //   clinc PATH/data_full.json                  CLINC150 protocol, last line in_scope_accuracy=...
 // The library configuration is LIBRARY_CONFIG or config/demo-library.yaml.
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { loadLibraryConfig, LibraryConfigError } from '../../config/libraryConfig';
-import { LIBRARY_OUT_OF_SCOPE, readHeldOut } from '../corpus';
+import { corpusLanguages, DEFAULT_CORPUS_DIRECTORY, LIBRARY_OUT_OF_SCOPE, readHeldOut } from '../corpus';
 import { clincOptions, evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
 import { IntentClassifier, defaultIntentClassifierOptions } from '../intentClassifier';
 import { createLibraryRecognizer } from '../libraryRecognizer';
@@ -16,7 +16,7 @@ import { createLibraryRecognizer } from '../libraryRecognizer';
 const USAGE = `usage:
   nlu classify < messages.txt
   nlu eval --test FILE.jsonl [--train FILE.jsonl]
-  nlu eval --heldout
+  nlu eval --heldout [--language en|es]
   nlu clinc PATH/data_full.json`;
 
 function libraryConfig() {
@@ -51,14 +51,23 @@ function evalCommand(args: string[]): void {
     const config = libraryConfig();
     const recognizer = createLibraryRecognizer(config, { preloadDateModel: false });
     const classify = (text: string) => recognizer.recognize(text).intent;
-    const heldOut = readHeldOut(config);
-    const strict = evaluate(classify, heldOut);
-    console.log(
-      `None alone as out of scope: in-scope accuracy ${strict.accuracy.toFixed(3)}, ` +
-        `out-of-scope recall ${strict.oosRecall.toFixed(3)}`,
+    // English (the corpus's own heldout/) first, then each language folder's; --language picks one.
+    const wanted = option(args, '--language');
+    const languages = [undefined, ...corpusLanguages(DEFAULT_CORPUS_DIRECTORY)].filter(
+      (language) => !wanted || (language ?? 'en') === wanted,
     );
-    // Declined honestly either way: a library question the bot cannot answer is out of scope too.
-    console.log(formatReport(evaluate(classify, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE })));
+    for (const language of languages) {
+      const heldOut = readHeldOut(config, DEFAULT_CORPUS_DIRECTORY, language);
+      if (languages.length > 1)
+        console.log(`\n== held-out split: ${language ?? 'en'} (${heldOut.length} messages)`);
+      const strict = evaluate(classify, heldOut);
+      console.log(
+        `None alone as out of scope: in-scope accuracy ${strict.accuracy.toFixed(3)}, ` +
+          `out-of-scope recall ${strict.oosRecall.toFixed(3)}`,
+      );
+      // Declined honestly either way: a library question the bot cannot answer is out of scope too.
+      console.log(formatReport(evaluate(classify, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE })));
+    }
     return;
   }
   const testFile = option(args, '--test');

@@ -8,6 +8,7 @@ import {
   notUnderstoodText,
   unroutedReply,
 } from '../../dialogs/main/mainWording';
+import { en } from '../../library/language/catalogs/en';
 
 const settings = { minConfidence: 0.3, closeMargin: 0.2 };
 
@@ -28,8 +29,8 @@ describe('main dialog wording', () => {
 
   it('offers only what a library routes: no holds button or promise without a holds route', () => {
     const routed = new Set(['hours', 'programs', 'faq.*', 'human']);
-    const reply = capabilitiesReply('Riverbend Public Library', true, {
-      routed: (intent) => routed.has(intent),
+    const reply = capabilitiesReply(en, 'Riverbend Public Library', true, {
+      routed: (intent: string) => routed.has(intent),
       faqTitles,
     });
     expect(reply.kind).to.equal('choice');
@@ -48,30 +49,30 @@ describe('main dialog wording', () => {
 
   it('names holds when any holds intent is routed, and says what it can do when it does not understand', () => {
     const offered = { routed: (intent: string) => intent === 'holds.cancel', faqTitles };
-    expect(notUnderstoodText(offered)).to.equal(
+    expect(notUnderstoodText(en, offered)).to.equal(
       "Sorry, I didn't understand that, or it's not something I can do here. I can help with: your holds. " +
         'Please ask in your own words.',
     );
-    expect(notUnderstoodText({ routed: () => false, faqTitles: [] })).to.match(
+    expect(notUnderstoodText(en, { routed: () => false, faqTitles: [] })).to.match(
       /Could you say it another way\?$/,
     );
   });
 
   it('answers thanks with "you\'re welcome", bye with goodbye, and an unrouted capability honestly', () => {
-    expect(unroutedReply('goodbye', 'thanks a lot', 'Riverbend Public Library')).to.deep.equal({
+    expect(unroutedReply(en, 'goodbye', 'thanks a lot', 'Riverbend Public Library')).to.deep.equal({
       kind: 'text',
       text: "You're welcome! Thanks for contacting the Riverbend Public Library.",
     });
-    expect(unroutedReply('goodbye', 'bye', 'X')).to.deep.include({
+    expect(unroutedReply(en, 'goodbye', 'bye', 'X')).to.deep.include({
       text: 'Goodbye! Thanks for contacting the X.',
     });
-    expect(unroutedReply('holds.place', 'hold dune', 'X')).to.deep.include({
+    expect(unroutedReply(en, 'holds.place', 'hold dune', 'X')).to.deep.include({
       text: "I can't place holds yet. Please call us and a librarian will help.",
     });
   });
 
   it('labels FAQ intents by their titles', () => {
-    expect(intentLabels([{ id: 'card', title: 'Getting a library card' }])['faq.card']).to.equal(
+    expect(intentLabels(en, [{ id: 'card', title: 'Getting a library card' }])['faq.card']).to.equal(
       'Getting a library card',
     );
   });

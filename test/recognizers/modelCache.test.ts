@@ -41,6 +41,16 @@ describe('recognizers: the trained model kept between starts', () => {
     expect(models()).to.have.length(1).and.not.include(after);
   });
 
+  it('keeps models of different names side by side (one per language)', () => {
+    const fewer = train.slice(0, Math.floor(train.length / 2));
+    cachedIntentClassifier(train, defaultIntentClassifierOptions, dir, 'en');
+    cachedIntentClassifier(fewer, defaultIntentClassifierOptions, dir, 'es');
+    expect(models()).to.have.length(2);
+    cachedIntentClassifier([...fewer, train[train.length - 1]], defaultIntentClassifierOptions, dir, 'es');
+    expect(models().filter((name) => name.includes('.en.'))).to.have.length(1);
+    expect(models().filter((name) => name.includes('.es.'))).to.have.length(1);
+  });
+
   it('a damaged file means training, not a failure, and is replaced', () => {
     cachedIntentClassifier(train, defaultIntentClassifierOptions, dir);
     const [file] = models();

@@ -1,0 +1,50 @@
+// Which language each patron message is answered in. Before the dialogs, the message is read with the
+// conversation's language as the prior (Web Chat's `locale` as the hint for a new conversation) and
+// the result is set for the turn (dialogs/conversationLanguage.ts). "In English, please" or "en
+// español" on its own is answered with a line in that language and remembered for the conversation:
+// from then on only another such request changes it.
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { sendReply } from '../channels/renderer';
+import { setTurnLanguage } from '../dialogs/conversationLanguage';
+import { messagesFor, type Messages } from '../library/language/catalog';
+import { readLanguage } from '../library/language/detectLanguage';
+import type { PatronTurnDecision, PatronTurnHook } from './turnHooks';
+
+/** Kept in conversation state: the language so far, and whether the patron chose it in words. */
+export interface ConversationLanguage {
+  language?: string;
+  chosen?: boolean;
+}
+
+export class LanguageHook implements PatronTurnHook {
+  private readonly property: StatePropertyAccessor<ConversationLanguage>;
+
+  constructor(
+    conversationState: ConversationState,
+    private readonly catalogs: readonly Messages[],
+  ) {
+    this.property = conversationState.createProperty<ConversationLanguage>('conversationLanguage');
+  }
+
+  async beforeDialogs(context: TurnContext): Promise<PatronTurnDecision> {
+    const saved = await this.property.get(context, {});
+    const reading = readLanguage(context.activity.text ?? '', {
+      catalogs: this.catalogs,
+      previous: saved.language,
+      hint: context.activity.locale,
+    });
+    // A language the patron chose in words stays until they choose another.
+    const language = saved.chosen && !reading.asked ? saved.language! : reading.language;
+    setTurnLanguage(context, language);
+    await this.property.set(context, { language, chosen: saved.chosen || reading.asked });
+    if (!reading.asked) return { kind: 'continue' };
+    await sendReply(context, { kind: 'text', text: messagesFor(language).switched });
+    return { kind: 'handled' };
+  }
+
+  /** Page events (clear the chat) are answered in the conversation's language too. */
+  async onEvent(context: TurnContext): Promise<void> {
+    const saved = await this.property.get(context, {});
+    if (saved.language) setTurnLanguage(context, saved.language);
+  }
+}

@@ -1,0 +1,78 @@
+// The language of one patron message, with the conversation's language as the prior: a short "ok",
+// "2" or a title does not switch it; a message that reads clearly as another language does; "in
+// English, please" / "en español" always does (and the caller remembers it). Evidence: tinyld (a
+// language-identification library trained for short texts), the catalogs' everyday words (patrons'
+// texting shorthand included, which no general model knows) and letters only one language writes.
+import { detectAll } from 'tinyld';
+import type { Messages } from './catalog';
+
+export interface LanguageReading {
+  language: string;
+  /** The patron asked for this language in so many words. */
+  asked: boolean;
+}
+
+export interface LanguageContext {
+  /** The conversation's language so far. */
+  previous?: string;
+  /** The channel's hint (Web Chat's `locale`), used while the conversation has no language yet. */
+  hint?: string;
+  /** The languages the bot speaks (the catalogs), the first being the default. */
+  catalogs: readonly Messages[];
+}
+
+/** How much more one language must score than the conversation's to switch it. */
+const SWITCH_MARGIN = 1;
+/** The same for a conversation's first message, over the page's hint or the default language. */
+const NEW_CONVERSATION_MARGIN = 0.5;
+
+function plain(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The catalog whose `askedFor` the whole message is ("in english please", "en español"). */
+function askedFor(text: string, catalogs: readonly Messages[]): string | undefined {
+  const said = plain(text);
+  return catalogs.find((m) => m.askedFor.test(said))?.language;
+}
+
+function scores(text: string, catalogs: readonly Messages[]): Map<string, number> {
+  const words = plain(text).split(' ').filter(Boolean);
+  const languages = catalogs.map((m) => m.language);
+  const model = new Map(detectAll(text, { only: languages }).map((r) => [r.lang, r.accuracy]));
+  const result = new Map<string, number>();
+  for (const m of catalogs) {
+    const common = new Set(m.commonWords);
+    const hits = words.filter((word) => common.has(word)).length;
+    const letters = m.letters.test(text) ? 1.5 : 0;
+    // tinyld's accuracy is 0-1 and only given when the text carries enough of a language.
+    result.set(m.language, hits + letters + 3 * (model.get(m.language) ?? 0));
+  }
+  return result;
+}
+
+/** The language to answer this message in. */
+export function readLanguage(text: string, context: LanguageContext): LanguageReading {
+  const { catalogs } = context;
+  const asked = askedFor(text, catalogs);
+  if (asked) return { language: asked, asked: true };
+  // "es-US" (a page's locale) is Spanish.
+  const known = (tag?: string) =>
+    catalogs.find((m) => m.language === tag?.toLowerCase().split(/[-_]/)[0])?.language;
+  const prior = known(context.previous) ?? known(context.hint) ?? catalogs[0].language;
+  const byLanguage = scores(text, catalogs);
+  const [best, bestScore] = [...byLanguage].sort((a, b) => b[1] - a[1])[0] ?? [prior, 0];
+  const priorScore = byLanguage.get(prior) ?? 0;
+  // No evidence either way ("ok", "2", a title, an emoji): the conversation's language stays.
+  if (bestScore === 0 || best === prior) return { language: prior, asked: false };
+  // A conversation that has a language needs a clear lead to switch; a new one a smaller lead ("hola"
+  // is Spanish, a lone "crochet" is not).
+  const margin = context.previous ? SWITCH_MARGIN : NEW_CONVERSATION_MARGIN;
+  return { language: bestScore - priorScore > margin ? best : prior, asked: false };
+}

@@ -1,0 +1,91 @@
+// Reading the language of each patron message: the conversation's language as the prior, the page's
+// locale as a hint, "in English, please" / "en español" honoured; measured on the held-out patron
+// messages of both languages (never tuned on).
+import { expect } from 'chai';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGS } from '../../library/language/catalog';
+import { readLanguage } from '../../library/language/detectLanguage';
+import { evaluateLanguageReading } from '../../library/language/languageEvaluation';
+
+const catalogs = Object.values(CATALOGS);
+const corpus = join(__dirname, '..', '..', '..', 'recognizers', 'corpus');
+
+function heldOut(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((file) => file.endsWith('.txt'))
+    .flatMap((file) => readFileSync(join(directory, file), 'utf8').split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+describe('language of each message', () => {
+  const read = (text: string, previous?: string, hint?: string) =>
+    readLanguage(text, { catalogs, previous, hint });
+
+  it('reads Spanish as patrons type it, accents or not', () => {
+    for (const text of [
+      '¿a qué hora abren mañana?',
+      'horario de la biblioteca',
+      'a q hora abren',
+      '¿tienen clases de inglés?',
+      'hay cuentos para niños en español?',
+      'kiero ver mis reservas xfa',
+    ])
+      expect(read(text).language, text).to.equal('es');
+  });
+
+  it('keeps the conversation language for a short "ok", a number or a title', () => {
+    for (const text of ['ok', '2', 'Dune', '👍', 'Eastside', 'si', 'no'])
+      expect(read(text, 'es').language, text).to.equal('es');
+    for (const text of ['ok', '2', 'Encanto', 'no']) expect(read(text, 'en').language, text).to.equal('en');
+  });
+
+  it('switches when a whole message reads as the other language', () => {
+    expect(read('when do you open tomorrow', 'es').language).to.equal('en');
+    expect(read('a que hora cierran hoy', 'en').language).to.equal('es');
+  });
+
+  it("takes the page's locale as the hint for a conversation's first message without evidence", () => {
+    expect(read('ok', undefined, 'es-US').language).to.equal('es');
+    expect(read('ok', undefined, 'en-US').language).to.equal('en');
+    expect(read('hola', undefined, 'en-US').language).to.equal('es');
+  });
+
+  it('honours "in English, please" and "en español" said on their own, not inside a question', () => {
+    for (const text of [
+      'in English, please',
+      'English please',
+      'can you speak english?',
+      'en inglés por favor',
+    ])
+      expect(read(text, 'es'), text).to.deep.equal({ language: 'en', asked: true });
+    for (const text of [
+      'en español',
+      'En español por favor',
+      '¿habla español?',
+      'Spanish please',
+      'me puede contestar en español',
+    ])
+      expect(read(text, 'en'), text).to.deep.equal({ language: 'es', asked: true });
+    expect(read('hay cuentos para niños en español?', 'en')).to.deep.equal({ language: 'es', asked: false });
+  });
+
+  it('reads at least 97% of the held-out patron messages of each language right', () => {
+    const samples = new Map([
+      ['en', heldOut(join(corpus, 'heldout'))],
+      ['es', heldOut(join(corpus, 'es', 'heldout'))],
+    ]);
+    const scores = evaluateLanguageReading(samples, catalogs);
+    for (const score of scores) {
+      const share = (n: number) => `${((100 * n) / score.messages).toFixed(1)}%`;
+      console.log(
+        `      ${score.language}: ${score.messages} messages; first message ${share(score.alone)}, ` +
+          `in a conversation in ${score.language} ${share(score.inConversation)}, ` +
+          `switching from the other ${share(score.switching)}`,
+      );
+      if (process.env.LANGUAGE_SHOW_WRONG) console.log(score.wrongAlone);
+      expect(score.inConversation / score.messages).to.be.at.least(0.97);
+    }
+  });
+});

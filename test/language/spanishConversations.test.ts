@@ -1,0 +1,78 @@
+// Spanish conversations on the real composition (test/support/botHarness.ts) with the trained
+// recognizer and a fixed clock, on Web Chat and SMS: every reply is checked for the facts and for
+// English sentences (test/support/englishSentences.ts), proper names aside.
+import { expect } from 'chai';
+import type { Activity } from 'botbuilder';
+import { visibleText } from '../dialogs/conversationHarness';
+import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { demoLibraryRecognizer } from '../support/demoLibrary';
+import { englishSentences } from '../support/englishSentences';
+
+const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
+
+describe('Spanish conversations (issue 15)', function () {
+  this.timeout(60_000);
+  let harness: BotHarness;
+  before(async () => {
+    harness = await startBotHarness({
+      recognizer: demoLibraryRecognizer(),
+      now: () => TUESDAY,
+      storage: 'memory',
+    });
+    await harness.bot.capabilities.programs.catalog.prepare(TUESDAY);
+  });
+  after(() => harness.close());
+
+  let count = 0;
+  const chat = (channel: string) => {
+    const conversation = harness.conversation(`es-${++count}`, channel, `patron-es-${count}`);
+    return async (text: string) => {
+      const activities: Partial<Activity>[] = await conversation.say(text);
+      const replies = activities.filter((a) => a.type === 'message').map(visibleText);
+      const english = replies.flatMap(englishSentences);
+      expect(english, `English in the reply to "${text}"`).to.deep.equal([]);
+      return replies.join('\n');
+    };
+  };
+
+  it('flags English sentences and lets Spanish with proper names through', () => {
+    expect(englishSentences('Main Library is open now until 9:00 PM.')).to.have.length(1);
+    expect(englishSentences('Main Library está abierta ahora, hasta las 9:00 p. m.')).to.deep.equal([]);
+    expect(englishSentences('Actividades para niños: Toddler Storytime, Lego Club.')).to.deep.equal([]);
+    expect(englishSentences('Perdón. Please call us and a librarian will help.')).to.deep.equal([
+      'Please call us and a librarian will help.',
+    ]);
+  });
+
+  for (const channel of ['webchat', 'sms']) {
+    it(`answers hours, a holiday, programs for a child's age and a FAQ in Spanish (${channel})`, async () => {
+      const say = chat(channel);
+      expect(await say('hola')).to.match(/¡Hola! Soy el asistente virtual de/);
+      expect(await say('a que hora cierra la main library hoy')).to.match(
+        /Main Library está abierta ahora, hasta las 9:00 p\. m\./,
+      );
+      expect(await say('abren en navidad?')).to.match(/Cerrado|cerrad/);
+      const programs = await say('hay algo para mi hijo de 4 años este sabado');
+      expect(programs).to.match(/Actividades para|No encontré actividades/);
+      expect(await say('ok')).to.match(/¿Le ayudo con algo más\?/);
+      expect(await say('como saco la tarjeta de la biblioteca')).to.match(
+        /gratis para (quien vive en|residentes de) Riverbend/,
+      );
+    });
+  }
+
+  it('switches to English when asked, and back to Spanish', async () => {
+    const say = chat('webchat');
+    expect(await say('hola')).to.match(/¡Hola!/);
+    const conversation = harness.conversation('es-switch', 'webchat', 'patron-es-switch');
+    const texts = async (text: string) =>
+      (await conversation.say(text))
+        .filter((a) => a.type === 'message')
+        .map(visibleText)
+        .join('\n');
+    expect(await texts('in English, please')).to.equal('Sure, I will answer in English from now on.');
+    expect(await texts('hola')).to.match(/^Hi! I'm the/);
+    expect(await texts('en español por favor')).to.equal('Claro, desde ahora le contesto en español.');
+    expect(await texts('when does eastside close today')).to.match(/Eastside Branch está/);
+  });
+});
