@@ -41,6 +41,11 @@ export class PatronBot extends ActivityHandler {
       await next();
     });
 
+    this.onEvent(async (context, next) => {
+      for (const hook of this.hooks) await hook.onEvent?.(context);
+      await next();
+    });
+
     // Saved once per turn, after every handler, so a dialog never loses what it asked.
     this.onDialog(async (context, next) => {
       await this.conversationState.saveChanges(context, false);

@@ -23,4 +23,6 @@ export interface PatronTurnHook {
   beforeDialogs?(context: TurnContext): Promise<PatronTurnDecision>;
   /** After the dialogs, before state is saved. */
   afterDialogs?(context: TurnContext): Promise<void>;
+  /** An event from the patron's page (e.g. "Clear this chat" on a shared computer). */
+  onEvent?(context: TurnContext): Promise<void>;
 }

@@ -7,6 +7,7 @@ import {
   Attachment,
   CardFactory,
   InputHints,
+  TextFormatTypes,
   TurnContext,
 } from 'botbuilder';
 import { ChoiceOption, ListItem, Reply } from './reply';
@@ -245,7 +246,11 @@ export function renderReply(reply: Reply, channelId: string | undefined): Partia
     return renderSmsText(reply).map((text) => ({ type: ActivityTypes.Message, text }));
   }
   const marks = pageMarks(reply, channelId);
-  const activities = renderRich(reply);
+  const rendered = renderRich(reply);
+  // Web Chat and Teams render message text as markdown (and link addresses): not what a patron typed.
+  const activities = reply.quotesPatron
+    ? rendered.map((activity) => ({ ...activity, textFormat: TextFormatTypes.Plain }))
+    : rendered;
   if (!marks) return activities;
   return activities.map((activity) => ({
     ...activity,

@@ -17,6 +17,11 @@ export interface ReplyMarks {
   sensitive?: 'pin' | 'card';
   /** The patron was just signed out: the page clears what the signed-in part of the chat showed. */
   endsSession?: boolean;
+  /**
+   * The text repeats something the patron typed (an email address, search words): shown as plain
+   * text, never as markdown or an automatic link.
+   */
+  quotesPatron?: boolean;
 }
 
 export type Reply = ReplyKind & ReplyMarks;

@@ -218,16 +218,53 @@ const staffSchema = z
   })
   .strict();
 
+/**
+ * A topic that always goes to a person. A plain string is a phrase matched as words; an entry with
+ * `examples` is also learnt by meaning (the recognizer's intent `person.<id>`), and its `advice` is said
+ * before the offer of a person ("call us and we'll block the card").
+ */
+const alwaysHumanTopicSchema = z
+  .union([
+    z.string().min(1),
+    z
+      .object({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a short lower-case id such as "lost-card"'),
+        phrases: z.array(z.string().min(1)).default([]),
+        advice: z.string().min(1).optional(),
+        examples: z.array(z.string().min(1)).default([]),
+      })
+      .strict(),
+  ])
+  .transform((topic) =>
+    typeof topic === 'string'
+      ? {
+          id: topicId(topic),
+          phrases: [topic],
+          examples: [] as string[],
+          advice: undefined as string | undefined,
+        }
+      : topic,
+  );
+
 const escalationSchema = z
   .object({
     misunderstandingsBeforeOffer: z.number().int().positive().default(2),
     /** natural's AFINN sentiment score at or below which the bot offers a person. */
     frustrationSentiment: z.number().default(-0.5),
     frustrationWords: z.array(z.string().min(1)).default([]),
-    /** Topics that always go to a person (matched as words in the patron's message). */
-    alwaysHumanTopics: z.array(z.string().min(1)).default([]),
+    /** Topics that always go to a person (phrases matched as words, examples learnt by meaning). */
+    alwaysHumanTopics: z.array(alwaysHumanTopicSchema).default([]),
   })
   .strict();
+
+/** "stolen card" -> "stolen-card": the id a plain-string topic gets. */
+function topicId(phrase: string): string {
+  const id = phrase
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[a-z]/.test(id) ? id : `topic-${id}`;
+}
 
 const privacySchema = z
   .object({
@@ -249,6 +286,8 @@ export const libraryConfigSchema = z
         shortName: z.string().min(1).optional(),
         timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as "America/Chicago"'),
         website: z.string().url().optional(),
+        /** The online catalogue, offered when a patron asks for books the chat cannot find for them. */
+        catalogUrl: z.string().url().optional(),
         phone: z.string().min(1),
         email: z.string().email().optional(),
         colours: z.object({ primary: colour, accent: colour, background: colour, text: colour }).strict(),
@@ -261,6 +300,11 @@ export const libraryConfigSchema = z
         /** `file:` paths are relative to this YAML file; http(s) URLs are fetched and cached. */
         feeds: z.array(z.string().min(1)).default([]),
         refreshMinutes: z.number().int().positive().default(60),
+        /**
+         * Everyday words for the topics in the feeds' CATEGORIES, librarian-editable: under
+         * `Technology`, "computer class" and "smartphone" find Technology programs.
+         */
+        topics: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
       })
       .strict()
       .default({}),
@@ -335,6 +379,7 @@ export type OpenPeriod = z.infer<typeof openPeriodSchema>;
 export type WeeklyHours = z.infer<typeof weeklyHoursSchema>;
 export type SpecialDay = z.infer<typeof specialDaySchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type AlwaysHumanTopic = z.infer<typeof alwaysHumanTopicSchema>;
 
 /** A loaded configuration plus where it came from, so relative feed paths resolve against the file. */
 export interface LoadedLibraryConfig {

@@ -21,8 +21,14 @@ export const CORE_INTENTS = [
   'holds.cancel',
   'programs',
   'human',
+  'acknowledge',
+  'smalltalk',
+  'library.other',
   'None',
 ] as const;
+
+/** The labels the library's held-out figures count as out of scope: None, and library questions declined. */
+export const LIBRARY_OUT_OF_SCOPE: ReadonlySet<string> = new Set(['None', 'library.other']);
 
 /** Lines of one corpus file without comments and blanks. */
 export function readCorpusFile(path: string): string[] {
@@ -184,9 +190,20 @@ export interface LibraryTrainingSet {
   intents: string[];
 }
 
+/** The intents a library's configuration adds: each FAQ entry and each always-a-person topic learnt by meaning. */
+export function configuredIntents(config: LibraryConfig): { intent: string; examples: string[] }[] {
+  return [
+    ...config.faq.map((entry) => ({ intent: `faq.${entry.id}`, examples: entry.examples })),
+    ...config.escalation.alwaysHumanTopics
+      .filter((topic) => topic.examples.length > 0)
+      .map((topic) => ({ intent: `person.${topic.id}`, examples: topic.examples })),
+  ];
+}
+
 /**
- * Core intents from the corpus files, each configured FAQ entry from its YAML examples plus
- * `faq.<id>.txt` when present. Corpus files for FAQ ids the library does not configure are ignored.
+ * Core intents from the corpus files, each configured FAQ entry and always-a-person topic from its
+ * YAML examples plus `faq.<id>.txt` / `person.<id>.txt` when present. Corpus files for ids the
+ * library does not configure are ignored.
  */
 export function buildLibraryTrainingSet(
   config: LibraryConfig,
@@ -211,8 +228,8 @@ export function buildLibraryTrainingSet(
       throw new Error(`the corpus has no examples for "${intent}" in ${corpusDirectory}`);
     add(intent, lines);
   }
-  for (const entry of config.faq)
-    add(`faq.${entry.id}`, [...entry.examples, ...(corpus.get(`faq.${entry.id}`) ?? [])]);
+  for (const { intent, examples } of configuredIntents(config))
+    add(intent, [...examples, ...(corpus.get(intent) ?? [])]);
   return { train, intents };
 }
 
@@ -221,7 +238,7 @@ export function readHeldOut(
   config: LibraryConfig,
   corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
 ): LabelledExample[] {
-  const known = new Set<string>([...CORE_INTENTS, ...config.faq.map((f) => `faq.${f.id}`)]);
+  const known = new Set<string>([...CORE_INTENTS, ...configuredIntents(config).map((c) => c.intent)]);
   const examples: LabelledExample[] = [];
   for (const [intent, lines] of readCorpusDirectory(join(corpusDirectory, 'heldout'))) {
     if (!known.has(intent)) continue;

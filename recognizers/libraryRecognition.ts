@@ -1,4 +1,5 @@
 // Our own recognition result: dialogs depend on this type only, never on a classifier's shape.
+import type { AgeRange } from '../library/programs/ages';
 import type { Audience } from '../library/programs/program';
 
 /** The fixed intents; FAQ intents (`faq.<id>`) come from the library's configuration. */
@@ -12,13 +13,28 @@ export type CoreIntent =
   | 'holds.cancel'
   | 'programs'
   | 'human'
+  /** "ok", "got it", a thumbs up: the patron read the answer. */
+  | 'acknowledge'
+  /** Who the bot is, compliments, laughter, a book emoji on its own. */
+  | 'smalltalk'
+  /** A library question the bot cannot answer here (study rooms, reading advice, faxing). */
+  | 'library.other'
   | 'None';
 export type FaqIntent = `faq.${string}`;
-export type LibraryIntent = CoreIntent | FaqIntent;
+/** An always-a-person topic learnt by meaning (`escalation.alwaysHumanTopics[].id`). */
+export type PersonIntent = `person.${string}`;
+export type LibraryIntent = CoreIntent | FaqIntent | PersonIntent;
 
 /** A branch named in the message, resolved against the configured names and aliases. */
 export interface BranchMention {
   branchId: string;
+  text: string;
+}
+
+/** A stop of a mobile branch (the Bookmobile's "Maple Senior Center"), by its configured place. */
+export interface PlaceMention {
+  branchId: string;
+  place: string;
   text: string;
 }
 
@@ -40,12 +56,18 @@ export type { Audience };
 export interface AudienceMention {
   audience: Audience;
   text: string;
-  /** An age when one was said ("my 5 year old"). */
+  /** An age in whole years when one was said ("my 5 year old"; 0 for "my 8 month old"). */
   age?: number;
+  /** The ages meant (exclusive upper end): one age (min = max, 0.67 for 8 months) or a life stage's span. */
+  ages?: AgeRange;
+  /** How to say who it is for: "a 4-year-old", "a 10-month-old", "toddlers", "preschoolers". */
+  label?: string;
 }
 
 export interface LibraryEntities {
   branch?: BranchMention;
+  /** A stop of a mobile branch; `branch` is then that branch too, unless another was named. */
+  place?: PlaceMention;
   date?: DateMention;
   audience?: AudienceMention;
   /** Program topics such as "crafts", "coding", "book club". */

@@ -8,6 +8,7 @@ import { createBranchMatcher, type BranchMatcher } from './entities/branch';
 import { createDateExtractor, dateTimeModel, type DateExtractor } from './entities/dates';
 import { findHoldItem } from './entities/holdItem';
 import { findNumber } from './entities/number';
+import { createPlaceMatcher, type PlaceMatcher } from './entities/place';
 import { DEFAULT_TOPICS, createTopicMatcher, type TopicMatcher } from './entities/topics';
 import {
   IntentClassifier,
@@ -52,6 +53,7 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
   private readonly branches: BranchMatcher;
   private readonly dates: DateExtractor;
   private readonly topics: TopicMatcher;
+  private readonly places: PlaceMatcher;
 
   constructor(
     config: LibraryConfig,
@@ -61,7 +63,8 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     this.intents = classifier.intents;
     this.branches = createBranchMatcher(config.branches);
     this.dates = createDateExtractor(config.library.timeZone, config.specialDays);
-    this.topics = createTopicMatcher(topics);
+    this.topics = createTopicMatcher(topics, config.programs.topics);
+    this.places = createPlaceMatcher(config.branches);
   }
 
   recognize(text: string, now: Date = new Date()): LibraryRecognition {
@@ -101,9 +104,16 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     const entities: LibraryEntities = {};
     const branch = this.branches(tokens);
     if (branch) entities.branch = branch;
-    const date = this.dates(normalizedText, now);
+    const place = this.places(normalizedText);
+    if (place) {
+      entities.place = place;
+      entities.branch ??= { branchId: place.branchId, text: place.text };
+    }
+    // "12/31": normalisation splits it into two words for the classifier; the date reader needs it whole.
+    const slashed = /\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b/.exec(text)?.[0];
+    const date = this.dates(normalizedText, now) ?? (slashed ? this.dates(slashed, now) : undefined);
     if (date) entities.date = date;
-    const audience = findAudience(normalizedText);
+    const audience = findAudience(normalizedText, text);
     if (audience) entities.audience = audience;
     const topics = this.topics(normalizedText);
     if (topics.length) entities.topics = topics;

@@ -146,6 +146,13 @@ function createMainDialog(
     faq: config.faq,
     preferences: programs.preferences,
     misunderstandingsBeforeOffer: config.escalation.misunderstandingsBeforeOffer,
+    contact: {
+      phone: config.library.phone,
+      website: config.library.website,
+      catalogUrl: config.library.catalogUrl,
+    },
+    alwaysHumanTopics: config.escalation.alwaysHumanTopics,
+    frustrationWords: config.escalation.frustrationWords,
   });
 }
 
@@ -159,12 +166,13 @@ async function findAsync<T>(
 
 /** The composition root's list: each capability gets what it needs from the ones before it. */
 function createCapabilities(deps: CapabilityDeps, options: LibraryBotOptions): LibraryCapabilities {
+  const hours = hoursCapability(deps);
   const holds = holdsCapability(deps, {
     ...options.holds,
     entraClientSecret: options.secrets?.entraClientSecret,
     librarySystemSecrets: { sip2Login: options.secrets?.sip2Login },
+    hours: hours.service,
   });
-  const hours = hoursCapability(deps);
   const programs = programsCapability(deps, { hours: hours.service, fetch: options.fetch });
   const faq = faqCapability(deps);
   const handoff = handoffCapability(deps, { ...options.handoff, isSignedIn: holds.isSignedIn });

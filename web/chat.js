@@ -192,12 +192,25 @@
       });
   }
 
+  /**
+   * On a shared computer the next person must not find the account signed in: the bot is told to end
+   * the session now (not at idle expiry), then the old connection closes.
+   */
+  function endConversation(directLine, userId) {
+    var close = function () {
+      directLine.end();
+    };
+    directLine
+      .postActivity({ type: 'event', name: 'library.endSession', from: { id: userId, role: 'user' } })
+      .subscribe({ next: close, error: close });
+  }
+
   /** Ends this conversation on screen and starts a new one, saying why. */
   function restart(notice) {
     var active = document.activeElement;
     var focusAfter =
       !active || active === document.body || active === clearButton || chatElement.contains(active);
-    if (chat) chat.directLine.end();
+    if (chat) endConversation(chat.directLine, chat.userId);
     chat = null;
     mask(null);
     patronSpoke = false;

@@ -3,8 +3,9 @@
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
 import { chosenOption } from '../../recognizers/replies';
-import type { ChoiceOption, Reply } from '../../channels/reply';
-import type { FaqAnswer, FaqService } from '../../library/faq/faqService';
+import type { ChoiceOption } from '../../channels/reply';
+import type { FaqService } from '../../library/faq/faqService';
+import { answerReply, branchFactsReply, BRANCH_DETAILS_PROMPT } from './faqWording';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import type {
   FaqQuery,
@@ -40,9 +41,16 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
       recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
     const query: FaqQuery = branchId ? { id, branchId } : { id };
     const answer = this.faq.answer(id, branchId)!;
-    await sendReply(dc.context, answerReply(answer));
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${id}`, query };
-    if (answer.branchId || answer.branchChoices.length === 0) {
+    // "Where can I park?" without a branch, on an entry answered per branch: every branch's parking.
+    const asked = /\bpark(ing)?\b/i.test(recognition?.text ?? '')
+      ? 'parking'
+      : /\b(bus|buses|transit)\b/i.test(recognition?.text ?? '')
+        ? 'transit'
+        : undefined;
+    const facts = asked && !answer.branchId && answer.branchChoices.length ? this.faq.branchFacts(asked) : [];
+    await sendReply(dc.context, facts.length ? branchFactsReply(asked!, facts) : answerReply(answer));
+    if (answer.branchId || answer.branchChoices.length === 0 || options?.partOfSeveral) {
       return dc.endDialog({ kind: 'answered', memory } satisfies RoutedDialogResult);
     }
     const choices = answer.branchChoices.map((c) => ({ label: c.name, value: c.name, branchId: c.branchId }));
@@ -50,7 +58,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     Object.assign(dc.activeDialog!.state, state);
     await sendReply(dc.context, {
       kind: 'choice',
-      prompt: 'Want the details for one branch?',
+      prompt: BRANCH_DETAILS_PROMPT,
       options: choices.map(({ label, value }) => ({ label, value })),
     });
     return Dialog.EndOfTurn;
@@ -76,9 +84,4 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
   }
 }
 
-export function answerReply(answer: FaqAnswer): Reply {
-  const link = answer.link ? `\nMore: ${answer.link}` : '';
-  const reply: Reply = { kind: 'text', text: `${answer.text}${link}` };
-  if (answer.smsText) reply.smsText = `${answer.smsText}${link}`;
-  return reply;
-}
+export { answerReply } from './faqWording';

@@ -12,6 +12,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
+import { senderPhoneNumber } from '../../channels/sender';
 import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply';
 import { chosenOption, understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import type { LibraryConfig } from '../../config/libraryConfig';
@@ -330,6 +331,9 @@ export class HandoffDialog extends ComponentDialog {
       return step.next();
     }
     state.contact = kind === 'email' ? { kind, email: '' } : { kind, phone: '' };
+    // Texting us already: staff text or call back the number the patron texts from.
+    const texting = kind !== 'email' ? senderPhoneNumber(step.context.activity) : undefined;
+    if (texting) return step.next(texting);
     await sendReply(
       step.context,
       kind === 'email' ? 'What email address should staff use?' : 'What phone number should staff use?',
@@ -366,10 +370,11 @@ export class HandoffDialog extends ComponentDialog {
       (await this.nextStaffed()) ?? this.now(),
       this.now(),
     );
-    await sendReply(
-      step.context,
-      `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
-    );
+    await sendReply(step.context, {
+      kind: 'text',
+      text: `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
+      quotesPatron: contact.kind !== 'this-chat',
+    });
     return step.endDialog();
   }
 

@@ -26,6 +26,7 @@ import {
   holdsTextPrompt,
   stepValues,
   textOf,
+  titleNamed,
   type HoldsDialogDeps,
   outageOfferDialog,
 } from './holdsCommon';
@@ -82,7 +83,8 @@ export class CancelHoldDialog extends ComponentDialog {
     values.holds = inPickupOrder(holds);
     const named = this.namedHold(values.holds, values.hint ?? '');
     if (named) return step.next(String(values.holds.indexOf(named) + 1));
-    return ask(step, cancelChoiceReply(values.holds));
+    const titles = values.holds.map((h) => h.title);
+    return ask(step, cancelChoiceReply(values.holds), { titles });
   }
 
   private async confirm(step: WaterfallStepContext) {
@@ -92,7 +94,13 @@ export class CancelHoldDialog extends ComponentDialog {
     const holds = values.holds ?? [];
     const options = (cancelChoiceReply(holds) as Extract<Reply, { kind: 'choice' }>).options;
     const chosen = chosenOption(text, options);
-    const index = chosen ? options.indexOf(chosen) : -1;
+    // "the hail mary one": a hold named in the patron's own words.
+    const index = chosen
+      ? options.indexOf(chosen)
+      : (titleNamed(
+          holds.map((h) => h.title),
+          text,
+        ) ?? -1);
     if (index < 0 || index >= holds.length) {
       await sendReply(step.context, 'OK, I kept all your holds.');
       return endRouted(step);

@@ -10,6 +10,8 @@ import {
 } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
 import { questionOf, type ChoiceOption, type Reply } from '../../channels/reply';
+import { scoreRecord } from '../../library/librarySystem/catalogSearch';
+import { readCorrection } from '../../recognizers/corrections';
 import { understandReply, yesOrNo, type ReplyQuestion } from '../../recognizers/replies';
 import { conversationKey } from '../turnState';
 import type { RoutedDialogResult } from '../main/mainDialog';
@@ -64,15 +66,34 @@ interface AnswerValidation {
   /** Absent: any answer goes to the next step (a free-text question). */
   question?: ReplyQuestion<ChoiceOption>;
   reply: Reply;
+  /** A branch named answers it too ("riverside pls" to "Pick up at Eastside Branch?"). */
+  acceptBranch?: boolean;
+  /** Titles the answer may name in its own words ("the hail mary one"). */
+  titles?: string[];
+}
+
+/** The one title the patron's words name ("the hail mary one"), by the catalog's relevance rules. */
+export function titleNamed(titles: readonly string[], text: string): number | undefined {
+  const scored = titles
+    .map((title, index) => ({
+      index,
+      score: scoreRecord({ title, author: '', subjects: [] }, { keywords: text }),
+    }))
+    .filter((s) => s.score > 0);
+  return scored.length === 1 ? scored[0].index : undefined;
 }
 
 /** A text prompt that re-asks (twice) when the answer fits none of the offered options. */
-export function holdsTextPrompt(): TextPrompt {
+export function holdsTextPrompt(recognizer?: PatronMessageRecognizer): TextPrompt {
   return new TextPrompt(HOLDS_TEXT_PROMPT, async (prompt: PromptValidatorContext<string>) => {
     const text = prompt.recognized.value ?? '';
     const validation = prompt.options.validations as AnswerValidation | undefined;
     if (!validation?.question || isStopRequest(text) || isSignOutRequest(text) || isPersonRequest(text))
       return true;
+    // "no wait I meant Artemis": the step decides what the correction changes.
+    if (readCorrection(text)) return true;
+    if (validation.acceptBranch && recognizer?.recognize(text).entities.branch) return true;
+    if (validation.titles && titleNamed(validation.titles, text) !== undefined) return true;
     if (understandReply(text, validation.question)) return true;
     if (prompt.attemptCount >= 3) return true;
     await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
@@ -81,15 +102,25 @@ export function holdsTextPrompt(): TextPrompt {
   });
 }
 
-/**
- * Shows a reply and waits for the patron's answer (the next step gets the text as step.result).
- * With `acceptYesNo`, a plain yes or no answers a choice too ("I found this. Is it the one?").
- */
-export async function ask(step: WaterfallStepContext, reply: Reply, acceptYesNo = false) {
+/** What else answers a question besides its options: a plain yes or no, a branch, a title named. */
+export interface AskOptions {
+  /** A plain yes or no answers a choice too ("I found this. Is it the one?"). */
+  acceptYesNo?: boolean;
+  acceptBranch?: boolean;
+  titles?: string[];
+}
+
+/** Shows a reply and waits for the patron's answer (the next step gets the text as step.result). */
+export async function ask(step: WaterfallStepContext, reply: Reply, options: AskOptions = {}) {
   await sendReply(step.context, reply);
   const asked = questionOf(reply);
-  const question = asked?.kind === 'choice' ? { ...asked, alsoYesNo: acceptYesNo } : asked;
-  const validation: AnswerValidation = { reply, question };
+  const question = asked?.kind === 'choice' ? { ...asked, alsoYesNo: options.acceptYesNo === true } : asked;
+  const validation: AnswerValidation = {
+    reply,
+    question,
+    ...(options.acceptBranch ? { acceptBranch: true } : {}),
+    ...(options.titles ? { titles: options.titles } : {}),
+  };
   return step.prompt(HOLDS_TEXT_PROMPT, { validations: validation });
 }
 

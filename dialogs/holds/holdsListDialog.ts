@@ -4,7 +4,13 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { sendReply } from '../../channels/renderer';
 import { yesOrNo } from '../../recognizers/replies';
 import type { Hold } from '../../library/librarySystem/librarySystem';
-import { holdsListReplies, holdsNamed, namedHoldsReply, offerOtherHoldsReply } from './holdsReplies';
+import {
+  holdsListReplies,
+  holdsNamed,
+  namedHoldsReply,
+  offerOtherHoldsReply,
+  pickUpByReply,
+} from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
 import {
   HOLDS_TEXT_PROMPT,
@@ -26,6 +32,8 @@ const STEPS = 'holdsListSteps';
 
 interface ListValues {
   readyFirst: boolean;
+  /** "When do I have to pick it up by?": the last day for each ready hold. */
+  deadline: boolean;
   /** The title the patron named, to answer about that hold first. */
   named?: string;
   others: Hold[];
@@ -33,6 +41,9 @@ interface ListValues {
 
 /** Messages that ask whether something can be picked up, rather than for the whole list. */
 const askingIfReady = /\b(ready|pick(ed)? ?up|arrived|come in|came in|in yet|available yet)\b/i;
+/** Messages that ask until when a ready hold is kept. */
+const askingDeadline =
+  /\b((pick|get) (it |them |(my|the) \w+ )?up (it |them |(my|the) \w+ )?by|by when|until when|how long (do i have|will (you|they) (keep|hold))|deadline|last day|when (do|must|should) i (pick|get))\b/i;
 
 export class HoldsListDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
@@ -50,6 +61,7 @@ export class HoldsListDialog extends ComponentDialog {
     const options = step.options as Partial<RoutedDialogOptions> | undefined;
     const values = stepValues<ListValues>(step);
     values.readyFirst = askingIfReady.test(options?.recognition?.text ?? '');
+    values.deadline = askingDeadline.test(options?.recognition?.text ?? '');
     values.named = options?.recognition?.entities.title ?? options?.recognition?.text;
     const signIn: PatronSignInOptions = { purpose: 'see your holds' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
@@ -64,6 +76,10 @@ export class HoldsListDialog extends ComponentDialog {
     );
     if (!holds) return endRouted(step);
     const values = stepValues<ListValues>(step);
+    if (values.deadline) {
+      await sendReply(step.context, pickUpByReply(holds, this.deps.wording));
+      return endRouted(step);
+    }
     const named = holdsNamed(holds, values.named);
     if (named.length > 0) {
       // "Where am I in line for Lessons in Chemistry?": that hold first, then offer the rest.

@@ -27,6 +27,18 @@ export interface HoldsWording {
   library: LibraryContact;
   /** Branch id to the name patrons know. */
   branchName: (branchId: string) => string;
+  /**
+   * The last day on or before a pick-up-by date (yyyy-MM-dd) that the branch is open: a hold kept
+   * "until Sunday" at a branch closed on Sundays must be picked up by Saturday. The date itself
+   * when the library's hours are not known here.
+   */
+  lastOpenDay?: (branchId: string, date: string) => string;
+}
+
+/** The day a ready hold must really be picked up by: its date, or the last open day before it. */
+export function pickUpByDay(hold: Hold, wording: HoldsWording): string | undefined {
+  if (hold.status.state !== 'ready' || !hold.status.pickUpBy) return undefined;
+  return wording.lastOpenDay?.(hold.pickupBranchId, hold.status.pickUpBy) ?? hold.status.pickUpBy;
 }
 
 /** One work (title + author) with its records in each format, as the patron thinks of it. */
@@ -75,9 +87,10 @@ function atBranch(hold: Hold, wording: HoldsWording, preposition = 'at'): string
   return hold.pickupBranchId ? ` ${preposition} ${wording.branchName(hold.pickupBranchId)}` : '';
 }
 
-/** " until Friday, March 13", or nothing when the library system did not give the date. */
-function until(pickUpBy: string): string {
-  return pickUpBy ? ` until ${formatDay(pickUpBy)}` : '';
+/** ": pick it up by Friday, March 13" (a day the branch is open), or nothing when the library system did not say. */
+function pickUpByPhrase(hold: Hold, wording: HoldsWording): string {
+  const day = pickUpByDay(hold, wording);
+  return day ? `: pick it up by ${formatDay(day)}` : '';
 }
 
 /** "3rd in line of 5", "3rd in line", or "in line" when the library system does not say. */
@@ -90,7 +103,7 @@ function placeInLine(status: { queuePosition?: number; queueLength?: number }): 
 export function describeStatus(hold: Hold, wording: HoldsWording): string {
   switch (hold.status.state) {
     case 'ready':
-      return `Ready for pickup${atBranch(hold, wording)}${until(hold.status.pickUpBy)}`;
+      return `Ready for pickup${atBranch(hold, wording)}${pickUpByPhrase(hold, wording)}`;
     case 'in-transit':
       return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
     case 'waiting':
@@ -169,6 +182,26 @@ export function namedHoldsReply(named: Hold[], wording: HoldsWording): Reply {
     title: named.length === 1 ? `Your hold on ${named[0].title}` : 'Those holds',
     items: named.map((h) => holdItem(h, wording)),
   };
+}
+
+/** "When do I have to pick it up by?": each ready hold's last day, or that none is ready yet. */
+export function pickUpByReply(holds: Hold[], wording: HoldsWording): Reply {
+  const ready = inPickupOrder(holds).filter((h) => h.status.state === 'ready');
+  if (ready.length === 0)
+    return {
+      kind: 'text',
+      text: "None of your holds is ready yet, so there's no pick-up date. I'll show it here once one is ready.",
+    };
+  const lines = ready.map(
+    (h) =>
+      `${h.title} at ${wording.branchName(h.pickupBranchId)}: pick it up by ${formatDay(pickUpByDay(h, wording)!)}.`,
+  );
+  return { kind: 'text', text: lines.join('\n') };
+}
+
+/** Asked to place a hold on something already held: where that hold is, right after the title is chosen. */
+export function alreadyHeldText(hold: Hold, wording: HoldsWording): string {
+  return `You already have a hold on ${hold.title}. ${describeStatus(hold, wording)}.`;
 }
 
 export function offerOtherHoldsReply(count: number): Reply {
@@ -265,7 +298,7 @@ export function placedReply(hold: Hold, wording: HoldsWording): Reply {
       ? `You are ${placeInLine({ queuePosition: hold.status.queuePosition })}. It will show as ready here when a copy reaches ${branch}.`
       : hold.status.state === 'in-transit'
         ? `A copy is available, so it is on its way to ${branch}. It will show as ready here when it arrives.`
-        : `It is ready for pickup at ${branch}${until(hold.status.pickUpBy)}.`;
+        : `It is ready for pickup at ${branch}${pickUpByPhrase(hold, wording)}.`;
   return {
     kind: 'text',
     text: `Done: your hold on ${hold.title} (${formatLabel(hold.format)}) is placed. ${where}`,

@@ -13,7 +13,9 @@ import {
 } from '../../library/librarySystem/errors';
 import type { CatalogQuery, CatalogRecord, PickupLocation } from '../../library/librarySystem/librarySystem';
 import { searchTokens } from '../../library/librarySystem/catalogSearch';
+import { readCorrection } from '../../recognizers/corrections';
 import {
+  alreadyHeldText,
   formatChoiceReply,
   formatLabel,
   groupWorks,
@@ -50,6 +52,8 @@ interface SearchAgainOptions {
   again: true;
   searchTries: number;
   preferredBranchId?: string;
+  /** What to search for now ("no wait I meant Artemis"), instead of asking. */
+  query?: CatalogQuery;
 }
 
 interface PlaceValues {
@@ -77,7 +81,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     super(PLACE_HOLD_DIALOG);
     this.addDialog(new PatronSignInDialog(deps));
     this.addDialog(outageOfferDialog(deps));
-    this.addDialog(holdsTextPrompt());
+    this.addDialog(holdsTextPrompt(deps.recognizer));
     this.addDialog(
       new WaterfallDialog(STEPS, [
         this.start.bind(this),
@@ -99,7 +103,9 @@ export class PlaceHoldDialog extends ComponentDialog {
     values.again = options?.again === true;
     values.preferredBranchId = options?.preferredBranchId ?? options?.recognition?.entities.branch?.branchId;
     const recognition = options?.recognition;
-    if (recognition?.entities.title || recognition?.entities.author) {
+    if (options?.query) {
+      values.query = options.query;
+    } else if (recognition?.entities.title || recognition?.entities.author) {
       values.query = { title: recognition.entities.title, author: recognition.entities.author };
     } else if (recognition) {
       // The patron's own words, less the branch they named ("... at Eastside").
@@ -149,10 +155,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       otherRequest = request === 'likely';
       values.query = { keywords: text };
     }
-    const query = values.query;
-    const records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
-      this.deps.librarySystem.searchCatalog({ ...query, limit: 25 }),
-    );
+    const records = await this.searchWays(step, values.query);
     if (!records) return endRouted(step);
     const works = groupWorks(records).slice(0, MAX_MATCHES);
     if (works.length === 0 && otherRequest) {
@@ -171,7 +174,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     }
     values.works = works;
     // "Is it the one?" about a single match is a yes/no question too.
-    return ask(step, matchesReply(works), works.length === 1);
+    return ask(step, matchesReply(works), { acceptYesNo: works.length === 1 });
   }
 
   private async chooseWork(step: WaterfallStepContext) {
@@ -180,14 +183,25 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const works = values.works ?? [];
     const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
-    const read = understandReply(text, { kind: 'choice', options, alsoYesNo: works.length === 1 });
+    // "no wait I meant Artemis": the words after the correction are the choice, or a new search.
+    const said = readCorrection(text)?.said ?? text;
+    const read = understandReply(said, {
+      kind: 'choice',
+      options,
+      alsoYesNo: works.length === 1 && said === text,
+    });
     const index = read?.kind === 'option' ? read.index : read?.kind === 'yes' ? 0 : -1;
     if (index < 0 || index >= works.length) {
+      // Neither a choice nor a yes or no: the words are what to look for instead.
+      const instead = read === undefined && searchTokens(said).length > 0;
+      if (instead) return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: said });
       await sendReply(step.context, "OK, let's try different words.");
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
     }
     const work = works[index];
     values.work = work;
+    const held = await this.heldAlready(step, work);
+    if (held) return endRouted(step);
     if (work.records.length === 1) return step.next('1');
     return ask(step, formatChoiceReply(work));
   }
@@ -198,7 +212,11 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const work = values.work as WorkMatch;
     const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = chosenOption(text, options);
+    const correction = readCorrection(text)?.said;
+    const chosen = chosenOption(correction ?? text, options);
+    // "wait no, I meant The Hobbit": another title, searched now.
+    if (!chosen && correction && searchTokens(correction).length > 0)
+      return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: correction });
     if (!chosen) {
       await sendReply(
         step.context,
@@ -232,17 +250,28 @@ export class PlaceHoldDialog extends ComponentDialog {
         : locations[0].branchId;
     const branch = this.deps.wording.branchName(values.pickupBranchId as string);
     const home = values.pickupBranchId === session.homeBranchId ? ', your home branch' : '';
-    return ask(step, {
-      kind: 'choice',
-      prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
-      options: pickupOptions,
-    });
+    return ask(
+      step,
+      {
+        kind: 'choice',
+        prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
+        options: pickupOptions,
+      },
+      { acceptBranch: true },
+    );
   }
 
   private async confirmPickup(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
+    // A branch typed here ("oak hill", "no, at main") is where to pick it up: place it there.
+    const named = this.pickupNamed(text, values.locations ?? []);
+    if (named) {
+      values.pickupBranchId = named;
+      values.choosingPickup = false;
+      return step.next();
+    }
     const answer = chosenOption(text, pickupOptions)?.value;
     if (answer === 'yes') {
       values.choosingPickup = false;
@@ -250,7 +279,9 @@ export class PlaceHoldDialog extends ComponentDialog {
     }
     if (answer === 'somewhere else') {
       values.choosingPickup = true;
-      return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''));
+      return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''), {
+        acceptBranch: true,
+      });
     }
     await sendReply(step.context, "OK, I didn't place a hold.");
     return endRouted(step);
@@ -265,15 +296,16 @@ export class PlaceHoldDialog extends ComponentDialog {
       const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
       const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
       const chosen = chosenOption(text, options);
-      if (!chosen) {
-        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
-        return endRouted(step);
-      }
       const ordered = [
         ...(values.locations ?? []).filter((l) => l.branchId === values.homeBranchId),
         ...(values.locations ?? []).filter((l) => l.branchId !== values.homeBranchId),
       ];
-      values.pickupBranchId = ordered[options.indexOf(chosen)].branchId;
+      const picked = chosen ? ordered[options.indexOf(chosen)]?.branchId : this.pickupNamed(text, ordered);
+      if (!picked) {
+        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
+        return endRouted(step);
+      }
+      values.pickupBranchId = picked;
     }
     const session = await currentSession(step.context, this.deps);
     if (!session) return endRouted(step);
@@ -294,6 +326,43 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /** The catalog, searched as asked, then more loosely: the title as an author's name, then as words. */
+  private async searchWays(step: WaterfallStepContext, query: CatalogQuery | undefined) {
+    const ways: CatalogQuery[] = query ? [query] : [];
+    if (query?.title && !query.author) ways.push({ author: query.title });
+    if (query?.title || query?.author)
+      ways.push({ keywords: [query.title, query.author].filter(Boolean).join(' ') });
+    let records: CatalogRecord[] | undefined = [];
+    for (const way of ways) {
+      records = await callLibrary(step.context, this.deps, 'searchCatalog', () =>
+        this.deps.librarySystem.searchCatalog({ ...way, limit: 25 }),
+      );
+      if (!records || records.length > 0) return records;
+    }
+    return records;
+  }
+
+  /** The patron already has a hold on this work: say where it is now, before any format or branch question. */
+  private async heldAlready(step: WaterfallStepContext, work: WorkMatch): Promise<boolean> {
+    const session = await currentSession(step.context, this.deps);
+    if (!session) return true;
+    const holds = await callLibrary(step.context, this.deps, 'listHolds', () =>
+      this.deps.librarySystem.listHolds(session.patronId),
+    );
+    if (!holds) return true;
+    const recordIds = new Set(work.records.map((r) => r.recordId));
+    const held = holds.find((h) => recordIds.has(h.recordId));
+    if (!held) return false;
+    await sendReply(step.context, alreadyHeldText(held, this.deps.wording));
+    return true;
+  }
+
+  /** A pickup branch named in the patron's words ("riverside pls", "no, at main"), if it is one. */
+  private pickupNamed(text: string, locations: readonly PickupLocation[]): string | undefined {
+    const branchId = this.deps.recognizer?.recognize(text, new Date()).entities.branch?.branchId;
+    return locations.some((l) => l.branchId === branchId) ? branchId : undefined;
   }
 
   /** Why this patron cannot place a hold at all right now, if so; 'ended' after an outage. */
@@ -329,7 +398,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     return 'likely';
   }
 
-  private searchAgain(step: WaterfallStepContext, searchTries: number) {
+  private searchAgain(step: WaterfallStepContext, searchTries: number, query?: CatalogQuery) {
     if (searchTries >= MAX_SEARCHES) {
       return sendReply(step.context, this.notFoundText()).then(() => endRouted(step));
     }
@@ -337,6 +406,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       again: true,
       searchTries,
       preferredBranchId: stepValues<PlaceValues>(step).preferredBranchId,
+      ...(query ? { query } : {}),
     };
     return step.replaceDialog(STEPS, again);
   }

@@ -19,6 +19,7 @@ import {
 import { HoursService, plusDays } from '../../library/hours/hoursService';
 import type { Branch } from '../../config/libraryConfig';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { noStopText, rangeTitle, scheduleReply, stopOnDayReply, stopReply } from './hoursWording';
 import {
   DAY_SHIFT,
   type HoursQuery,
@@ -88,6 +89,11 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const query: HoursQuery = {};
     const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
     if (branchId) query.branchId = branchId;
+    // "when is the book bus at the senior center"; "and on saturday?" keeps the stop.
+    const place =
+      entities.place?.place ??
+      (followUp && !entities.branch && branchId === before?.branchId ? before?.place : undefined);
+    if (place) query.place = place;
     const today = this.hours.today();
     // A resolved date wins; a holiday named in the text ("open on thanksgiving?") is the fallback.
     const holiday = entities.date?.holiday
@@ -103,6 +109,7 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       Object.assign(query, { start: holiday.date, end: holiday.date, holiday: holiday.day.name });
     } else if (entities.date?.time && entities.date.start === today) {
       // "open now" / "tonight" (today with a time) is a question about right now: no date.
+      query.now = true;
     } else if (
       entities.date &&
       /\bweek\b/i.test(entities.date.text) &&
@@ -123,6 +130,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
   replyFor(query: HoursQuery): Reply {
     const today = this.hours.today();
     const branch = query.branchId ? this.hours.branch(query.branchId) : undefined;
+    if (branch && query.place) return this.stopAnswer(branch, query.place, query.start);
+    if (branch?.kind === 'bookmobile' && !query.start && !query.now) return this.schedule(branch, today);
     if (branch && query.start && query.end && isRange(query))
       return this.rangeTable(branch, query.start, query.end);
     if (query.start && (query.start !== today || query.holiday)) {
@@ -142,9 +151,28 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
       const day = this.hours.day(branch.id, plusDays(start, i));
       return { label: dayLabel(DateTime.fromISO(day.date), now), value: describeDayHours(day) };
     });
-    const weekFromToday =
-      start === this.hours.today() ? 'for the next 7 days' : `from ${dayLabel(DateTime.fromISO(start), now)}`;
-    return { kind: 'table', title: `${branch.name} hours ${weekFromToday}`, rows };
+    const last = DateTime.fromISO(plusDays(start, days - 1));
+    const covers = rangeTitle(DateTime.fromISO(start), last, days, start === this.hours.today(), now);
+    return { kind: 'table', title: `${branch.name} hours ${covers}`, rows };
+  }
+
+  /** When a mobile branch is at one stop, or whether it is there on the asked day. */
+  private stopAnswer(branch: Branch, place: string, date?: string): Reply {
+    const who = branchSubject(branch);
+    const stops = this.hours.stops(branch.id);
+    const today = this.hours.today();
+    if (date && date !== today) {
+      const day = this.hours.day(branch.id, date);
+      return stopOnDayReply(who, place, this.dayPhrase(date), day.periods, stops);
+    }
+    return stopReply(who, place, stops, this.hours.visits(branch.id, place)[0], this.hours.now());
+  }
+
+  /** Every stop of a mobile branch, and where it is now or goes next. */
+  private schedule(branch: Branch, today: string): Reply {
+    const stops = this.hours.stops(branch.id);
+    if (stops.length === 0) return this.nowSentence(branch, today);
+    return scheduleReply(branchSubject(branch), stops, describeStatus(branch, this.hours.status(branch.id)));
   }
 
   /** Every branch on one day other than today (or on a named holiday). */
@@ -216,7 +244,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const when = this.dayPhrase(date, holiday);
     const why = !holiday && day.note && !this.hours.specialDayOn(date) ? ` (${day.note})` : '';
     if (day.allDay) return `${who} is open 24 hours ${when}${why}.`;
-    if (day.closed) return `${who} is closed ${when}${why}.`;
+    if (day.closed)
+      return branch.kind === 'bookmobile' ? noStopText(who, when, why) : `${who} is closed ${when}${why}.`;
     return `${who} ${when}: ${describeHoursOnly(day)}${why}.`;
   }
 }

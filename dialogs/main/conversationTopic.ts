@@ -1,10 +1,15 @@
 // What the main dialog remembers between questions so follow-ups keep their context
 // ("and on Sunday?" keeps the branch, "what about Eastside?" keeps the day), and what a routed
 // dialog hands back when it finishes.
+import type { AgeRange } from '../../library/programs/ages';
 import type { Audience, LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
 
 export interface HoursQuery {
   branchId?: string;
+  /** A stop of a mobile branch ("Maple Senior Center"). */
+  place?: string;
+  /** Asked about right now ("open now", "tonight"). */
+  now?: boolean;
   /** yyyy-MM-dd; absent means "now". */
   start?: string;
   end?: string;
@@ -20,7 +25,15 @@ export interface ProgramsQuery {
   branchId?: string;
   audience?: Audience;
   age?: number;
+  /** The ages meant (exclusive upper end): one age, or a life stage's span. */
+  ages?: AgeRange;
+  /** Who it is for, as said back: "a 10-month-old", "toddlers". */
+  who?: string;
   topics?: string[];
+  /** Words of the message that name programs by title ("matinee", "sensory"). */
+  titleWords?: string[];
+  /** Look this many days ahead ("when is the next movie matinee"); default a week. */
+  aheadDays?: number;
 }
 
 export interface FaqQuery {
@@ -47,6 +60,11 @@ export interface RoutedDialogOptions {
   followUp?: FollowUpKind;
   /** The bot already asked in this conversation whether to remember the patron's interests. */
   askedToRemember?: boolean;
+  /**
+   * One of several requests in one message: answer without an optional question back (which branch's
+   * details, remembering interests), so the other requests are answered in the same reply.
+   */
+  partOfSeveral?: boolean;
 }
 
 /** What a routed dialog ends with. */

@@ -1,9 +1,12 @@
 // The main dialog's rules for reading a message against the conversation so far: whole-message
 // commands, a bare follow-up of the last answer ("and on Sunday?", "what about Eastside?"), and when
 // two intents are close enough to ask which. Plain functions over recognitions, tested on their own.
+import { audienceForAge } from '../../recognizers/entities/audience';
 import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
 import { maskNumbersIn } from '../../library/privacy';
 import { isShortReply } from '../../recognizers/replies';
+import type { RequestPart } from '../../recognizers/requests';
+export { hintedIntent } from '../../recognizers/requests';
 import { DAY_SHIFT, isMoreRequest, type FollowUpKind, type TopicMemory } from './conversationTopic';
 
 /** Whole-message commands; "cancel my hold" is a holds question, "cancel" alone is not. */
@@ -15,8 +18,9 @@ export const FORGET_ME =
 /** Words that point back at the previous answer's subject. */
 const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
 
-/** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?". */
-const FOLLOW_UP_OPENING = /^\s*(and|what about|how about|and what about|what of|also|then|same for)\b/i;
+/** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?", "wat about riverside". */
+const FOLLOW_UP_OPENING =
+  /^\s*(and|what about|how about|and what about|what of|also|then|same for|at|for|on|in)\b/i;
 
 /** A recognizer score this high at a question means a new request rather than an answer. */
 const CONFIDENT = 0.8;
@@ -61,7 +65,7 @@ export function followUpKind(
   if (!last || !routed) return undefined;
   const entities = recognition.entities;
   const hasContext = Boolean(
-    entities.branch || entities.date || entities.audience || entities.topics?.length,
+    entities.branch || entities.place || entities.date || entities.audience || entities.topics?.length,
   );
   const weakIntent = isUnsure(recognition, settings);
   const sameIntent = recognition.intent === last.intent;
@@ -72,10 +76,17 @@ export function followUpKind(
       return 'weak';
     return sameIntent && POINTING_BACK.test(recognition.text) ? 'weak' : undefined;
   }
-  const bare = FOLLOW_UP_OPENING.test(recognition.text);
-  // A bare day or branch ("on saturday") after programs for a 12-year-old keeps the age;
+  // The patron's words after texting shorthand is expanded: "wat about" is "what about".
+  const bare = FOLLOW_UP_OPENING.test(recognition.text) || FOLLOW_UP_OPENING.test(recognition.normalizedText);
+  // A bare day or branch ("on saturday", "eastside") after an answer keeps the rest of that answer;
   // "what's on tomorrow" or "lego events" is a new question and starts afresh.
-  if (sameIntent && !entities.topics?.length && !entities.audience && onlyNames(recognition)) return 'weak';
+  const others = otherWords(recognition);
+  if (
+    !entities.topics?.length &&
+    !entities.audience &&
+    (others === 0 || (others === 1 && (sameIntent || weakIntent)))
+  )
+    return 'weak';
   if (bare && (weakIntent || short || sameIntent)) return 'weak';
   // "where is it on saturday?" after the bookmobile's hours: "it" points back at the last answer.
   if (weakIntent && (short || POINTING_BACK.test(recognition.text))) return 'weak';
@@ -113,13 +124,74 @@ export function withoutLongNumbers(recognition: LibraryRecognition): LibraryReco
     ...recognition,
     text: maskNumbersIn(recognition.text),
     normalizedText: maskNumbersIn(recognition.normalizedText),
+    // Every intent's probability is not needed later, and its long decimals are digits kept for nothing.
+    intents: {},
   };
 }
 
-/** The message is just a day and/or branch, with at most one other word ("on saturday", "eastside then?"). */
-function onlyNames(recognition: LibraryRecognition): boolean {
-  let rest = recognition.text.toLowerCase();
-  for (const said of [recognition.entities.date?.text, recognition.entities.branch?.text])
+/** Words besides a day, branch or stop ("on saturday": 0; "eastside then?": 1); Infinity without a name. */
+function otherWords(recognition: LibraryRecognition): number {
+  const { date, branch, place } = recognition.entities;
+  if (!date && !branch && !place) return Infinity;
+  let rest = recognition.normalizedText.toLowerCase();
+  for (const said of [date?.text, branch?.text, place?.text])
     if (said) rest = rest.replace(said.toLowerCase(), ' ');
-  return rest.split(/[^a-z']+/).filter(Boolean).length <= 1;
+  return rest.split(/[^a-z']+/).filter((w) => w && !FILLER.has(w)).length;
+}
+
+/** The message is just a day, branch or stop, with at most one other word. */
+function onlyNames(recognition: LibraryRecognition): boolean {
+  return otherWords(recognition) <= 1;
+}
+
+/** Words around a bare name that add nothing ("what about the oak hill one?"). */
+const FILLER = new Set(['the', 'one', 'please', 'then']);
+
+/** Requests that need a question back (sign-in, a person): answered after the others in a message. */
+export function asksBack(part: RequestPart): boolean {
+  return /^(holds\.|human$|person\.)/.test(part.recognition.intent);
+}
+
+/**
+ * What a correction asks ("sorry i meant oak hill" after an hours answer): the last answer's intent
+ * with the named slot changed (a weak follow-up), or a new question when the words after the
+ * correction are one. A bare number after programs for an age is the age ("no, 13").
+ */
+export function correctedRecognition(
+  said: LibraryRecognition,
+  last: TopicMemory | undefined,
+  settings: ReadingSettings,
+): { recognition: LibraryRecognition; followUp: boolean } | undefined {
+  if (!last) return isUnsure(said, settings) ? undefined : { recognition: said, followUp: false };
+  const age = /^\s*(\d{1,2})\s*(?:years? old|yrs?|yo)?\s*$/.exec(said.text);
+  if (age && last.topic === 'programs' && (last.query.age !== undefined || last.query.ages)) {
+    const years = Number(age[1]);
+    const audience = {
+      audience: audienceForAge(years),
+      text: age[0],
+      age: years,
+      ages: { min: years, max: years },
+      label: `${/^(8|11|18)$/.test(age[1]) ? 'an' : 'a'} ${years}-year-old`,
+    };
+    return {
+      recognition: { ...said, intent: last.intent, entities: { ...said.entities, audience } },
+      followUp: true,
+    };
+  }
+  const entities = said.entities;
+  const names = Boolean(
+    entities.branch ||
+    entities.place ||
+    entities.date ||
+    entities.audience ||
+    entities.topics?.length ||
+    entities.title,
+  );
+  const unsure = isUnsure(said, settings);
+  // "oak hill", "what about saturday", "my 8 year old": the slot changes, the question stays.
+  const short = said.text.trim().split(/\s+/).length <= 5;
+  const bare = onlyNames(said) || FOLLOW_UP_OPENING.test(said.normalizedText) || unsure || short;
+  if (names && (bare || said.intent === last.intent))
+    return { recognition: { ...said, intent: last.intent }, followUp: true };
+  return unsure ? undefined : { recognition: said, followUp: false };
 }

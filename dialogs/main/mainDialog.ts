@@ -16,13 +16,22 @@ import {
 import { sendReply } from '../../channels/renderer';
 import type { Reply } from '../../channels/reply';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import type { AlwaysHumanTopic } from '../../library/handoff/escalation';
 import type { EscalationHook } from '../handoff/handoffEscalation';
 import type { PatronPreferencesState } from '../programs/patronPreferencesState';
 import { SENSITIVE_INPUT } from '../turnState';
 import type { RoutedDialogResult } from './conversationTopic';
 import { CANCEL, FORGET_ME, isPlainAnswer } from './followUps';
-import { freshMemory, type IntentRoute, type MainMemory, MainRouting, MainTurn } from './mainRouting';
-import { ANSWER_OR_START_OVER_TEXT, intentLabels, STOPPED_TEXT } from './mainWording';
+import {
+  freshMemory,
+  type IntentRoute,
+  type MainMemory,
+  MainRouting,
+  MainTurn,
+  type QueuedRequest,
+} from './mainRouting';
+import { ANSWER_OR_START_OVER_TEXT, intentLabels, type LibraryContact, STOPPED_TEXT } from './mainWording';
+import { flushPacked } from './replyPacking';
 
 export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
 export type { IntentRoute } from './mainRouting';
@@ -49,6 +58,12 @@ export interface MainDialogOptions {
   closeMargin?: number;
   /** Bringing in a person for frustration and always-a-person topics (misunderstandings are counted here). */
   escalation?: EscalationHook;
+  /** The library's phone, website and catalogue, for what the chat cannot answer. */
+  contact?: Omit<LibraryContact, 'libraryName'>;
+  /** From the configuration's `escalation`: what to say before offering a person for each topic. */
+  alwaysHumanTopics?: readonly AlwaysHumanTopic[];
+  /** From the configuration's `escalation`: words of frustration around a question. */
+  frustrationWords?: readonly string[];
 }
 
 /** Starts the main dialog with another dialog (a patron who agreed to leave a message for staff). */
@@ -63,6 +78,8 @@ interface LoopOptions {
   wait?: boolean;
   /** Begin this dialog first, then wait for the next message. */
   begin?: MainDialogStart;
+  /** One of several requests in the patron's message, handled now (wait is false). */
+  part?: QueuedRequest;
 }
 
 export class MainDialog extends ComponentDialog {
@@ -90,6 +107,9 @@ export class MainDialog extends ComponentDialog {
       closeMargin: options.closeMargin ?? 0.2,
       labels: intentLabels(options.faq ?? []),
       faqTitles: (options.faq ?? []).map((entry) => entry.title),
+      contact: { libraryName: options.libraryName, phone: 'the library', ...options.contact },
+      alwaysHumanTopics: options.alwaysHumanTopics ?? [],
+      frustrationWords: options.frustrationWords ?? [],
     });
     for (const route of routes) if (!this.findDialog(route.dialog.id)) this.addDialog(route.dialog);
     if (options.escalation && !this.findDialog(options.escalation.dialog.id)) {
@@ -136,6 +156,8 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) {
       await dialogContext.beginDialog(this.id);
     }
+    // Several answers in one turn go out together (SMS: packed into as few texts as fit).
+    await flushPacked(context);
   }
 
   /** Interruptions while a capability's dialog waits for an answer. */
@@ -159,7 +181,9 @@ export class MainDialog extends ComponentDialog {
     if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
     const recognition = this.recognizer.recognize(text, this.now());
     const sure = recognition.score >= this.minConfidence;
-    if (recognition.intent === 'help' && sure) {
+    // "what about eastside" can read as help; naming a branch, day or age is a follow-up for the dialog.
+    const names = Object.keys(recognition.entities).some((key) => key !== 'number');
+    if (recognition.intent === 'help' && sure && !names) {
       await sendReply(innerDc.context, this.capabilities(false));
       await sendReply(innerDc.context, { kind: 'text', text: ANSWER_OR_START_OVER_TEXT });
       return Dialog.EndOfTurn;
@@ -191,6 +215,7 @@ export class MainDialog extends ComponentDialog {
       pending,
       (text) => this.recognizer.recognize(text, this.now()),
       (next) => this.waitAgain(step, next),
+      (step.options as LoopOptions).part,
     );
     for (const handler of this.routing.handlers) {
       const result = await handler(turn);
@@ -204,13 +229,26 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as RoutedDialogResult | undefined;
     if (result?.memory) memory.last = result.memory;
     if (result?.askedToRemember) memory.askedToRemember = true;
-    // The patron said something else instead of answering the dialog's question: handle it now.
-    if (result?.kind === 'unhandled')
+    // The patron said something else instead of answering the dialog's question: handle it now (the
+    // rest of an earlier message's requests are dropped: the patron has moved on).
+    if (result?.kind === 'unhandled') {
+      memory.queue = undefined;
       return step.replaceDialog(MAIN_LOOP, { memory, wait: false } satisfies LoopOptions);
+    }
     return this.waitAgain(step, memory);
   }
 
-  private waitAgain(step: WaterfallStepContext, memory: MainMemory): Promise<DialogTurnResult> {
-    return step.replaceDialog(MAIN_LOOP, { memory, wait: true } satisfies LoopOptions);
+  /** After an answer: its note, then the message's next request if there is one, else the next message. */
+  private async waitAgain(step: WaterfallStepContext, memory: MainMemory): Promise<DialogTurnResult> {
+    const next = memory.queue?.shift();
+    if (!memory.queue?.length) memory.queue = undefined;
+    if (!next) {
+      if (memory.note) await sendReply(step.context, { kind: 'text', text: memory.note });
+      memory.note = undefined;
+      return step.replaceDialog(MAIN_LOOP, { memory, wait: true } satisfies LoopOptions);
+    }
+    // The request is read as if it were the whole message (dialogs and hooks read the activity's text).
+    step.context.activity.text = next.text;
+    return step.replaceDialog(MAIN_LOOP, { memory, wait: false, part: next } satisfies LoopOptions);
   }
 }

@@ -6,8 +6,17 @@ import type { TurnContext } from 'botbuilder';
 import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
 import { optionValue, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
-import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
+import {
+  alwaysHumanTopicOf,
+  isLibraryQuestion,
+  questionInside,
+  saysFrustrated,
+  type AlwaysHumanTopic,
+} from '../../library/handoff/escalation';
+import { readCorrection } from '../../recognizers/corrections';
+import type { BranchMention, LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
 import { chosenOption, yesOrNo } from '../../recognizers/replies';
+import { splitRequests } from '../../recognizers/requests';
 import type { EscalationHook } from '../handoff/handoffEscalation';
 import type { PatronPreferencesState } from '../programs/patronPreferencesState';
 import {
@@ -17,15 +26,27 @@ import {
   type TopicMemory,
 } from './conversationTopic';
 import {
+  asksBack,
+  hintedIntent,
   CANCEL,
   closeIntents,
+  correctedRecognition,
   followUpKind,
   FORGET_ME,
   isUnsure,
   type ReadingSettings,
   withoutLongNumbers,
 } from './followUps';
+import { withheldInput } from '../turnState';
+import { startPacking } from './replyPacking';
 import {
+  acknowledgementReply,
+  callUsText,
+  cannotAnswerReply,
+  FRUSTRATED_NOTE,
+  greetingOpening,
+  type LibraryContact,
+  smallTalkReply,
   FORGOTTEN_TEXT,
   NOTHING_MORE_TEXT,
   notUnderstoodText,
@@ -46,14 +67,38 @@ export interface IntentRoute {
   dialog: Dialog;
   /** Checked before the recognizer: whole messages this route always takes ("sign out"). */
   matches?: (text: string) => boolean;
+  /**
+   * Messages that name something only this route knows (a program's title, "movie matinee"): taken
+   * unless the recognizer is sure of another intent.
+   */
+  names?: (text: string) => boolean;
 }
+
+/** A recognizer this sure of another intent keeps the message ("renew my book club book"). */
+const SURE = 0.9;
+/** Asking for reading advice ("suggest a book for my book club"), not for a program. */
+const READING_ADVICE =
+  /\b(recommend\w*|suggest\w*|what should (i|we|my \w+) read|read next|books? (about|on|like)|novels?)\b/i;
+/** Below this, entities that point elsewhere (an age, a program topic) win over the classifier. */
+const HALF_SURE = 0.6;
 
 /** A "which do you mean" option: an intent, or none for "Something else". */
 type WhichOption = ChoiceOption & { intent?: LibraryIntent };
 
+/** One of several requests in a message, waiting its turn (answered in order, in the same reply). */
+export interface QueuedRequest {
+  text: string;
+  /** A branch an earlier request named, which this one is about too. */
+  branch?: BranchMention;
+}
+
 /** What the main dialog remembers between messages (kept in its dialog state). */
 export interface MainMemory {
   last?: TopicMemory;
+  /** The other requests of the message being answered, in the order they are answered. */
+  queue?: QueuedRequest[];
+  /** Said once the current answer is given (a person is one message away, after a frustrated question). */
+  note?: string;
   /** Asked once per conversation whether to remember interests; not asked again after a "no". */
   askedToRemember?: boolean;
   misunderstood: number;
@@ -77,8 +122,10 @@ export class MainTurn {
     readonly memory: MainMemory,
     /** The question the bot asked last (taken out of memory: it is answered now or forgotten). */
     readonly pending: MainMemory['pending'],
-    private readonly recognize: (text: string) => LibraryRecognition,
+    readonly recognize: (text: string) => LibraryRecognition,
     private readonly restart: (memory: MainMemory) => Promise<DialogTurnResult>,
+    /** Set when this message is one of several requests (never split again). */
+    readonly part?: QueuedRequest,
   ) {}
 
   get text(): string {
@@ -97,7 +144,12 @@ export class MainTurn {
         pending?.kind === 'menu' && /^\s*#?\d{1,2}\s*[.)]?\s*$/.test(this.text)
           ? chosenOption(this.text, pending.options)
           : undefined;
-      this.recognized = this.recognize(picked ? optionValue(picked) : this.text);
+      const recognized = this.recognize(picked ? optionValue(picked) : this.text);
+      // "... and where do I park there": the branch named earlier in the message.
+      this.recognized =
+        this.part?.branch && !recognized.entities.branch
+          ? { ...recognized, entities: { ...recognized.entities, branch: this.part.branch } }
+          : recognized;
     }
     return this.recognized;
   }
@@ -131,7 +183,18 @@ export interface MainRoutingOptions extends ReadingSettings {
   offerAfter: number;
   labels: Partial<Record<string, string>>;
   faqTitles: readonly string[];
+  /** The phone number and catalogue, for what this chat cannot answer. */
+  contact: LibraryContact;
+  /** Always-a-person topics, for what to tell the patron before offering a person. */
+  alwaysHumanTopics: readonly AlwaysHumanTopic[];
+  /** The configuration's frustration words, taken out to find the question a frustrated patron asked. */
+  frustrationWords: readonly string[];
 }
+
+/** Intents answered in a line by the main dialog itself: never a misunderstanding. */
+const CONVERSATIONAL = new Set(['acknowledge', 'smalltalk', 'library.other']);
+/** Messages between questions that leave the last answer as the context of the next one. */
+const KEEPS_CONTEXT = new Set(['acknowledge', 'smalltalk', 'goodbye', 'greeting']);
 
 export class MainRouting {
   private readonly routeByIntent = new Map<string, string>();
@@ -144,7 +207,11 @@ export class MainRouting {
     (turn) => this.nothingMore(turn),
     (turn) => this.answerToWhich(turn),
     (turn) => this.answerToPersonOffer(turn),
+    (turn) => this.severalRequests(turn),
+    (turn) => this.correction(turn),
     (turn) => this.escalate(turn),
+    (turn) => this.named(turn),
+    (turn) => this.conversational(turn),
     (turn) => this.followUp(turn),
     (turn) => this.askWhich(turn),
     (turn) => this.notUnderstood(turn),
@@ -193,7 +260,7 @@ export class MainRouting {
   private async alwaysTaken(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const direct = this.options.routes.find((route) => route.matches?.(turn.text));
     if (!direct) return undefined;
-    const options: RoutedDialogOptions = { recognition: turn.recognition() };
+    const options: RoutedDialogOptions = { recognition: { ...turn.recognition(), intents: {} } };
     return turn.step.beginDialog(direct.dialog.id, options);
   }
 
@@ -228,13 +295,118 @@ export class MainRouting {
     return turn.waitAgain();
   }
 
-  /** Explicit requests for a person, frustration and always-a-person topics. */
+  /**
+   * Several requests in one message: each is answered in turn (MainDialog takes them from the queue),
+   * the ones that need a question back last, in one reply (SMS texts packed).
+   */
+  private async severalRequests(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+    // Card number and PIN typed into the request belong to that one request: never split it.
+    if (turn.part || withheldInput(turn.context)?.kind === 'message') return undefined;
+    const split = splitRequests(turn.text, turn.recognize, { minScore: 0.5 });
+    if (!split) return undefined;
+    // "stupid bot. is riverside open monday": the venting is not a request; a person stays one message away.
+    const parts = split.filter((p) => questionInside(p.text, this.options.frustrationWords) !== undefined);
+    if (parts.length < split.length) turn.memory.note = FRUSTRATED_NOTE;
+    if (parts.length === 0) return undefined;
+    const ordered = [...parts.filter((p) => !asksBack(p)), ...parts.filter(asksBack)];
+    turn.memory.queue = ordered.map(({ text, branch }) => (branch ? { text, branch } : { text }));
+    startPacking(turn.context);
+    return turn.waitAgain();
+  }
+
+  /** "sorry i meant oak hill", "no, my 8 year old": the last answer again with that one thing changed. */
+  private async correction(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+    const correction = readCorrection(turn.text);
+    if (!correction) return undefined;
+    const corrected = correctedRecognition(turn.recognize(correction.said), turn.memory.last, this.options);
+    if (!corrected) return undefined;
+    turn.memory.misunderstood = 0;
+    if (corrected.followUp) return this.route(turn, corrected.recognition, 'weak');
+    return this.route(turn, corrected.recognition);
+  }
+
+  /**
+   * Explicit requests for a person, frustration and always-a-person topics. A frustrated patron who
+   * asked a library question gets the answer first; an always-a-person topic gets its advice first.
+   */
   private async escalate(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const escalation = this.options.escalation;
-    const decision = await escalation?.check(turn.context, turn.recognition());
-    if (!escalation || !decision) return undefined;
+    const recognition = turn.recognition();
+    const decision = await escalation?.check(turn.context, recognition);
+    if (!escalation || !decision) return this.personTopicWithoutStaff(turn);
     turn.memory.misunderstood = 0;
+    const question = decision.reason === 'frustrated' ? this.frustratedQuestion(turn) : undefined;
+    if (question) {
+      turn.memory.note = FRUSTRATED_NOTE;
+      return this.route(turn, question);
+    }
+    // Sentiment alone over a parent's words ("my 4 yr old gets bored ... on saturday") is no complaint.
+    const hinted = hintedIntent(recognition);
+    const sentimentOnly = !saysFrustrated(turn.text, this.options.frustrationWords);
+    if (decision.reason === 'frustrated' && sentimentOnly && hinted && this.dialogFor(hinted))
+      return this.route(turn, { ...recognition, intent: hinted });
+    if (decision.reason === 'always-human') {
+      const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
+      if (topic?.advice) await turn.say(topic.advice);
+    }
     return turn.step.beginDialog(escalation.dialog.id, decision);
+  }
+
+  /** The library question inside a frustrated message ("ugh stupid bot when does oak hill close"), if any. */
+  private frustratedQuestion(turn: MainTurn): LibraryRecognition | undefined {
+    const answerable = (r: LibraryRecognition) => isLibraryQuestion(r.intent) && !isUnsure(r, this.options);
+    const recognition = turn.recognition();
+    if (answerable(recognition)) return recognition;
+    const inside = questionInside(turn.text, this.options.frustrationWords);
+    const question = inside && inside !== turn.text ? turn.recognize(inside) : undefined;
+    return question && answerable(question) ? question : undefined;
+  }
+
+  /** An always-a-person topic where no person can be brought in from the chat: the advice and the phone. */
+  private async personTopicWithoutStaff(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+    const recognition = turn.recognition();
+    if (!recognition.intent.startsWith('person.') || isUnsure(recognition, this.options)) return undefined;
+    const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
+    await turn.say([topic?.advice, callUsText(this.options.contact.phone)].filter(Boolean).join(' '));
+    return turn.waitAgain();
+  }
+
+  /**
+   * A program named by its title ("holiday card making", "winter reading"), a stop of the Bookmobile,
+   * a program topic or an age when the recognizer is unsure: that capability, rather than a guess.
+   */
+  private async named(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+    const recognition = turn.recognition();
+    const route = this.options.routes.find(
+      (r) => r.names?.(turn.text) && !r.intents.includes(recognition.intent),
+    );
+    // A program's name beats small talk or "can't answer that", but not a request for reading advice.
+    const declined = CONVERSATIONAL.has(recognition.intent) && !READING_ADVICE.test(turn.text);
+    const doubtful =
+      isUnsure(recognition, this.options) ||
+      declined ||
+      recognition.score < SURE ||
+      recognition.intent === 'help';
+    if (route && doubtful && !/^(holds\.|human$|person\.)/.test(recognition.intent))
+      return this.route(turn, { ...recognition, intent: route.intents[0] });
+    const hinted = hintedIntent(recognition);
+    // An age or a topic outweighs a classifier that is unsure, or half sure of holds ("stuff 4 my 3yo").
+    const halfSureHolds = recognition.intent.startsWith('holds.') && recognition.score < HALF_SURE;
+    const lost = isUnsure(recognition, this.options) || recognition.intent === 'help' || halfSureHolds;
+    if (hinted && lost && this.dialogFor(hinted)) return this.route(turn, { ...recognition, intent: hinted });
+    return undefined;
+  }
+
+  /** "ok", small talk, a library question not answered here: a line, never "didn't understand". */
+  private async conversational(turn: MainTurn): Promise<DialogTurnResult | undefined> {
+    const recognition = turn.recognition();
+    if (!CONVERSATIONAL.has(recognition.intent) || recognition.score < this.options.minConfidence)
+      return undefined;
+    // "eastside" after an answer is a follow-up even when it reads like small talk.
+    if (turn.memory.last && followUpKind(recognition, turn.memory.last, true, this.options)) return undefined;
+    turn.memory.misunderstood = 0;
+    await turn.say(this.replyWithoutDialog(recognition));
+    return turn.waitAgain();
   }
 
   private async followUp(turn: MainTurn): Promise<DialogTurnResult | undefined> {
@@ -251,6 +423,10 @@ export class MainRouting {
     const labels = this.options.labels;
     const close = closeIntents(turn.recognition(), (intent) => Boolean(labels[intent]), this.options);
     if (!close) return undefined;
+    // Who it is for settles it: "computer help for older people" is a program, not the computers FAQ.
+    const recognition = turn.recognition();
+    if (recognition.entities.audience?.ages && close.includes('programs') && this.dialogFor('programs'))
+      return this.route(turn, { ...recognition, intent: 'programs' });
     const options: WhichOption[] = close.map((intent) => ({
       label: labels[intent]!,
       value: labels[intent]!,
@@ -291,15 +467,19 @@ export class MainRouting {
     memory.misunderstood = 0;
     const routed = this.dialogFor(recognition.intent);
     if (routed) {
-      const options: RoutedDialogOptions = { recognition };
+      // Kept with the dialog stack: the answer as read, not every intent's probability.
+      const options: RoutedDialogOptions = { recognition: { ...recognition, intents: {} } };
       if (memory.askedToRemember) options.askedToRemember = true;
+      if (turn.part) options.partOfSeveral = true;
       if (followUp && memory.last?.intent === recognition.intent) {
         options.previous = memory.last;
         options.followUp = followUp;
       }
       return turn.step.beginDialog(routed, options);
     }
-    if (recognition.intent !== memory.last?.intent) memory.last = undefined;
+    // Thanks or small talk between questions keep the last answer for "actually, what about Oak Hill".
+    if (recognition.intent !== memory.last?.intent && !KEEPS_CONTEXT.has(recognition.intent))
+      memory.last = undefined;
     const reply = this.replyWithoutDialog(recognition);
     await turn.say(reply);
     if (reply.kind === 'choice') memory.pending = { kind: 'menu', options: reply.options };
@@ -307,8 +487,32 @@ export class MainRouting {
   }
 
   private replyWithoutDialog(recognition: LibraryRecognition): Reply {
-    if (recognition.intent === 'greeting') return this.capabilities(true);
-    if (recognition.intent === 'help') return this.capabilities(false);
-    return unroutedReply(recognition.intent, recognition.text, this.options.libraryName);
+    const { contact } = this.options;
+    switch (recognition.intent) {
+      case 'greeting':
+        return this.greeting(recognition.text);
+      case 'help':
+        return this.capabilities(false);
+      case 'acknowledge':
+        return acknowledgementReply();
+      case 'smalltalk':
+        return smallTalkReply(recognition.text, contact);
+      case 'library.other':
+        return cannotAnswerReply(recognition.text, contact, this.routeByIntent.has('human'));
+      default:
+        return unroutedReply(recognition.intent, recognition.text, this.options.libraryName);
+    }
+  }
+
+  /** The welcome, after "Yes, I'm here!" when the patron asked whether anyone was there. */
+  private greeting(text: string): Reply {
+    const reply = this.capabilities(true);
+    const opening = greetingOpening(text);
+    if (!opening || reply.kind !== 'choice') return reply;
+    return {
+      ...reply,
+      prompt: `${opening} ${reply.prompt}`,
+      ...(reply.smsPrompt ? { smsPrompt: `${opening} ${reply.smsPrompt}` } : {}),
+    };
   }
 }

@@ -140,3 +140,103 @@ export function whichReply(labels: string[], options: ChoiceOption[]): Reply {
 function sentenceCase(title: string): string {
   return /^[A-Z][a-z]+\b(?!-)/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
+
+// ---- acknowledgements, small talk, library questions not answered here (issue 13) ----------------
+
+/** How patrons reach the library besides this chat, for the honest "I can't answer that here". */
+export interface LibraryContact {
+  libraryName: string;
+  phone: string;
+  website?: string;
+  catalogUrl?: string;
+}
+
+/** Presence checks ("hello??? anyone there"), how-are-you and the like, read inside a greeting. */
+const PRESENCE =
+  /\b(any ?(one|body)|some(one|body)|you) (there|here|home|around|awake)\b|\bhello+\s*\?+|\bhel+o+\s*\?/i;
+const HOW_ARE_YOU = /\bhow (are|r) (you|u|ya)\b|\bhow'?s it going\b|\bhow you doing\b/i;
+const IDENTITY =
+  /\b(bot|robot|ai|human|real person|person|chatgpt|automated|machine|computer|who (am i|are you)|your name|what are you|who (made|built|created|designed|coded|programmed|makes)|programmed|alive|sentient|old are you|where do you live)\b/i;
+const PRAISE =
+  /\b(awesome|amazing|best|great job|good job|well done|good bot|nice bot|smart|sweet|funny|love|like you|helpful|rock)\b/i;
+const LAUGH = /\b(lol\w*|lmao|haha\w*|hehe\w*|rofl)\b|😂|🤣|😄/i;
+const BOOKS =
+  /^(?:[\s!.]|📚|📖|📕|📗|📘|📙)*$|^\s*(book|books|book book|reading)\s*[!.]*\s*$|\b(love|like) (books|reading)\b/iu;
+const APOLOGY = /^\s*(sorry|my bad|oops|whoops)\b/i;
+const TESTING = /\b(test|testing|just (looking|browsing|checking|curious))\b/i;
+
+export const ANYTHING_ELSE_TEXT = 'OK. Anything else I can help with?';
+
+/** A greeting that asks whether anyone is there, or how the bot is, gets that answered first. */
+export function greetingOpening(text: string): string | undefined {
+  if (PRESENCE.test(text)) return "Yes, I'm here!";
+  if (HOW_ARE_YOU.test(text)) return "I'm doing well, thanks for asking!";
+  return undefined;
+}
+
+/** "ok", "got it", a thumbs up: a short reply that keeps the door open, never a menu. */
+export function acknowledgementReply(): Reply {
+  return { kind: 'text', text: ANYTHING_ELSE_TEXT };
+}
+
+/** Small talk, answered in a line, then what the bot can do. */
+export function smallTalkReply(text: string, contact: LibraryContact): Reply {
+  const about = 'opening hours, programs, your holds and library questions';
+  if (BOOKS.test(text)) {
+    const catalog = contact.catalogUrl ?? contact.website;
+    return {
+      kind: 'text',
+      text:
+        `📚 Looking for something to read? Tell me a title or an author and I can put it on hold` +
+        (catalog ? `, or browse the catalog at ${catalog}.` : '.'),
+    };
+  }
+  if (IDENTITY.test(text))
+    return {
+      kind: 'text',
+      text: `I'm the ${contact.libraryName}'s automated help bot, not a person. I can help with ${about}, and bring in a person from the library whenever you like.`,
+      smsText: `I'm the library's automated help bot, not a person. Ask me about hours, programs or your holds, or ask for a person.`,
+    };
+  if (PRAISE.test(text)) return { kind: 'text', text: 'Thank you, happy to help! Anything else?' };
+  if (LAUGH.test(text)) return { kind: 'text', text: '😄 Anything else I can help with?' };
+  if (APOLOGY.test(text)) return { kind: 'text', text: 'No problem at all. What can I help you with?' };
+  if (TESTING.test(text)) return { kind: 'text', text: `I'm here and working. Ask me about ${about}.` };
+  return { kind: 'text', text: `I'm the library's help bot: ask me about ${about}.` };
+}
+
+/** Reading advice and catalogue questions: the catalogue and a librarian are the next step. */
+const ABOUT_BOOKS =
+  /\b(recommend|recommendation|suggest|read next|good (book|read|novel|audiobook)|books? (about|on|like|for|similar)|similar to|novels?|thrillers?|mysteries|series|do you have (any )?(books|audiobooks|ebooks|dvds|magazines|newspapers|large print|graphic novels|cookbooks)|libby|ebooks?|catalog(ue)?|what should (i|we|my)\b.*\bread)\b/i;
+
+/**
+ * A library question this chat cannot answer: said honestly, with the best next step (the catalogue
+ * for reading questions, otherwise the phone number and a person).
+ */
+export function cannotAnswerReply(text: string, contact: LibraryContact, personOffered: boolean): Reply {
+  const person = personOffered ? ', or say "talk to a person" and I\'ll bring in a staff member' : '';
+  const catalog = contact.catalogUrl ?? contact.website;
+  if (ABOUT_BOOKS.test(text) && catalog) {
+    return {
+      kind: 'text',
+      text:
+        `I can't give reading suggestions or search subjects here, sorry. The catalog can: ${catalog} ` +
+        `(search a subject, author or title you like). Librarians love suggesting books too: ask at any branch, ` +
+        `call ${contact.phone}${person}.`,
+      smsText: `I can't suggest books by text, sorry. Try the catalog: ${catalog}, or call ${contact.phone}.`,
+    };
+  }
+  return {
+    kind: 'text',
+    text: `I can't answer that here, sorry. A librarian can: call ${contact.phone}, ask at any branch${person}.`,
+    smsText: `I can't answer that by text, sorry. Please call ${contact.phone} or ask at any branch.`,
+  };
+}
+
+/** After answering a frustrated patron's question: a person is one message away. */
+export const FRUSTRATED_NOTE =
+  'Sorry for the trouble. If you would rather talk with someone, say "talk to a person".';
+
+/** An always-a-person topic when this library has no person to offer in the chat. */
+export function callUsText(phone: string): string {
+  return `Our staff handle that personally: please call ${phone} or visit any branch.`;
+}

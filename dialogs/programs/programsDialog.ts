@@ -1,6 +1,7 @@
 // Program suggestions: filters from the question (or a follow-up question when nothing was said),
 // ranked by what was asked, then remembered interests and home branch, three at a time with "more".
-// Offers to remember interests only with the patron's consent.
+// Every occurrence is checked against its branch's hours that day. Offers to remember interests only
+// with the patron's consent.
 import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { DateTime } from 'luxon';
 import { sendReply } from '../../channels/renderer';
@@ -9,11 +10,21 @@ import { calendarDate, relativeDay } from '../../library/hours/format';
 import type { HoursService } from '../../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../../library/programs/catalog';
 import { summarizeProgram } from '../../library/programs/format';
+import { checkOpening, type CheckedProgram, type OpeningCheck } from '../../library/programs/openingCheck';
 import type { Program } from '../../library/programs/program';
-import { findPrograms, pageOf, pageSize, type ProgramQuery } from '../../library/programs/search';
+import {
+  findPrograms,
+  pageOf,
+  pageSize,
+  titleWordsIn,
+  type ProgramQuery,
+  type RankingPreferences,
+} from '../../library/programs/search';
+import { createTopicThesaurus } from '../../recognizers/entities/topics';
 import type {
   Audience,
   LibraryEntities,
+  LibraryRecognition,
   PatronMessageRecognizer,
 } from '../../recognizers/libraryRecognition';
 import { chosenOption, yesOrNo } from '../../recognizers/replies';
@@ -26,15 +37,33 @@ import {
   type TopicMemory,
 } from '../main/conversationTopic';
 import type { PatronPreferencesState } from './patronPreferencesState';
+import {
+  ALL_FOUND_MORE_TEXT,
+  ALL_FOUND_TEXT,
+  CALENDAR_DOWN_TEXT,
+  KIND_PROMPT,
+  KIND_SMS_PROMPT,
+  leftOutText,
+  noneFoundText,
+  noteLine,
+  NOT_REMEMBERED_TEXT,
+  REMEMBER_NO,
+  REMEMBER_YES,
+  REMEMBERED_SMS_TEXT,
+  REMEMBERED_TEXT,
+  rememberReply,
+} from './programsWording';
 
 export const PROGRAMS_DIALOG = 'programsDialog';
 
 /** With no dates asked, suggestions cover the coming week. */
 const defaultDays = 7;
-/** When nothing matches the asked dates, how far after them to look for the next ones. */
-const lookAheadDays = 28;
+/** A program asked for by name or topic, or "the next" one: its dates over the coming months. */
+const aheadDays = 90;
 /** Date words worth saying back as they were said. */
 const RELATIVE_DATES = /^(today|tonight|tomorrow|this |next |the weekend|weekend|over the weekend)/;
+/** "when is the next ...", "next lego club": look ahead for the next ones. */
+const NEXT = /\b(next|upcoming|coming up|when is|when's|when does|what time is|how often)\b/i;
 
 const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
   { label: 'Kids and families', value: 'Kids and families', audience: 'kids' },
@@ -45,7 +74,6 @@ const kindOptions: (ChoiceOption & { audience?: Audience })[] = [
 ];
 
 /** The buttons of the offer to remember interests (typed back as answers too). */
-const rememberLabels = { yes: 'Yes, remember', no: 'No thanks' };
 
 interface ProgramsDialogState {
   stage: 'ask-kind' | 'results';
@@ -57,6 +85,8 @@ interface ProgramsDialogState {
   asked: boolean;
   /** Whether "more" has another page to show. */
   more?: boolean;
+  /** One of several requests in a message: no question back. */
+  quiet?: boolean;
 }
 
 export interface ProgramsDialogOptions {
@@ -65,19 +95,32 @@ export interface ProgramsDialogOptions {
   recognizer: PatronMessageRecognizer;
   /** Absent: nothing is remembered and nothing is offered. */
   preferences?: PatronPreferencesState;
+  /** The library's everyday words for its program topics (`programs.topics`). */
+  topics?: Readonly<Record<string, readonly string[]>>;
+}
+
+interface Found {
+  /** Listed, in order, each checked against its branch's hours that day. */
+  listed: CheckedProgram[];
+  leftOut: CheckedProgram[];
 }
 
 export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
+  private readonly topicWords: (topic: string) => readonly string[];
+
   constructor(private readonly options: ProgramsDialogOptions) {
     super(PROGRAMS_DIALOG);
+    this.topicWords = createTopicThesaurus(options.topics);
   }
 
   override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
     if (!options?.recognition) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
     const before = options.previous?.topic === 'programs' ? options.previous.query : undefined;
     const query = mergeQuery(options.recognition.entities, before, options.followUp);
+    await this.readWords(query, options.recognition);
     const remembered = await this.options.preferences?.for(dc.context).get();
-    if (!options.followUp && isOpenQuestion(query) && !remembered) {
+    const quiet = options.partOfSeveral === true;
+    if (!options.followUp && !quiet && isOpenQuestion(query) && !remembered) {
       const state: ProgramsDialogState = {
         stage: 'ask-kind',
         query,
@@ -87,56 +130,35 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       Object.assign(dc.activeDialog!.state, state);
       await sendReply(dc.context, {
         kind: 'choice',
-        prompt: 'What kind of program are you looking for? You can also say an age, a topic or a branch.',
-        smsPrompt: 'What kind of program? You can also say an age, topic or branch.',
+        prompt: KIND_PROMPT,
+        smsPrompt: KIND_SMS_PROMPT,
         options: kindOptions.map(({ label, value }) => ({ label, value })),
       });
       return Dialog.EndOfTurn;
     }
-    return this.show(dc, query, 0, Boolean(options.askedToRemember));
+    return this.show(dc, query, 0, Boolean(options.askedToRemember), quiet);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = dc.activeDialog!.state as ProgramsDialogState;
     const text = dc.context.activity.text ?? '';
-    const memory: TopicMemory = { topic: 'programs', intent: 'programs', query: state.query };
-    if (state.stage === 'ask-kind') {
-      const kind = chosenOption(text, kindOptions);
-      if (kind)
-        return this.show(
-          dc,
-          kind.audience ? { ...state.query, audience: kind.audience } : state.query,
-          0,
-          state.asked,
-        );
-      const entities = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate()).entities;
-      if (hasProgramEntities(entities))
-        return this.show(dc, mergeQuery(entities, state.query, 'weak'), 0, state.asked);
-      return dc.endDialog({
-        kind: 'unhandled',
-        text,
-        askedToRemember: state.asked,
-      } satisfies RoutedDialogResult);
-    }
+    if (state.stage === 'ask-kind') return this.kindAnswered(dc, state, text);
     if (isMoreRequest(text)) {
       if (state.more || !state.offer) return this.show(dc, state.query, state.page + 1, state.asked);
       // Nothing more to show, but the question about remembering is still open: ask it again.
-      await sendReply(dc.context, { kind: 'text', text: "That's all I found." });
+      await sendReply(dc.context, { kind: 'text', text: ALL_FOUND_TEXT });
       await sendReply(dc.context, this.offerReply(state.offer));
       return Dialog.EndOfTurn;
     }
-    const answer = state.offer ? yesOrNo(text, rememberLabels) : undefined;
+    const answer = state.offer ? yesOrNo(text, { yes: REMEMBER_YES, no: REMEMBER_NO }) : undefined;
+    const memory: TopicMemory = { topic: 'programs', intent: 'programs', query: state.query };
     if (state.offer && answer !== undefined) {
       const preferences = this.options.preferences!.for(dc.context);
       if (answer === 'yes') {
         await preferences.remember(state.offer, true);
-        await sendReply(dc.context, {
-          kind: 'text',
-          text: 'Done: I will use that to suggest programs next time. Say "forget me" at any time and I will delete it.',
-          smsText: 'Saved. Text "forget me" at any time to delete it.',
-        });
+        await sendReply(dc.context, { kind: 'text', text: REMEMBERED_TEXT, smsText: REMEMBERED_SMS_TEXT });
       } else {
-        await sendReply(dc.context, { kind: 'text', text: "No problem, I won't remember it." });
+        await sendReply(dc.context, { kind: 'text', text: NOT_REMEMBERED_TEXT });
       }
       return dc.endDialog({
         kind: 'answered',
@@ -152,79 +174,148 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     } satisfies RoutedDialogResult);
   }
 
+  private async kindAnswered(dc: DialogContext, state: ProgramsDialogState, text: string) {
+    const kind = chosenOption(text, kindOptions);
+    if (kind)
+      return this.show(
+        dc,
+        kind.audience ? { ...state.query, audience: kind.audience } : state.query,
+        0,
+        state.asked,
+      );
+    const recognition = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate());
+    if (hasProgramEntities(recognition.entities)) {
+      const query = mergeQuery(recognition.entities, state.query, 'weak');
+      await this.readWords(query, recognition);
+      return this.show(dc, query, 0, state.asked);
+    }
+    return dc.endDialog({
+      kind: 'unhandled',
+      text,
+      askedToRemember: state.asked,
+    } satisfies RoutedDialogResult);
+  }
+
+  /** Program titles named in the message ("movie matinee") and how far ahead to look. */
+  private async readWords(query: ProgramsQuery, recognition: LibraryRecognition): Promise<void> {
+    const entities = recognition.entities;
+    let words = recognition.normalizedText;
+    for (const said of [
+      entities.date?.text,
+      entities.branch?.text,
+      entities.audience?.text,
+      entities.place?.text,
+    ])
+      if (said) words = words.replace(said.toLowerCase(), ' ');
+    const now = this.options.hours.now();
+    const horizon = await this.options.catalog.between(now, now.plus({ days: aheadDays })).catch(() => []);
+    const titleWords = titleWordsIn(words, horizon);
+    if (titleWords.length) query.titleWords = titleWords;
+    if (!query.start && (query.topics?.length || titleWords.length || NEXT.test(recognition.text)))
+      query.aheadDays = aheadDays;
+  }
+
   private async show(
     dc: DialogContext,
     query: ProgramsQuery,
     page: number,
     asked: boolean,
+    quiet = false,
   ): Promise<DialogTurnResult> {
     const now = this.options.hours.now();
     const preferences = this.options.preferences?.for(dc.context);
     const remembered = await preferences?.get();
-    const search = this.searchFor(query, now);
-    const found = await this.programsBetween(dc, search.from, search.to);
+    const found = await this.find(dc, query, now, remembered);
     if (!found) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
-    const programs = findPrograms(found, search, remembered);
     const memory: TopicMemory = { topic: 'programs', intent: 'programs', query };
     const answered = (askedToRemember = asked) =>
       dc.endDialog({ kind: 'answered', memory, askedToRemember } satisfies RoutedDialogResult);
-    if (programs.length === 0) {
-      const later = page === 0 ? this.laterQuery(query, search) : undefined;
-      const none = `I couldn't find any programs ${this.describe(query, now)}.`;
-      if (later && (await this.hasPrograms(later, remembered))) {
-        // Honest about the asked range, then the next matching programs rather than a dead end.
-        await sendReply(dc.context, { kind: 'text', text: `${none} The next ones are:` });
-        return this.show(dc, later, 0, asked);
-      }
-      await sendReply(dc.context, {
-        kind: 'text',
-        text: `${none} Try another day or topic, or ask "what's on this week".`,
-      });
-      return answered();
-    }
-    const { items, more } = pageOf(programs, page);
+    if (found.listed.length === 0) return this.showNone(dc, query, page, asked, found, quiet, answered);
+    const { items, more } = pageOf(found.listed, page);
     if (items.length === 0) {
-      await sendReply(dc.context, {
-        kind: 'text',
-        text: "That's all I found. Ask about another day or topic.",
-      });
+      await sendReply(dc.context, { kind: 'text', text: ALL_FOUND_MORE_TEXT });
       return answered();
     }
-    await sendReply(dc.context, this.listReply(query, page, items, programs.length, more, now));
-    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more };
-    if (page === 0 && !remembered && !asked && preferences?.mayOffer) await this.offerToRemember(dc, state);
-    if (!more && !state.offer) return answered(state.asked);
+    await sendReply(dc.context, this.listReply(query, page, items, found, more, now));
+    const closed = page === 0 ? this.closedNote(query, found, now) : undefined;
+    if (closed) await sendReply(dc.context, { kind: 'text', text: closed });
+    const state: ProgramsDialogState = { stage: 'results', query, page, asked, more, quiet };
+    if (page === 0 && !quiet && !remembered && !asked && preferences?.mayOffer)
+      await this.offerToRemember(dc, state);
+    if (quiet || (!more && !state.offer)) return answered(state.asked);
     Object.assign(dc.activeDialog!.state, state);
     return Dialog.EndOfTurn;
   }
 
-  /** The programs in a range, or undefined after telling the patron the calendar can't be reached. */
-  private async programsBetween(
+  /** Nothing on the asked days: say so honestly, with what was left out, then the next ones if any. */
+  private async showNone(
     dc: DialogContext,
-    from: DateTime,
-    to: DateTime,
-  ): Promise<Program[] | undefined> {
+    query: ProgramsQuery,
+    page: number,
+    asked: boolean,
+    found: Found,
+    quiet: boolean,
+    answered: () => Promise<DialogTurnResult>,
+  ): Promise<DialogTurnResult> {
+    const now = this.options.hours.now();
+    const later = page === 0 ? this.laterQuery(query, now) : undefined;
+    const remembered = await this.options.preferences?.for(dc.context).get();
+    const hasLater = later
+      ? ((await this.find(dc, later, now, remembered, true))?.listed.length ?? 0) > 0
+      : false;
+    const closed = this.closedNote(query, found, now);
+    const none = noneFoundText(this.describe(query, now), hasLater);
+    await sendReply(dc.context, { kind: 'text', text: closed ? `${closed} ${none}` : none });
+    if (later && hasLater) return this.show(dc, later, 0, asked, quiet);
+    return answered();
+  }
+
+  /** On the days the patron asked about, the programs a closure or an early closing takes off. */
+  private closedNote(query: ProgramsQuery, found: Found, now: DateTime): string | undefined {
+    // Only on the days the patron named: not for the next ones shown after "none on those days".
+    if (!query.start || !query.when) return undefined;
+    return leftOutText(found.leftOut, (id) => this.branchName(id), now);
+  }
+
+  /** The programs for a query, checked against opening hours; undefined after saying the calendar is down. */
+  private async find(
+    dc: DialogContext,
+    query: ProgramsQuery,
+    now: DateTime,
+    remembered: RankingPreferences | undefined,
+    silent = false,
+  ): Promise<Found | undefined> {
+    const search = this.searchFor(query, now);
+    let programs: Program[];
     try {
-      return await this.options.catalog.between(from, to);
+      programs = await this.options.catalog.between(search.from, search.to);
     } catch (error) {
       if (!(error instanceof ProgramsUnavailableError)) throw error;
-      await sendReply(dc.context, {
-        kind: 'text',
-        text: "Sorry, I can't reach our events calendar right now. Please try again a little later, or ask for a person.",
-      });
-      return undefined;
+      if (!silent) await sendReply(dc.context, { kind: 'text', text: CALENDAR_DOWN_TEXT });
+      return silent ? { listed: [], leftOut: [] } : undefined;
     }
+    return this.checked(findPrograms(programs, search, remembered));
+  }
+
+  private checked(programs: Program[]): OpeningCheck {
+    const hours = this.options.hours;
+    return checkOpening(programs, (branchId, date) => {
+      if (!hours.branches.some((b) => b.id === branchId)) return undefined;
+      const day = hours.day(branchId, date);
+      return { periods: day.periods, allDay: day.allDay, special: day.note };
+    });
   }
 
   private listReply(
     query: ProgramsQuery,
     page: number,
-    items: Program[],
-    total: number,
+    items: CheckedProgram[],
+    found: Found,
     more: boolean,
     now: DateTime,
   ): Reply {
     const first = page * pageSize + 1;
+    const total = found.listed.length;
     const description = this.describe(query, now);
     const range = items.length > 1 ? `${first}-${first + items.length - 1}` : `${first}`;
     return {
@@ -232,7 +323,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
       first,
       // A count only when there is more than one page: "(1-1 of 1)" says nothing.
       title: total > pageSize ? `Programs ${description} (${range} of ${total})` : `Programs ${description}`,
-      items: items.map((program) => this.listItem(program, now)),
+      items: items.map((checked) => this.listItem(checked, now)),
       ...(more ? { more: { label: 'More', value: MORE_VALUE } } : {}),
     };
   }
@@ -248,40 +339,15 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   }
 
   private offerReply(offer: NonNullable<ProgramsDialogState['offer']>): Reply {
-    const facts: string[] = [];
-    if (offer.interests.length) facts.push(`you're interested in ${offer.interests.join(' and ')}`);
-    if (offer.homeBranchId)
-      facts.push(`your home branch is ${this.options.hours.branch(offer.homeBranchId).name}`);
-    const what = facts.join(' and that ');
-    return {
-      kind: 'confirm',
-      prompt: `Would you like me to remember that ${what}, to suggest programs next time? Only with your OK, and "forget me" deletes it.`,
-      ...rememberLabels,
-    };
+    return rememberReply(offer.interests, offer.homeBranchId && this.branchName(offer.homeBranchId));
   }
 
-  /** The same filters over the weeks after the asked range (or after the coming week). */
-  private laterQuery(query: ProgramsQuery, search: ProgramQuery): ProgramsQuery {
-    const start = search.to.toISODate()!;
-    const end = search.to.plus({ days: lookAheadDays - 1 }).toISODate()!;
-    const { when: _said, ...filters } = query;
-    return { ...filters, start, end };
-  }
-
-  private async hasPrograms(
-    query: ProgramsQuery,
-    remembered: Parameters<typeof findPrograms>[2],
-  ): Promise<boolean> {
-    const search = this.searchFor(query, this.options.hours.now());
-    try {
-      return (
-        findPrograms(await this.options.catalog.between(search.from, search.to), search, remembered).length >
-        0
-      );
-    } catch (error) {
-      if (error instanceof ProgramsUnavailableError) return false;
-      throw error;
-    }
+  /** The same filters over the months after the asked range (or after the coming week). */
+  private laterQuery(query: ProgramsQuery, now: DateTime): ProgramsQuery | undefined {
+    const to = this.searchFor(query, now).to;
+    if (query.aheadDays && !query.start) return undefined;
+    const { when: _said, aheadDays: _ahead, ...filters } = query;
+    return { ...filters, start: to.toISODate()!, end: to.plus({ days: aheadDays - 1 }).toISODate()! };
   }
 
   private searchFor(query: ProgramsQuery, now: DateTime): ProgramQuery {
@@ -289,20 +355,32 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const start = query.start ? DateTime.fromISO(query.start, { zone }) : now;
     const end = query.end
       ? DateTime.fromISO(query.end, { zone }).plus({ days: 1 })
-      : now.startOf('day').plus({ days: defaultDays });
-    const search: ProgramQuery = { from: start > now ? start : now, to: end };
+      : now.startOf('day').plus({ days: query.aheadDays ?? defaultDays });
+    const search: ProgramQuery = { from: start > now ? start : now, to: end, topicWords: this.topicWords };
     if (query.branchId) search.branchId = query.branchId;
     if (query.audience) search.audience = query.audience;
-    if (query.age !== undefined) search.age = query.age;
+    if (query.ages) search.ages = query.ages;
+    else if (query.age !== undefined) search.age = query.age;
     if (query.topics?.length) search.topics = query.topics;
+    if (query.titleWords?.length) search.titleWords = query.titleWords;
     return search;
   }
 
-  private listItem(program: Parameters<typeof summarizeProgram>[0], now: DateTime): ListItem {
+  private branchName(branchId: string | undefined): string {
+    return this.options.hours.branches.find((b) => b.id === branchId)?.name ?? 'The branch';
+  }
+
+  private listItem({ program, note }: CheckedProgram, now: DateTime): ListItem {
     const summary = summarizeProgram(program, now, this.options.hours.branches);
+    const warning = note ? noteLine(note, this.branchName(program.branchId)) : undefined;
     const item: ListItem = {
       title: summary.title,
-      lines: [summary.when, summary.place, ...(summary.audience ? [summary.audience] : [])],
+      lines: [
+        summary.when,
+        summary.place,
+        ...(summary.audience ? [summary.audience] : []),
+        ...(warning ? [warning] : []),
+      ],
       description: summary.description,
     };
     if (summary.registrationUrl)
@@ -313,28 +391,33 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   /** "for kids about storytime at Main Library this week". */
   private describe(query: ProgramsQuery, now: DateTime): string {
     const parts: string[] = [];
-    if (query.age !== undefined)
+    if (query.who) parts.push(`for ${query.who}`);
+    else if (query.age !== undefined)
       parts.push(`for ${/^(8\d?|11|18)$/.test(String(query.age)) ? 'an' : 'a'} ${query.age}-year-old`);
     else if (query.audience) parts.push(`for ${query.audience}`);
-    if (query.topics?.length) parts.push(`about ${query.topics.join(' and ')}`);
-    if (query.branchId) parts.push(`at ${this.options.hours.branch(query.branchId).name}`);
+    const about = [...(query.topics ?? []), ...(query.topics?.length ? [] : (query.titleWords ?? []))];
+    if (about.length) parts.push(`about ${about.join(' and ')}`);
+    if (query.branchId) parts.push(`at ${this.branchName(query.branchId)}`);
+    parts.push(this.describeDates(query, now));
+    return parts.join(' ');
+  }
+
+  private describeDates(query: ProgramsQuery, now: DateTime): string {
     const zone = this.options.hours.zone;
     const said = query.when?.trim().toLowerCase();
-    if (said && RELATIVE_DATES.test(said)) {
-      // Say the range back as the patron put it: "this weekend" on a Sunday is still "this weekend".
-      parts.push(said);
-    } else if (query.start && query.end && query.end !== query.start) {
+    // Say the range back as the patron put it: "this weekend" on a Sunday is still "this weekend".
+    if (said && RELATIVE_DATES.test(said)) return said;
+    if (query.start && query.end && query.end !== query.start) {
       const start = DateTime.fromISO(query.start, { zone });
       const end = DateTime.fromISO(query.end, { zone });
-      parts.push(`${calendarDate(start, now, 'ccc, LLL d')} to ${calendarDate(end, now, 'ccc, LLL d')}`);
-    } else if (query.start) {
+      return `${calendarDate(start, now, 'ccc, LLL d')} to ${calendarDate(end, now, 'ccc, LLL d')}`;
+    }
+    if (query.start) {
       const day = DateTime.fromISO(query.start, { zone });
       const relative = relativeDay(day, now);
-      parts.push(relative === 'today' || relative === 'tomorrow' ? relative : `on ${calendarDate(day, now)}`);
-    } else {
-      parts.push('in the next 7 days');
+      return relative === 'today' || relative === 'tomorrow' ? relative : `on ${calendarDate(day, now)}`;
     }
-    return parts.join(' ');
+    return query.aheadDays ? 'coming up' : 'in the next 7 days';
   }
 }
 
@@ -344,7 +427,12 @@ function hasProgramEntities(entities: LibraryEntities): boolean {
 
 function isOpenQuestion(query: ProgramsQuery): boolean {
   return (
-    !query.audience && query.age === undefined && !query.topics?.length && !query.branchId && !query.start
+    !query.audience &&
+    query.age === undefined &&
+    !query.topics?.length &&
+    !query.titleWords?.length &&
+    !query.branchId &&
+    !query.start
   );
 }
 
@@ -364,14 +452,18 @@ function mergeQuery(
   if (start && when) query.when = when;
   const branchId = entities.branch?.branchId ?? (followUp ? before?.branchId : undefined);
   if (branchId) query.branchId = branchId;
-  if (entities.audience) {
-    query.audience = entities.audience.audience;
-    if (entities.audience.age !== undefined) query.age = entities.audience.age;
+  const audience = entities.audience;
+  if (audience) {
+    query.audience = audience.audience;
+    if (audience.age !== undefined) query.age = audience.age;
+    if (audience.ages) query.ages = audience.ages;
+    if (audience.label) query.who = audience.label;
   } else if (keep?.audience) {
-    query.audience = keep.audience;
-    if (keep.age !== undefined) query.age = keep.age;
+    for (const key of ['audience', 'age', 'ages', 'who'] as const)
+      if (keep[key] !== undefined) Object.assign(query, { [key]: keep[key] });
   }
   const topics = entities.topics?.length ? entities.topics : keep?.topics;
   if (topics?.length) query.topics = topics;
+  if (!entities.topics?.length && keep?.titleWords?.length) query.titleWords = keep.titleWords;
   return query;
 }

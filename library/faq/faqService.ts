@@ -38,6 +38,13 @@ export class FaqService {
     return this.entries;
   }
 
+  /** Each branch's parking or bus directions from its configuration, for "where can I park?" over all branches. */
+  branchFacts(kind: 'parking' | 'transit'): { name: string; text: string }[] {
+    return this.branches
+      .filter((branch) => branch[kind])
+      .map((branch) => ({ name: branch.name, text: branch[kind]! }));
+  }
+
   answer(id: string, branchId?: string): FaqAnswer | undefined {
     const entry = this.byId.get(id);
     if (!entry) return undefined;

@@ -17,12 +17,23 @@ export interface EscalationDecision {
   matched?: string;
 }
 
+/** An always-a-person topic: phrases matched as words; `person.<id>` is its intent when learnt by meaning. */
+export interface AlwaysHumanTopic {
+  id: string;
+  phrases: readonly string[];
+  /** Said before the offer of a person ("call us and we'll block the card"). */
+  advice?: string;
+}
+
 export interface EscalationSettings {
   misunderstandingsBeforeOffer: number;
   frustrationSentiment: number;
   frustrationWords: string[];
-  alwaysHumanTopics: string[];
+  alwaysHumanTopics: readonly AlwaysHumanTopic[];
 }
+
+/** The intent prefix of always-a-person topics learnt by meaning. */
+export const PERSON_INTENT_PREFIX = 'person.';
 
 export interface PatronTurnSignal {
   text: string;
@@ -43,8 +54,16 @@ const explicitPatterns: RegExp[] = [
   /\bi (want|need) (a |an |to talk to a )?(human|person|librarian|agent)\b/,
 ];
 
+/** Faces that say how the chat is going, as words the sentiment lexicon knows ("😡😡😡" is angry). */
+const FEELING_FACES: [RegExp, string][] = [
+  [/😡|😠|🤬|😤|👎/gu, ' angry '],
+  [/😢|😭|😞|☹️?|🙁|😩|😫/gu, ' sad '],
+];
+
 export function normalizeForMatching(text: string): string {
-  return text
+  let words = text;
+  for (const [faces, word] of FEELING_FACES) words = words.replace(faces, word);
+  return words
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')
@@ -64,7 +83,63 @@ function containsPhrase(normalizedText: string, phrase: string): boolean {
 }
 
 /** Intents that are about the conversation itself rather than a library question. */
-const CONVERSATIONAL_INTENTS = new Set(['None', 'human', 'help', 'greeting', 'goodbye']);
+const CONVERSATIONAL_INTENTS = new Set([
+  'None',
+  'human',
+  'help',
+  'greeting',
+  'goodbye',
+  'acknowledge',
+  'smalltalk',
+]);
+
+/** Whether an intent is about the library (hours, a FAQ, holds) rather than the conversation itself. */
+export function isLibraryQuestion(intent: string | undefined): boolean {
+  return (
+    intent !== undefined && !CONVERSATIONAL_INTENTS.has(intent) && !intent.startsWith(PERSON_INTENT_PREFIX)
+  );
+}
+
+/** The always-a-person topic a message is about: by its intent (meaning) first, then by its phrases. */
+export function alwaysHumanTopicOf(
+  topics: readonly AlwaysHumanTopic[],
+  text: string,
+  intent?: string,
+): AlwaysHumanTopic | undefined {
+  if (intent?.startsWith(PERSON_INTENT_PREFIX)) {
+    const id = intent.slice(PERSON_INTENT_PREFIX.length);
+    const byMeaning = topics.find((topic) => topic.id === id);
+    if (byMeaning) return byMeaning;
+  }
+  const normalized = normalizeForMatching(text);
+  return topics.find((topic) => topic.phrases.some((phrase) => containsPhrase(normalized, phrase)));
+}
+
+/** Venting around a question ("ugh", "this is so annoying", "just tell me"): not part of the question. */
+const VENTING =
+  /\b(ugh+|argh+|omg|ffs|seriously|come on|geez|jeez|for real|wtf|smh|so annoying|this is (so |really |very )?(annoying|ridiculous|useless|frustrating|stupid)|(stupid|dumb|useless) (bot|thing|machine)|i'?ve asked( you)? \w+ times|just tell me|or not|already)\b[\s,.!?]*/gi;
+
+/**
+ * The message without its venting and frustration words ("ugh stupid bot when does oak hill close"
+ * -> "when does oak hill close"), to find the question a frustrated patron asked; undefined when
+ * nothing is left.
+ */
+export function questionInside(text: string, frustrationWords: readonly string[]): string | undefined {
+  let rest = text.replace(VENTING, ' ');
+  for (const word of frustrationWords)
+    rest = rest.replace(new RegExp(`\\b${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'), ' ');
+  rest = rest
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:(?:so|very|really|i'?m|i am|this is|it'?s|just|and|but|now)\b|[\s,.!?])+/i, '')
+    .trim();
+  return /[a-z]{3}/i.test(rest) ? rest : undefined;
+}
+
+/** Whether the message says it is frustrated in so many words (a configured frustration word). */
+export function saysFrustrated(text: string, frustrationWords: readonly string[]): boolean {
+  const normalized = normalizeForMatching(text);
+  return frustrationWords.some((word) => containsPhrase(normalized, word));
+}
 
 export class EscalationRules {
   private readonly sentiment = new SentimentAnalyzer('English', PorterStemmer, 'afinn');
@@ -83,17 +158,20 @@ export class EscalationRules {
   assess(signal: PatronTurnSignal): EscalationDecision | undefined {
     const normalized = normalizeForMatching(signal.text);
     if (isExplicitRequestForPerson(signal.text)) return { reason: 'explicit', mode: 'handoff' };
-    const topic = this.settings.alwaysHumanTopics.find((t) => containsPhrase(normalized, t));
-    if (topic) return { reason: 'always-human', mode: 'offer', matched: topic };
+    const topic = alwaysHumanTopicOf(this.settings.alwaysHumanTopics, signal.text, signal.intent);
+    if (topic) return { reason: 'always-human', mode: 'offer', matched: topic.id };
     if (signal.unrecoverableFailure) return { reason: 'failure', mode: 'offer' };
     const word = this.settings.frustrationWords.find((w) => containsPhrase(normalized, w));
     if (word) return { reason: 'frustrated', mode: 'offer', matched: word };
     // Sentiment only speaks to how the chat is going when the message is not a library question:
     // "what if I lose a book" or "my DVD is damaged" score negative but want the answer, not an apology.
-    const libraryQuestion = signal.intent !== undefined && !CONVERSATIONAL_INTENTS.has(signal.intent);
+    const libraryQuestion = isLibraryQuestion(signal.intent);
+    // "fine", "ok thanks" and "bye" close a topic; the lexicon reads "fine" as a penalty.
+    const closing = ['acknowledge', 'goodbye', 'greeting'].includes(signal.intent ?? '');
     if (
       normalized &&
       !libraryQuestion &&
+      !closing &&
       this.sentimentOf(signal.text) <= this.settings.frustrationSentiment
     ) {
       return { reason: 'frustrated', mode: 'offer' };

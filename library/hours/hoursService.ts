@@ -145,6 +145,39 @@ export class HoursService {
     return this.status(branchId, at).next;
   }
 
+  /**
+   * The last day on or before `date` that a branch is open (a week back at most): a hold kept "until
+   * Sunday" at a branch closed on Sundays is picked up by Saturday. `date` itself for an unknown branch.
+   */
+  lastOpenDay(branchId: string, date: string): string {
+    if (!this.branchesById.has(branchId)) return date;
+    for (let back = 0; back < 7; back++) {
+      const day = this.day(branchId, plusDays(date, -back));
+      if (!day.closed) return day.date;
+    }
+    return date;
+  }
+
+  /** A mobile branch's regular stops: each weekday's periods that name a place. */
+  stops(branchId: string): { weekday: Weekday; opens: string; closes: string; place: string }[] {
+    const branch = this.branch(branchId);
+    return weekdays.flatMap((weekday) =>
+      (branch.hours[weekday] ?? [])
+        .filter((period) => period.place)
+        .map((period) => ({ weekday, opens: period.opens, closes: period.closes, place: period.place! })),
+    );
+  }
+
+  /** The next visits to a place from a date on (holidays and exceptions included), within the look-ahead. */
+  visits(branchId: string, place: string, from: string = this.today(), count = 1): OpenInterval[] {
+    const found: OpenInterval[] = [];
+    for (let i = 0; i < lookAheadDays && found.length < count; i++) {
+      const day = this.day(branchId, plusDays(from, i));
+      found.push(...day.periods.filter((p) => p.place === place && p.end > this.now()));
+    }
+    return found.slice(0, count);
+  }
+
   /** A holiday named in free text and the next date it falls on (today counts). */
   holiday(text: string, at?: Date): { day: SpecialDay; date: string } | undefined {
     const day = this.calendar.find(text);

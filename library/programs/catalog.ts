@@ -5,6 +5,51 @@ import type { FeedSource } from './feeds';
 import { ProgramCalendar } from './icalendar';
 import type { Program } from './program';
 
+/** Title words that name no program on their own. */
+const GENERIC_WORDS = new Set([
+  'club',
+  'time',
+  'help',
+  'basics',
+  'workshop',
+  'circle',
+  'party',
+  'kids',
+  'teen',
+  'teens',
+  'family',
+  'free',
+  'with',
+  'from',
+]);
+
+/** Feed categories that are everyday words too: they name no program on their own. */
+const COMMON_CATEGORIES = new Set(
+  'kids teens adults seniors families toddlers art reading writing health history education finance language games movies mystery technology careers gardening cooking crafts volunteering homework'.split(
+    ' ',
+  ),
+);
+
+/** Two or more words of a title in a row, one of them a real name ("movie matinee", "card making"). */
+function namesTitle(said: string, title: string): boolean {
+  const run = words(title);
+  for (let from = 0; from < run.length; from++)
+    for (let to = from + 2; to <= run.length; to++) {
+      const part = run.slice(from, to);
+      const named = part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w));
+      if (named && said.includes(` ${part.join(' ')} `)) return true;
+    }
+  return false;
+}
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
 /** No program feed could be read and none was read before. */
 export class ProgramsUnavailableError extends Error {
   constructor() {
@@ -49,6 +94,21 @@ export class ProgramCatalog {
     return programs
       .filter((p) => !(isClosedDay && p.branchId && isClosedDay(p.branchId, p.start.toISODate()!)))
       .sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  }
+
+  /**
+   * Whether a message names a program by its title, or two or more words of it in a row ("movie
+   * matinee", "teen advisory board", "card making"), from the feeds read so far. Synchronous, for
+   * routing a message before the recognizer's answer is trusted.
+   */
+  namesProgram(text: string): boolean {
+    const said = ` ${words(text).join(' ')} `;
+    for (const { calendar } of this.parsed.values()) {
+      // A topic only programs have ("ESL", "Lego"), not a word of everyday talk ("reading", "art").
+      if (calendar.categories.some((c) => !COMMON_CATEGORIES.has(c) && said.includes(` ${c} `))) return true;
+      if (calendar.titles.some((title) => namesTitle(said, title))) return true;
+    }
+    return false;
   }
 
   private async calendar(source: FeedSource): Promise<ProgramCalendar | undefined> {

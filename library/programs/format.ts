@@ -4,6 +4,7 @@ import type { Branch } from '../../config/libraryConfig';
 import type { Audience } from './program';
 import { calendarDate, formatTime, relativeDay } from '../hours/format';
 import type { Program } from './program';
+import { OLDEST } from './ageRanges';
 
 export interface ProgramSummary {
   title: string;
@@ -38,7 +39,12 @@ export function programWhen(program: Program, now: DateTime): string {
 
 export function programAudience(program: Program): string | undefined {
   const names = program.audiences.map((a) => audienceNames[a]);
-  if (program.ages) names.push(`ages ${program.ages.min}-${program.ages.max}`);
+  if (program.ages)
+    names.push(
+      program.ages.max >= OLDEST
+        ? `ages ${program.ages.min}+`
+        : `ages ${program.ages.min}-${program.ages.max}`,
+    );
   return names.length ? `For ${names.join(', ')}` : undefined;
 }
 

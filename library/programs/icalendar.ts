@@ -85,6 +85,22 @@ export class ProgramCalendar {
     }
   }
 
+  /** Every event's CATEGORIES, lower case, once each (age ranges left out). */
+  get categories(): string[] {
+    const all = this.events.flatMap((event) =>
+      event.component
+        .getAllProperties('categories')
+        .flatMap((p) => p.getValues())
+        .map((v) => String(v).trim().toLowerCase()),
+    );
+    return [...new Set(all)].filter((c) => c && !/^ages?\b|^all ages$/.test(c));
+  }
+
+  /** Every event's title (SUMMARY), as written. */
+  get titles(): string[] {
+    return this.events.map((event) => event.summary).filter((title): title is string => Boolean(title));
+  }
+
   /** Every occurrence overlapping [from, to), in start order. */
   occurrences(from: DateTime, to: DateTime): Program[] {
     const result: Program[] = [];
@@ -180,7 +196,7 @@ export class ProgramCalendar {
       allDay: startTime.isDate,
       location,
       description: (item.description ?? '').trim(),
-      ...readCategories(categories),
+      ...readCategories(categories, item.description ?? ''),
     };
     const branchId = this.branchFor(location);
     if (branchId) program.branchId = branchId;

@@ -1,5 +1,6 @@
 // A program occurrence as patrons see it, and how audiences and topics are read from a feed's categories.
 import type { DateTime } from 'luxon';
+import { readAgeRange, type WrittenAges } from './ageRanges';
 
 /** Who a program is for, in the words patrons and event calendars use. */
 export type Audience = 'toddlers' | 'kids' | 'teens' | 'adults' | 'seniors' | 'families';
@@ -16,8 +17,8 @@ export interface Program {
   branchId?: string;
   location: string;
   audiences: Audience[];
-  /** An age range from a category such as "Ages 1-3". */
-  ages?: { min: number; max: number };
+  /** An age range from a category such as "Ages 1-3" or "Ages 18+", or from the description. */
+  ages?: WrittenAges;
   /** The other categories, as written in the feed ("Storytime", "Book Club"). */
   topics: string[];
   description: string;
@@ -46,23 +47,32 @@ const audienceWords: Record<string, Audience> = {
   'all ages': 'families',
 };
 
-/** Splits a feed's CATEGORIES into audiences, an age range and topics. */
-export function readCategories(categories: string[]): Pick<Program, 'audiences' | 'ages' | 'topics'> {
+/**
+ * Splits a feed's CATEGORIES into audiences, an age range and topics; without an age category the
+ * description may give the range ("for children three to five").
+ */
+export function readCategories(
+  categories: string[],
+  description = '',
+): Pick<Program, 'audiences' | 'ages' | 'topics'> {
   const audiences: Audience[] = [];
   const topics: string[] = [];
   let ages: Program['ages'];
   for (const raw of categories) {
     const category = raw.trim();
     const lower = category.toLowerCase();
-    const range = /^ages?\s*(\d{1,2})\s*(?:-|to|–)\s*(\d{1,2})$/.exec(lower);
+    const range = /^(ages?|adults?|seniors?|kids|children|teens)\b/.test(lower)
+      ? readAgeRange(lower)
+      : undefined;
     if (range) {
-      ages = { min: Number(range[1]), max: Number(range[2]) };
+      ages = range;
     } else if (audienceWords[lower]) {
       if (!audiences.includes(audienceWords[lower])) audiences.push(audienceWords[lower]);
     } else if (category) {
       topics.push(category);
     }
   }
+  ages ??= readAgeRange(description);
   return ages ? { audiences, ages, topics } : { audiences, topics };
 }
 

@@ -1,8 +1,16 @@
-// Which programs to suggest: filter by what the patron asked, rank by what was asked, then their remembered
-// interests and home branch, then date; three at a time.
+// Which programs to suggest: filter by what the patron asked (dates, branch, ages, topics), rank by
+// what was asked, then the audience named, then remembered interests and home branch, then date;
+// three at a time. Topics compare word by word with a stemmer ("computers" finds "Computer Help") and
+// through each topic's other words (the library's `programs.topics` and the built-in synonyms).
 import type { DateTime } from 'luxon';
+import type { Stemmer } from 'natural/lib/natural/stemmers';
+import { agesMatch, programAges, type AgeRange } from './ages';
 import type { Audience } from './program';
-import { audienceForAge, normalizeTopic, type Program } from './program';
+import { normalizeTopic, type Program } from './program';
+
+// Only the Porter stemmer file: natural's stemmer index loads every language's stemmer.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as Stemmer;
 
 export interface ProgramQuery {
   /** Programs that end after this instant (usually now or the start of the asked day). */
@@ -11,9 +19,15 @@ export interface ProgramQuery {
   to: DateTime;
   branchId?: string;
   audience?: Audience;
-  /** "My 5 year old": matched against age ranges first, then the audience that age belongs to. */
+  /** "My 5 year old": one age in years. */
   age?: number;
+  /** The ages asked about (exclusive upper end): one age (min = max) or a life stage's span. Wins over `age`. */
+  ages?: AgeRange;
   topics?: string[];
+  /** Other words for a topic ("Technology": "computer class", "smartphone"). */
+  topicWords?: (topic: string) => readonly string[];
+  /** Words of the message found in program titles ("matinee", "sensory"), each a topic of its own. */
+  titleWords?: string[];
 }
 
 export interface RankingPreferences {
@@ -27,10 +41,23 @@ const audienceAges: Partial<Record<Audience, { min: number; max: number }>> = {
   teens: { min: 13, max: 18 },
 };
 
+/** A program suits this age (in years, 0.83 for 10 months). */
 export function matchesAge(program: Program, age: number): boolean {
-  if (program.ages) return program.ages.min <= age && age <= program.ages.max;
-  const audience = audienceForAge(age);
-  return program.audiences.includes(audience) || (age <= 12 && program.audiences.includes('families'));
+  return suitsAges(program, { min: age, max: age });
+}
+
+/**
+ * A program suits the ages asked: by its own range (or its audiences' when it has none); family
+ * programs without ages suit children; a life stage also fits a program tagged for that audience
+ * whose range it touches at all ("Homework Help, ages 6-14" is for teens too).
+ */
+export function suitsAges(program: Program, asked: AgeRange, audience?: Audience): boolean {
+  const served = programAges(program);
+  if (!served) return asked.min < 13;
+  if (agesMatch(asked, served)) return true;
+  // A year of the stage at least: babies (to 18 months) are not in a toddler program for ages 1-3.
+  const touches = Math.min(asked.max, served.max) - Math.max(asked.min, served.min) >= 1;
+  return asked.min !== asked.max && touches && audience !== undefined && program.audiences.includes(audience);
 }
 
 export function matchesAudience(program: Program, audience: Audience): boolean {
@@ -42,24 +69,129 @@ export function matchesAudience(program: Program, audience: Audience): boolean {
   return audience === 'adults' && program.audiences.length === 0 && !program.ages;
 }
 
-/** 2 when a topic is one of the program's categories or in its title, 1 in its description, else 0. */
-export function topicScore(program: Program, topic: string): number {
-  const wanted = normalizeTopic(topic);
+const stems = new Map<string, string[]>();
+
+/** Lower-case stemmed words ("Computer Classes" -> ["comput", "class"]), memoised. */
+export function stemmedWords(text: string): string[] {
+  let words = stems.get(text);
+  if (!words) {
+    words = text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map((word) => PorterStemmer.stem(word));
+    if (stems.size > 20_000) stems.clear();
+    stems.set(text, words);
+  }
+  return words;
+}
+
+/** 2 when a phrase names the program (its title or a category), 1 when its description, else 0. */
+function phraseScore(program: Program, phrase: string): number {
+  const wanted = normalizeTopic(phrase);
   if (!wanted) return 0;
+  // Run together, so "story time" finds "Storytime" and "bookclub" finds "Book Club".
   if (program.topics.some((t) => normalizeTopic(t) === wanted)) return 2;
-  const title = normalizeTopic(program.title);
-  if (title.includes(wanted)) return 2;
-  const description = normalizeTopic(program.description);
-  if (description.includes(wanted)) return 1;
-  // Every word somewhere: "toddler time" is Toddler Storytime.
-  const words = topic
+  // Run-together only for longer phrases: "esl" would be found in "bounceSLullabies".
+  const together = wanted.length >= 5;
+  if (together && normalizeTopic(program.title).includes(wanted)) return 2;
+  const words = stemmedWords(phrase).filter((w) => w.length >= 3);
+  if (words.length === 0) return 0;
+  const named = new Set([...stemmedWords(program.title), ...program.topics.flatMap(stemmedWords)]);
+  if (words.every((word) => named.has(word))) return 2;
+  // Every word somewhere in the run-together title: "toddler time" is Toddler Storytime.
+  const joined = normalizeTopic(program.title) + program.topics.map(normalizeTopic).join('');
+  const plain = phrase
     .split(/\s+/)
     .map(normalizeTopic)
-    .filter((word) => word.length >= 3);
-  if (words.length < 2) return 0;
-  const named = title + program.topics.map(normalizeTopic).join('');
-  if (words.every((word) => named.includes(word))) return 2;
-  return words.every((word) => description.includes(word)) ? 1 : 0;
+    .filter((w) => w.length >= 3);
+  if (plain.length >= 2 && plain.every((word) => joined.includes(word))) return 2;
+  if (together && normalizeTopic(program.description).includes(wanted)) return 1;
+  const described = new Set(stemmedWords(program.description));
+  return words.length >= 2 && words.every((word) => described.has(word)) ? 1 : 0;
+}
+
+/** How well a program matches a topic, through the topic's other words too. */
+export function topicScore(program: Program, topic: string, words?: ProgramQuery['topicWords']): number {
+  let best = phraseScore(program, topic);
+  for (const phrase of words?.(topic) ?? []) {
+    if (best === 2) break;
+    best = Math.max(best, phraseScore(program, phrase));
+  }
+  return best;
+}
+
+/** Title words that only say who or what kind ("club", "teen"), never a topic of their own. */
+const GENERIC_TITLE_WORDS = new Set(
+  [
+    'club',
+    'time',
+    'help',
+    'basics',
+    'workshop',
+    'circle',
+    'party',
+    'kids',
+    'kid',
+    'teen',
+    'teens',
+    'family',
+    'families',
+    'seniors',
+    'senior',
+    'adult',
+    'adults',
+    'toddler',
+    'baby',
+    'babies',
+    'children',
+    'program',
+    'programs',
+    'class',
+    'classes',
+    'event',
+    'events',
+    'library',
+    'talk',
+    'free',
+    'making',
+    'next',
+    'with',
+    'from',
+    'that',
+    'this',
+    'what',
+    'when',
+    'where',
+    'there',
+    'have',
+    'your',
+    'about',
+  ].map((w) => PorterStemmer.stem(w)),
+);
+
+/** Words of a message that appear in program titles ("when is the next movie matinee" -> ["matinee"]). */
+export function titleWordsIn(text: string, programs: readonly Program[]): string[] {
+  const inTitles = new Set(programs.flatMap((p) => stemmedWords(p.title)));
+  const found: string[] = [];
+  for (const word of text.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (word.length < 4) continue;
+    const stem = PorterStemmer.stem(word);
+    if (!GENERIC_TITLE_WORDS.has(stem) && inTitles.has(stem) && !found.includes(word)) found.push(word);
+  }
+  return found;
+}
+
+function askedAges(query: ProgramQuery): AgeRange | undefined {
+  return query.ages ?? (query.age !== undefined ? { min: query.age, max: query.age } : undefined);
+}
+
+function askedScore(program: Program, query: ProgramQuery): number {
+  const topics = query.topics ?? [];
+  const fromTopics = topics.reduce((sum, topic) => sum + topicScore(program, topic, query.topicWords), 0);
+  const titleStems = new Set(stemmedWords(program.title));
+  const fromTitle = (query.titleWords ?? []).filter((w) => titleStems.has(PorterStemmer.stem(w))).length * 2;
+  return fromTopics + fromTitle;
 }
 
 export function findPrograms(
@@ -67,25 +199,28 @@ export function findPrograms(
   query: ProgramQuery,
   preferences?: RankingPreferences,
 ): Program[] {
-  const topics = query.topics ?? [];
+  const ages = askedAges(query);
+  const asking = Boolean(query.topics?.length || query.titleWords?.length);
   const scored = programs
     .filter((p) => p.end > query.from && p.start < query.to)
     .filter((p) => !query.branchId || p.branchId === query.branchId)
-    .filter((p) => query.age === undefined || matchesAge(p, query.age))
-    .filter((p) => !query.audience || query.age !== undefined || matchesAudience(p, query.audience))
+    .filter((p) =>
+      ages ? suitsAges(p, ages, query.audience) : !query.audience || matchesAudience(p, query.audience),
+    )
     .map((program) => {
-      const asked = topics.reduce((sum, topic) => sum + topicScore(program, topic), 0);
       const liked = (preferences?.interests ?? []).reduce(
-        (sum, topic) => sum + topicScore(program, topic),
+        (sum, topic) => sum + topicScore(program, topic, query.topicWords),
         0,
       );
       const home = preferences?.homeBranchId && program.branchId === preferences.homeBranchId ? 1 : 0;
-      return { program, asked, remembered: liked + home };
+      const tagged = query.audience && program.audiences.includes(query.audience) ? 1 : 0;
+      return { program, asked: askedScore(program, query), tagged, remembered: liked + home };
     })
-    .filter((s) => topics.length === 0 || s.asked > 0);
+    .filter((s) => !asking || s.asked > 0);
   scored.sort(
     (a, b) =>
       b.asked - a.asked ||
+      b.tagged - a.tagged ||
       b.remembered - a.remembered ||
       a.program.start.toMillis() - b.program.start.toMillis(),
   );

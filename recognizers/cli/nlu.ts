@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { loadLibraryConfig, LibraryConfigError } from '../../config/libraryConfig';
-import { readHeldOut } from '../corpus';
+import { LIBRARY_OUT_OF_SCOPE, readHeldOut } from '../corpus';
 import { clincOptions, evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
 import { IntentClassifier, defaultIntentClassifierOptions } from '../intentClassifier';
 import { createLibraryRecognizer } from '../libraryRecognizer';
@@ -50,7 +50,15 @@ function evalCommand(args: string[]): void {
   if (args.includes('--heldout')) {
     const config = libraryConfig();
     const recognizer = createLibraryRecognizer(config, { preloadDateModel: false });
-    console.log(formatReport(evaluate((text) => recognizer.recognize(text).intent, readHeldOut(config))));
+    const classify = (text: string) => recognizer.recognize(text).intent;
+    const heldOut = readHeldOut(config);
+    const strict = evaluate(classify, heldOut);
+    console.log(
+      `None alone as out of scope: in-scope accuracy ${strict.accuracy.toFixed(3)}, ` +
+        `out-of-scope recall ${strict.oosRecall.toFixed(3)}`,
+    );
+    // Declined honestly either way: a library question the bot cannot answer is out of scope too.
+    console.log(formatReport(evaluate(classify, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE })));
     return;
   }
   const testFile = option(args, '--test');

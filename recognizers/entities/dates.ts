@@ -102,7 +102,46 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
     .sort((a, b) => b.phrase.length - a.phrase.length)
     .map((h) => ({ ...h, pattern: new RegExp(`(^| )${escapeRegExp(h.phrase)}( |$)`) }));
 
-  return (text: string, now: Date) => {
+  const extract: DateExtractor = (text: string, now: Date) => {
+    const range = dateRange(text, now);
+    if (range) return range;
+    return single(text, now);
+  };
+
+  /** "this month", "next month", "over the holidays", "before christmas", "until the 15th". */
+  const dateRange = (text: string, now: Date): DateMention | undefined => {
+    const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+    const range = (said: string, start: DateTime, end: DateTime): DateMention => ({
+      text: said,
+      start: iso(start),
+      end: iso(end),
+    });
+    let m: RegExpExecArray | null;
+    if ((m = /\b(this|next|the coming) month\b/.exec(text))) {
+      if (m[1] === 'this') return range(m[0], today, today.endOf('month'));
+      const first = today.plus({ months: 1 }).startOf('month');
+      return range(m[0], first, first.endOf('month'));
+    }
+    if ((m = HOLIDAY_SEASON.exec(text))) {
+      // The school winter break: December 20 to January 3, from today when it has begun.
+      const year = today.month === 1 && today.day <= 3 ? today.year - 1 : today.year;
+      const start = DateTime.fromObject({ year, month: 12, day: 20 }, { zone: timeZone });
+      const end = DateTime.fromObject({ year: year + 1, month: 1, day: 3 }, { zone: timeZone });
+      return range(m[0].trim(), start > today ? start : today, end);
+    }
+    if ((m = /\b(before|until|till|til|through)\s+(.+)$/.exec(text))) {
+      const target = single(m[2], now);
+      if (!target || target.start <= iso(today) || /^\d/.test(target.text)) return undefined;
+      const last =
+        m[1] === 'before'
+          ? DateTime.fromISO(target.start, { zone: timeZone }).minus({ days: 1 })
+          : DateTime.fromISO(target.start, { zone: timeZone });
+      return range(`${m[1]} ${target.text}`, today, last);
+    }
+    return undefined;
+  };
+
+  const single: DateExtractor = (text: string, now: Date) => {
     const local = DateTime.fromJSDate(now, { zone: timeZone });
     const today = local.startOf('day');
     const time = findTime(text);
@@ -180,7 +219,12 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
     }
     return fullRecognizer(text, local, today, time);
   };
+  return extract;
 }
+
+/** The holiday season as patrons say it; the configured holidays themselves are single days. */
+const HOLIDAY_SEASON =
+  /\b(over |during |for )?(the )?(holidays|holiday season|holiday break|christmas break|christmas holidays|winter break|xmas break|christmas vacation|winter vacation)\b/;
 
 const MONTH_NUMBERS: Record<string, number> = {
   jan: 1,
@@ -218,6 +262,15 @@ function calendarDate(text: string, today: DateTime): { text: string; date: Date
   else if ((m = DAY_MONTH.exec(text))) {
     [month, day] = [MONTH_NUMBERS[m[2]], Number(m[1])];
   } else if ((m = /\b(\d{1,2})\/(\d{1,2})\b(?!\/)/.exec(text))) [month, day] = [Number(m[1]), Number(m[2])];
+  else if (
+    (m = /\bthe (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of|century|grade|birthday|time|floor|street|ave))/.exec(
+      text,
+    ))
+  ) {
+    // "the 12th": this month's, or next month's once it has passed.
+    day = Number(m[1]);
+    month = Number(m[1]) >= today.day ? today.month : (today.month % 12) + 1;
+  }
   if (!m || month === undefined || day === undefined) return undefined;
   let date = DateTime.fromObject({ year: today.year, month, day }, { zone: today.zone });
   if (!date.isValid) return undefined;

@@ -82,9 +82,13 @@ export function findHoldItem(rawText: string): HoldItem {
     if (author) result.author = author;
     return result;
   }
-  const newBy = /^(?:the )?(?:new|newest|latest|next) (.+?) (?:book|novel)s?$/i.exec(rest);
-  if (newBy) {
-    result.author = newBy[1];
+  // "the new Stephen King book", "the andy weir book", "a matt haig novel", "something by" aside.
+  const authorsBook =
+    /^(?:(?:the|a|an|that|some|any|one) )?(?:(?:new|newest|latest|next|last|other) )?(.+?) (?:book|novel|one)s?$/i.exec(
+      rest,
+    );
+  if (authorsBook && authorsBook[1].trim().split(/\s+/).length <= 4) {
+    result.author = authorsBook[1].trim();
     return result;
   }
   if (rest.split(/\s+/).length <= 15) result.title = rest;

@@ -1,3 +1,5 @@
+import { normalizeText } from '../normalize';
+
 // Program topics patrons ask about. A topic is a canonical name plus the words that mean it, so
 // "legos", "lego club" and "building with lego" all give "lego".
 
@@ -113,13 +115,25 @@ export interface TopicMatcher {
   (normalizedText: string): string[];
 }
 
-/** Finds topics in normalised text, longest phrase first, each topic once, in order of appearance. */
-export function createTopicMatcher(topics: string[] = DEFAULT_TOPICS): TopicMatcher {
+/**
+ * Finds topics in normalised text, longest phrase first, each topic once, in order of appearance.
+ * `configured` are the library's own topics and their everyday words (`programs.topics` in the YAML);
+ * they come first, so "computer class" gives the library's "Technology" rather than a built-in name.
+ */
+export function createTopicMatcher(
+  topics: string[] = DEFAULT_TOPICS,
+  configured: Readonly<Record<string, readonly string[]>> = {},
+): TopicMatcher {
   const topicOf = new Map<string, string>();
+  const add = (phrase: string, topic: string) => {
+    const said = normalizeText(phrase).text;
+    if (said && !topicOf.has(said)) topicOf.set(said, topic);
+  };
+  for (const [topic, words] of Object.entries(configured)) {
+    for (const phrase of [topic, ...words]) add(phrase, topic);
+  }
   for (const topic of topics) {
-    for (const phrase of [topic.toLowerCase(), ...(TOPIC_SYNONYMS[topic] ?? [])]) {
-      if (!topicOf.has(phrase)) topicOf.set(phrase, topic);
-    }
+    for (const phrase of [topic.toLowerCase(), ...(TOPIC_SYNONYMS[topic] ?? [])]) add(phrase, topic);
   }
   // One alternation, longest phrases first, so "baby storytime" wins over "storytime" in one pass.
   const phrases = [...topicOf.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -128,7 +142,9 @@ export function createTopicMatcher(topics: string[] = DEFAULT_TOPICS): TopicMatc
     const found: string[] = [];
     for (const match of normalizedText.matchAll(pattern)) {
       const topic = topicOf.get(match[0]);
-      if (topic !== undefined && !found.includes(topic)) found.push(topic);
+      // The library's "Movies" and the built-in "movies" are one topic.
+      if (topic !== undefined && !found.some((t) => t.toLowerCase() === topic.toLowerCase()))
+        found.push(topic);
     }
     return found;
   };
@@ -136,4 +152,27 @@ export function createTopicMatcher(topics: string[] = DEFAULT_TOPICS): TopicMatc
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every other way to say a topic: its built-in synonyms and the library's own words for it, both ways
+ * round ("computer class" is under the library's "Technology", so "Technology" is a word for it).
+ */
+export function createTopicThesaurus(
+  configured: Readonly<Record<string, readonly string[]>> = {},
+): (topic: string) => readonly string[] {
+  const byTopic = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    const key = a.toLowerCase();
+    if (!byTopic.has(key)) byTopic.set(key, new Set());
+    if (key !== b.toLowerCase()) byTopic.get(key)!.add(b);
+  };
+  for (const [topic, words] of Object.entries(TOPIC_SYNONYMS)) for (const word of words) link(topic, word);
+  for (const [topic, words] of Object.entries(configured))
+    for (const word of words) {
+      link(topic, word);
+      link(word, topic);
+      for (const synonym of TOPIC_SYNONYMS[word.toLowerCase()] ?? []) link(topic, synonym);
+    }
+  return (topic) => [...(byTopic.get(topic.toLowerCase()) ?? [])];
 }

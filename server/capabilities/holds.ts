@@ -5,6 +5,7 @@
 // Entra return page, a readiness check and the daily purge of ended sign-in records.
 import type { TurnContext } from 'botbuilder';
 import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
+import { END_SESSION_EVENT } from '../../channels/pageEvents';
 import type { HoldsDialogDeps } from '../../dialogs/holds/holdsCommon';
 import { isSignOutRequest, type HoldsWording } from '../../dialogs/holds/holdsReplies';
 import { CancelHoldDialog } from '../../dialogs/holds/cancelHoldDialog';
@@ -20,6 +21,7 @@ import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput'
 import { SensitiveInputState } from '../../dialogs/holds/sensitiveInputState';
 import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
 import { registerEntraSignInReturn } from '../entraSignInReturn';
+import type { HoursService } from '../../library/hours/hoursService';
 import type { Capability, CapabilityDeps } from './capability';
 import { PeriodicWork } from './periodicWork';
 
@@ -32,6 +34,8 @@ export interface HoldsOptions {
   entraClientSecret?: string;
   /** For an identity provider msal-node does not know (tests): trusted hosts and a network client. */
   entraNetwork?: Pick<EntraSignInOptions, 'knownAuthorities' | 'networkClient'>;
+  /** Opening hours, so a pick-up-by date is one the pickup branch is open. */
+  hours?: HoursService;
 }
 
 export interface HoldsCapability extends Capability {
@@ -83,7 +87,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     sessions,
     sensitiveInput,
     entra,
-    wording: holdsWording(deps),
+    wording: holdsWording(deps, options.hours),
     logger: deps.logger,
     recognizer: deps.recognizer,
   };
@@ -95,6 +99,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     entra,
     isSignedIn: (context) => sessions.isSignedIn(conversationKey(context.activity)),
     middleware: [new SensitiveInputMiddleware(sensitiveInput)],
+    patronHooks: [{ onEvent: async (context) => endSessionOnRequest(context, sessions, sensitiveInput) }],
     routes: [
       { intents: ['holds.list'], dialog: new HoldsListDialog(dialogDeps) },
       { intents: ['holds.place'], dialog: new PlaceHoldDialog(dialogDeps) },
@@ -124,12 +129,25 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
   };
 }
 
-function holdsWording(deps: CapabilityDeps): HoldsWording {
+/** "Clear this chat" on a shared computer signs the patron out at once, not at idle expiry. */
+async function endSessionOnRequest(
+  context: TurnContext,
+  sessions: PatronSessions,
+  sensitiveInput: SensitiveInputGate,
+): Promise<void> {
+  if (context.activity.name !== END_SESSION_EVENT) return;
+  const key = conversationKey(context.activity);
+  sessions.signOut(key);
+  sensitiveInput.clear(key);
+}
+
+function holdsWording(deps: CapabilityDeps, hours?: HoursService): HoldsWording {
   const { config } = deps.library;
   const branchNames = new Map(config.branches.map((b) => [b.id, b.name]));
   return {
     library: { name: config.library.name, phone: config.library.phone, website: config.library.website },
     branchName: (id) => branchNames.get(id) ?? id,
+    ...(hours ? { lastOpenDay: (id: string, date: string) => hours.lastOpenDay(id, date) } : {}),
   };
 }
 

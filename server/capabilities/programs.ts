@@ -31,11 +31,7 @@ export function programsCapability(deps: CapabilityDeps, options: ProgramsOption
     }),
     zone: config.library.timeZone,
     branches: config.branches,
-    // A program on a day its branch is closed for a holiday is not happening.
-    isClosedDay: (branchId, date) => {
-      const day = options.hours.day(branchId, date);
-      return day.closed && Boolean(day.note);
-    },
+    // Closures and early closings are checked by the dialog, which says which programs they take off.
     onFeedError: (feed, error) => deps.logger.warn({ feed, err: error }, 'a program feed could not be read'),
   });
   const preferences = new PatronPreferencesState(
@@ -48,12 +44,13 @@ export function programsCapability(deps: CapabilityDeps, options: ProgramsOption
     hours: options.hours,
     recognizer: deps.recognizer,
     preferences,
+    topics: config.programs.topics,
   });
   return {
     name: 'programs',
     catalog,
     preferences,
-    routes: [{ intents: ['programs'], dialog }],
+    routes: [{ intents: ['programs'], dialog, names: (text) => catalog.namesProgram(text) }],
     // Reads and expands the feeds before serving so the first patron who asks does not wait; never throws.
     start: async () => void catalog.prepare(deps.clock()),
   };

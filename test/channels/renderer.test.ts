@@ -163,6 +163,21 @@ describe('Renderer: marks for the web page', () => {
     expect(renderReply({ kind: 'text', text: 'Hello' }, 'webchat')[0].channelData).to.equal(undefined);
   });
 
+  it('shows a reply that repeats what the patron typed as plain text, never markdown or a link', () => {
+    const reply: Reply = {
+      kind: 'text',
+      text: 'Staff will reply by email at jane_doe@example.org, usually soon after 9:00 AM.',
+      quotesPatron: true,
+    };
+    for (const channelId of ['webchat', 'directline', 'msteams']) {
+      const [activity] = renderReply(reply, channelId);
+      expect(activity.textFormat, channelId).to.equal('plain');
+      expect(activity.text).to.equal(reply.text);
+    }
+    expect(renderReply({ kind: 'text', text: 'Hours today' }, 'webchat')[0].textFormat).to.equal(undefined);
+    expect(renderReply(reply, 'sms')[0]).to.deep.equal({ type: 'message', text: reply.text });
+  });
+
   it('gives a list item no clickable container, so every control is named by its own text', () => {
     const [web] = renderReply(
       {

@@ -49,7 +49,7 @@ describe('handoff: when to escalate', () => {
       matched: 'complaint',
     });
     expect(rules.assess({ text: 'someone stole my wallet, I think I have a stolen card' })?.matched).to.equal(
-      'stolen card',
+      'lost-card',
     );
   });
 

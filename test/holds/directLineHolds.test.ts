@@ -14,6 +14,19 @@ describe('holds over the built-in Direct Line', () => {
   });
   after(() => bot.stop());
 
+  it('signs the patron out at once when the page asks to end the session ("Clear this chat")', async () => {
+    const client = await DirectLineTestClient.start(bot.url);
+    const shown = (activities: Activity[]) =>
+      activities.map((a) => a.text ?? JSON.stringify(a.attachments)).join('\n');
+    await client.ask('show my holds');
+    await client.ask('21000000000002');
+    expect(shown(await client.ask('1357'))).to.include('no holds');
+    expect(shown(await client.ask('show my holds'))).to.include('no holds');
+    const ended = await client.send('', { type: 'event', name: 'library.endSession' });
+    expect(ended.status).to.equal(200);
+    expect(shown(await client.ask('show my holds'))).to.include('library card number');
+  });
+
   it('signs demo patron 1 in and lists, places and cancels holds; the PIN reaches no log or state file', async () => {
     const client = await DirectLineTestClient.start(bot.url);
     const text = (activities: Activity[]) =>

@@ -35,7 +35,8 @@ describe('holds conversation: sign-in and listing', () => {
     const text = listed.map((a) => JSON.stringify(a)).join('\n');
     expect(listed[0].text).to.equal("Thanks, Jordan: you're signed in.");
     expect(listed[1].attachments?.[0].contentType).to.equal('application/vnd.microsoft.card.adaptive');
-    expect(text).to.include('Ready for pickup at Eastside Branch until Sunday, March 15');
+    // Kept until Sunday, March 15, but Eastside Branch is closed on Sundays: Saturday is the last day.
+    expect(text).to.include('Ready for pickup at Eastside Branch: pick it up by Saturday, March 14');
     expect(text).to.include('Waiting: 3rd in line of 3, for pickup at Main Library');
     expect(text).to.include('Lessons in Chemistry').and.include('On its way to Main Library');
     expect(text).to.not.include('2468');
@@ -46,7 +47,7 @@ describe('holds conversation: sign-in and listing', () => {
     const answer = await signIn(sms, '21000000000001', '2468', 'is my book ready?');
     expect(answer).to.include('Yes: The Midnight Library is ready at Eastside Branch.');
     expect(answer).to.match(
-      /1\. The Midnight Library\nBook by Matt Haig\nReady for pickup at Eastside Branch until Sunday, March 15/,
+      /1\. The Midnight Library\nBook by Matt Haig\nReady for pickup at Eastside Branch: pick it up by Saturday, March 14/,
     );
     expect(answer).to.include('3. Project Hail Mary');
     expect(answer).to.not.include('AdaptiveCard');

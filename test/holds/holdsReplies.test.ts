@@ -50,7 +50,11 @@ describe('holds wording', () => {
   it('describes each hold status with branch, date and place in line', () => {
     expect(
       describeStatus(hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), wording),
-    ).to.equal('Ready for pickup at Eastside Branch until Sunday, March 15');
+    ).to.equal('Ready for pickup at Eastside Branch: pick it up by Sunday, March 15');
+    const closedSundays = { ...wording, lastOpenDay: () => '2026-03-14' };
+    expect(
+      describeStatus(hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), closedSundays),
+    ).to.equal('Ready for pickup at Eastside Branch: pick it up by Saturday, March 14');
     expect(describeStatus(hold('B', { state: 'in-transit' }), wording)).to.equal(
       'On its way to Main Library',
     );

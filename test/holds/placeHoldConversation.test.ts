@@ -95,9 +95,10 @@ describe('holds conversation: placing a hold', () => {
   it('refuses a title already on hold', async () => {
     const chat = await signedIn(harness, 'place-already', '21000000000001', '2468');
     await say(chat, 'place a hold on Project Hail Mary by Andy Weir');
-    await say(chat, '1');
-    await say(chat, 'Book');
-    expect(await say(chat, 'yes')).to.include('You already have a hold on Project Hail Mary.');
+    // Right after the title is chosen, before any format or pickup question.
+    const held = await say(chat, '1');
+    expect(held).to.include('You already have a hold on Project Hail Mary.');
+    expect(held).to.include('3rd in line').and.not.include('formats');
   });
 
   it('refuses past the hold limit before any searching, and places nothing', async () => {

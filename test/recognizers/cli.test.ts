@@ -56,7 +56,7 @@ describe('recognizers: nlu CLI contract', () => {
     expect(lines[0].intent).to.equal('hours');
     expect(lines[1]).to.deep.include({ intent: 'holds.place', entities: { title: 'Dog Man' } });
     expect(lines[2].intent).to.equal('None');
-    expect(lines[3].intent).to.equal('None');
+    expect(lines[3].intent).to.equal('library.other');
   });
 
   it('explains bad usage on stderr with a non-zero exit', async () => {

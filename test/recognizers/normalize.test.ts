@@ -27,7 +27,8 @@ describe('recognizers: normalisation', () => {
   });
 
   it('turns meaningful emojis into words and drops the rest', () => {
-    expect(normalizeText('👋 hi 😀😀').text).to.equal('hi hi');
+    expect(normalizeText('👋 hi 😀😀').text).to.equal('hi hi ok ok');
+    expect(normalizeText('🎉 yay').text).to.equal('yay');
     expect(normalizeText('thanks 🙏').text).to.equal('thanks please');
     expect(normalizeText('this bot 😡').text).to.equal('this bot angry');
   });

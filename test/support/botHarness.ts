@@ -96,8 +96,8 @@ export interface BotHarness extends HarnessParts {
   sensitiveTurns: (string | undefined)[];
   logText(): string;
   /**
-   * A patron conversation on its own TestAdapter, through the same middleware and bots; `userId` is
-   * who types (the channel's user id, a sign-in throttle key), TestAdapter's default user otherwise.
+   * A patron conversation on its own TestAdapter, through the same middleware and bots. `userId` is
+   * who types: the patron's channel id (a sign-in throttle key; an SMS patron's phone number).
    */
   conversation(id: string, channelId?: string, userId?: string): Conversation;
   /** Stops the capabilities, closes storage and removes the data folder unless `keepData`. */
@@ -118,10 +118,12 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
     transcripts,
     sensitiveTurns,
     logText: () => parts.logLines.join(''),
-    conversation(id, channelId = 'webchat', userId) {
+    conversation(id, channelId = 'webchat', userId?: string) {
       const adapter = new TestAdapter((context) => bot.runTurn(context), {
         channelId,
         conversation: { id, isGroup: false, conversationType: 'personal', name: id },
+        // TestAdapter reads the sender from `from` (without it every conversation's patron is "user").
+        ...(userId ? { from: { id: userId, name: 'Patron', role: 'user' } } : {}),
         bot: { id: 'bot', name: 'Library bot' },
       } as Partial<Activity>);
       bot.middleware.forEach((middleware) => adapter.use(middleware));
@@ -133,9 +135,7 @@ export async function startBotHarness(options: BotHarnessOptions = {}): Promise<
       return {
         adapter,
         say: async (text: string) => {
-          await adapter.receiveActivity(
-            userId ? { type: 'message', text, from: { id: userId, name: 'Patron', role: 'user' } } : text,
-          );
+          await adapter.receiveActivity(text);
           return adapter.activeQueue.splice(0);
         },
       };
