@@ -133,12 +133,11 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
 async function endSessionOnRequest(
   context: TurnContext,
   sessions: PatronSessions,
-  sensitiveInput: SensitiveInputGate,
+  sensitiveInput: SensitiveInputState,
 ): Promise<void> {
   if (context.activity.name !== END_SESSION_EVENT) return;
-  const key = conversationKey(context.activity);
-  sessions.signOut(key);
-  sensitiveInput.clear(key);
+  await sessions.signOut(conversationKey(context.activity));
+  await sensitiveInput.forget(context);
 }
 
 function holdsWording(deps: CapabilityDeps, hours?: HoursService): HoldsWording {
