@@ -35,7 +35,13 @@ describe('patron sessions', () => {
       },
       { timeoutMs: 5000 },
     );
-    sessions = new PatronSessions({ librarySystem: system, storage, settings, secret: 'test-secret', now: () => now });
+    sessions = new PatronSessions({
+      librarySystem: system,
+      storage,
+      settings,
+      secret: 'test-secret',
+      now: () => now,
+    });
   });
   afterEach(() => fixture.cleanup());
 
@@ -53,7 +59,7 @@ describe('patron sessions', () => {
   it('signs a patron in for this conversation only, keeping no PIN or full card number', async () => {
     const result = await sessions.signIn('webchat:A', '21000000000001', '2468');
     expect(result.ok).to.equal(true);
-    const lookup = (await sessions.lookup('webchat:A'));
+    const lookup = await sessions.lookup('webchat:A');
     expect(lookup.state).to.equal('signed-in');
     if (lookup.state !== 'signed-in') return;
     expect(lookup.session).to.include({ name: 'Jordan Ellis', homeBranchId: 'main' });
@@ -61,7 +67,7 @@ describe('patron sessions', () => {
     const serialized = JSON.stringify(lookup.session);
     expect(serialized).to.not.include('21000000000001');
     expect(serialized).to.not.include('2468');
-    expect((await sessions.lookup('webchat:B'))).to.deep.equal({ state: 'signed-out' });
+    expect(await sessions.lookup('webchat:B')).to.deep.equal({ state: 'signed-out' });
   });
 
   it('keeps the session in the shared storage: another instance on it sees the patron signed in', async () => {
@@ -69,7 +75,13 @@ describe('patron sessions', () => {
     const stored = JSON.stringify(memory);
     expect(stored).to.include('patron-sign-in/session/');
     for (const secret of ['21000000000001', '2468', 'Jordan']) expect(stored).to.not.include(secret);
-    const other = new PatronSessions({ librarySystem: fixture.system, storage, settings, secret: 'test-secret', now: () => now });
+    const other = new PatronSessions({
+      librarySystem: fixture.system,
+      storage,
+      settings,
+      secret: 'test-secret',
+      now: () => now,
+    });
     const lookup = await other.lookup('webchat:A');
     expect(lookup.state === 'signed-in' && lookup.session.name).to.equal('Jordan Ellis');
     now += 16 * minute;
@@ -212,15 +224,15 @@ describe('patron sessions', () => {
     now += 14 * minute;
     expect((await sessions.lookup('webchat:A')).state).to.equal('signed-in');
     now += 15 * minute;
-    expect((await sessions.lookup('webchat:A'))).to.deep.equal({ state: 'expired' });
-    expect((await sessions.lookup('webchat:A'))).to.deep.equal({ state: 'signed-out' });
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'expired' });
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
   });
 
   it('signs out on request', async () => {
     await sessions.signIn('webchat:A', '21000000000002', '1357');
-    expect((await sessions.signOut('webchat:A'))).to.equal(true);
-    expect((await sessions.lookup('webchat:A'))).to.deep.equal({ state: 'signed-out' });
-    expect((await sessions.signOut('webchat:A'))).to.equal(false);
+    expect(await sessions.signOut('webchat:A')).to.equal(true);
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
+    expect(await sessions.signOut('webchat:A')).to.equal(false);
   });
 
   it('keeps a typed card number sealed for the PIN turn, briefly and per conversation', async () => {

@@ -9,7 +9,8 @@ describe('sensitive input gate', () => {
     entries = new Map();
   });
   const screen = (gate: SensitiveInputGate, key: string, text: string) => gate.screen(entries.get(key), text);
-  const expectIn = (gate: SensitiveInputGate, key: string, kind: 'card' | 'pin') => entries.set(key, gate.asked(kind));
+  const expectIn = (gate: SensitiveInputGate, key: string, kind: 'card' | 'pin') =>
+    entries.set(key, gate.asked(kind));
   const clearIn = (gate: SensitiveInputGate, key: string) => entries.set(key, gate.closed(entries.get(key)));
   const forgetIn = (key: string) => entries.delete(key);
   const expectedIn = (gate: SensitiveInputGate, key: string) => gate.current(entries.get(key))?.open;
