@@ -2,11 +2,7 @@
 // it reaches, and each turn gets a logger carrying its conversation id.
 import { ActivityTypes, type ConversationState, type Middleware, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import {
-  type DocumentStorage,
-  updateDocument,
-  type Versioned,
-} from '../library/storage/optimistic';
+import { type DocumentStorage, updateDocument, type Versioned } from '../library/storage/optimistic';
 import { type Logger, TURN_LOGGER_KEY } from '../observability/logger';
 
 /** Conversation-state field: the activities this conversation has taken, newest last. */

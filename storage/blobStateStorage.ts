@@ -63,10 +63,12 @@ export class BlobStateStorage implements Storage {
           const { eTag: _ignored, ...document } = item as Record<string, unknown>;
           const body = JSON.stringify(document);
           try {
-            await clients.container.getBlockBlobClient(sanitizeBlobKey(key)).upload(body, Buffer.byteLength(body), {
-              conditions: { ifNoneMatch: '*' },
-              blobHTTPHeaders: { blobContentType: 'application/json' },
-            });
+            await clients.container
+              .getBlockBlobClient(sanitizeBlobKey(key))
+              .upload(body, Buffer.byteLength(body), {
+                conditions: { ifNoneMatch: '*' },
+                blobHTTPHeaders: { blobContentType: 'application/json' },
+              });
           } catch (error) {
             const status = (error as { statusCode?: number }).statusCode;
             if (status === 409 || status === 412)

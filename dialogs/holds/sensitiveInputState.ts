@@ -72,6 +72,7 @@ export class SensitiveInputState {
     this.lastSeen.delete(key);
     if (!entry) return;
     this.lastSeen.set(key, entry);
-    if (this.lastSeen.size > this.remembered) this.lastSeen.delete(this.lastSeen.keys().next().value as string);
+    if (this.lastSeen.size > this.remembered)
+      this.lastSeen.delete(this.lastSeen.keys().next().value as string);
   }
 }

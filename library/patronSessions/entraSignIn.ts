@@ -150,7 +150,10 @@ export class EntraSignIn {
     const taken = await updateDocument<PendingSignIn, PendingSignIn | undefined>(
       this.options.storage,
       key,
-      (current) => (current && !current.used ? { next: { ...current, used: true }, result: current } : { result: undefined }),
+      (current) =>
+        current && !current.used
+          ? { next: { ...current, used: true }, result: current }
+          : { result: undefined },
     );
     await this.options.storage.delete([key]);
     return taken && this.now() - taken.at <= this.pendingMs ? taken : undefined;

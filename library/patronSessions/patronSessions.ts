@@ -13,12 +13,7 @@
 import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
 import { PatronNotVerifiedError } from '../librarySystem/errors';
 import { cardKey, keyedHash, openSealedCardNumber, sealCardNumber } from '../privacy';
-import {
-  type DocumentStorage,
-  readOne,
-  type StoredDocument,
-  updateDocument,
-} from '../storage/optimistic';
+import { type DocumentStorage, readOne, type StoredDocument, updateDocument } from '../storage/optimistic';
 import { type PurgeOutcome, SignInRecords } from './signInRecords';
 
 export interface PatronSignInSettings {
@@ -178,7 +173,9 @@ export class PatronSessions {
 
   private async countFailure(throttles: Throttle[]): Promise<SignInResult> {
     const counted = await Promise.all(throttles.map((t) => this.recordFailure(t)));
-    await this.records.track(counted.filter((c) => c.created).map((c) => signInKeys.throttle(c.throttle.key)));
+    await this.records.track(
+      counted.filter((c) => c.created).map((c) => signInKeys.throttle(c.throttle.key)),
+    );
     const locked = Math.max(...counted.map((c) => c.counter.lockedUntil));
     if (locked > this.now()) return this.locked(locked);
     const attemptsLeft = Math.min(...counted.map((c) => c.throttle.limit - c.counter.failures));
@@ -367,24 +364,28 @@ export class PatronSessions {
   ): Promise<{ throttle: Throttle; counter: FailureCounter; created: boolean }> {
     const now = this.now();
     const lockMs = throttle.lockMinutes * minute;
-    return updateDocument(this.storage, signInKeys.throttle(throttle.key), (current: FailureCounter | undefined) => {
-      const counter: FailureCounter = current
-        ? { ...current }
-        : { failures: 0, firstFailureAt: now, lockedUntil: 0, locks: 0 };
-      // Failures older than one lock period are forgotten, so an occasional typo never adds up to a lock.
-      if (now - counter.firstFailureAt > this.options.settings.lockMinutes * minute) {
-        counter.failures = 0;
-        counter.firstFailureAt = now;
-      }
-      counter.failures += 1;
-      if (counter.failures >= throttle.limit) {
-        counter.locks += 1;
-        counter.lockedUntil =
-          now + (throttle.backOff ? lockMs * Math.min(2 ** (counter.locks - 1), 8) : lockMs);
-        counter.failures = 0;
-        counter.firstFailureAt = now;
-      }
-      return { next: counter, result: { throttle, counter, created: current === undefined } };
-    });
+    return updateDocument(
+      this.storage,
+      signInKeys.throttle(throttle.key),
+      (current: FailureCounter | undefined) => {
+        const counter: FailureCounter = current
+          ? { ...current }
+          : { failures: 0, firstFailureAt: now, lockedUntil: 0, locks: 0 };
+        // Failures older than one lock period are forgotten, so an occasional typo never adds up to a lock.
+        if (now - counter.firstFailureAt > this.options.settings.lockMinutes * minute) {
+          counter.failures = 0;
+          counter.firstFailureAt = now;
+        }
+        counter.failures += 1;
+        if (counter.failures >= throttle.limit) {
+          counter.locks += 1;
+          counter.lockedUntil =
+            now + (throttle.backOff ? lockMs * Math.min(2 ** (counter.locks - 1), 8) : lockMs);
+          counter.failures = 0;
+          counter.firstFailureAt = now;
+        }
+        return { next: counter, result: { throttle, counter, created: current === undefined } };
+      },
+    );
   }
 }

@@ -34,10 +34,14 @@ export class Leases {
   tryStart(job: string, times: LeaseTimes): Promise<boolean> {
     const now = this.now();
     return updateDocument<LeaseDocument, boolean>(this.storage, leaseKey(job), (current) => {
-      if (current?.holder && current.holder !== this.holder && current.heldUntil > now) return { result: false };
+      if (current?.holder && current.holder !== this.holder && current.heldUntil > now)
+        return { result: false };
       // A timer may fire a few milliseconds early: due within a tenth of the period counts.
       if (current && now - current.lastStartedAt < times.periodMs * 0.9) return { result: false };
-      return { next: { holder: this.holder, heldUntil: now + times.holdMs, lastStartedAt: now }, result: true };
+      return {
+        next: { holder: this.holder, heldUntil: now + times.holdMs, lastStartedAt: now },
+        result: true,
+      };
     });
   }
 

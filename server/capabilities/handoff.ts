@@ -70,8 +70,17 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     now: deps.clock,
   });
   const periodic = new PeriodicWork(deps);
-  const sweep = { name: 'handoff-sweep', everySeconds: options.sweepSeconds ?? 15, run: () => coordinator.sweep() };
-  const purge = { name: 'handoff-purge', everySeconds: 6 * 60 * 60, holdSeconds: 10 * 60, run: () => purgeExpired(handoff, deps) };
+  const sweep = {
+    name: 'handoff-sweep',
+    everySeconds: options.sweepSeconds ?? 15,
+    run: () => coordinator.sweep(),
+  };
+  const purge = {
+    name: 'handoff-purge',
+    everySeconds: 6 * 60 * 60,
+    holdSeconds: 10 * 60,
+    run: () => purgeExpired(handoff, deps),
+  };
   return {
     name: 'handoff',
     handoff,
