@@ -1,5 +1,5 @@
 // Process settings from the environment. index.ts passes process.env in; nothing else reads it.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * Every environment variable read here, and where it matters (`local`: ignored with an app id, so not
@@ -56,6 +56,8 @@ export interface RuntimeSettings {
   /** No Microsoft app id: channel authentication is off and the built-in Direct Line serves the web page. */
   localMode: boolean;
   dataDir: string;
+  /** Where the trained intent model is kept between starts (none: trained at every start, as in tests). */
+  modelCacheDir?: string;
   libraryConfigPath: string;
   microsoftApp?: MicrosoftAppCredentials;
   directLineSecret?: string;
@@ -163,11 +165,13 @@ export function readRuntimeSettings(
   const host = localMode ? '127.0.0.1' : (value('HOST') ?? '0.0.0.0');
   if (problems.length) throw new RuntimeSettingsError(problems);
 
+  const dataDir = resolve(cwd, value('DATA_DIR') ?? 'data');
   return {
     port,
     host,
     localMode,
-    dataDir: resolve(cwd, value('DATA_DIR') ?? 'data'),
+    dataDir,
+    modelCacheDir: join(dataDir, 'models'),
     libraryConfigPath: resolve(cwd, value('LIBRARY_CONFIG') ?? 'config/demo-library.yaml'),
     microsoftApp,
     directLineSecret: value('DIRECT_LINE_SECRET'),

@@ -44,6 +44,13 @@ function eachTerm(
   if (tokens.length > 0) visit(WORD, `${previous} $`);
 }
 
+export interface FeatureSpaceSnapshot {
+  options: FeatureOptions;
+  words: [string, number][];
+  chars: [string, number][];
+  idf: number[];
+}
+
 export class FeatureSpace {
   private readonly index: [Map<string, number>, Map<string, number>];
   private readonly idf: Float32Array;
@@ -62,6 +69,23 @@ export class FeatureSpace {
     this.size = idf.length;
     this.counts = new Float64Array(idf.length);
     this.touched = new Int32Array(4096);
+  }
+
+  /** What a trained feature space is, as plain data (for the model cache). */
+  toSnapshot(): FeatureSpaceSnapshot {
+    return {
+      options: this.options,
+      words: [...this.index[WORD].entries()],
+      chars: [...this.index[CHAR].entries()],
+      idf: Array.from(this.idf),
+    };
+  }
+
+  static fromSnapshot(snapshot: FeatureSpaceSnapshot): FeatureSpace {
+    const index: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+    index[WORD] = new Map(snapshot.words);
+    index[CHAR] = new Map(snapshot.chars);
+    return new FeatureSpace(snapshot.options, index, Float32Array.from(snapshot.idf));
   }
 
   /** Builds the vocabulary and IDF weights from tokenised training messages. */

@@ -1,8 +1,20 @@
 // Text in, calibrated intent probabilities out: normalisation, TF-IDF features and the linear model,
 // plus the out-of-scope decision. Knows nothing about libraries; the CLI and benchmarks use it on
 // public data sets too.
-import { FeatureSpace, defaultFeatureOptions, type FeatureOptions, type SparseVector } from './features';
-import { LinearModel, defaultLinearModelOptions, softmax, type LinearModelOptions } from './linearModel';
+import {
+  FeatureSpace,
+  defaultFeatureOptions,
+  type FeatureOptions,
+  type FeatureSpaceSnapshot,
+  type SparseVector,
+} from './features';
+import {
+  LinearModel,
+  defaultLinearModelOptions,
+  softmax,
+  type LinearModelOptions,
+  type LinearModelSnapshot,
+} from './linearModel';
 import { SpellingCorrector, normalizeText } from './normalize';
 
 export interface LabelledExample {
@@ -62,6 +74,16 @@ export interface Calibration {
   temperature: number;
   /** A message whose best in-scope probability is below this is out of scope (0: never). */
   threshold: number;
+}
+
+/** A trained classifier as plain JSON-able data: what the model cache stores. */
+export interface IntentClassifierSnapshot {
+  intents: string[];
+  space: FeatureSpaceSnapshot;
+  model: LinearModelSnapshot;
+  spellingWords?: [string, number][];
+  calibration: Calibration;
+  confidence: IntentClassifierOptions['confidence'];
 }
 
 export class IntentClassifier {
@@ -124,6 +146,35 @@ export class IntentClassifier {
     const labels = Int32Array.from(examples, (e) => labelOf.get(e.intent) ?? 0);
     const model = LinearModel.train(vectors, labels, space.size, intents.length, options.model);
     return new IntentClassifier(intents, space, model, corrector, calibration, options.confidence);
+  }
+
+  toSnapshot(): IntentClassifierSnapshot {
+    return {
+      intents: this.intents,
+      space: this.space.toSnapshot(),
+      model: this.model.toSnapshot(),
+      ...(this.corrector ? { spellingWords: this.corrector.wordCounts() } : {}),
+      calibration: this.calibration,
+      confidence: this.confidenceKind,
+    };
+  }
+
+  static fromSnapshot(snapshot: IntentClassifierSnapshot): IntentClassifier {
+    const space = FeatureSpace.fromSnapshot(snapshot.space);
+    const model = LinearModel.fromSnapshot(snapshot.model);
+    if (model.numFeatures !== space.size || model.numClasses !== snapshot.intents.length)
+      throw new Error('model snapshot: sizes do not match');
+    const corrector = snapshot.spellingWords
+      ? new SpellingCorrector(new Map(snapshot.spellingWords))
+      : undefined;
+    return new IntentClassifier(
+      snapshot.intents,
+      space,
+      model,
+      corrector,
+      snapshot.calibration,
+      snapshot.confidence,
+    );
   }
 
   private withCalibration(calibration: Calibration): IntentClassifier {

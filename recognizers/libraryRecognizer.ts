@@ -1,6 +1,7 @@
 // The library's recognizer: trained at startup from the corpus and the configured FAQ entries, it
 // answers every patron message with an intent, calibrated scores for all intents, and entities.
 // Plain TypeScript: the Bot Framework adapter is botRecognizer.ts.
+import { cachedIntentClassifier } from './modelCache';
 import type { LibraryConfig } from '../config/libraryConfig';
 import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet } from './corpus';
 import { findAudience } from './entities/audience';
@@ -30,6 +31,8 @@ export interface LibraryRecognizerOptions {
   /** Program topics to recognise (default: a broad list of public-library programs). */
   topics?: string[];
   classifier?: IntentClassifierOptions;
+  /** Keep the trained model in this folder and reuse it while nothing that decides it changed. */
+  modelCacheDirectory?: string;
   /** Load Microsoft's date model at startup (about 0.5 s) rather than on the first unusual date. */
   preloadDateModel?: boolean;
 }
@@ -139,7 +142,10 @@ export function createLibraryRecognizer(
   const { train } = buildLibraryTrainingSet(config, options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY, {
     topics: options.topics,
   });
-  const classifier = IntentClassifier.train(train, options.classifier ?? libraryClassifierOptions);
+  const classifierOptions = options.classifier ?? libraryClassifierOptions;
+  const classifier = options.modelCacheDirectory
+    ? cachedIntentClassifier(train, classifierOptions, options.modelCacheDirectory)
+    : IntentClassifier.train(train, classifierOptions);
   if (options.preloadDateModel ?? true) dateTimeModel();
   return new LibraryRecognizer(config, classifier, options.topics);
 }

@@ -37,6 +37,13 @@ export const defaultLinearModelOptions: LinearModelOptions = {
 /** Gradients smaller than this are skipped: classes the model already rules out cost nothing. */
 const GRADIENT_FLOOR = 1e-3;
 
+export interface LinearModelSnapshot {
+  numFeatures: number;
+  numClasses: number;
+  weights: string;
+  bias: string;
+}
+
 export class LinearModel {
   private constructor(
     readonly numFeatures: number,
@@ -44,6 +51,33 @@ export class LinearModel {
     private readonly weights: Float32Array,
     private readonly bias: Float32Array,
   ) {}
+
+  /** The trained weights as plain data (for the model cache); base64 keeps 32-bit floats exact and small. */
+  toSnapshot(): LinearModelSnapshot {
+    const base64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    return {
+      numFeatures: this.numFeatures,
+      numClasses: this.numClasses,
+      weights: base64(this.weights),
+      bias: base64(this.bias),
+    };
+  }
+
+  static fromSnapshot(snapshot: LinearModelSnapshot): LinearModel {
+    const floats = (text: string, length: number) => {
+      const bytes = Buffer.from(text, 'base64');
+      if (bytes.byteLength !== length * 4) throw new Error('model snapshot: wrong weight count');
+      // Copied into a fresh, aligned buffer: a Buffer's offset need not be a multiple of 4.
+      return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    };
+    const { numFeatures, numClasses } = snapshot;
+    return new LinearModel(
+      numFeatures,
+      numClasses,
+      floats(snapshot.weights, numFeatures * numClasses),
+      floats(snapshot.bias, numClasses),
+    );
+  }
 
   /** Raw scores (logits) of every class for one message. */
   logits(x: SparseVector, out: Float64Array = new Float64Array(this.numClasses)): Float64Array {

@@ -284,6 +284,11 @@ export class SpellingCorrector {
 
   private readonly minLength: number;
 
+  /** The word counts it was built from (for the model cache). */
+  wordCounts(): [string, number][] {
+    return [...this.known.entries()];
+  }
+
   private readonly memo = new Map<string, string>();
 
   correct = (token: string): string => {

@@ -79,7 +79,11 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
     library: options.library,
     settings: options.settings,
     logger: options.logger,
-    recognizer: options.recognizer ?? createLibraryRecognizer(options.library.config),
+    recognizer:
+      options.recognizer ??
+      createLibraryRecognizer(options.library.config, {
+        modelCacheDirectory: options.settings.modelCacheDir,
+      }),
     storage,
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),

@@ -78,7 +78,8 @@ describe('Library configuration', () => {
     expectSomeMatch(problemsOf(otherwiseValid), /specialDays\[7\]\.branches\.atlantis: expected a branch id/);
   });
 
-  it('exits non-zero without starting when the file is broken', () => {
+  it('exits non-zero without starting when the file is broken', function () {
+    this.timeout(60000);
     const folder = temporaryDirectory();
     try {
       const raw = demoRaw();
@@ -88,7 +89,7 @@ describe('Library configuration', () => {
       const result = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'index.js')], {
         env: { ...process.env, LIBRARY_CONFIG: file, PORT: '0', DATA_DIR: folder },
         encoding: 'utf8',
-        timeout: 15000,
+        timeout: 45000,
       });
       expect(result.status).to.equal(2);
       expect(result.stderr).to.include(`${file}: librarySystem.kind`);

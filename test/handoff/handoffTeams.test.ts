@@ -30,7 +30,7 @@ function teamsLibrary(serviceUrl: string): LoadedLibraryConfig {
 }
 
 describe('handoff: Teams staff channel (fake Bot Connector)', function () {
-  this.timeout(20000);
+  this.timeout(60000);
   let connector: FakeConnector;
   let app: TestBot;
   let now: Date;

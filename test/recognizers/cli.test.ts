@@ -20,7 +20,9 @@ function run(args: string[], stdin = ''): Promise<{ code: number | null; stdout:
   });
 }
 
-describe('recognizers: nlu CLI contract', () => {
+describe('recognizers: nlu CLI contract', function () {
+  // Each case trains the library model in a child process: slow on a busy machine, never hung.
+  this.timeout(60000);
   it('eval --train --test trains on the file and ends with the summary line', async () => {
     const { code, stdout, stderr } = await run([
       'eval',
