@@ -11,7 +11,7 @@ import { type BotProcess, postActivity, startBotProcess } from '../support/botPr
 import { temporaryDirectory } from '../support/testBot';
 
 describe('a restart at "Place a hold ...?" (issue 10: 6), with real processes', function () {
-  this.timeout(180000);
+  this.timeout(400_000);
   let connector: FakeConnector;
   let folder: string;
   let bot: BotProcess | undefined;

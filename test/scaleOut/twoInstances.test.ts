@@ -20,7 +20,7 @@ const allDay = [{ opens: '00:00', closes: '00:00' }];
 
 describe('two bot instances on one shared state (Azure Blobs on Azurite, one DATA_DIR)', function () {
   // Starting Azurite and two bots on a busy 2-core machine; the turns themselves take milliseconds.
-  this.timeout(120000);
+  this.timeout(300_000);
   let azurite: AzuriteBlob;
   let connector: FakeConnector;
   let folder: string;
@@ -49,7 +49,9 @@ describe('two bot instances on one shared state (Azure Blobs on Azurite, one DAT
       LIBRARY_CONFIG: config,
       PATRON_KEY_SECRET: 'a-long-random-patron-key-secret-shared-by-both',
     };
-    [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    // B starts while A is up: it finds the library system seeded and the intent model trained by A.
+    a = await startBotProcess(env);
+    b = await startBotProcess(env);
   });
   after(async () => {
     await Promise.all([a?.stop(), b?.stop()]);

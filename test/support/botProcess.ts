@@ -18,7 +18,12 @@ export interface BotProcess {
 }
 
 /** Starts one instance; resolves once it logged "is ready at", with the port it listens on. */
-export async function startBotProcess(env: Record<string, string>, timeoutMs = 60000): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  // A first start on an empty data folder trains the intent model and seeds the demo library system:
+  // well over a minute on a 2-core machine at load 14 (a restart reuses both).
+  timeoutMs = 150_000,
+): Promise<BotProcess> {
   const child = spawn(process.execPath, [ENTRY_POINT], {
     env: { ...process.env, PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
