@@ -5,8 +5,8 @@
 // a turn that was a PIN or card number is marked sensitive so a transcript or log layer can skip it.
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { sendReply } from '../channels/renderer';
-import type { SensitiveInputGate } from '../library/patronSessions/sensitiveInput';
-import { conversationKey, markTurnSensitive } from '../dialogs/turnState';
+import type { SensitiveInputState } from '../dialogs/holds/sensitiveInputState';
+import { markTurnSensitive } from '../dialogs/turnState';
 
 /** Said to a PIN or card number typed when none was asked for (after a lock, or a new topic). */
 export const UNASKED_SECRET_REPLY =
@@ -14,12 +14,12 @@ export const UNASKED_SECRET_REPLY =
   'them. To sign in, ask about your holds and I will ask for your card number first.';
 
 export class SensitiveInputMiddleware implements Middleware {
-  constructor(private readonly gate: SensitiveInputGate) {}
+  constructor(private readonly gate: SensitiveInputState) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
     if (activity.type === ActivityTypes.Message && typeof activity.text === 'string' && activity.text) {
-      const { visibleText, withheld } = this.gate.screen(conversationKey(activity), activity.text);
+      const { visibleText, withheld } = await this.gate.screenTurn(context, activity.text);
       if (withheld) {
         activity.text = visibleText;
         markTurnSensitive(context, withheld);

@@ -1,33 +1,41 @@
-// Adapter middleware every turn goes through after the capabilities' own (the PIN gate is first):
-// a retried activity is handled once, and each turn gets a logger carrying its conversation id.
-import type { Middleware, TurnContext } from 'botbuilder';
+// Adapter middleware every turn goes through: a retried activity is handled once, whichever instance
+// it reaches, and each turn gets a logger carrying its conversation id.
+import { ActivityTypes, type ConversationState, type Middleware, type TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { type DocumentStorage, updateDocument, type Versioned } from '../library/storage/optimistic';
 import { type Logger, TURN_LOGGER_KEY } from '../observability/logger';
 
-/** Remembers recently seen activity keys (bounded), so a retried delivery is handled once. */
-export class RecentActivities {
-  private readonly seen = new Set<string>();
-  constructor(private readonly capacity = 5000) {}
+/** Conversation-state field: the activities this conversation has taken, newest last. */
+export const HANDLED_ACTIVITIES = 'handledActivities';
 
-  /** True the first time a key is seen. */
-  firstTime(key: string): boolean {
-    if (this.seen.has(key)) return false;
-    this.seen.add(key);
-    if (this.seen.size > this.capacity) {
-      const oldest = this.seen.values().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
-    return true;
-  }
+interface HandledActivity {
+  id: string;
+  /** Which turn claimed it (so a write whose answer was lost is still recognised as ours). */
+  by: string;
 }
 
-export function retriedActivityFilter(logger: Logger, recent = new RecentActivities()): Middleware {
+type ConversationDocument = Record<string, unknown> & { [HANDLED_ACTIVITIES]?: HandledActivity[] };
+
+/**
+ * Claims each activity in the conversation's own state document before the bot answers it: the
+ * activity id is added with an eTag-guarded write of the document just read, so when a channel
+ * retries an activity and two instances (or two requests on one) get it, exactly one write wins and
+ * the other sees the id and stays silent. Conversation state is read every turn anyway; the claim
+ * costs one write. `typing` activities and activities without an id are not claimed.
+ */
+export function retriedActivityFilter(
+  logger: Logger,
+  conversationState: ConversationState,
+  storage: DocumentStorage,
+  remembered = 50,
+): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const activity = context.activity;
-      const key = `${activity.channelId}|${activity.conversation?.id}|${activity.id}`;
-      if (activity.id && !recent.firstTime(key)) {
+      if (!activity.id || activity.type === ActivityTypes.Typing || !activity.conversation?.id) return next();
+      if (!(await claim(context, conversationState, storage, remembered))) {
         logger.info(
-          { conversationId: activity.conversation?.id, activityId: activity.id },
+          { conversationId: activity.conversation.id, activityId: activity.id },
           'ignored a retried activity',
         );
         return;
@@ -35,6 +43,44 @@ export function retriedActivityFilter(logger: Logger, recent = new RecentActivit
       await next();
     },
   };
+}
+
+/** True when this turn is the first to take the activity. */
+async function claim(
+  context: TurnContext,
+  conversationState: ConversationState,
+  storage: DocumentStorage,
+  remembered: number,
+): Promise<boolean> {
+  const id = context.activity.id as string;
+  const by = randomUUID();
+  const loaded = (await conversationState.load(context)) as Versioned<ConversationDocument>;
+  const key = conversationState.getStorageKey(context) as string;
+  let claimedOn = -1;
+  const first = await updateDocument<ConversationDocument, boolean>(
+    storage,
+    key,
+    (current, attempt) => {
+      const handled = current?.[HANDLED_ACTIVITIES] ?? [];
+      const earlier = handled.find((h) => h.id === id);
+      if (earlier) return { result: earlier.by === by };
+      claimedOn = attempt;
+      const next = { ...current, [HANDLED_ACTIVITIES]: [...handled, { id, by }].slice(-remembered) };
+      return { next, result: true };
+    },
+    // BotState reads a missing document as {} with no eTag.
+    { known: loaded.eTag ? loaded : null },
+  );
+  if (!first) return false;
+  if (claimedOn === 0) {
+    // Written from what this turn loaded: keep the claim in it, so the end-of-turn save keeps it too.
+    const handled = loaded[HANDLED_ACTIVITIES] ?? [];
+    loaded[HANDLED_ACTIVITIES] = [...handled, { id, by }].slice(-remembered);
+  } else {
+    // Another turn wrote in between: this turn carries on from what is stored now.
+    await conversationState.load(context, true);
+  }
+  return true;
 }
 
 export function turnLoggerMiddleware(logger: Logger): Middleware {

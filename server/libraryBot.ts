@@ -64,7 +64,7 @@ export interface LibraryBot {
   storage: BotStorage;
   conversationState: ConversationState;
   capabilities: LibraryCapabilities;
-  /** In order: the holds' PIN gate first, so nothing after it sees a PIN. */
+  /** In order: the holds' PIN gate first (after the retry filter), so nothing after it sees a PIN. */
   list: readonly Capability[];
   mainDialog: MainDialog;
   /** Adapter middleware, in order. */
@@ -119,8 +119,9 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
     list,
     mainDialog,
     middleware: [
+      // A retried activity is dropped before anything else runs (it reads no text and logs none).
+      retriedActivityFilter(options.logger, deps.conversationState, storage),
       ...list.flatMap((capability) => capability.middleware ?? []),
-      retriedActivityFilter(options.logger),
       turnLoggerMiddleware(options.logger),
     ],
     runTurn: async (context) => {

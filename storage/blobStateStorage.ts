@@ -2,9 +2,12 @@
 // botbuilder-azure-blobs' BlobsStorage: one JSON blob per key, eTags checked by the service itself
 // (If-Match), so a stale eTag fails with "eTag conflict" whichever instance wrote last. Around it this
 // class adds what the app needs: short retries (a turn must not hang for a minute), a readiness probe,
-// recovery after the service was unreachable, and a refusal of keys BlobsStorage would silently merge.
+// recovery after the service was unreachable, a refusal of keys BlobsStorage would silently merge, and
+// create-only writes (If-None-Match: *) on the same blobs, which BlobsStorage does not offer.
+import { ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import type { Storage, StoreItems } from 'botbuilder';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
+import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey';
 
 export interface BlobStateStorageOptions {
   connectionString: string;
@@ -17,26 +20,64 @@ export interface BlobStateStorageOptions {
 /** Azure's limit on a blob name, after BlobsStorage URI-encodes the key. */
 const MAX_BLOB_NAME = 1024;
 
+interface Clients {
+  blobs: BlobsStorage;
+  /** The same container, for create-only writes; created once per client if missing. */
+  container: ContainerClient;
+  containerReady?: Promise<unknown>;
+}
+
 export class BlobStateStorage implements Storage {
-  private blobs: BlobsStorage;
+  private clients: Clients;
 
   constructor(readonly options: BlobStateStorageOptions) {
-    this.blobs = this.connect();
+    this.clients = this.connect();
   }
 
   async read(keys: string[]): Promise<StoreItems> {
     keys.forEach(assertStorableKey);
-    return this.run((blobs) => blobs.read(keys));
+    return this.run(({ blobs }) => blobs.read(keys));
   }
 
   async write(changes: StoreItems): Promise<void> {
     Object.keys(changes ?? {}).forEach(assertStorableKey);
-    return this.run((blobs) => blobs.write(changes));
+    return this.run(({ blobs }) => blobs.write(changes));
   }
 
   async delete(keys: string[]): Promise<void> {
     keys.forEach(assertStorableKey);
-    return this.run((blobs) => blobs.delete(keys));
+    return this.run(({ blobs }) => blobs.delete(keys));
+  }
+
+  /**
+   * Writes documents only where no blob exists yet (If-None-Match: *); an existing one fails with
+   * the same "eTag conflict" error as a stale eTag. Same blob names and JSON as BlobsStorage.
+   */
+  async create(changes: StoreItems): Promise<void> {
+    Object.keys(changes ?? {}).forEach(assertStorableKey);
+    return this.run(async (clients) => {
+      clients.containerReady ??= clients.container.createIfNotExists();
+      await clients.containerReady;
+      await Promise.all(
+        Object.entries(changes).map(async ([key, item]) => {
+          const { eTag: _ignored, ...document } = item as Record<string, unknown>;
+          const body = JSON.stringify(document);
+          try {
+            await clients.container
+              .getBlockBlobClient(sanitizeBlobKey(key))
+              .upload(body, Buffer.byteLength(body), {
+                conditions: { ifNoneMatch: '*' },
+                blobHTTPHeaders: { blobContentType: 'application/json' },
+              });
+          } catch (error) {
+            const status = (error as { statusCode?: number }).statusCode;
+            if (status === 409 || status === 412)
+              throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
+            throw error;
+          }
+        }),
+      );
+    });
   }
 
   /** For /readyz: the container exists (created on first use) and a blob can be looked up. */
@@ -52,29 +93,31 @@ export class BlobStateStorage implements Storage {
   /** Nothing to release: requests use the Azure SDK's shared keep-alive agent. */
   close(): void {}
 
-  private connect(): BlobsStorage {
+  private connect(): Clients {
     const { connectionString, container } = this.options;
-    return new BlobsStorage(connectionString, container, {
-      storagePipelineOptions: {
-        retryOptions: {
-          maxTries: this.options.maxTries ?? 3,
-          tryTimeoutInMs: this.options.tryTimeoutMs ?? 5000,
-          retryDelayInMs: 200,
-          maxRetryDelayInMs: 1000,
-        },
+    const pipeline: StoragePipelineOptions = {
+      retryOptions: {
+        maxTries: this.options.maxTries ?? 3,
+        tryTimeoutInMs: this.options.tryTimeoutMs ?? 5000,
+        retryDelayInMs: 200,
+        maxRetryDelayInMs: 1000,
       },
-    });
+    };
+    return {
+      blobs: new BlobsStorage(connectionString, container, { storagePipelineOptions: pipeline }),
+      container: new ContainerClient(connectionString, container, pipeline),
+    };
   }
 
-  private async run<T>(operation: (blobs: BlobsStorage) => Promise<T>): Promise<T> {
-    const blobs = this.blobs;
+  private async run<T>(operation: (clients: Clients) => Promise<T>): Promise<T> {
+    const clients = this.clients;
     try {
-      return await operation(blobs);
+      return await operation(clients);
     } catch (error) {
       // BlobsStorage remembers a failed "create the container" for ever; after anything but an eTag
-      // conflict, start the next call on a fresh client so the bot recovers when the service does.
-      if (!/etag conflict/i.test(error instanceof Error ? error.message : '') && this.blobs === blobs) {
-        this.blobs = this.connect();
+      // conflict, start the next call on fresh clients so the bot recovers when the service does.
+      if (!/etag conflict/i.test(error instanceof Error ? error.message : '') && this.clients === clients) {
+        this.clients = this.connect();
       }
       throw error;
     }

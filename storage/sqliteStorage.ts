@@ -1,6 +1,7 @@
 // Bot state in a SQLite file, so conversations survive a restart with nothing to install.
 // Honours botbuilder's eTag contract: a new key, '*' or no eTag writes; a matching eTag writes;
-// a stale eTag fails with a conflict error (claims in the handoff queue rely on this).
+// a stale eTag fails with a conflict error (claims in the handoff queue rely on this). `create` writes
+// only keys that do not exist yet (library/storage/optimistic.ts uses it for new shared documents).
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -25,6 +26,7 @@ export class SqliteStorage implements Storage {
   private readonly selectOne: Database.Statement<[string], Row>;
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
+  private readonly insertNew: Database.Statement<[string, string, string]>;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -45,6 +47,9 @@ export class SqliteStorage implements Storage {
        ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = unixepoch()`,
     );
     this.remove = this.db.prepare('DELETE FROM bot_state WHERE key = ?');
+    this.insertNew = this.db.prepare(
+      'INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING',
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -74,6 +79,18 @@ export class SqliteStorage implements Storage {
     // IMMEDIATE takes the write lock before the eTag check, so another process on the same file
     // cannot write between the check and the write (it waits, up to the busy timeout).
     writeAll.immediate(Object.entries(changes));
+  }
+
+  /** Writes every change, or none when any key already exists (an eTag conflict). */
+  async create(changes: StoreItems): Promise<void> {
+    const createAll = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+      for (const [key, item] of entries) {
+        const { eTag: _ignored, ...value } = item;
+        if (this.insertNew.run(key, JSON.stringify(value), randomUUID()).changes === 0)
+          throw new StorageConflictError(key);
+      }
+    });
+    createAll.immediate(Object.entries(changes));
   }
 
   async delete(keys: string[]): Promise<void> {

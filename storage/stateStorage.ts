@@ -1,6 +1,6 @@
 // The one place that turns the STATE_STORAGE settings into a Storage for bot state: SQLite in the
 // data folder (the default, one machine) or Azure Blob Storage (shared by several instances).
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
 import { join } from 'node:path';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { StartupRefusedError } from '../config/startupChecks';
@@ -8,8 +8,12 @@ import { BlobStateStorage } from './blobStateStorage';
 import { networkShareOf, readMountTable } from './networkShare';
 import { SqliteStorage } from './sqliteStorage';
 
-/** A bot-state Storage the app can probe for /readyz and close on shutdown. */
+/**
+ * A bot-state Storage the app can probe for /readyz and close on shutdown, with create-only writes
+ * for new shared documents (library/storage/optimistic.ts).
+ */
 export interface StateStorage extends Storage {
+  create(changes: StoreItems): Promise<void>;
   checkReachable(): Promise<void>;
   close(): void;
 }

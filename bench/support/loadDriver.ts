@@ -431,10 +431,16 @@ export class BotProcess {
     readonly url: string,
   ) {}
 
-  static async start(kind: 'echo' | 'library', nodeOptions: string[] = []): Promise<BotProcess> {
+  /** `script` another serving script in this folder (serveBlobsBot.js), with its arguments. */
+  static async start(
+    kind: 'echo' | 'library',
+    nodeOptions: string[] = [],
+    script: string[] = ['serveBot.js', kind],
+  ): Promise<BotProcess> {
+    const [file, ...args] = script;
     const child = spawn(
       process.execPath,
-      [...BOT_NODE_OPTIONS, ...nodeOptions, '--disable-warning=DEP0111', `${__dirname}/serveBot.js`, kind],
+      [...BOT_NODE_OPTIONS, ...nodeOptions, '--disable-warning=DEP0111', `${__dirname}/${file}`, ...args],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, ...BOT_ENVIRONMENT },

@@ -15,11 +15,14 @@ import { startEchoBot, type RunningBot } from './echoBot';
 
 export const DEMO_CONFIG = join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml');
 
-/** This bot on a free port; `storage` replaces SQLite in the data folder (e.g. Azure blobs). */
+/**
+ * This bot on a free port; `storage` replaces SQLite in the data folder (e.g. Azure blobs); `dataDir`
+ * a data folder shared with other instances (kept), a temporary one otherwise.
+ */
 export async function startLibraryBot(
-  options: { storage?: Storage & { close?: () => void } } = {},
+  options: { storage?: Storage & { close?: () => void }; dataDir?: string } = {},
 ): Promise<RunningBot> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bench-load-'));
   const settings = readRuntimeSettings({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const app = createLibraryBotApp({
     settings,
@@ -37,7 +40,7 @@ export async function startLibraryBot(
     url,
     close: async () => {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

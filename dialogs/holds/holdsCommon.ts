@@ -30,8 +30,12 @@ import {
   signInText,
   type HoldsWording,
 } from './holdsReplies';
-import type { PatronSession, PatronSessions } from '../../library/patronSessions/patronSessions';
-import type { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import type {
+  PatronSession,
+  PatronSessions,
+  SessionLookup,
+} from '../../library/patronSessions/patronSessions';
+import type { SensitiveInputState } from './sensitiveInputState';
 import type { EntraSignIn } from '../../library/patronSessions/entraSignIn';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 
@@ -45,7 +49,8 @@ export interface HoldsDialogDeps {
   /** Already wrapped with guardLibrarySystem (time limit, failures become "unavailable"). */
   librarySystem: LibrarySystem;
   sessions: PatronSessions;
-  sensitiveInput: SensitiveInputGate;
+  /** The sign-in gate, kept in conversation state (shared by every instance). */
+  sensitiveInput: SensitiveInputState;
   wording: HoldsWording;
   logger?: HoldsLogger;
   /** Present when the library signs patrons in with Microsoft Entra ID instead of card + PIN. */
@@ -159,7 +164,7 @@ export async function handledStopOrSignOut(
     return true;
   }
   if (isSignOutRequest(text)) {
-    deps.sessions.signOut(conversationKey(context.activity));
+    await signOutPatron(context, deps);
     await sendReply(context, { kind: 'text', text: signInText.signedOut, endsSession: true });
     return true;
   }
@@ -170,15 +175,53 @@ export async function handledStopOrSignOut(
   return false;
 }
 
-/** The signed-in patron of this conversation, or undefined (after saying why when it expired). */
+/** turnState: this turn's session lookup (sessions live in shared storage: one read per turn). */
+const SESSION_LOOKUP = Symbol('holdsSessionLookup');
+
+/**
+ * The signed-in patron of this conversation, or undefined (after saying why when it expired, or
+ * apologising when the library system could not be asked who the patron is).
+ */
 export async function currentSession(
   context: TurnContext,
   deps: HoldsDialogDeps,
 ): Promise<PatronSession | undefined> {
-  const lookup = deps.sessions.lookup(conversationKey(context.activity));
-  if (lookup.state === 'signed-in') return lookup.session;
-  if (lookup.state === 'expired') await sendReply(context, signInText.expired);
+  const lookup = await sessionLookup(context, deps);
+  if (lookup?.state === 'signed-in') return lookup.session;
+  if (lookup?.state === 'expired') {
+    // Said once: the rest of this turn sees a signed-out patron.
+    context.turnState.set(SESSION_LOOKUP, { state: 'signed-out' });
+    await sendReply(context, signInText.expired);
+  }
   return undefined;
+}
+
+/**
+ * The conversation's session as stored, read once per turn (undefined after an outage, said). For
+ * a dialog that words an ended session itself; most use currentSession.
+ */
+export async function sessionLookup(
+  context: TurnContext,
+  deps: HoldsDialogDeps,
+): Promise<SessionLookup | undefined> {
+  const known = context.turnState.get(SESSION_LOOKUP) as SessionLookup | undefined;
+  if (known) return known;
+  const lookup = await callLibrary(context, deps, 'patronSession', () =>
+    deps.sessions.lookup(conversationKey(context.activity)),
+  );
+  if (lookup) context.turnState.set(SESSION_LOOKUP, lookup);
+  return lookup;
+}
+
+/** Ends the conversation's session (and what this turn knew of it); true when there was one. */
+export async function signOutPatron(context: TurnContext, deps: HoldsDialogDeps): Promise<boolean> {
+  context.turnState.delete(SESSION_LOOKUP);
+  return deps.sessions.signOut(conversationKey(context.activity));
+}
+
+/** A sign-in just happened in this turn: the next lookup reads the new session. */
+export function sessionChanged(context: TurnContext): void {
+  context.turnState.delete(SESSION_LOOKUP);
 }
 
 /**
@@ -213,7 +256,7 @@ export async function callLibrary<T>(
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {
-      deps.sessions.signOut(conversationKey(context.activity));
+      await signOutPatron(context, deps);
       await sendReply(context, 'Please sign in again: say "my holds" to start.');
       return undefined;
     }

@@ -1,5 +1,6 @@
 // Signs a patron in with card number then PIN, only when a holds action needs it. The dialog's saved
-// state holds neither: the card number waits in PatronSessions' memory for the PIN turn, and the PIN
+// state holds neither: the card number waits, sealed, in PatronSessions' shared storage for the PIN
+// turn (which another instance may answer), and the PIN
 // is read from turn state (put there by SensitiveInputMiddleware, which withheld it from the
 // message) and passed straight to the library system. Ends with true when signed in.
 import { ActivityTypes, type TurnContext } from 'botbuilder';
@@ -22,6 +23,9 @@ import {
   currentSession,
   handledStopOrSignOut,
   routeAfresh,
+  sessionChanged,
+  sessionLookup,
+  signOutPatron,
   type HoldsDialogDeps,
 } from './holdsCommon';
 
@@ -50,6 +54,8 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: PatronSignInOptions): Promise<DialogTurnResult> {
+    // The library system could not say who the signed-in patron is (an outage, said): stop here.
+    if (!(await sessionLookup(dc.context, this.deps))) return dc.endDialog(false);
     if (await currentSession(dc.context, this.deps)) return dc.endDialog(true);
     if (this.deps.entra) return this.offerEntraSignIn(dc, options?.purpose ?? 'do that');
     const state: SignInState = {
@@ -70,7 +76,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
           this.deps.sessions.signIn(key, cardNumber, pin, clientKey(dc.context.activity)),
         );
       if (cardNumber) {
-        this.deps.sessions.rememberCard(key, cardNumber);
+        await this.deps.sessions.rememberCard(key, cardNumber);
         await this.askPin(dc, state);
         return Dialog.EndOfTurn;
       }
@@ -82,11 +88,10 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as SignInState;
-    const key = conversationKey(dc.context.activity);
     // Asked again below when the next answer is a card number or PIN too.
     markSensitive(dc, false);
     const withheld = withheldInput(dc.context) ?? screenHere(dc, state.stage);
-    this.deps.sensitiveInput.clear(key);
+    await this.deps.sensitiveInput.clear(dc.context);
     const text = dc.context.activity.text ?? '';
     if (!withheld || (withheld.kind !== state.stage && withheld.kind !== 'message')) {
       // No card number or PIN in it: a new request ("what time do you close?") or "never mind".
@@ -115,7 +120,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }
-    this.deps.sessions.rememberCard(key, card);
+    await this.deps.sessions.rememberCard(key, card);
     await this.askPin(dc, state);
     return Dialog.EndOfTurn;
   }
@@ -127,7 +132,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     const pin = pinIn(raw);
     if (!pin) {
       state.pinTries += 1;
-      if (state.pinTries >= 3 || !this.deps.sessions.hasPendingCard(key)) return this.giveUp(dc);
+      if (state.pinTries >= 3 || !(await this.deps.sessions.hasPendingCard(key))) return this.giveUp(dc);
       await sendReply(dc.context, signInText.pinNotRead);
       await this.askPin(dc, state);
       return Dialog.EndOfTurn;
@@ -159,7 +164,8 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         { event: 'patron.signedIn', patronKey: result.session.patronKey },
         'patron signed in',
       );
-      this.deps.sensitiveInput.forget(conversationKey(dc.context.activity));
+      sessionChanged(dc.context);
+      await this.deps.sensitiveInput.forget(dc.context);
       await sendReply(dc.context, signInText.signedIn(result.session.name));
       return dc.endDialog(true);
     }
@@ -181,10 +187,9 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   }
 
   /** Ends without a session: nothing may wait for a card number or PIN any more. */
-  private notSignedIn(dc: DialogContext): Promise<DialogTurnResult> {
-    const key = conversationKey(dc.context.activity);
-    this.deps.sensitiveInput.clear(key);
-    this.deps.sessions.forgetPendingCard(key);
+  private async notSignedIn(dc: DialogContext): Promise<DialogTurnResult> {
+    await this.deps.sensitiveInput.clear(dc.context);
+    await this.deps.sessions.forgetPendingCard(conversationKey(dc.context.activity));
     return dc.endDialog(false);
   }
 
@@ -195,9 +200,8 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     reason: DialogReason,
   ): Promise<void> {
     if (reason !== DialogReason.cancelCalled) return;
-    const key = conversationKey(context.activity);
-    this.deps.sensitiveInput.clear(key);
-    this.deps.sessions.forgetPendingCard(key);
+    await this.deps.sensitiveInput.clear(context);
+    await this.deps.sessions.forgetPendingCard(conversationKey(context.activity));
   }
 
   /**
@@ -228,7 +232,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   }
 
   private async giveUp(dc: DialogContext): Promise<DialogTurnResult> {
-    this.deps.sessions.signOut(conversationKey(dc.context.activity));
+    await signOutPatron(dc.context, this.deps);
     await sendReply(
       dc.context,
       `Let's leave sign-in for now. You can try again any time, or call ${this.deps.wording.library.phone}.`,
@@ -244,7 +248,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   ): Promise<void> {
     state.stage = 'card';
     markSensitive(dc, true);
-    this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'card');
+    await this.deps.sensitiveInput.expect(dc.context, 'card');
     const text =
       question ?? (first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard);
     await sendReply(dc.context, { kind: 'text', text, sensitive: 'card' });
@@ -253,7 +257,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
   private async askPin(dc: DialogContext, state: SignInState): Promise<void> {
     state.stage = 'pin';
     markSensitive(dc, true);
-    this.deps.sensitiveInput.expect(conversationKey(dc.context.activity), 'pin');
+    await this.deps.sensitiveInput.expect(dc.context, 'pin');
     await sendReply(dc.context, { kind: 'text', text: signInText.askPin, sensitive: 'pin' });
   }
 }
@@ -268,8 +272,8 @@ function markSensitive(dc: DialogContext, waiting: boolean): void {
 }
 
 /**
- * This dialog waits for a card number or PIN, but the gate did not know (its memory did not survive a
- * restart): screen the answer here, on this dialog's own state, before anything later keeps it.
+ * This dialog waits for a card number or PIN, but the gate did not know (its entry had expired, or
+ * was lost with a failed turn): screen the answer here, on this dialog's own state, before anything later keeps it.
  */
 function screenHere(dc: DialogContext, stage: SignInState['stage']): WithheldInput | undefined {
   const screened = screenAnswer(stage, dc.context.activity.text ?? '');

@@ -1,9 +1,8 @@
 // "Sign out": ends this conversation's patron session at once.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
-import { conversationKey } from '../turnState';
 import { signInText } from './holdsReplies';
-import type { HoldsDialogDeps } from './holdsCommon';
+import { signOutPatron, type HoldsDialogDeps } from './holdsCommon';
 
 export const PATRON_SIGN_OUT_DIALOG = 'patron.signOut';
 
@@ -13,9 +12,8 @@ export class PatronSignOutDialog extends Dialog {
   }
 
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const key = conversationKey(dc.context.activity);
-    this.deps.sensitiveInput.clear(key);
-    const wasSignedIn = this.deps.sessions.signOut(key);
+    await this.deps.sensitiveInput.clear(dc.context);
+    const wasSignedIn = await signOutPatron(dc.context, this.deps);
     await sendReply(
       dc.context,
       wasSignedIn ? { kind: 'text', text: signInText.signedOut, endsSession: true } : signInText.notSignedIn,

@@ -23,6 +23,7 @@ import {
   pickupChoiceReply,
   placedReply,
   refusalText,
+  signInText,
   type WorkMatch,
 } from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
@@ -32,6 +33,7 @@ import {
   callLibrary,
   currentSession,
   handledStopOrSignOut,
+  sessionLookup,
   holdsTextPrompt,
   stepValues,
   textOf,
@@ -307,8 +309,10 @@ export class PlaceHoldDialog extends ComponentDialog {
       }
       values.pickupBranchId = picked;
     }
-    const session = await currentSession(step.context, this.deps);
-    if (!session) return endRouted(step);
+    const lookup = await sessionLookup(step.context, this.deps);
+    if (!lookup) return endRouted(step);
+    if (lookup.state !== 'signed-in') return this.signInAgain(step, values, lookup.state === 'expired');
+    const session = lookup.session;
     const pickupBranchId = values.pickupBranchId as string;
     try {
       const hold = await callLibrary(step.context, this.deps, 'placeHold', () =>
@@ -326,6 +330,26 @@ export class PlaceHoldDialog extends ComponentDialog {
       await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
     }
     return endRouted(step);
+  }
+
+  /**
+   * Signed out between the question and the answer (idle expiry, or a restart that lost the session):
+   * say so and sign in again, then carry on with the same title and pickup branch, never silence.
+   */
+  private async signInAgain(step: WaterfallStepContext, values: Partial<PlaceValues>, expired: boolean) {
+    const title = (values.record as CatalogRecord).title;
+    const why = expired
+      ? signInText.expired
+      : "You're signed out now (I may have been restarted), to keep your account private.";
+    await sendReply(
+      step.context,
+      `${why} I haven't placed the hold on ${title} yet: let's sign you in again and carry on.`,
+    );
+    const again: Partial<SearchAgainOptions> = {
+      query: { title },
+      preferredBranchId: values.pickupBranchId ?? values.preferredBranchId,
+    };
+    return step.replaceDialog(STEPS, again);
   }
 
   /** The catalog, searched as asked, then more loosely: the title as an author's name, then as words. */

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditTrail } from './audit';
 import type { Availability, StaffAvailability } from './availability';
-import { type HandoffStorage, readMany, readOne, updateDocument } from './storage';
+import { createDocument, type HandoffStorage, readMany, readOne, updateDocument } from './storage';
 import type {
   ContactPreference,
   ConversationAddress,
@@ -100,16 +100,12 @@ export class HandoffService {
   }
 
   /**
-   * Creates the shared index once at startup: documents created without an eTag cannot be
-   * guarded, so they are made before any concurrent use.
+   * Creates the shared index at startup if no instance has yet: create-only, so an instance starting
+   * while another already queues patrons never overwrites the index with an empty one.
    */
   async init(): Promise<void> {
-    if (!(await readOne<OpenIndex>(this.storage, keys.index))) {
-      await this.storage.write({ [keys.index]: { open: [], closed: [], tickets: [] } });
-    }
-    if (!(await readOne<Stats>(this.storage, keys.stats))) {
-      await this.storage.write({ [keys.stats]: { claimWaits: [], handleTimes: [] } });
-    }
+    await createDocument(this.storage, keys.index, { open: [], closed: [], tickets: [] });
+    await createDocument(this.storage, keys.stats, { claimWaits: [], handleTimes: [] });
   }
 
   async getCase(id: string): Promise<HandoffCase | undefined> {

@@ -2,7 +2,9 @@
 // code flow with PKCE via @azure/msal-node. `state` is a one-time random value bound on the server to
 // the conversation that asked, with a nonce checked in the ID token, so a sign-in started in one
 // conversation can only ever complete into that conversation. The ILS patron is found from a
-// configured token claim (the card number or patron id the university provisions).
+// configured token claim (the card number or patron id the university provisions). A started sign-in
+// is kept in the shared storage, so the identity provider's redirect may reach any instance, and is
+// used once: the first instance to mark it used (an eTag-guarded write) completes it.
 import {
   ConfidentialClientApplication,
   CryptoProvider,
@@ -12,7 +14,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { PatronNotVerifiedError } from '../librarySystem/errors';
 import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
-import type { PatronSession, PatronSessions } from './patronSessions';
+import { type DocumentStorage, readOne, updateDocument } from '../storage/optimistic';
+import { type PatronSession, type PatronSessions, signInKeys } from './patronSessions';
 
 export interface EntraSignInOptions {
   /** config.patronSignIn.entra */
@@ -24,6 +27,8 @@ export interface EntraSignInOptions {
   patronClaim: string;
   librarySystem: LibrarySystem;
   sessions: PatronSessions;
+  /** The bot's state storage, shared by every instance. */
+  storage: DocumentStorage;
   /** How long a started sign-in may take (default 10 minutes). */
   pendingMs?: number;
   now?: () => number;
@@ -47,6 +52,8 @@ interface PendingSignIn {
   verifier: string;
   nonce: string;
   at: number;
+  /** Set by the instance that completes it: a second redirect with the same state is refused. */
+  used?: boolean;
 }
 
 const scopes = ['openid', 'profile'];
@@ -54,7 +61,6 @@ const scopes = ['openid', 'profile'];
 export class EntraSignIn {
   private readonly client: ConfidentialClientApplication;
   private readonly crypto = new CryptoProvider();
-  private readonly pending = new Map<string, PendingSignIn>();
   private readonly now: () => number;
   private readonly pendingMs: number;
 
@@ -74,7 +80,6 @@ export class EntraSignIn {
 
   /** The address to send the patron to, for this conversation. */
   async begin(conversationKey: string): Promise<{ url: string }> {
-    this.forgetStale();
     const { verifier, challenge } = await this.crypto.generatePkceCodes();
     const state = randomBytes(24).toString('base64url');
     const url = await this.client.getAuthCodeUrl({
@@ -88,7 +93,9 @@ export class EntraSignIn {
     });
     // Keep the nonce exactly as sent (msal-node may put its own in the address).
     const nonce = new URL(url).searchParams.get('nonce') ?? '';
-    this.pending.set(state, { conversationKey, verifier, nonce, at: this.now() });
+    const pending: PendingSignIn = { conversationKey, verifier, nonce, at: this.now() };
+    await this.options.storage.write({ [signInKeys.entra(state)]: { ...pending } });
+    await this.options.sessions.track([signInKeys.entra(state)]);
     return { url };
   }
 
@@ -97,10 +104,8 @@ export class EntraSignIn {
    * the conversation; it works once.
    */
   async complete(query: Record<string, string | undefined>): Promise<EntraCompletion> {
-    this.forgetStale();
     const state = query.state ?? '';
-    const pending = this.pending.get(state);
-    this.pending.delete(state);
+    const pending = state ? await this.take(state) : undefined;
     if (!pending) return { ok: false, reason: 'unknown-state' };
     const conversationKey = pending.conversationKey;
     if (query.error || !query.code) return { ok: false, reason: 'denied', conversationKey };
@@ -134,13 +139,23 @@ export class EntraSignIn {
       if (error instanceof PatronNotVerifiedError) return { ok: false, reason: 'no-patron', conversationKey };
       throw error;
     }
-    const session = this.options.sessions.bindVerifiedPatron(conversationKey, profile, identifier);
+    const session = await this.options.sessions.bindVerifiedPatron(conversationKey, profile);
     return { ok: true, conversationKey, session, profile };
   }
 
-  private forgetStale(): void {
-    for (const [state, pending] of this.pending) {
-      if (this.now() - pending.at > this.pendingMs) this.pending.delete(state);
-    }
+  /** The started sign-in for this state, once: marked used, then deleted. */
+  private async take(state: string): Promise<PendingSignIn | undefined> {
+    const key = signInKeys.entra(state);
+    if (!(await readOne<PendingSignIn>(this.options.storage, key))) return undefined;
+    const taken = await updateDocument<PendingSignIn, PendingSignIn | undefined>(
+      this.options.storage,
+      key,
+      (current) =>
+        current && !current.used
+          ? { next: { ...current, used: true }, result: current }
+          : { result: undefined },
+    );
+    await this.options.storage.delete([key]);
+    return taken && this.now() - taken.at <= this.pendingMs ? taken : undefined;
   }
 }

@@ -46,15 +46,19 @@ export interface SensitiveInputGateOptions {
   now?: () => number;
 }
 
-interface GateEntry {
+/** Where a conversation's gate stands; the bot keeps it with the conversation's state. */
+export interface GateEntry {
   /** The question open now, if any. */
   open?: SensitiveKind;
   /** When a card-number or PIN question was last asked. */
   askedAt: number;
 }
 
+/**
+ * The gate's rules, over an entry the caller keeps (the bot keeps it in conversation state, so every
+ * instance sees the question the sign-in dialog opened, saved together with the dialog itself).
+ */
 export class SensitiveInputGate {
-  private readonly entries = new Map<string, GateEntry>();
   private readonly ttlMs: number;
   private readonly afterSignInMs: number;
   private readonly now: () => number;
@@ -65,33 +69,24 @@ export class SensitiveInputGate {
     this.now = options.now ?? (() => Date.now());
   }
 
-  /** The sign-in dialog asked for a card number or a PIN in this conversation. */
-  expect(conversationKey: string, kind: SensitiveKind): void {
-    this.entries.set(conversationKey, { open: kind, askedAt: this.now() });
-    for (const [key, entry] of this.entries) {
-      if (this.now() - entry.askedAt > this.ttlMs) this.entries.delete(key);
-    }
+  /** The entry after the sign-in dialog asked for a card number or a PIN. */
+  asked(kind: SensitiveKind): GateEntry {
+    return { open: kind, askedAt: this.now() };
   }
 
-  /** The question was answered or dropped; PIN-shaped messages are still withheld for a while. */
-  clear(conversationKey: string): void {
-    const entry = this.entries.get(conversationKey);
-    if (entry) entry.open = undefined;
+  /** The entry after the question was answered or dropped (PIN-shaped messages are still withheld a while). */
+  closed(entry: GateEntry | undefined): GateEntry | undefined {
+    return entry && { askedAt: entry.askedAt };
   }
 
-  /** Signed in (or signed out): nothing is expected any more. */
-  forget(conversationKey: string): void {
-    this.entries.delete(conversationKey);
+  /** The entry if it still counts (an armed gate is forgotten after its time to live). */
+  current(entry: GateEntry | undefined): GateEntry | undefined {
+    return entry && this.now() - entry.askedAt <= this.ttlMs ? entry : undefined;
   }
 
-  /** The question open in this conversation, if any. */
-  expected(conversationKey: string): SensitiveKind | undefined {
-    return this.entry(conversationKey)?.open;
-  }
-
-  /** What others may see of a message in this conversation, and the raw input to withhold, if any. */
-  screen(conversationKey: string, text: string): ScreenedText {
-    const entry = this.entry(conversationKey);
+  /** What others may see of a message, and the raw input to withhold, if any. */
+  screen(stored: GateEntry | undefined, text: string): ScreenedText {
+    const entry = this.current(stored);
     if (entry?.open) {
       const answer = screenAnswer(entry.open, text);
       if (answer.withheld) return answer;
@@ -107,15 +102,6 @@ export class SensitiveInputGate {
       return { visibleText: maskSensitiveText(text), withheld: { kind: 'message', raw: text } };
     }
     return { visibleText: text };
-  }
-
-  private entry(conversationKey: string): GateEntry | undefined {
-    const entry = this.entries.get(conversationKey);
-    if (entry && this.now() - entry.askedAt > this.ttlMs) {
-      this.entries.delete(conversationKey);
-      return undefined;
-    }
-    return entry;
   }
 }
 

@@ -1,7 +1,8 @@
 // A person from the library: the queue, claims and relay over the bot's Storage, the escalation
 // rules and dialog, the staff bot (workspace and Teams), the patron-side relay hook, the staff
-// workspace (/staff: the passcode in local mode, Entra ID sign-in in any mode), and the timers for
-// claim timeouts and the retention purge.
+// workspace (/staff: the passcode in local mode, Entra ID sign-in in any mode), and the periodic work
+// (claim timeouts, queue positions, tickets, the retention purge), each run by one instance at a time
+// under a lease in the shared storage.
 import type { INetworkModule } from '@azure/msal-node';
 import type { TurnContext } from 'botbuilder';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,7 @@ import { StaffCookies } from '../staffCookies';
 import { STAFF_REDIRECT_PATH } from '../staffSignInRoutes';
 import { registerStaffWorkspace, type WorkspaceDirectLine } from '../staffWorkspacePage';
 import type { Capability, CapabilityDeps } from './capability';
+import { PeriodicWork } from './periodicWork';
 
 export interface HandoffOptions {
   /** Whether the patron is signed in, for the staff summary (the holds capability knows). */
@@ -88,7 +90,18 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     recognizer: deps.recognizer,
     now: deps.clock,
   });
-  const timers = new Timers(deps);
+  const periodic = new PeriodicWork(deps);
+  const sweep = {
+    name: 'handoff-sweep',
+    everySeconds: options.sweepSeconds ?? 15,
+    run: () => coordinator.sweep(),
+  };
+  const purge = {
+    name: 'handoff-purge',
+    everySeconds: 6 * 60 * 60,
+    holdSeconds: 10 * 60,
+    run: () => purgeExpired(handoff, deps),
+  };
   return {
     name: 'handoff',
     handoff,
@@ -102,11 +115,11 @@ export function handoffCapability(deps: CapabilityDeps, options: HandoffOptions 
     registerRoutes: ({ server, directLine }) => serveWorkspace(deps, options, server, directLine, consoles),
     start: async () => {
       await handoff.service.init();
-      await purgeExpired(handoff, deps);
-      timers.every(options.sweepSeconds ?? 15, () => coordinator.sweep(), 'sweep');
-      timers.every(6 * 60 * 60, () => purgeExpired(handoff, deps), 'purge');
+      await periodic.runIfDue(purge);
+      periodic.every(sweep);
+      periodic.every(purge);
     },
-    stop: () => timers.stop(),
+    stop: () => periodic.stop(),
   };
 }
 
@@ -199,22 +212,4 @@ function staffGroupMembership(deps: CapabilityDeps): GraphGroupMembership | unde
     getToken: graphAppToken({ tenantId: teams.tenantId, clientId: app.appId, clientSecret: app.appPassword }),
     onError: (error) => deps.logger.warn({ err: error }, 'handoff: Microsoft Graph group check failed'),
   });
-}
-
-/** Periodic handoff work; a failure is logged and the next round tries again. */
-class Timers {
-  private readonly running: NodeJS.Timeout[] = [];
-  constructor(private readonly deps: Pick<CapabilityDeps, 'logger'>) {}
-
-  every(seconds: number, task: () => Promise<unknown>, what: string): void {
-    const timer = setInterval(() => {
-      task().catch((error: unknown) => this.deps.logger.error({ err: error }, `handoff ${what} failed`));
-    }, seconds * 1000);
-    timer.unref();
-    this.running.push(timer);
-  }
-
-  stop(): void {
-    this.running.splice(0).forEach((timer) => clearInterval(timer));
-  }
 }

@@ -1,7 +1,8 @@
 // Holds: the library system (the embedded demo on SQLite in the data folder, or SIP2 with SRU,
-// wrapped with the configured time limit), patron sign-in (card + PIN, or Entra ID), the sensitive-input gate and its
-// middleware (first on the adapter), the holds and sign-out dialogs, the Entra return page and a
-// readiness check.
+// wrapped with the configured time limit), patron sign-in (card + PIN, or Entra ID) with its sessions,
+// throttles and pending sign-ins in the shared state storage, the sensitive-input gate (kept in
+// conversation state) and its middleware (first on the adapter), the holds and sign-out dialogs, the
+// Entra return page, a readiness check and the daily purge of ended sign-in records.
 import type { TurnContext } from 'botbuilder';
 import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
 import { END_SESSION_EVENT } from '../../channels/pageEvents';
@@ -18,10 +19,12 @@ import type { LibrarySystem } from '../../library/librarySystem/librarySystem';
 import { openLibrarySystem, type LibrarySystemSecrets } from '../../library/librarySystem/openLibrarySystem';
 import { PatronSessions } from '../../library/patronSessions/patronSessions';
 import { SensitiveInputGate } from '../../library/patronSessions/sensitiveInput';
+import { SensitiveInputState } from '../../dialogs/holds/sensitiveInputState';
 import { EntraSignIn, type EntraSignInOptions } from '../../library/patronSessions/entraSignIn';
 import { registerEntraSignInReturn } from '../entraSignInReturn';
 import type { HoursService } from '../../library/hours/hoursService';
 import type { Capability, CapabilityDeps } from './capability';
+import { PeriodicWork } from './periodicWork';
 
 export interface HoldsOptions {
   /** Another implementation (tests inject faults); the configured one (demo or SIP2) otherwise. */
@@ -40,7 +43,7 @@ export interface HoldsCapability extends Capability {
   /** The guarded library system the dialogs use. */
   librarySystem: LibrarySystem;
   sessions: PatronSessions;
-  sensitiveInput: SensitiveInputGate;
+  sensitiveInput: SensitiveInputState;
   entra?: EntraSignIn;
   /** The patron session, sign-in and wording the holds dialogs share (the account dialogs reuse them). */
   dialogDeps: HoldsDialogDeps;
@@ -65,12 +68,23 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
   const now = () => deps.clock().getTime();
   const sessions = new PatronSessions({
     librarySystem,
+    storage: deps.storage,
     settings: config.patronSignIn,
     secret: deps.settings.patronKeySecret,
     now,
   });
-  const sensitiveInput = new SensitiveInputGate({ now });
-  const entra = entraSignIn(deps, options, { librarySystem, sessions, now });
+  const sensitiveInput = new SensitiveInputState(deps.conversationState, new SensitiveInputGate({ now }));
+  const entra = entraSignIn(deps, options, { librarySystem, sessions, now, storage: deps.storage });
+  const periodic = new PeriodicWork(deps);
+  const purge = {
+    name: 'patron-sign-in-purge',
+    everySeconds: 6 * 60 * 60,
+    holdSeconds: 10 * 60,
+    run: async () => {
+      const purged = await sessions.purge();
+      if (purged.deleted > 0) deps.logger.info(purged, 'ended patron sign-in records purged');
+    },
+  };
   const dialogDeps: HoldsDialogDeps = {
     librarySystem,
     sessions,
@@ -87,7 +101,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     sensitiveInput,
     entra,
     dialogDeps,
-    isSignedIn: async (context) => sessions.isSignedIn(conversationKey(context.activity)),
+    isSignedIn: (context) => sessions.isSignedIn(conversationKey(context.activity)),
     middleware: [new SensitiveInputMiddleware(sensitiveInput)],
     patronHooks: [{ onEvent: async (context) => endSessionOnRequest(context, sessions, sensitiveInput) }],
     routes: [
@@ -109,7 +123,14 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
         logger: deps.logger,
       });
     },
-    stop: () => opened.close(),
+    start: async () => {
+      await periodic.runIfDue(purge);
+      periodic.every(purge);
+    },
+    stop: () => {
+      periodic.stop();
+      return opened.close();
+    },
   };
 }
 
@@ -117,12 +138,11 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
 async function endSessionOnRequest(
   context: TurnContext,
   sessions: PatronSessions,
-  sensitiveInput: SensitiveInputGate,
+  sensitiveInput: SensitiveInputState,
 ): Promise<void> {
   if (context.activity.name !== END_SESSION_EVENT) return;
-  const key = conversationKey(context.activity);
-  sessions.signOut(key);
-  sensitiveInput.clear(key);
+  await sessions.signOut(conversationKey(context.activity));
+  await sensitiveInput.forget(context);
 }
 
 function holdsWording(deps: CapabilityDeps, hours?: HoursService): HoldsWording {
@@ -138,7 +158,7 @@ function holdsWording(deps: CapabilityDeps, hours?: HoursService): HoldsWording 
 function entraSignIn(
   deps: CapabilityDeps,
   options: HoldsOptions,
-  parts: Pick<EntraSignInOptions, 'librarySystem' | 'sessions' | 'now'>,
+  parts: Pick<EntraSignInOptions, 'librarySystem' | 'sessions' | 'now' | 'storage'>,
 ): EntraSignIn | undefined {
   const { patronSignIn } = deps.library.config;
   if (patronSignIn.method !== 'entra') return undefined;

@@ -121,7 +121,7 @@ describe('holds conversation: sign-in and listing', () => {
     await chat.say('21000000000001');
     const atPin = (await chat.say('place a hold on lessons in chemistry')).join('\n');
     expect(atPin).to.include('To place a hold').and.include('card number');
-    expect(harness.feature.sessions.hasPendingCard('webchat:interrupt')).to.equal(false);
+    expect(await harness.feature.sessions.hasPendingCard('webchat:interrupt')).to.equal(false);
     const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'interrupt');
     const fromPatron = items.filter((a) => a.from?.role === 'user').map((a) => a.text);
     expect(fromPatron).to.include('cancel my hold on project hail mary');
@@ -151,8 +151,8 @@ describe('holds conversation: sign-in and listing', () => {
     await chat.say('show my holds');
     await chat.say('21000000000001');
     expect((await chat.say('cancel')).join('\n')).to.match(/stopped/i);
-    expect(harness.feature.sessions.lookup('webchat:cancel-at-pin').state).to.equal('signed-out');
-    expect(harness.feature.sessions.hasPendingCard('webchat:cancel-at-pin')).to.equal(false);
+    expect((await harness.feature.sessions.lookup('webchat:cancel-at-pin')).state).to.equal('signed-out');
+    expect(await harness.feature.sessions.hasPendingCard('webchat:cancel-at-pin')).to.equal(false);
     // Nothing waits for a PIN any more: the next one-word message is kept as typed.
     await chat.say('hello');
     const { items } = await harness.transcripts.getTranscriptActivities('webchat', 'cancel-at-pin');

@@ -4,6 +4,7 @@ import { EntraSignIn } from '../../library/patronSessions/entraSignIn';
 import { PatronSessions } from '../../library/patronSessions/patronSessions';
 import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
 import { startFakeIdentityProvider, type FakeIdentityProvider } from './fakeIdentityProvider';
+import { MemoryStateStorage } from '../../storage/memoryStateStorage';
 
 const clientId = 'library-bot-client';
 const clientSecret = 'test-client-secret';
@@ -23,8 +24,10 @@ describe('Entra ID patron sign-in (auth code + PKCE against a loopback identity 
   beforeEach(async () => {
     fixture = await openDemoFixture();
     const librarySystem = guardLibrarySystem(fixture.system, { timeoutMs: 5000 });
+    const storage = new MemoryStateStorage();
     sessions = new PatronSessions({
       librarySystem,
+      storage,
       settings: { maxFailures: 5, lockMinutes: 15, idleMinutes: 15 },
       secret: 'test-secret',
     });
@@ -36,6 +39,7 @@ describe('Entra ID patron sign-in (auth code + PKCE against a loopback identity 
       patronClaim: 'employeeId',
       librarySystem,
       sessions,
+      storage,
       knownAuthorities: [idp.host],
       networkClient: idp.networkClient,
     });
@@ -59,9 +63,9 @@ describe('Entra ID patron sign-in (auth code + PKCE against a loopback identity 
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
     expect(result.conversationKey).to.equal('webchat:A');
-    expect(result.session).to.include({ name: 'Jordan Ellis', maskedCard: '****0001' });
-    expect(sessions.lookup('webchat:A').state).to.equal('signed-in');
-    expect(sessions.lookup('webchat:B').state).to.equal('signed-out');
+    expect(result.session).to.include({ name: 'Jordan Ellis' });
+    expect((await sessions.lookup('webchat:A')).state).to.equal('signed-in');
+    expect((await sessions.lookup('webchat:B')).state).to.equal('signed-out');
     expect(idp.refusals).to.deep.equal([]);
   });
 
@@ -84,8 +88,8 @@ describe('Entra ID patron sign-in (auth code + PKCE against a loopback identity 
     const crossed = await entra.complete({ code: callbackA.code, state: stateB });
     expect(crossed).to.deep.equal({ ok: false, reason: 'failed', conversationKey: 'sms:B' });
     expect(idp.refusals).to.deep.equal(['PKCE verification failed']);
-    expect(sessions.lookup('sms:B').state).to.equal('signed-out');
-    expect(sessions.lookup('webchat:A').state).to.equal('signed-out');
+    expect((await sessions.lookup('sms:B')).state).to.equal('signed-out');
+    expect((await sessions.lookup('webchat:A')).state).to.equal('signed-out');
   });
 
   it('refuses when the token names no patron the library system knows', async () => {
@@ -95,7 +99,7 @@ describe('Entra ID patron sign-in (auth code + PKCE against a loopback identity 
     idp.nextUser = { oid: 'oid-staff', name: 'No Claim', claims: {} };
     const noClaim = await entra.complete(await idp.browse((await entra.begin('webchat:C')).url));
     expect(noClaim).to.deep.equal({ ok: false, reason: 'no-patron', conversationKey: 'webchat:C' });
-    expect(sessions.lookup('webchat:A').state).to.equal('signed-out');
+    expect((await sessions.lookup('webchat:A')).state).to.equal('signed-out');
   });
 
   it('reports a refused consent as denied', async () => {

@@ -4,6 +4,7 @@ import { injectFaults } from '../librarySystem/faultInjection';
 import { guardLibrarySystem } from '../../library/librarySystem/guardedLibrarySystem';
 import { PatronSessions, type SignInResult } from '../../library/patronSessions/patronSessions';
 import { openDemoFixture, type DemoFixture } from '../librarySystem/demoFixture';
+import { MemoryStateStorage } from '../../storage/memoryStateStorage';
 
 const minute = 60_000;
 const settings = { maxFailures: 5, lockMinutes: 15, idleMinutes: 15 };
@@ -12,12 +13,17 @@ describe('patron sessions', () => {
   let fixture: DemoFixture;
   let now: number;
   let sessions: PatronSessions;
+  let storage: MemoryStateStorage;
+  /** What the storage holds, as it holds it (JSON per key). */
+  let memory: Record<string, string>;
   const faults = { down: false };
 
   beforeEach(async () => {
     fixture = await openDemoFixture();
     now = Date.parse('2026-03-10T20:00:00Z');
     faults.down = false;
+    memory = {};
+    storage = new MemoryStateStorage(memory);
     const faulty = injectFaults(fixture.system);
     const system = guardLibrarySystem(
       {
@@ -29,7 +35,13 @@ describe('patron sessions', () => {
       },
       { timeoutMs: 5000 },
     );
-    sessions = new PatronSessions({ librarySystem: system, settings, secret: 'test-secret', now: () => now });
+    sessions = new PatronSessions({
+      librarySystem: system,
+      storage,
+      settings,
+      secret: 'test-secret',
+      now: () => now,
+    });
   });
   afterEach(() => fixture.cleanup());
 
@@ -47,15 +59,34 @@ describe('patron sessions', () => {
   it('signs a patron in for this conversation only, keeping no PIN or full card number', async () => {
     const result = await sessions.signIn('webchat:A', '21000000000001', '2468');
     expect(result.ok).to.equal(true);
-    const lookup = sessions.lookup('webchat:A');
+    const lookup = await sessions.lookup('webchat:A');
     expect(lookup.state).to.equal('signed-in');
     if (lookup.state !== 'signed-in') return;
-    expect(lookup.session).to.include({ name: 'Jordan Ellis', homeBranchId: 'main', maskedCard: '****0001' });
+    expect(lookup.session).to.include({ name: 'Jordan Ellis', homeBranchId: 'main' });
     expect(lookup.session.patronKey).to.match(/^[0-9a-f]{32}$/);
     const serialized = JSON.stringify(lookup.session);
     expect(serialized).to.not.include('21000000000001');
     expect(serialized).to.not.include('2468');
-    expect(sessions.lookup('webchat:B')).to.deep.equal({ state: 'signed-out' });
+    expect(await sessions.lookup('webchat:B')).to.deep.equal({ state: 'signed-out' });
+  });
+
+  it('keeps the session in the shared storage: another instance on it sees the patron signed in', async () => {
+    await sessions.signIn('webchat:A', '21000000000001', '2468');
+    const stored = JSON.stringify(memory);
+    expect(stored).to.include('patron-sign-in/session/');
+    for (const secret of ['21000000000001', '2468', 'Jordan']) expect(stored).to.not.include(secret);
+    const other = new PatronSessions({
+      librarySystem: fixture.system,
+      storage,
+      settings,
+      secret: 'test-secret',
+      now: () => now,
+    });
+    const lookup = await other.lookup('webchat:A');
+    expect(lookup.state === 'signed-in' && lookup.session.name).to.equal('Jordan Ellis');
+    now += 16 * minute;
+    expect(await other.lookup('webchat:A')).to.deep.equal({ state: 'expired' });
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
   });
 
   it('answers a wrong PIN and an unknown card the same way', async () => {
@@ -98,6 +129,7 @@ describe('patron sessions', () => {
   it('locks a card for every client only at ten times maxFailures, and four times longer', async () => {
     sessions = new PatronSessions({
       librarySystem: fixture.system,
+      storage,
       settings,
       secret: 'test-secret',
       now: () => now,
@@ -188,33 +220,34 @@ describe('patron sessions', () => {
   it('ends a session after idleMinutes without activity, and says so once', async () => {
     await sessions.signIn('webchat:A', '21000000000001', '2468');
     now += 10 * minute;
-    expect(sessions.lookup('webchat:A').state).to.equal('signed-in');
+    expect((await sessions.lookup('webchat:A')).state).to.equal('signed-in');
     now += 14 * minute;
-    expect(sessions.lookup('webchat:A').state).to.equal('signed-in');
+    expect((await sessions.lookup('webchat:A')).state).to.equal('signed-in');
     now += 15 * minute;
-    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'expired' });
-    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
-    expect(sessions.size).to.equal(0);
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'expired' });
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
   });
 
   it('signs out on request', async () => {
     await sessions.signIn('webchat:A', '21000000000002', '1357');
-    expect(sessions.signOut('webchat:A')).to.equal(true);
-    expect(sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
-    expect(sessions.signOut('webchat:A')).to.equal(false);
+    expect(await sessions.signOut('webchat:A')).to.equal(true);
+    expect(await sessions.lookup('webchat:A')).to.deep.equal({ state: 'signed-out' });
+    expect(await sessions.signOut('webchat:A')).to.equal(false);
   });
 
-  it('keeps a typed card number in memory for the PIN turn, briefly and per conversation', async () => {
-    sessions.rememberCard('webchat:A', '21000000000002');
-    expect(sessions.hasPendingCard('webchat:B')).to.equal(false);
+  it('keeps a typed card number sealed for the PIN turn, briefly and per conversation', async () => {
+    await sessions.rememberCard('webchat:A', '21000000000002');
+    // Sealed with the server secret: the shared storage never holds the readable number.
+    expect(JSON.stringify(memory)).to.include('patron-sign-in/card/').and.not.include('21000000000002');
+    expect(await sessions.hasPendingCard('webchat:B')).to.equal(false);
     expect(await sessions.signInWithPin('webchat:B', '1357')).to.equal(undefined);
-    expect(sessions.hasPendingCard('webchat:A')).to.equal(true);
+    expect(await sessions.hasPendingCard('webchat:A')).to.equal(true);
     expect((await sessions.signInWithPin('webchat:A', '1357'))?.ok).to.equal(true);
     // Used once.
     expect(await sessions.signInWithPin('webchat:A', '1357')).to.equal(undefined);
-    sessions.rememberCard('webchat:C', '21000000000002');
+    await sessions.rememberCard('webchat:C', '21000000000002');
     now += 10 * minute;
-    expect(sessions.hasPendingCard('webchat:C')).to.equal(false);
+    expect(await sessions.hasPendingCard('webchat:C')).to.equal(false);
     expect(await sessions.signInWithPin('webchat:C', '1357')).to.equal(undefined);
   });
 

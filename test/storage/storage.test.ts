@@ -1,16 +1,17 @@
 import { expect } from 'chai';
-import { MemoryStorage, Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlobStateStorage } from '../../storage/blobStateStorage';
+import { MemoryStateStorage } from '../../storage/memoryStateStorage';
 import { SqliteStorage } from '../../storage/sqliteStorage';
 import { AzuriteBlob, startAzuriteBlob, uniqueContainerName } from '../support/azurite';
 import { temporaryDirectory } from '../support/testBot';
 import { storageConformanceSuite } from './storageConformance';
 
 storageConformanceSuite({
-  name: 'MemoryStorage',
-  create: async () => new MemoryStorage(),
+  name: "MemoryStateStorage (botbuilder's MemoryStorage)",
+  create: async () => new MemoryStateStorage(),
   openSecond: async (storage) => storage,
 });
 

@@ -1,20 +1,23 @@
 // One contract suite for every botbuilder Storage provider we ship (no per-provider branches).
 import { expect } from 'chai';
-import type { Storage } from 'botbuilder';
+import type { Storage, StoreItems } from 'botbuilder';
+
+/** The bot-state providers we ship: botbuilder's Storage plus create-only writes of new documents. */
+export type SharedStorage = Storage & { create(changes: StoreItems): Promise<void> };
 
 export interface StorageUnderTest {
   name: string;
   /** Once before the provider's tests (e.g. start an emulator), and once after them. */
   setUp?(): Promise<void>;
   tearDown?(): Promise<void>;
-  create(): Promise<Storage>;
+  create(): Promise<SharedStorage>;
   /**
    * A second handle on the same data, as another bot instance holds it: a second client on the same
    * container, a second connection to the same file (MemoryStorage cannot be shared: the same object).
    * `dispose` releases it with the first.
    */
-  openSecond(storage: Storage): Promise<Storage>;
-  dispose?(storage: Storage): Promise<void>;
+  openSecond(storage: SharedStorage): Promise<SharedStorage>;
+  dispose?(storage: SharedStorage): Promise<void>;
 }
 
 /** Resolves to the error a promise rejects with, or fails the test when it resolves. */
@@ -29,9 +32,9 @@ async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
 
 export function storageConformanceSuite(provider: StorageUnderTest): void {
   describe(`Storage contract: ${provider.name}`, () => {
-    let storage: Storage;
+    let storage: SharedStorage;
     /** The same data through another handle; the racing writers below alternate between the two. */
-    let second: Storage;
+    let second: SharedStorage;
     const handle = (i: number) => (i % 2 === 0 ? storage : second);
     before(async function () {
       // Starting an emulator on a busy 2-core machine can take a while.
@@ -207,6 +210,38 @@ export function storageConformanceSuite(provider: StorageUnderTest): void {
       );
       await storage.delete(['k']);
       expect(await second.read(['k'])).to.deep.equal({});
+    });
+
+    it('creates a new key with create(), read back with an eTag that guards the next write', async () => {
+      await storage.create({ fresh: { value: 1 } });
+      const created = (await storage.read(['fresh'])).fresh;
+      expect(created.value).to.equal(1);
+      expect(created.eTag).to.be.a('string').and.not.equal('*');
+      await storage.write({ fresh: { ...created, value: 2 } });
+      expect((await rejectionOf(storage.write({ fresh: { ...created, value: 3 } }))).message).to.match(
+        /etag conflict/i,
+      );
+      expect((await storage.read(['fresh'])).fresh.value).to.equal(2);
+    });
+
+    it('refuses create() of a key that exists as an eTag conflict, and keeps what is there', async () => {
+      await storage.write({ taken: { value: 1 } });
+      expect((await rejectionOf(second.create({ taken: { value: 2 } }))).message).to.match(/etag conflict/i);
+      expect((await storage.read(['taken'])).taken.value).to.equal(1);
+      await storage.delete(['taken']);
+      await second.create({ taken: { value: 3 } });
+      expect((await storage.read(['taken'])).taken.value).to.equal(3);
+    });
+
+    it('lets exactly one of five create() calls racing for a new key win, and keeps its value', async () => {
+      const staff = ['sam', 'alex', 'jo', 'kim', 'lee'];
+      const results = await Promise.allSettled(staff.map((by, i) => handle(i).create({ first: { by } })));
+      const winners = staff.filter((_, i) => results[i].status === 'fulfilled');
+      expect(winners).to.have.length(1);
+      for (const result of results) {
+        if (result.status === 'rejected') expect(String(result.reason)).to.match(/etag conflict/i);
+      }
+      expect((await second.read(['first'])).first.by).to.equal(winners[0]);
     });
 
     it('deletes items, and deleting unknown keys is fine', async () => {

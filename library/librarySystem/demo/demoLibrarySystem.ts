@@ -218,7 +218,8 @@ export class DemoLibrarySystem implements LibrarySystem {
   private constructor(options: DemoLibrarySystemOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     this.path = join(options.dataDir, options.fileName ?? DEMO_LIBRARY_SYSTEM_FILE);
-    this.db = new Database(this.path);
+    // Several bot instances may share the data folder: one waits while another seeds.
+    this.db = new Database(this.path, { timeout: 60_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(schema);
@@ -235,28 +236,32 @@ export class DemoLibrarySystem implements LibrarySystem {
     });
     if (this.pickupBranches.length === 0)
       throw new Error('the demo library system needs at least one branch building');
-    const secret = this.db.prepare(`SELECT value FROM meta WHERE key = 'card-secret'`).get() as
-      { value: string } | undefined;
-    if (secret) this.cardSecret = Buffer.from(secret.value, 'base64');
-    else {
-      this.cardSecret = randomBytes(32);
-      this.db
-        .prepare(`INSERT INTO meta (key, value) VALUES ('card-secret', ?)`)
-        .run(this.cardSecret.toString('base64'));
-    }
+    // The first instance to start sets it; every instance then reads the same one.
+    this.db
+      .prepare(`INSERT OR IGNORE INTO meta (key, value) VALUES ('card-secret', ?)`)
+      .run(randomBytes(32).toString('base64'));
+    const secret = this.db.prepare(`SELECT value FROM meta WHERE key = 'card-secret'`).get() as {
+      value: string;
+    };
+    this.cardSecret = Buffer.from(secret.value, 'base64');
   }
 
   /** Opens (and on first start creates and seeds) the demo system's database. */
   static open(options: DemoLibrarySystemOptions): DemoLibrarySystem {
     const system = new DemoLibrarySystem(options);
     try {
-      system.migrate();
-      const seeded = system.db.prepare(`SELECT value FROM meta WHERE key = 'seeded'`).get();
-      if (!seeded) system.seed();
-      const accounts = system.db.prepare(`SELECT value FROM meta WHERE key = 'accounts-day'`).get();
-      if (!accounts) system.seedAccounts();
-      system.keepDemoHoldCurrent();
-      system.keepDemoLoansCurrent();
+      // One write transaction: instances starting together on one data folder seed it once.
+      system.db
+        .transaction(() => {
+          system.migrate();
+          const seeded = system.db.prepare(`SELECT value FROM meta WHERE key = 'seeded'`).get();
+          if (!seeded) system.seed();
+          const accounts = system.db.prepare(`SELECT value FROM meta WHERE key = 'accounts-day'`).get();
+          if (!accounts) system.seedAccounts();
+          system.keepDemoHoldCurrent();
+          system.keepDemoLoansCurrent();
+        })
+        .immediate();
     } catch (error) {
       system.close();
       throw error;

@@ -1,0 +1,26 @@
+// This bot in its own process with its state on Azure Blob Storage (bench/sharedState.ts):
+//   node dist/bench/support/serveBlobsBot.js <connection string> <container> [data folder]
+// Prints `READY <url>` like serveBot.js, then serves until SIGTERM. Several of these on one
+// container are several instances of one bot.
+import { BlobStateStorage } from '../../storage/blobStateStorage';
+import { startLibraryBot } from './serveBot';
+
+async function main(): Promise<void> {
+  const [connectionString, container, dataDir] = process.argv.slice(2);
+  if (!connectionString || !container)
+    throw new Error('usage: serveBlobsBot.js <connection string> <container>');
+  const storage = new BlobStateStorage({ connectionString, container });
+  const bot = await startLibraryBot({ storage, dataDir });
+  process.stdout.write(`READY ${bot.url}\n`);
+  const stop = async () => {
+    await bot.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
