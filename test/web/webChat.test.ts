@@ -66,6 +66,15 @@ describe('Web chat page in headless Chromium', function () {
     const frame = page.frameLocator('iframe[title="Chat with Riverbend Public Library"]');
     await frame.getByText('help bot', { exact: false }).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('Escape');
+    // Escape pressed inside the chat frame reaches the page as a message: wait for it, then check.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('button[aria-controls="library-chat-panel"]')
+          ?.getAttribute('aria-expanded') === 'false',
+      null,
+      { timeout: 10000 },
+    );
     expect(await button.getAttribute('aria-expanded')).to.equal('false');
     expect(await page.locator('#library-chat-panel').isHidden()).to.equal(true);
     await new Promise((resolve) => site.close(resolve));
