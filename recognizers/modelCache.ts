@@ -39,6 +39,9 @@ function modelKey(train: LabelledExample[], options: IntentClassifierOptions): s
   // The code that turns examples into a model (normalising, features, training) is part of the key.
   for (const name of readdirSync(__dirname).sort())
     if (/\.(js|ts)$/.test(name)) hash.update(readFileSync(join(__dirname, name)));
+  // ... and what it uses from elsewhere: the training's random numbers and natural's stemmer.
+  hash.update(readFileSync(require.resolve('../library/seededRandom')));
+  hash.update(readFileSync(require.resolve('natural/package.json')));
   return hash.digest('hex').slice(0, 24);
 }
 
