@@ -402,7 +402,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   /** "for kids about storytime at Main Library this week". */
   private describe(m: Messages, query: ProgramsQuery, now: DateTime): string {
     const parts: string[] = [];
-    if (query.who) parts.push(m.programs.forWho(query.who));
+    // The patron's own words for who ("a 10-month-old", "preschoolers") are English from the recognizer.
+    if (query.who && m.programs.saysWhoAsTyped) parts.push(m.programs.forWho(query.who));
     else if (query.age !== undefined) parts.push(m.programs.forAge(query.age));
     else if (query.audience)
       parts.push(m.programs.forWho(m.programs.audiences[query.audience] ?? query.audience));

@@ -204,6 +204,8 @@ export const en = {
     more: 'More',
     details: 'Details and registration',
     forWho: (who: string) => `for ${who}`,
+    /** Whether the list title repeats who the patron said it is for, in the recognizer's (English) words. */
+    saysWhoAsTyped: true as boolean,
     forAge: (age: number) => `for ${/^(8\d?|11|18)$/.test(String(age)) ? 'an' : 'a'} ${age}-year-old`,
     about: (topics: string[]) => `about ${topics.join(' and ')}`,
     atBranch: (branch: string) => `at ${branch}`,

@@ -190,6 +190,7 @@ export const es: Messages = {
     more: 'Más',
     details: 'Detalles e inscripción',
     forWho: (who) => `para ${who}`,
+    saysWhoAsTyped: false,
     forAge: (age) => `para ${plural('es', age, { one: 'niños de 1 año', other: 'niños de {n} años' })}`,
     about: (topics) => `sobre ${topics.join(' y ')}`,
     atBranch: (branch) => `en ${branch}`,
