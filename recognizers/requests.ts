@@ -95,13 +95,16 @@ export function splitRequests(
   settings: SplitSettings,
 ): RequestPart[] | undefined {
   if (wordCount(text) < 4) return undefined;
+  const strongOnes = strongPieces(text);
+  // One piece cannot be two requests: spare the recognizer a second look at the whole message.
+  if (strongOnes.length === 1 && weakPieces(strongOnes[0].replace(ALSO, '')).length < 2) return undefined;
   const isRequest = (r: LibraryRecognition, said: string) =>
     r.intent !== 'None' && r.score >= settings.minScore && wordCount(said) >= 1;
   const pieces: RequestPart[] = [];
   /** Words waiting to join the next piece ("put Pride" before "Prejudice on hold"). */
   let waiting: string | undefined;
   const separate = new Set<RequestPart>();
-  for (const marked of strongPieces(text)) {
+  for (const marked of strongOnes) {
     const also = marked.startsWith(ALSO);
     const strong = also ? marked.slice(1) : marked;
     for (const [index, weak] of keepTitles(weakPieces(strong), recognize).entries()) {
