@@ -17,27 +17,8 @@ import {
   openLoop,
   ReplyConnector,
   type LatencySummary,
-  type Script,
 } from './support/loadDriver';
-
-const HOURS_QUESTION = 'when does the Eastside branch close today?';
-
-/** A patron's visit: hours, programs, FAQ, then holds with sign-in, then more questions. */
-const VISIT = [
-  'when does the Eastside branch close today?',
-  'anything for my 5 year old this weekend',
-  'how do I renew a book',
-  'is my book ready?',
-  '21000000000001',
-  '2468',
-  'what are the hours at oak hill on sunday',
-  'is there parking at the main library',
-  'book clubs next week',
-  'thanks!',
-];
-
-const hoursOnly: Script = () => HOURS_QUESTION;
-const mixed: Script = ({ turn }) => VISIT[turn % VISIT.length];
+import { HOURS_QUESTION, hoursOnly, mixed } from './support/patronScripts';
 
 const ms = (value: number) => value.toFixed(1);
 const latency = (s: LatencySummary) =>

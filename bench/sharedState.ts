@@ -21,22 +21,7 @@ import {
   type MessagesTarget,
   type Script,
 } from './support/loadDriver';
-
-const HOURS_QUESTION = 'when does the Eastside branch close today?';
-const VISIT = [
-  'when does the Eastside branch close today?',
-  'anything for my 5 year old this weekend',
-  'how do I renew a book',
-  'is my book ready?',
-  '21000000000001',
-  '2468',
-  'what are the hours at oak hill on sunday',
-  'is there parking at the main library',
-  'book clubs next week',
-  'thanks!',
-];
-const hoursOnly: Script = () => HOURS_QUESTION;
-const mixed: Script = ({ turn }) => VISIT[turn % VISIT.length];
+import { HOURS_QUESTION, hoursOnly, mixed } from './support/patronScripts';
 
 interface Figures extends LatencySummary {
   turnsPerSecond: number;
