@@ -11,58 +11,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAzuriteBlob } from '../test/support/azurite';
-import {
-  BotProcess,
-  openLoop,
-  postTurn,
-  ReplyConnector,
-  summarize,
-  type LatencySummary,
-  type MessagesTarget,
-  type Script,
-} from './support/loadDriver';
+import { BotProcess, closedLoop, openLoop, ReplyConnector, type LatencySummary } from './support/loadDriver';
 import { HOURS_QUESTION, hoursOnly, mixed } from './support/patronScripts';
 
 interface Figures extends LatencySummary {
   turnsPerSecond: number;
   failed: number;
   lost: number;
-}
-
-/** Like closedLoop, but each conversation's turn n goes to instance n mod the number of instances. */
-async function alternatingClosedLoop(
-  targets: MessagesTarget[],
-  options: { conversations: number; durationMs: number; script: Script },
-): Promise<Figures> {
-  const latencies: number[] = [];
-  const keys: string[] = [];
-  let failed = 0;
-  const started = performance.now();
-  const deadline = started + options.durationMs;
-  await Promise.all(
-    Array.from({ length: options.conversations }, async (_, conversation) => {
-      for (let turn = 0; performance.now() < deadline; turn++) {
-        const target = targets[turn % targets.length];
-        const t0 = performance.now();
-        try {
-          const { status, key } = await postTurn(
-            target,
-            { conversation, turn },
-            options.script({ conversation, turn }),
-          );
-          latencies.push(performance.now() - t0);
-          keys.push(key);
-          if (status >= 300) failed++;
-        } catch {
-          failed++;
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  const lost = keys.filter((key) => !targets[0].connector.replies.get(key)?.length).length;
-  return { ...summarize(latencies), turnsPerSecond: latencies.length / seconds, failed, lost };
 }
 
 function line(label: string, figures: Figures): string {
@@ -83,8 +38,8 @@ async function measure(setup: Setup, connector: ReplyConnector, durations: { clo
   const run = setup.label.replace(/\W+/g, '-');
   const targets = (phase: string) =>
     setup.bots.map((bot) => ({ messagesUrl: `${bot.url}/api/messages`, connector, run: `${run}-${phase}` }));
-  await alternatingClosedLoop(targets('warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
-  const closed = await alternatingClosedLoop(targets('closed'), {
+  await closedLoop(targets('warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
+  const closed = await closedLoop(targets('closed'), {
     conversations: 64,
     durationMs: durations.closed,
     script: hoursOnly,
@@ -106,7 +61,7 @@ async function measure(setup: Setup, connector: ReplyConnector, durations: { clo
     failed: open.reduce((sum, r) => sum + r.failed, 0),
     lost: open.reduce((sum, r) => sum + r.lost, 0),
   };
-  const visit = await alternatingClosedLoop(targets('mixed'), {
+  const visit = await closedLoop(targets('mixed'), {
     conversations: 64,
     durationMs: durations.closed,
     script: mixed,

@@ -211,11 +211,15 @@ function result(
   };
 }
 
-/** `conversations` patrons, each sending its next message as soon as the previous one is answered. */
+/**
+ * `conversations` patrons, each sending its next message as soon as the previous one is answered.
+ * Given several bot instances, each conversation's turn n goes to instance n mod their number.
+ */
 export async function closedLoop(
-  target: MessagesTarget,
+  to: MessagesTarget | MessagesTarget[],
   options: { conversations: number; durationMs: number; script: Script },
 ): Promise<LoadResult> {
+  const targets = Array.isArray(to) ? to : [to];
   const latencies: number[] = [];
   const keys: string[] = [];
   let failed = 0;
@@ -224,6 +228,7 @@ export async function closedLoop(
   await Promise.all(
     Array.from({ length: options.conversations }, async (_, conversation) => {
       for (let turn = 0; performance.now() < deadline; turn++) {
+        const target = targets[turn % targets.length];
         const t0 = performance.now();
         try {
           const { status, key } = await postTurn(
@@ -242,7 +247,7 @@ export async function closedLoop(
   );
   const seconds = (performance.now() - started) / 1000;
   await new Promise((resolve) => setTimeout(resolve, 200));
-  return result(latencies, seconds, failed, keys, target.connector);
+  return result(latencies, seconds, failed, keys, targets[0].connector);
 }
 
 /**
