@@ -5,25 +5,14 @@
 // configured token claim (the card number or patron id the university provisions). A started sign-in
 // is kept in the shared storage, so the identity provider's redirect may reach any instance, and is
 // used once: the first instance to mark it used (an eTag-guarded write) completes it.
-import {
-  ConfidentialClientApplication,
-  CryptoProvider,
-  type INetworkModule,
-  type IdTokenClaims,
-} from '@azure/msal-node';
-import { randomBytes } from 'node:crypto';
+import { AuthorizationCodeFlow, type EntraAppSettings } from '../entra/authorizationCodeFlow';
 import { PatronNotVerifiedError } from '../librarySystem/errors';
 import type { LibrarySystem, PatronProfile } from '../librarySystem/librarySystem';
 import { type DocumentStorage, readOne, updateDocument } from '../storage/optimistic';
 import { type PatronSession, type PatronSessions, signInKeys } from './patronSessions';
 
-export interface EntraSignInOptions {
-  /** config.patronSignIn.entra */
-  authority: string;
-  clientId: string;
-  /** Read by index.ts from the environment variable config names (clientSecretEnv). */
-  clientSecret: string;
-  redirectUrl: string;
+/** config.patronSignIn.entra; the client secret is read by index.ts from the variable it names. */
+export interface EntraSignInOptions extends EntraAppSettings {
   patronClaim: string;
   librarySystem: LibrarySystem;
   sessions: PatronSessions;
@@ -32,10 +21,6 @@ export interface EntraSignInOptions {
   /** How long a started sign-in may take (default 10 minutes). */
   pendingMs?: number;
   now?: () => number;
-  /** For identity providers msal-node does not know (tests, sovereign clouds): hosts to trust. */
-  knownAuthorities?: string[];
-  /** A network client (tests pass one that trusts a loopback test certificate). */
-  networkClient?: INetworkModule;
 }
 
 export type EntraCompletion =
@@ -56,43 +41,21 @@ interface PendingSignIn {
   used?: boolean;
 }
 
-const scopes = ['openid', 'profile'];
-
 export class EntraSignIn {
-  private readonly client: ConfidentialClientApplication;
-  private readonly crypto = new CryptoProvider();
+  private readonly flow: AuthorizationCodeFlow;
   private readonly now: () => number;
   private readonly pendingMs: number;
 
   constructor(private readonly options: EntraSignInOptions) {
     this.now = options.now ?? (() => Date.now());
     this.pendingMs = options.pendingMs ?? 10 * 60_000;
-    this.client = new ConfidentialClientApplication({
-      auth: {
-        clientId: options.clientId,
-        authority: options.authority,
-        clientSecret: options.clientSecret,
-        ...(options.knownAuthorities ? { knownAuthorities: options.knownAuthorities } : {}),
-      },
-      system: options.networkClient ? { networkClient: options.networkClient } : {},
-    });
+    this.flow = new AuthorizationCodeFlow(options);
   }
 
   /** The address to send the patron to, for this conversation. */
   async begin(conversationKey: string): Promise<{ url: string }> {
-    const { verifier, challenge } = await this.crypto.generatePkceCodes();
-    const state = randomBytes(24).toString('base64url');
-    const url = await this.client.getAuthCodeUrl({
-      scopes,
-      redirectUri: this.options.redirectUrl,
-      codeChallenge: challenge,
-      codeChallengeMethod: 'S256',
-      state,
-      nonce: randomBytes(24).toString('base64url'),
-      responseMode: 'query',
-    });
-    // Keep the nonce exactly as sent (msal-node may put its own in the address).
-    const nonce = new URL(url).searchParams.get('nonce') ?? '';
+    const { url, pending: started } = await this.flow.start();
+    const { state, verifier, nonce } = started;
     const pending: PendingSignIn = { conversationKey, verifier, nonce, at: this.now() };
     await this.options.storage.write({ [signInKeys.entra(state)]: { ...pending } });
     await this.options.sessions.track([signInKeys.entra(state)]);
@@ -109,21 +72,13 @@ export class EntraSignIn {
     if (!pending) return { ok: false, reason: 'unknown-state' };
     const conversationKey = pending.conversationKey;
     if (query.error || !query.code) return { ok: false, reason: 'denied', conversationKey };
-    let claims: IdTokenClaims & Record<string, unknown>;
+    let claims: Record<string, unknown>;
     try {
-      // msal-node checks the ID token's nonce against the request's, and the returned state against ours.
-      const result = await this.client.acquireTokenByCode(
-        {
-          code: query.code,
-          scopes,
-          redirectUri: this.options.redirectUrl,
-          codeVerifier: pending.verifier,
-          state,
-          nonce: pending.nonce,
-        },
-        { code: query.code, state, nonce: pending.nonce },
-      );
-      claims = result.idTokenClaims as IdTokenClaims & Record<string, unknown>;
+      claims = await this.flow.redeem(query.code, {
+        state,
+        verifier: pending.verifier,
+        nonce: pending.nonce,
+      });
     } catch {
       return { ok: false, reason: 'failed', conversationKey };
     }
