@@ -5,6 +5,11 @@
 import type { DateTime } from 'luxon';
 import { formatDate } from '../locale';
 import { type Gender, plural } from '../plural';
+import { signInEn } from './en/signIn';
+import { holdsEn } from './en/holds';
+import { accountEn } from './en/account';
+import { handoffEn } from './en/handoff';
+import { pageEn } from './en/page';
 
 function time(t: DateTime): string {
   const { hour, minute } = t;
@@ -314,6 +319,11 @@ export const en = {
     nextSevenDays: 'for the next 7 days',
     throughDay: (day: string) => `through ${day}`,
   },
+  signIn: signInEn,
+  holds: holdsEn,
+  account: accountEn,
+  handoff: handoffEn,
+  page: pageEn,
 };
 
 /** The shape every catalog fills: the English catalog is the reference. */

@@ -5,6 +5,11 @@ import type { DateTime } from 'luxon';
 import type { Messages } from './en';
 import { capitalized, formatDate } from '../locale';
 import { gendered, plural } from '../plural';
+import { signInEs } from './es/signIn';
+import { holdsEs } from './es/holds';
+import { accountEs } from './es/account';
+import { handoffEs } from './es/handoff';
+import { pageEs } from './es/page';
 
 function time(t: DateTime): string {
   const { hour, minute } = t;
@@ -295,4 +300,9 @@ export const es: Messages = {
     nextSevenDays: 'de los próximos 7 días',
     throughDay: (day) => `hasta el ${day}`,
   },
+  signIn: signInEs,
+  holds: holdsEs,
+  account: accountEs,
+  handoff: handoffEs,
+  page: pageEs,
 };
