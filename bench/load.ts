@@ -43,7 +43,10 @@ async function main(): Promise<void> {
   const echo = await BotProcess.start('echo');
   stopOnExit(echo);
   const target = (url: string, run: string) => ({ messagesUrl: `${url}/api/messages`, connector, run });
-  await closedLoop(target(echo.url, 'echo-warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
+  // Both bots warm up for the same 3 s: long enough for this bot's one-time work after start (the
+  // program feeds' first expansion, about half a second of CPU) to finish before anything is measured.
+  const warm = { conversations: 8, durationMs: 3000, script: hoursOnly };
+  await closedLoop(target(echo.url, 'echo-warm'), warm);
   const echoClosed = await closedLoop(target(echo.url, 'echo'), {
     conversations: 64,
     durationMs: closedMs,
@@ -55,7 +58,7 @@ async function main(): Promise<void> {
   const bot = await BotProcess.start('library', nodeOptions);
   stopOnExit(bot);
   const rssAtStart = bot.rssMb();
-  await closedLoop(target(bot.url, 'warm'), { conversations: 8, durationMs: 1000, script: hoursOnly });
+  await closedLoop(target(bot.url, 'warm'), warm);
   const cpu0 = bot.cpuSeconds();
   const botClosed = await closedLoop(target(bot.url, 'closed'), {
     conversations: 64,

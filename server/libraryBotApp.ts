@@ -13,6 +13,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import { conversationKey } from '../dialogs/turnState';
 import { type Logger, turnLogger } from '../observability/logger';
 import type { ReadinessCheck } from './capabilities/capability';
+import { ReusedClientsAuthentication } from './reusedConnectorClients';
 import { createChannelAuthentication } from './channelAuthentication';
 import { DirectLineConversations, type DirectLineLimits } from './directLine/directLineConversations';
 import { attachDirectLineStreams, registerDirectLineRoutes } from './directLine/directLineRoutes';
@@ -52,7 +53,7 @@ export const SAFE_TURN_ERROR_MESSAGE =
 export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
   const { settings, library, logger } = options;
   const authentication = createChannelAuthentication(settings.microsoftApp);
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new CloudAdapter(new ReusedClientsAuthentication(authentication));
   const bot = createLibraryBot(options, adapter);
   bot.middleware.forEach((middleware) => adapter.use(middleware));
   const shutdown = new GracefulShutdown();

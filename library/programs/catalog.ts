@@ -16,16 +16,22 @@ const COMMON_CATEGORIES = new Set(
   ),
 );
 
-/** Two or more words of a title in a row, one of them a real name ("movie matinee", "card making"). */
-function namesTitle(said: string, title: string): boolean {
+/** Two or more words of a title in a row, one of them a real name ("movie matinee", "card making"), padded with spaces. */
+function titlePhrases(title: string): string[] {
   const run = words(title);
+  const phrases: string[] = [];
   for (let from = 0; from < run.length; from++)
     for (let to = from + 2; to <= run.length; to++) {
       const part = run.slice(from, to);
-      const named = part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w));
-      if (named && said.includes(` ${part.join(' ')} `)) return true;
+      if (part.some((w) => w.length >= 4 && !GENERIC_WORDS.has(w))) phrases.push(` ${part.join(' ')} `);
     }
-  return false;
+  return phrases;
+}
+
+/** Everything that names a program of a calendar: its titles' phrases and its own topics ("ESL", "Lego"). */
+function namingPhrases(calendar: ProgramCalendar): string[] {
+  const topics = calendar.categories.filter((c) => !COMMON_CATEGORIES.has(c)).map((c) => ` ${c} `);
+  return [...new Set([...topics, ...calendar.titles.flatMap(titlePhrases)])];
 }
 
 function words(text: string): string[] {
@@ -55,7 +61,10 @@ export interface ProgramCatalogOptions {
 }
 
 export class ProgramCatalog {
-  private readonly parsed = new Map<FeedSource, { text: string; calendar: ProgramCalendar }>();
+  private readonly parsed = new Map<
+    FeedSource,
+    { text: string; calendar: ProgramCalendar; naming?: string[] }
+  >();
 
   constructor(private readonly options: ProgramCatalogOptions) {}
 
@@ -89,10 +98,10 @@ export class ProgramCatalog {
    */
   namesProgram(text: string): boolean {
     const said = ` ${words(text).join(' ')} `;
-    for (const { calendar } of this.parsed.values()) {
-      // A topic only programs have ("ESL", "Lego"), not a word of everyday talk ("reading", "art").
-      if (calendar.categories.some((c) => !COMMON_CATEGORIES.has(c) && said.includes(` ${c} `))) return true;
-      if (calendar.titles.some((title) => namesTitle(said, title))) return true;
+    for (const parsed of this.parsed.values()) {
+      // Worked out once per feed version: this runs on every patron message.
+      parsed.naming ??= namingPhrases(parsed.calendar);
+      if (parsed.naming.some((phrase) => said.includes(phrase))) return true;
     }
     return false;
   }
