@@ -10,7 +10,11 @@ import {
   UserState,
 } from 'botbuilder';
 import { PatronBot } from '../bots/patronBot';
-import { retriedActivityFilter, turnLoggerMiddleware } from '../bots/turnMiddleware';
+import {
+  retriedActivityFilter,
+  sharedDialogMemoryConfiguration,
+  turnLoggerMiddleware,
+} from '../bots/turnMiddleware';
 import type { LoadedLibraryConfig } from '../config/libraryConfig';
 import type { RuntimeSettings } from '../config/runtimeSettings';
 import { MainDialog } from '../dialogs/main/mainDialog';
@@ -123,6 +127,7 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
       retriedActivityFilter(options.logger, deps.conversationState, storage),
       ...list.flatMap((capability) => capability.middleware ?? []),
       turnLoggerMiddleware(options.logger),
+      sharedDialogMemoryConfiguration(),
     ],
     runTurn: async (context) => {
       const roleBot = await findAsync(roleBots, (bot) => bot.handles(context));

@@ -11,6 +11,8 @@ import {
 } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import { conversationKey } from '../dialogs/turnState';
+import { messagesOf } from '../dialogs/conversationLanguage';
+import { messagesFor } from '../library/language/catalog';
 import { type Logger, turnLogger } from '../observability/logger';
 import type { ReadinessCheck } from './capabilities/capability';
 import { ReusedClientsAuthentication } from './reusedConnectorClients';
@@ -46,9 +48,8 @@ export interface LibraryBotApp {
   close(): Promise<void>;
 }
 
-export const SAFE_TURN_ERROR_MESSAGE =
-  "Sorry, something went wrong on our side and I lost track of what we were doing. Let's start again: " +
-  'what can I help you with? You can also ask for a person.';
+/** What a patron writing in English hears when a turn fails (the catalog has it in every language). */
+export const SAFE_TURN_ERROR_MESSAGE = messagesFor('en').main.somethingWentWrong;
 
 export function createLibraryBotApp(options: LibraryBotAppOptions): LibraryBotApp {
   const { settings, library, logger } = options;
@@ -146,7 +147,7 @@ function turnErrorHandler(logger: Logger, conversationState: ConversationState, 
     );
     if (activity.type === ActivityTypes.Message) {
       try {
-        await context.sendActivity(SAFE_TURN_ERROR_MESSAGE);
+        await context.sendActivity(messagesOf(context).main.somethingWentWrong);
       } catch (sendError) {
         logger.error({ err: sendError }, 'could not tell the patron about a failed turn');
       }

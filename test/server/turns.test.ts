@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LibraryRecognition, PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
+import { es } from '../../library/language/catalogs/es';
 import { SAFE_TURN_ERROR_MESSAGE } from '../../server/libraryBotApp';
 import { DirectLineTestClient } from '../support/directLineClient';
 import { startTestBot, temporaryDirectory, TestBot } from '../support/testBot';
@@ -9,7 +10,7 @@ import { startTestBot, temporaryDirectory, TestBot } from '../support/testBot';
 /** Fails on one message, as a dialog bug would; greets otherwise. */
 class FailingOnceRecognizer implements PatronMessageRecognizer {
   recognize(text: string): LibraryRecognition {
-    if (text === 'break things')
+    if (text === 'break things' || text === 'rompe todo')
       throw new Error('internal detail: stack of the recognizer at /srv/secret/path');
     return {
       text,
@@ -46,6 +47,13 @@ describe('Turn errors and retries', () => {
     expect(JSON.stringify(logged?.err)).to.include('internal detail');
     const next = await client.ask('hello again');
     expect(next[0].text).to.include('help bot');
+  });
+
+  it('says it in the language of the conversation', async () => {
+    const client = await DirectLineTestClient.start(bot.url);
+    await client.ask('hola, buenos dias');
+    const replies = await client.ask('rompe todo');
+    expect(replies.map((r) => r.text)).to.deep.equal([es.main.somethingWentWrong]);
   });
 
   it('handles a retried activity (same channel, conversation and id) once', async () => {

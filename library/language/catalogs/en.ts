@@ -58,6 +58,10 @@ export const en = {
   },
 
   main: {
+    /** A turn failed on our side: the conversation starts over. */
+    somethingWentWrong:
+      "Sorry, something went wrong on our side and I lost track of what we were doing. Let's start again: " +
+      'what can I help you with? You can also ask for a person.',
     greetingIntro: (libraryName: string) => `Hi! I'm the ${libraryName} help bot.`,
     helpIntro: 'Here is what I can help with.',
     canHelpWith: (topics: string[], person: boolean) =>

@@ -47,6 +47,9 @@ export const es: Messages = {
   },
 
   main: {
+    somethingWentWrong:
+      'Perdone, algo falló de nuestro lado y perdí el hilo de lo que hacíamos. Empecemos de nuevo: ' +
+      '¿en qué le puedo ayudar? También puede pedir hablar con una persona.',
     greetingIntro: (libraryName) => `¡Hola! Soy el asistente virtual de ${libraryName}.`,
     helpIntro: 'Esto es lo que puedo hacer.',
     canHelpWith: (topics, person) =>
