@@ -190,6 +190,25 @@ describe('handoff: the staff card shows the language; English patrons are unchan
     expect(card).to.contain('{"title":"Language","value":"English"}');
   });
 
+  it('posts the Teams thread with the language and the Spanish speakers present', async () => {
+    h = await startHarness({
+      teams: {
+        tenantId: 'tenant-riverbend',
+        teamId: '19:staff@thread.tacv2',
+        channelId: '19:chats@thread.tacv2',
+      },
+    });
+    await h.handoff.presence.markPresent({ id: 'aad-ana', name: 'Ana', channel: 'teams' }, h.clock.now());
+    await h.handoff.presence.markPresent({ id: 'aad-sam', name: 'Sam', channel: 'teams' }, h.clock.now());
+    await h.send(patronSays('es-teams', 'quiero hablar con una persona'));
+    const thread = h.connector.calls.find(
+      (call) => call.method === 'POST' && JSON.stringify(call.body ?? {}).includes('A patron is waiting'),
+    );
+    expect(JSON.stringify(thread?.body))
+      .to.contain('{"title":"Language","value":"Spanish (español)"}')
+      .and.contain('{"title":"Speaks it","value":"Ana"}');
+  });
+
   it('lists Spanish-speaking patrons first, marked, for staff who speak Spanish only', async () => {
     h = await startHarness();
     await h.openConsole('console-marisol', 'Marisol');
