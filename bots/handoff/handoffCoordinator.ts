@@ -76,6 +76,9 @@ export class HandoffCoordinator {
     const text = (context.activity.text ?? '').trim();
     const open = await this.handoff.service.openCaseForPatron(patron.key);
     if (open) {
+      // Written only when it changed: what staff send later is worded in the patron's language now.
+      if (patron.language && patron.language !== open.patron.language)
+        await this.handoff.service.notePatronLanguage(open.id, patron.language);
       if (saysLeave(text)) {
         await this.patronEnds(open);
         return 'ended';

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import type { WorkspaceSnapshot } from '../../bots/handoff/workspaceSnapshot';
 import { escalationCard, ticketCard } from '../../bots/handoff/staffCards';
+import { demoLibraryRecognizer } from '../support/demoLibrary';
 import { englishSentences } from '../support/englishSentences';
 import {
   type Harness,
@@ -44,9 +45,16 @@ function heard(h: Harness, conversation: string): { all: string; english: string
 
 const requests = ['quiero hablar con una persona', 'necesito ayuda de alguien', 'un humano porfa'];
 
+/** The demo recognizer (trained or read from the test cache) once, before the timed conversations. */
+function loadRecognizer(this: Mocha.Context): void {
+  this.timeout(180000);
+  demoLibraryRecognizer();
+}
+
 for (const channelId of ['directline', 'sms']) {
   describe(`handoff in Spanish (${channelId})`, function () {
-    this.timeout(20000);
+    this.timeout(30000);
+    before(loadRecognizer);
     let h: Harness;
     afterEach(async () => h && (await h.stop()));
 
@@ -170,7 +178,8 @@ for (const channelId of ['directline', 'sms']) {
 }
 
 describe('handoff: the staff card shows the language; English patrons are unchanged', function () {
-  this.timeout(20000);
+  this.timeout(30000);
+  before(loadRecognizer);
   let h: Harness;
   afterEach(async () => h && (await h.stop()));
 
@@ -188,6 +197,24 @@ describe('handoff: the staff card shows the language; English patrons are unchan
     const handoff = await h.handoff.service.getCase(place.caseId);
     const card = JSON.stringify(escalationCard(handoff!, h.clock.now(), 'submit'));
     expect(card).to.contain('{"title":"Language","value":"English"}');
+  });
+
+  it('follows a patron who switches to English while chatting with staff', async () => {
+    h = await startHarness();
+    await h.openConsole('console-ana', 'Ana');
+    await h.send(patronSays('switch-1', 'quiero hablar con una persona'));
+    const [place] = latest(h, 'console-ana').queue;
+    await h.send(workspaceAction('console-ana', { verb: 'handoff.claim', caseId: place.caseId }));
+    expect(h.connector.textsTo('switch-1')).to.include(
+      'Ana, de la biblioteca, se unió al chat. Ahora está hablando con una persona.',
+    );
+    await h.send(patronSays('switch-1', 'in English please'));
+    await h.send(patronSays('switch-1', 'is my hold ready?'));
+    expect((await h.handoff.service.getCase(place.caseId))?.patron.language).to.equal('en');
+    await h.send(workspaceAction('console-ana', { verb: 'handoff.end', caseId: place.caseId }));
+    expect(h.connector.textsTo('switch-1')).to.include(
+      "Ana has left the chat. I'm here if you need anything else.",
+    );
   });
 
   it('posts the Teams thread with the language and the Spanish speakers present', async () => {
