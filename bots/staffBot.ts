@@ -14,7 +14,7 @@ import {
   TeamsInfo,
   TurnContext,
 } from 'botbuilder';
-import type { Handoff, StaffMember } from '../library/handoff';
+import { type Handoff, type StaffMember, presentSpeakers } from '../library/handoff';
 import type { ConsoleSessions } from '../library/handoff/consoleSessions';
 import type { StaffGroupMembership } from '../library/handoff/entraGroup';
 import { type HandoffCoordinator, type StaffConversationRef } from './handoff/handoffCoordinator';
@@ -301,7 +301,14 @@ export class StaffBot extends TeamsActivityHandler {
         return {
           statusCode: 200,
           type: CardFactory.contentTypes.adaptiveCard,
-          value: { ...escalationCard(handoff, this.clock(), 'execute') },
+          value: {
+            ...escalationCard(
+              handoff,
+              this.clock(),
+              'execute',
+              await presentSpeakers(this.handoff, handoff.patron.language, this.clock()),
+            ),
+          },
         };
       }
     }

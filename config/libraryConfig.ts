@@ -92,6 +92,9 @@ export const branchSchema = z
   })
   .strict();
 
+/** A two-letter language code ("es"), as catalogs and `translations` use them. */
+const languageCode = z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as "es"');
+
 export const faqEntrySchema = z
   .object({
     /** The intent becomes `faq.<id>`. */
@@ -250,6 +253,13 @@ const staffSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Languages staff members speak besides English, keyed by their Entra object id or the name they
+     * sign in with ({ Ana: [es] }): a patron writing in one of them is offered first to those present.
+     */
+    languages: z
+      .record(z.string().min(1), z.array(languageCode).min(1, 'at least one language code such as "es"'))
+      .default({}),
     /** Librarian-editable replies offered in the workspace beside each chat. */
     cannedAnswers: z.array(cannedAnswerSchema).max(100).default([]),
     teams: z
@@ -280,6 +290,8 @@ const alwaysHumanTopicSchema = z
         phrases: z.array(z.string().min(1)).default([]),
         advice: z.string().min(1).optional(),
         examples: z.array(z.string().min(1)).default([]),
+        /** The advice in other languages ("es"); English with a short notice where one is missing. */
+        translations: z.record(languageCode, z.object({ advice: z.string().min(1) }).strict()).optional(),
       })
       .strict(),
   ])

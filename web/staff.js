@@ -201,6 +201,7 @@
     ]);
     return el('li', { className: 'work-card' }, [
       el('h3', { className: 'work-card__title', text: place.label }),
+      el('p', { className: 'work-card__for-you' }),
       el('p', { className: 'work-card__meta' }),
       el('div', { className: 'work-card__facts' }),
       details,
@@ -210,6 +211,11 @@
 
   function updateQueueItem(node, place) {
     node.setAttribute('data-waited', String(place.waitedSeconds));
+    // A patron writing in a language this staff member speaks (besides English): listed first, marked.
+    node.classList.toggle('work-card--for-you', Boolean(place.forYou));
+    var forYou = node.querySelector('.work-card__for-you');
+    forYou.hidden = !place.forYou;
+    forYou.textContent = place.forYou ? 'You speak their language: ' + languageOf(place) : '';
     node.querySelector('.work-card__meta').textContent =
       'Number ' + place.position + ' in line, waiting ' + minutes(place.waitedSeconds);
     var facts = node.querySelector('.work-card__facts');
@@ -223,6 +229,13 @@
         ? turnList(place.summary.recentTurns)
         : el('p', { text: 'Nothing yet.' }),
     );
+  }
+
+  function languageOf(place) {
+    var fact = place.summary.facts.find(function (f) {
+      return f.title === 'Language';
+    });
+    return fact ? fact.value : place.language;
   }
 
   /** Wait times move on between snapshots. */
@@ -665,6 +678,7 @@
     return el('li', { className: 'work-card' }, [
       el('h3', { className: 'work-card__title', text: 'Left ' + ticket.left }),
       el('p', { className: 'work-card__meta', text: ticket.contact }),
+      el('p', { className: 'work-card__meta', text: 'Language: ' + ticket.language }),
       el('p', { className: 'work-card__message', text: ticket.message }),
       el('label', { for: id, text: 'Your answer to the patron' }),
       answer,

@@ -16,6 +16,7 @@ import {
 import { type HandoffStorage, readOne } from '../../library/handoff/storage';
 import { yesOrNo } from '../../recognizers/replies';
 import { maskSensitiveText } from '../../library/privacy';
+import { CATALOGS, messagesFor } from '../../library/language/catalog';
 import { type HandoffMessenger, patronConversation } from './handoffMessenger';
 
 export interface StaffConversationRef {
@@ -27,16 +28,19 @@ export interface StaffConversationRef {
 export type PatronTurnOutcome =
   'relayed' | 'waiting' | 'ended' | 'leave-message' | 'declined' | 'not-handoff';
 
-const leavePattern =
-  /^(end|end chat|leave|leave (the )?queue|stop waiting|cancel|quit chat|bye|goodbye)[.!]*$/i;
+/** Leaving the queue or the chat, in any language we speak ("leave" typed in a Spanish chat too). */
+function saysLeave(text: string): boolean {
+  const plain = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return Object.values(CATALOGS).some((m) => m.handoff.leaveWords.test(plain));
+}
+
 /** The buttons of the offer to leave a message after nobody claimed the chat. */
-const messageOfferLabels = { yes: 'Yes', no: 'No' };
+const messageOfferLabels = (language?: string) => {
+  const m = messagesFor(language);
+  return { yes: m.handoff.offerYes, no: m.handoff.offerNo };
+};
 
 const offerKey = (patronKey: string): string => `handoff/message-offer/${encodeURIComponent(patronKey)}`;
-
-export function minutesText(minutes: number): string {
-  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
-}
 
 export class HandoffCoordinator {
   constructor(
@@ -72,7 +76,10 @@ export class HandoffCoordinator {
     const text = (context.activity.text ?? '').trim();
     const open = await this.handoff.service.openCaseForPatron(patron.key);
     if (open) {
-      if (leavePattern.test(text)) {
+      // Written only when it changed: what staff send later is worded in the patron's language now.
+      if (patron.language && patron.language !== open.patron.language)
+        await this.handoff.service.notePatronLanguage(open.id, patron.language);
+      if (saysLeave(text)) {
         await this.patronEnds(open);
         return 'ended';
       }
@@ -84,17 +91,16 @@ export class HandoffCoordinator {
         return 'relayed';
       }
       const place = await this.handoff.service.placeOf(open.id);
+      const m = messagesFor(patron.language).handoff;
       await this.messenger.toPatron(patron, {
         kind: 'text',
-        text: place
-          ? `You're number ${place.position} in line (${minutesText(place.expectedWaitMinutes)}). A staff member will join here. Type "leave" to stop waiting.`
-          : 'A staff member will join here shortly. Type "leave" to stop waiting.',
+        text: place ? m.waiting(place.position, m.wait(place.expectedWaitMinutes)) : m.waitingShortly,
       });
       return 'waiting';
     }
     const offer = await readOne<{ offeredAt: string }>(this.storage, offerKey(patron.key));
     if (offer) {
-      const answer = yesOrNo(text, messageOfferLabels);
+      const answer = yesOrNo(text, messageOfferLabels(patron.language), patron.language);
       if (answer === 'yes') {
         await this.storage.delete([offerKey(patron.key)]);
         return 'leave-message';
@@ -103,7 +109,7 @@ export class HandoffCoordinator {
         await this.storage.delete([offerKey(patron.key)]);
         await this.messenger.toPatron(patron, {
           kind: 'text',
-          text: "No problem. I'm here if you need anything else.",
+          text: messagesFor(patron.language).handoff.messageOfferDeclined,
         });
         return 'declined';
       }
@@ -118,7 +124,7 @@ export class HandoffCoordinator {
     if (!ended) return;
     await this.messenger.toPatron(open.patron, {
       kind: 'text',
-      text: "You've left the chat with staff. I'm still here if you need anything.",
+      text: messagesFor(open.patron.language).handoff.patronLeft,
     });
     if (ended.staffConversation)
       await this.messenger.toStaff(ended.staffConversation.address, 'The patron ended the chat.', ended.id);
@@ -154,7 +160,7 @@ export class HandoffCoordinator {
     }
     await this.messenger.toPatron(result.handoff.patron, {
       kind: 'text',
-      text: `${member.name} from the library has joined. You're now chatting with a person.`,
+      text: messagesFor(result.handoff.patron.language).handoff.joined(member.name),
     });
     await this.messenger.refreshCards(caseId);
     await this.tellQueuePositions();
@@ -166,7 +172,7 @@ export class HandoffCoordinator {
     if (!ended) return 'That chat is not yours to end (or is already over).';
     await this.messenger.toPatron(ended.patron, {
       kind: 'text',
-      text: `${member.name} has left the chat. I'm here if you need anything else.`,
+      text: messagesFor(ended.patron.language).handoff.staffLeft(member.name),
     });
     await this.messenger.refreshCards(caseId);
     return 'Chat ended.';
@@ -194,7 +200,7 @@ export class HandoffCoordinator {
     if (!moved) return 'That chat is not yours to transfer.';
     await this.messenger.toPatron(moved.patron, {
       kind: 'text',
-      text: `${member.name} has passed your chat to ${colleague.name}, who is with you now.`,
+      text: messagesFor(moved.patron.language).handoff.transferred(member.name, colleague.name),
     });
     if (colleagueConversation) {
       await this.messenger.toStaff(
@@ -219,7 +225,8 @@ export class HandoffCoordinator {
   async relayFromStaff(staffConversationKey: string, member: StaffMember, text: string): Promise<boolean> {
     const open = await this.handoff.service.caseForStaffConversation(staffConversationKey);
     if (!open || open.claimedBy?.id !== member.id) return false;
-    await this.messenger.toPatron(open.patron, { kind: 'text', text: `${member.name}: ${text}` });
+    const said = messagesFor(open.patron.language).handoff.staffSays(member.name, text);
+    await this.messenger.toPatron(open.patron, { kind: 'text', text: said });
     return true;
   }
 
@@ -237,7 +244,8 @@ export class HandoffCoordinator {
     if (open?.status !== 'claimed' || open.claimedBy?.id !== member.id) return false;
     if (open.staffConversation?.key !== staffConversation.key)
       await this.handoff.service.moveToConversation(caseId, member, staffConversation);
-    await this.messenger.toPatron(open.patron, { kind: 'text', text: `${member.name}: ${text}` });
+    const said = messagesFor(open.patron.language).handoff.staffSays(member.name, text);
+    await this.messenger.toPatron(open.patron, { kind: 'text', text: said });
     return true;
   }
 
@@ -274,7 +282,7 @@ export class HandoffCoordinator {
       try {
         await this.messenger.toPatron(ticket.patron, {
           kind: 'text',
-          text: `A reply from ${member.name} at the library about your message: ${answer}`,
+          text: messagesFor(ticket.patron.language).handoff.ticketAnswer(member.name, answer),
         });
         return 'Answer sent to the patron.';
       } catch {
@@ -300,9 +308,8 @@ export class HandoffCoordinator {
     await this.storage.write({ [offerKey(patron.key)]: { offeredAt: this.clock().toISOString() } });
     const reply: Reply = {
       kind: 'confirm',
-      prompt:
-        "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
-      ...messageOfferLabels,
+      prompt: messagesFor(patron.language).handoff.claimTimedOut,
+      ...messageOfferLabels(patron.language),
     };
     await this.messenger.toPatron(patron, reply);
   }
@@ -310,9 +317,10 @@ export class HandoffCoordinator {
   private async tellQueuePositions(): Promise<void> {
     for (const place of await this.handoff.service.queue()) {
       if (!(await this.handoff.service.noteToldPosition(place.handoff.id, place.position))) continue;
+      const m = messagesFor(place.handoff.patron.language).handoff;
       await this.messenger.toPatron(place.handoff.patron, {
         kind: 'text',
-        text: `You're now number ${place.position} in line (${minutesText(place.expectedWaitMinutes)}).`,
+        text: m.nowInLine(place.position, m.wait(place.expectedWaitMinutes)),
       });
     }
   }

@@ -12,7 +12,15 @@ import {
 } from 'botbuilder';
 import type { Reply } from '../../channels/reply';
 import { conversationKey } from '../../dialogs/turnState';
-import type { Handoff, HandoffCase, PatronConversation, StaffPost, Ticket } from '../../library/handoff';
+import { setTurnLanguage, turnLanguage } from '../../dialogs/conversationLanguage';
+import {
+  type Handoff,
+  type HandoffCase,
+  type PatronConversation,
+  type StaffPost,
+  type Ticket,
+  presentSpeakers,
+} from '../../library/handoff';
 import { type ButtonKind, escalationCard, ticketCard } from './staffCards';
 import { WORKSPACE_EVENT, type WorkspaceSnapshot, WorkspaceViews } from './workspaceSnapshot';
 
@@ -73,6 +81,7 @@ export function patronConversation(context: TurnContext): PatronConversation {
     key: conversationKey(context.activity),
     channelId: context.activity.channelId,
     address: TurnContext.getConversationReference(context.activity),
+    language: turnLanguage(context),
   };
 }
 
@@ -120,6 +129,8 @@ export class HandoffMessenger {
 
   async toPatron(patron: PatronConversation, reply: Reply): Promise<void> {
     await this.continueWith(patron.address, async (context) => {
+      // Outside the patron's turn: the renderer's SMS words follow the patron's language too.
+      if (patron.language) setTurnLanguage(context, patron.language);
       await this.sendReply(context, reply);
     });
   }
@@ -171,7 +182,8 @@ export class HandoffMessenger {
 
   private async postTeamsThread(handoff: HandoffCase, now: Date): Promise<void> {
     const teams = this.settings.teams as TeamsStaffChannel;
-    const card = escalationCard(handoff, now, 'execute');
+    const speakers = await presentSpeakers(this.handoff, handoff.patron.language, now);
+    const card = escalationCard(handoff, now, 'execute', speakers);
     const parameters: ConversationParameters = {
       isGroup: true,
       bot: { id: this.settings.appId, name: 'Library Help Bot' },
@@ -211,7 +223,8 @@ export class HandoffMessenger {
   }
 
   private async refreshPost(handoff: HandoffCase, post: StaffPost, now: Date): Promise<void> {
-    const card = escalationCard(handoff, now, this.buttonKind(post.address));
+    const speakers = await presentSpeakers(this.handoff, handoff.patron.language, now);
+    const card = escalationCard(handoff, now, this.buttonKind(post.address), speakers);
     await this.continueWith(post.address, async (context) => {
       const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
       if (post.activityId) {

@@ -3,6 +3,7 @@
 // refreshed for everyone; Web Chat sends `Action.Submit` as a message carrying `value`.
 import { DateTime } from 'luxon';
 import type { HandoffCase, Ticket } from '../../library/handoff';
+import { DEFAULT_LANGUAGE, messagesFor } from '../../library/language/catalog';
 
 export type ButtonKind = 'execute' | 'submit';
 
@@ -74,9 +75,28 @@ function plainText(runs: { text: string; bold?: boolean }[], extra: object = {})
   };
 }
 
-/** The summary's facts as staff read them (the card's FactSet and the workspace's patron panel). */
-export function summaryFacts(summary: HandoffCase['summary']): { title: string; value: string }[] {
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** The patron's language for staff, in English and in its own name: "Spanish (español)". */
+export function languageLabel(language: string | undefined): string {
+  const code = language ?? DEFAULT_LANGUAGE;
+  const english = languageNames.of(code) ?? code;
+  const own = messagesFor(code).language === code ? messagesFor(code).name : english;
+  return own.toLowerCase() === english.toLowerCase() ? english : `${english} (${own})`;
+}
+
+/**
+ * The summary's facts as staff read them (the card's FactSet and the workspace's patron panel), with
+ * the patron's language and, for a language not everyone speaks, the staff members who speak it.
+ */
+export function summaryFacts(
+  summary: HandoffCase['summary'],
+  language?: string,
+  speakers: readonly string[] = [],
+): { title: string; value: string }[] {
   return [
+    { title: 'Language', value: languageLabel(language) },
+    ...(speakers.length > 0 ? [{ title: 'Speaks it', value: speakers.join(', ') }] : []),
     { title: 'Why', value: reasons[summary.reason] ?? summary.reason },
     { title: 'Topic', value: summary.intent ?? 'not recognised' },
     { title: 'Branch', value: summary.branch ?? 'not mentioned' },
@@ -84,8 +104,9 @@ export function summaryFacts(summary: HandoffCase['summary']): { title: string; 
   ];
 }
 
-function summaryBlocks(summary: HandoffCase['summary']): object[] {
-  const facts = summaryFacts(summary);
+function summaryBlocks(handoff: HandoffCase, speakers: readonly string[]): object[] {
+  const { summary } = handoff;
+  const facts = summaryFacts(summary, handoff.patron.language, speakers);
   const turns = summary.recentTurns.map((turn) =>
     plainText([{ text: `${turn.from === 'patron' ? 'Patron' : 'Bot'}: `, bold: true }, { text: turn.text }], {
       spacing: 'Small',
@@ -99,8 +120,16 @@ function summaryBlocks(summary: HandoffCase['summary']): object[] {
   ];
 }
 
-/** The escalation card: what the patron needs, how long they have waited, and who has them. */
-export function escalationCard(handoff: HandoffCase, now: Date, kind: ButtonKind): AdaptiveCard {
+/**
+ * The escalation card: what the patron needs, in which language, how long they have waited, and who
+ * has them; `speakers` are the staff present who speak the patron's language (not English).
+ */
+export function escalationCard(
+  handoff: HandoffCase,
+  now: Date,
+  kind: ButtonKind,
+  speakers: readonly string[] = [],
+): AdaptiveCard {
   const waited = minutesBetween(handoff.queuedAt, now);
   let headline: string;
   let actions: object[] = [];
@@ -126,7 +155,7 @@ export function escalationCard(handoff: HandoffCase, now: Date, kind: ButtonKind
   return card(
     [
       { type: 'TextBlock', text: headline, weight: 'Bolder', size: 'Medium', wrap: true },
-      ...summaryBlocks(handoff.summary),
+      ...summaryBlocks(handoff, speakers),
     ],
     actions,
   );
@@ -149,7 +178,13 @@ export function contactText(ticket: Ticket): string {
 export function ticketCard(ticket: Ticket, timeZone: string, kind: ButtonKind): AdaptiveCard {
   const body: object[] = [
     { type: 'TextBlock', text: 'A patron left a message', weight: 'Bolder', size: 'Medium' },
-    { type: 'FactSet', facts: [{ title: 'Left', value: localTime(ticket.createdAt, timeZone) }] },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: 'Left', value: localTime(ticket.createdAt, timeZone) },
+        { title: 'Language', value: languageLabel(ticket.patron.language) },
+      ],
+    },
     // The contact (a typed phone number or email address) and the message are the patron's words.
     plainText([{ text: 'Contact: ', bold: true }, { text: contactText(ticket) }]),
     plainText([{ text: ticket.message }]),

@@ -3,7 +3,8 @@
 // messages patrons left, and the colleagues a chat can be transferred to. The page draws it; every
 // change on the server sends a fresh one, so the page never has to work out the handoff's state.
 import type { Handoff, HandoffCase, StaffMember, StaffSummary, Ticket } from '../../library/handoff';
-import { contactText, localTime, summaryFacts } from './staffCards';
+import { DEFAULT_LANGUAGE } from '../../library/language/catalog';
+import { contactText, languageLabel, localTime, summaryFacts } from './staffCards';
 
 export const WORKSPACE_EVENT = 'staff.workspace';
 
@@ -38,9 +39,16 @@ export interface WorkspaceSnapshot {
     waitedSeconds: number;
     expectedWaitMinutes: number;
     summary: SummaryView;
+    /** The patron's language code ("es"). */
+    language: string;
+    /**
+     * This staff member speaks the patron's language (not English) and is preferred for the claim:
+     * the page lists such patrons first and marks them.
+     */
+    forYou: boolean;
   }[];
   chats: { caseId: string; label: string; claimedSeconds: number; summary: SummaryView }[];
-  tickets: { ticketId: string; left: string; contact: string; message: string }[];
+  tickets: { ticketId: string; left: string; contact: string; message: string; language: string }[];
   colleagues: { id: string; name: string }[];
   /** What the last action did, for the page's status line. */
   notice?: string;
@@ -57,8 +65,8 @@ export function patronLabel(caseId: string): string {
     .toUpperCase()}`;
 }
 
-function summaryView(summary: StaffSummary): SummaryView {
-  return { facts: summaryFacts(summary), recentTurns: summary.recentTurns };
+function summaryView(summary: StaffSummary, language?: string, speakers: string[] = []): SummaryView {
+  return { facts: summaryFacts(summary, language, speakers), recentTurns: summary.recentTurns };
 }
 
 function secondsSince(iso: string | undefined, now: Date): number {
@@ -82,6 +90,7 @@ export class WorkspaceViews {
 
   async shared(): Promise<SharedParts> {
     const now = this.clock();
+    const { languages } = this.handoff;
     const [places, tickets, present, availability] = await Promise.all([
       this.handoff.service.queue(),
       this.handoff.service.openTickets(),
@@ -90,14 +99,20 @@ export class WorkspaceViews {
     ]);
     return {
       staffed: availability.available || availability.reason === 'nobody-present',
-      queue: places.slice(0, MAX_LISTED).map((place) => ({
-        caseId: place.handoff.id,
-        label: patronLabel(place.handoff.id),
-        position: place.position,
-        waitedSeconds: secondsSince(place.handoff.queuedAt, now),
-        expectedWaitMinutes: place.expectedWaitMinutes,
-        summary: summaryView(place.handoff.summary),
-      })),
+      queue: places.slice(0, MAX_LISTED).map((place) => {
+        const language = place.handoff.patron.language;
+        const speakers = languages.needsSpeaker(language) ? languages.speakersAmong(present, language) : [];
+        return {
+          caseId: place.handoff.id,
+          label: patronLabel(place.handoff.id),
+          position: place.position,
+          waitedSeconds: secondsSince(place.handoff.queuedAt, now),
+          expectedWaitMinutes: place.expectedWaitMinutes,
+          summary: summaryView(place.handoff.summary, language, speakers),
+          language: language ?? DEFAULT_LANGUAGE,
+          forYou: false,
+        };
+      }),
       tickets: tickets.slice(0, MAX_LISTED).map((ticket) => this.ticketView(ticket)),
       present: present.map((m) => ({
         id: m.id,
@@ -120,12 +135,12 @@ export class WorkspaceViews {
         status: parts.present.some((p) => p.id === member.id) ? 'available' : 'away',
       },
       staffed: parts.staffed,
-      queue: parts.queue,
+      queue: this.queueFor(member, parts.queue),
       chats: chats.map((chat: HandoffCase) => ({
         caseId: chat.id,
         label: patronLabel(chat.id),
         claimedSeconds: secondsSince(chat.claimedAt, now),
-        summary: summaryView(chat.summary),
+        summary: summaryView(chat.summary, chat.patron.language),
       })),
       tickets: parts.tickets,
       colleagues: parts.present
@@ -135,12 +150,22 @@ export class WorkspaceViews {
     };
   }
 
+  /** Patrons whose language this staff member speaks (besides English) first, each marked; then the rest in order. */
+  private queueFor(member: StaffMember, queue: WorkspaceSnapshot['queue']): WorkspaceSnapshot['queue'] {
+    const marked = queue.map((place) => ({
+      ...place,
+      forYou: this.handoff.languages.speaks(member, place.language),
+    }));
+    return [...marked.filter((place) => place.forYou), ...marked.filter((place) => !place.forYou)];
+  }
+
   private ticketView(ticket: Ticket): WorkspaceSnapshot['tickets'][number] {
     return {
       ticketId: ticket.id,
       left: localTime(ticket.createdAt, this.timeZone),
       contact: contactText(ticket),
       message: ticket.message,
+      language: languageLabel(ticket.patron.language),
     };
   }
 }

@@ -26,10 +26,12 @@ import {
   buildStaffSummary,
   isExplicitRequestForPerson,
 } from '../../library/handoff';
+import type { Messages } from '../../library/language/catalog';
 import type { LibraryRecognition, PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import { isConfidentRequest } from '../main/followUps';
 import type { RoutedDialogResult } from '../main/conversationTopic';
 import { SENSITIVE_INPUT, withheldInput } from '../turnState';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const WATERFALL = 'handoffWaterfall';
@@ -100,23 +102,23 @@ export interface HandoffDialogDeps {
 }
 
 /** The two confirm questions' buttons: typed back, they answer too. */
-const offerLabels = { yes: 'Yes', no: 'No' };
-const leaveMessageLabels = { yes: 'Leave a message', no: 'No thanks' };
+const offerLabels = (m: Messages) => ({ yes: m.handoff.offerYes, no: m.handoff.offerNo });
+const leaveMessageLabels = (m: Messages) => ({
+  yes: m.handoff.leaveMessageYes,
+  no: m.handoff.leaveMessageNo,
+});
 
-const contactOptions: (ChoiceOption & { kind: ContactPreference['kind'] })[] = [
-  { label: 'Reply in this chat', value: 'this chat', kind: 'this-chat' },
-  { label: 'Text message', value: 'text message', kind: 'sms' },
-  { label: 'Phone call', value: 'phone call', kind: 'phone' },
-  { label: 'Email', value: 'email', kind: 'email' },
-];
+const CONTACT_KINDS = [
+  ['thisChat', 'this-chat'],
+  ['sms', 'sms'],
+  ['phone', 'phone'],
+  ['email', 'email'],
+] as const;
 
-const offerWording: Record<string, string> = {
-  misunderstood: "I'm sorry I'm not understanding. Would you like me to bring in a person from the library?",
-  frustrated: "I'm sorry this has been frustrating. Would you like me to bring in a person from the library?",
-  'always-human': 'That is something our staff handle personally. Would you like me to bring in a person?',
-  failure:
-    "I can't reach that information right now. Would you like me to bring in a person from the library?",
-};
+/** The ways staff can get back to the patron, in the turn's language. */
+function contactOptions(m: Messages): (ChoiceOption & { kind: ContactPreference['kind'] })[] {
+  return CONTACT_KINDS.map(([key, kind]) => ({ ...m.handoff.contact[key], kind }));
+}
 
 function isPhone(text: string): boolean {
   return text.replace(/\D/g, '').length >= 7 && /^[\d\s()+.-]+$/.test(text.trim());
@@ -138,7 +140,9 @@ export class HandoffDialog extends ComponentDialog {
     super(HANDOFF_DIALOG);
     this.now = deps.now ?? (() => new Date());
     this.addDialog(new TextPrompt(YES_NO, (p) => this.validateYesNo(p)));
-    this.addDialog(new TextPrompt(CONTACT, (p) => this.validateChoice(p, contactOptions)));
+    this.addDialog(
+      new TextPrompt(CONTACT, (p) => this.validateChoice(p, contactOptions(messagesOf(p.context)))),
+    );
     this.addDialog(new TextPrompt(CONTACT_DETAIL, (p) => this.validateContactDetail(p)));
     this.addDialog(new TextPrompt(MESSAGE, (p) => this.validateMessage(p)));
     this.addDialog(
@@ -164,8 +168,8 @@ export class HandoffDialog extends ComponentDialog {
   }
 
   /** At a yes/no question: neither, and the recognizer is sure it is another request ("show my holds"). */
-  private isNewRequest(text: string, labels?: { yes: string; no: string }): boolean {
-    if (yesOrNo(text, labels) !== undefined || !this.deps.recognizer) return false;
+  private isNewRequest(context: TurnContext, text: string, labels?: { yes: string; no: string }): boolean {
+    if (yesOrNo(text, labels, turnLanguage(context)) !== undefined || !this.deps.recognizer) return false;
     return isConfidentRequest(this.deps.recognizer.recognize(text, this.now()));
   }
 
@@ -191,10 +195,10 @@ export class HandoffDialog extends ComponentDialog {
     options: ChoiceOption[],
   ): Promise<boolean> {
     if (!prompt.recognized.succeeded) return false;
-    if (chosenOption(prompt.recognized.value ?? '', options)) return true;
+    if (chosenOption(prompt.recognized.value ?? '', options, turnLanguage(prompt.context))) return true;
     await sendReply(prompt.context, {
       kind: 'choice',
-      prompt: `Sorry, I didn't catch that. Please choose one of these.`,
+      prompt: messagesOf(prompt.context).handoff.chooseOne,
       options,
     });
     return false;
@@ -204,13 +208,15 @@ export class HandoffDialog extends ComponentDialog {
     const text = prompt.recognized.value ?? '';
     const validations = prompt.options.validations as
       { offer?: boolean; question?: ReplyQuestion } | undefined;
-    const answered = understandReply(text, validations?.question ?? { kind: 'yes-no' }) !== undefined;
+    const language = turnLanguage(prompt.context);
+    const answered =
+      understandReply(text, validations?.question ?? { kind: 'yes-no' }, language) !== undefined;
     // To "Would you like a person?", asking for one outright is a yes.
     if (prompt.recognized.succeeded && (answered || (validations?.offer && isExplicitRequestForPerson(text))))
       return true;
     // Neither yes nor no but a sentence ("show my holds"): a new request, routed by the main dialog.
-    if (this.isNewRequest(text)) return true;
-    await sendReply(prompt.context, { kind: 'confirm', prompt: 'Sorry, was that a yes or a no?' });
+    if (this.isNewRequest(prompt.context, text)) return true;
+    await sendReply(prompt.context, { kind: 'confirm', prompt: messagesOf(prompt.context).handoff.yesOrNo });
     return false;
   }
 
@@ -218,47 +224,33 @@ export class HandoffDialog extends ComponentDialog {
     const text = contactDetail(prompt.context, prompt.recognized.value);
     const wantsEmail = (prompt.options.validations as { kind?: string } | undefined)?.kind === 'email';
     if (wantsEmail ? isEmail(text) : isPhone(text)) return true;
-    await sendReply(
-      prompt.context,
-      wantsEmail
-        ? 'That does not look like an email address. Please type it like name@example.org.'
-        : 'That does not look like a phone number. Please type the digits, like 555-010-2000.',
-    );
+    const m = messagesOf(prompt.context);
+    await sendReply(prompt.context, wantsEmail ? m.handoff.badEmail : m.handoff.badPhone);
     return false;
   }
 
   private async validateMessage(prompt: PromptValidatorContext<string>): Promise<boolean> {
     const text = (prompt.recognized.value ?? '').trim();
     if (text.length >= 2 && text.length <= 2000) return true;
-    await sendReply(prompt.context, 'Please type your message for staff (up to 2,000 characters).');
+    await sendReply(prompt.context, messagesOf(prompt.context).handoff.messageLength);
     return false;
   }
 
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { options } = this.state(step);
-    if (options.startAt === 'message') return step.next('yes');
-    if (options.mode !== 'offer') return step.next('yes');
-    return this.ask(
-      step,
-      YES_NO,
-      {
-        kind: 'confirm',
-        prompt:
-          offerWording[options.reason ?? ''] ?? 'Would you like me to bring in a person from the library?',
-        ...offerLabels,
-      },
-      { offer: true },
-    );
+    // Nothing to ask: `true` tells the next step the patron is already on their way to a person.
+    if (options.startAt === 'message' || options.mode !== 'offer') return step.next(true);
+    const m = messagesOf(step.context);
+    const prompt = m.handoff.offer[options.reason ?? ''] ?? m.handoff.offer.other;
+    return this.ask(step, YES_NO, { kind: 'confirm', prompt, ...offerLabels(m) }, { offer: true });
   }
 
   private async requestStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const answer = String(step.result ?? '');
-    if (this.isNewRequest(answer, offerLabels) && !isExplicitRequestForPerson(answer))
-      return endAsNewRequest(step, answer);
-    if (yesOrNo(answer, offerLabels) !== 'yes' && !isExplicitRequestForPerson(answer)) {
-      await sendReply(step.context, 'No problem. What else can I help you with?');
-      return step.endDialog();
+    const m = messagesOf(step.context);
+    if (step.result !== true) {
+      const notYes = await this.unlessYes(step, m);
+      if (notYes) return notYes;
     }
     if (state.options.startAt === 'message') return this.askContact(step);
     const summary = await this.summary(step.context, state.options);
@@ -266,10 +258,8 @@ export class HandoffDialog extends ComponentDialog {
     if (outcome.outcome === 'queued') {
       await sendReply(step.context, {
         kind: 'text',
-        text:
-          `I'm bringing in a person from the library. You're number ${outcome.position} in line ` +
-          `(expected wait ${waitText(outcome.expectedWaitMinutes)}). Keep this chat open; type "leave" to stop waiting.`,
-        smsText: `Connecting you with library staff. You're number ${outcome.position} in line (about ${outcome.expectedWaitMinutes} min). Reply LEAVE to stop waiting.`,
+        text: m.handoff.queued(outcome.position, m.handoff.wait(outcome.expectedWaitMinutes)),
+        smsText: m.handoff.queuedSms(outcome.position, outcome.expectedWaitMinutes),
       });
       await this.signalHandoff(step.context, summary.reason, outcome.handoff.id);
       return step.endDialog();
@@ -278,8 +268,8 @@ export class HandoffDialog extends ComponentDialog {
       await sendReply(
         step.context,
         outcome.place
-          ? `You're already in line: number ${outcome.place.position} (expected wait ${waitText(outcome.place.expectedWaitMinutes)}).`
-          : "You're already connected with library staff.",
+          ? m.handoff.alreadyInLine(outcome.place.position, m.handoff.wait(outcome.place.expectedWaitMinutes))
+          : m.handoff.alreadyConnected,
       );
       return step.endDialog();
     }
@@ -287,19 +277,32 @@ export class HandoffDialog extends ComponentDialog {
       outcome,
       this.now(),
       this.deps.config.library.phone,
+      m,
     );
     return this.ask(step, YES_NO, {
       kind: 'confirm',
-      prompt: `${why} Would you like to leave a message? Staff will get back to you.`,
-      ...leaveMessageLabels,
+      prompt: m.handoff.leaveMessageOffer(why),
+      ...leaveMessageLabels(m),
     });
   }
 
+  /** The answer to the offer of a person: undefined for yes (or asking for one outright); else how it ends. */
+  private async unlessYes(step: WaterfallStepContext, m: Messages): Promise<DialogTurnResult | undefined> {
+    const answer = String(step.result ?? '');
+    if (this.isNewRequest(step.context, answer, offerLabels(m)) && !isExplicitRequestForPerson(answer))
+      return endAsNewRequest(step, answer);
+    const said = yesOrNo(answer, offerLabels(m), turnLanguage(step.context));
+    if (said === 'yes' || isExplicitRequestForPerson(answer)) return undefined;
+    await sendReply(step.context, m.handoff.declined);
+    return step.endDialog();
+  }
+
   private async askContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const m = messagesOf(step.context);
     return this.ask(step, CONTACT, {
       kind: 'choice',
-      prompt: 'How should staff get back to you?',
-      options: contactOptions.map(({ label, value }) => ({ label, value })),
+      prompt: m.handoff.howToReach,
+      options: contactOptions(m).map(({ label, value }) => ({ label, value })),
     });
   }
 
@@ -307,12 +310,11 @@ export class HandoffDialog extends ComponentDialog {
     const state = this.state(step);
     if (state.options.startAt !== 'message') {
       const answer = String(step.result ?? '');
-      if (this.isNewRequest(answer, leaveMessageLabels)) return endAsNewRequest(step, answer);
-      if (yesOrNo(answer, leaveMessageLabels) !== 'yes') {
-        await sendReply(
-          step.context,
-          `All right. You can also call us at ${this.deps.config.library.phone}. What else can I help you with?`,
-        );
+      const m = messagesOf(step.context);
+      if (this.isNewRequest(step.context, answer, leaveMessageLabels(m)))
+        return endAsNewRequest(step, answer);
+      if (yesOrNo(answer, leaveMessageLabels(m), turnLanguage(step.context)) !== 'yes') {
+        await sendReply(step.context, m.handoff.noMessage(this.deps.config.library.phone));
         return step.endDialog();
       }
       return this.askContact(step);
@@ -322,7 +324,8 @@ export class HandoffDialog extends ComponentDialog {
 
   private async contactDetailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const state = this.state(step);
-    const chosen = chosenOption(String(step.result ?? ''), contactOptions);
+    const m = messagesOf(step.context);
+    const chosen = chosenOption(String(step.result ?? ''), contactOptions(m), turnLanguage(step.context));
     const kind = chosen?.kind ?? 'this-chat';
     if (kind === 'this-chat') {
       state.contact = { kind: 'this-chat' };
@@ -332,10 +335,7 @@ export class HandoffDialog extends ComponentDialog {
     // Texting us already: staff text or call back the number the patron texts from.
     const texting = kind !== 'email' ? senderPhoneNumber(step.context.activity) : undefined;
     if (texting) return step.next(texting);
-    await sendReply(
-      step.context,
-      kind === 'email' ? 'What email address should staff use?' : 'What phone number should staff use?',
-    );
+    await sendReply(step.context, kind === 'email' ? m.handoff.askEmail : m.handoff.askPhone);
     return step.prompt(CONTACT_DETAIL, { validations: { kind } });
   }
 
@@ -345,10 +345,7 @@ export class HandoffDialog extends ComponentDialog {
     if (state.contact?.kind === 'email') state.contact = { kind: 'email', email: detail };
     else if (state.contact && state.contact.kind !== 'this-chat')
       state.contact = { kind: state.contact.kind, phone: detail };
-    return this.ask(step, MESSAGE, {
-      kind: 'text',
-      text: "What would you like to ask staff? Please don't include your PIN or password.",
-    });
+    return this.ask(step, MESSAGE, { kind: 'text', text: messagesOf(step.context).handoff.askMessage });
   }
 
   private async saveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -356,21 +353,21 @@ export class HandoffDialog extends ComponentDialog {
     const contact = state.contact ?? { kind: 'this-chat' };
     const summary = await this.summary(step.context, state.options);
     await this.deps.coordinator.leaveMessage(step.context, contact, String(step.result ?? ''), summary);
+    const m = messagesOf(step.context);
     const how =
       contact.kind === 'this-chat'
-        ? 'in this chat'
+        ? m.handoff.replyHow.thisChat
         : contact.kind === 'email'
-          ? `by email at ${contact.email}`
-          : contact.kind === 'sms'
-            ? `by text message at ${contact.phone}`
-            : `by phone at ${contact.phone}`;
+          ? m.handoff.replyHow.email(contact.email)
+          : m.handoff.replyHow[contact.kind](contact.phone);
     const next = this.deps.handoff.availability.describeNextStaffed(
       (await this.nextStaffed()) ?? this.now(),
       this.now(),
+      m,
     );
     await sendReply(step.context, {
       kind: 'text',
-      text: `Thanks, your message is saved. Staff will reply ${how}, usually soon after ${next}.`,
+      text: m.handoff.saved(how, next),
       quotesPatron: contact.kind !== 'this-chat',
     });
     return step.endDialog();
@@ -425,8 +422,4 @@ export class HandoffDialog extends ComponentDialog {
 function contactDetail(context: TurnContext, typed: unknown): string {
   const withheld = withheldInput(context);
   return (withheld?.kind === 'message' ? withheld.raw : String(typed ?? '')).trim();
-}
-
-function waitText(minutes: number): string {
-  return minutes === 1 ? 'about 1 minute' : `about ${minutes} minutes`;
 }

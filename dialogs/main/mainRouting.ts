@@ -7,6 +7,7 @@ import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-
 import { optionValue, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
+  adviceIn,
   alwaysHumanTopicOf,
   isLibraryQuestion,
   questionInside,
@@ -352,7 +353,8 @@ export class MainRouting {
       return this.route(turn, { ...recognition, intent: hinted });
     if (decision.reason === 'always-human') {
       const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
-      if (topic?.advice) await turn.say(topic.advice);
+      const advice = adviceIn(topic, turn.messages);
+      if (advice) await turn.say(advice);
     }
     return turn.step.beginDialog(escalation.dialog.id, decision);
   }
@@ -373,7 +375,9 @@ export class MainRouting {
     if (!recognition.intent.startsWith('person.') || isUnsure(recognition, this.options)) return undefined;
     const topic = alwaysHumanTopicOf(this.options.alwaysHumanTopics, turn.text, recognition.intent);
     await turn.say(
-      [topic?.advice, callUsText(turn.messages, this.phone(turn.messages))].filter(Boolean).join(' '),
+      [adviceIn(topic, turn.messages), callUsText(turn.messages, this.phone(turn.messages))]
+        .filter(Boolean)
+        .join(' '),
     );
     return turn.waitAgain();
   }

@@ -3,6 +3,7 @@
 // coming when nobody can.
 import { DateTime } from 'luxon';
 import type { OpenPeriod, WeeklyHours, Weekday } from '../../config/libraryConfig';
+import { messagesFor, type Messages } from '../language/catalog';
 import type { StaffPresence } from './presence';
 
 const weekdays: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -69,26 +70,23 @@ export class StaffedChatHours {
     return { until: current.end.toJSDate(), nextStart: next?.start.toJSDate() };
   }
 
-  /** "8:00 PM today", "2:00 AM tomorrow", "5:00 PM on Monday", in the library's time zone. */
-  describeUntil(when: Date, now: Date): string {
+  /** The time in the library's time zone, and how many days after today's it falls. */
+  private dayOf(when: Date, now: Date): { at: DateTime; days: number } {
     const at = DateTime.fromJSDate(when, { zone: this.timeZone });
     const today = DateTime.fromJSDate(now, { zone: this.timeZone }).startOf('day');
-    const days = Math.round(at.startOf('day').diff(today, 'days').days);
-    const time = at.toFormat('h:mm a');
-    if (days === 0) return `${time} today`;
-    if (days === 1) return `${time} tomorrow`;
-    return `${time} on ${at.toFormat('cccc')}`;
+    return { at, days: Math.round(at.startOf('day').diff(today, 'days').days) };
+  }
+
+  /** "8:00 PM today", "2:00 AM tomorrow", "5:00 PM on Monday", in the library's time zone. */
+  describeUntil(when: Date, now: Date, m: Messages = messagesFor('en')): string {
+    const { at, days } = this.dayOf(when, now);
+    return m.handoff.staffedUntil(at, days);
   }
 
   /** "today at 9:00 AM", "tomorrow at 1:00 PM", "Monday at 9:00 AM", in the library's time zone. */
-  describe(when: Date, now: Date): string {
-    const at = DateTime.fromJSDate(when, { zone: this.timeZone });
-    const today = DateTime.fromJSDate(now, { zone: this.timeZone }).startOf('day');
-    const days = Math.round(at.startOf('day').diff(today, 'days').days);
-    const time = at.toFormat('h:mm a');
-    if (days === 0) return `today at ${time}`;
-    if (days === 1) return `tomorrow at ${time}`;
-    return `${at.toFormat('cccc')} at ${time}`;
+  describe(when: Date, now: Date, m: Messages = messagesFor('en')): string {
+    const { at, days } = this.dayOf(when, now);
+    return m.handoff.nextStaffed(at, days);
   }
 }
 
@@ -127,24 +125,24 @@ export class StaffAvailability {
     return { available: true, staffPresent: present.length };
   }
 
-  describeNextStaffed(when: Date, now: Date): string {
-    return this.hours.describe(when, now);
+  describeNextStaffed(when: Date, now: Date, m?: Messages): string {
+    return this.hours.describe(when, now, m);
   }
 
   /**
    * Why nobody can come, for the patron: outside chat hours, when they start; with nobody present
    * inside them, until when chat is staffed, when next, and the library's phone number.
    */
-  explainUnavailable(outcome: Extract<Availability, { available: false }>, now: Date, phone: string): string {
+  explainUnavailable(
+    outcome: Extract<Availability, { available: false }>,
+    now: Date,
+    phone: string,
+    m: Messages = messagesFor('en'),
+  ): string {
     const nextTime = outcome.reason === 'outside-chat-hours' ? outcome.nextStaffed : outcome.nextPeriod;
-    const next = nextTime && this.hours.describe(nextTime, now);
-    if (outcome.reason === 'outside-chat-hours') {
-      return `Library staff aren't available to chat right now.${next ? ` Staff are next available ${next}.` : ''}`;
-    }
-    const later = next ? `; otherwise staff are next available ${next}` : '';
-    const when = outcome.staffedUntil
-      ? ` Chat is staffed until ${this.hours.describeUntil(outcome.staffedUntil, now)}, so someone may be back soon${later}.`
-      : '';
-    return `No staff member is free to chat right now.${when} You can call us at ${phone}.`;
+    const next = nextTime && this.hours.describe(nextTime, now, m);
+    if (outcome.reason === 'outside-chat-hours') return m.handoff.outsideChatHours(next);
+    const until = outcome.staffedUntil && this.hours.describeUntil(outcome.staffedUntil, now, m);
+    return m.handoff.nobodyPresent(phone, until, next);
   }
 }

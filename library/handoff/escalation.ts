@@ -2,6 +2,7 @@
 // reason only makes the bot offer, and the patron chooses.
 import { SentimentAnalyzer } from 'natural/lib/natural/sentiment';
 import type { Stemmer } from 'natural/lib/natural/stemmers';
+import type { Messages } from '../language/catalog';
 
 // Only the Porter stemmer file: natural's stemmer index loads every language's stemmer.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,6 +24,19 @@ export interface AlwaysHumanTopic {
   phrases: readonly string[];
   /** Said before the offer of a person ("call us and we'll block the card"). */
   advice?: string;
+  /** The advice in other languages, by language code. */
+  translations?: Readonly<Record<string, { advice: string }>>;
+}
+
+/**
+ * A topic's advice in the catalog's language: the translation when the library wrote one, otherwise
+ * the English advice after the catalog's "only in English" notice.
+ */
+export function adviceIn(topic: AlwaysHumanTopic | undefined, m: Messages): string | undefined {
+  if (!topic?.advice) return undefined;
+  const translated = topic.translations?.[m.language]?.advice;
+  if (translated) return translated;
+  return m.untranslatedNotice ? `${m.untranslatedNotice} ${topic.advice}` : topic.advice;
 }
 
 export interface EscalationSettings {
@@ -52,6 +66,13 @@ const explicitPatterns: RegExp[] = [
   /\b(can|could|may) i (get|have) (a |an )?(person|human|librarian|agent)\b/,
   /^(a )?(human|agent|person|librarian|operator|representative)( please| pls)?$/,
   /\bi (want|need) (a |an |to talk to a )?(human|person|librarian|agent)\b/,
+  // Spanish, as patrons type it (accents folded, "porfa", "xfa").
+  /\b(hablar|chatear|platicar|comunicarme|hablarme)\s+con\s+(una |un |el |la |alguna )?(persona|humano|humana|bibliotecari[oa]|alguien|empleado|empleada|agente|personal|representante)\b/,
+  /\b(persona|humano|agente) (real|de verdad)\b/,
+  /^(una |un )?(persona|humano|humana|agente|bibliotecari[oa]|operador|operadora|representante)( por favor| porfa| xfa| plis)?$/,
+  /\b(quiero|necesito|quisiera) (una |un |a una |a un )?(persona|humano|agente|bibliotecari[oa])\b/,
+  /\b(ayuda|atencion) de (alguien|una persona|un humano|un bibliotecari[oa])\b/,
+  /\b(me (puede|pueden|podria|podrian) (pasar|comunicar)|paseme|comuniqueme) con (alguien|una persona|un humano)\b/,
 ];
 
 /** Faces that say how the chat is going, as words the sentiment lexicon knows ("😡😡😡" is angry). */
@@ -64,6 +85,8 @@ export function normalizeForMatching(text: string): string {
   let words = text;
   for (const [faces, word] of FEELING_FACES) words = words.replace(faces, word);
   return words
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '') // "atención" matches as "atencion", "¿" goes with the rest
     .toLowerCase()
     .replace(/[’‘]/g, "'")
     .replace(/[^a-z0-9' ]+/g, ' ')

@@ -196,6 +196,14 @@ export class HandoffService {
     });
   }
 
+  /** The patron changed language while waiting or chatting ("in English, please"): later messages follow. */
+  async notePatronLanguage(caseId: string, language: string): Promise<void> {
+    await updateDocument<HandoffCase, void>(this.storage, keys.handoff(caseId), (current) => {
+      if (!current || current.patron.language === language) return { result: undefined };
+      return { next: { ...current, patron: { ...current.patron, language } }, result: undefined };
+    });
+  }
+
   /** Remembers a card or thread posted about a case so it can be refreshed for everyone. */
   async recordPost(caseId: string, post: StaffPost): Promise<void> {
     await updateDocument<HandoffCase, void>(this.storage, keys.handoff(caseId), (current) => {

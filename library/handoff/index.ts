@@ -5,6 +5,7 @@ import { StaffAvailability, StaffedChatHours } from './availability';
 import { EscalationRules } from './escalation';
 import { HandoffService } from './handoffService';
 import { type PresenceSettings, StaffPresence } from './presence';
+import { StaffLanguages } from './staffLanguages';
 import type { HandoffStorage } from './storage';
 
 export * from './types';
@@ -21,6 +22,7 @@ export { StaffPresence, type PresentStaffMember } from './presence';
 export { buildStaffSummary, type ConversationTurn } from './redaction';
 export { type HandoffStorage, isETagConflict } from './storage';
 export { ConsoleSessions, passcodeMatches } from './consoleSessions';
+export { StaffLanguages } from './staffLanguages';
 
 export interface Handoff {
   rules: EscalationRules;
@@ -28,6 +30,8 @@ export interface Handoff {
   availability: StaffAvailability;
   audit: AuditTrail;
   service: HandoffService;
+  /** Who speaks which languages, for preferring them for a patron's claim. */
+  languages: StaffLanguages;
 }
 
 /** Builds the parts; call `service.init()` once before use (the server does it in listen()). */
@@ -54,5 +58,22 @@ export function createHandoff(
       auditRetentionDays: config.privacy.auditRetentionDays,
     },
   });
-  return { rules: new EscalationRules(config.escalation), presence, availability, audit, service };
+  return {
+    rules: new EscalationRules(config.escalation),
+    presence,
+    availability,
+    audit,
+    service,
+    languages: new StaffLanguages(config.staff.languages),
+  };
+}
+
+/** The names of staff present now who speak a patron's language (none for English, which all speak). */
+export async function presentSpeakers(
+  handoff: Handoff,
+  language: string | undefined,
+  now: Date,
+): Promise<string[]> {
+  if (!handoff.languages.needsSpeaker(language)) return [];
+  return handoff.languages.speakersAmong(await handoff.presence.presentStaff(now), language);
 }

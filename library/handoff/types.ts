@@ -20,6 +20,11 @@ export interface PatronConversation {
   key: string;
   channelId: string;
   address: ConversationAddress;
+  /**
+   * The conversation's language when the patron asked for a person ("es"): messages sent outside
+   * the patron's turn (a claim, a staff reply) use it, staff see it, tickets record it.
+   */
+  language?: string;
 }
 
 /** What staff see before claiming: short, redacted, no PIN, card numbers masked. */
