@@ -8,6 +8,7 @@ import { sendReply } from '../channels/renderer';
 import { setTurnLanguage } from '../dialogs/conversationLanguage';
 import { messagesFor, type Messages } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
+import { CARD_ANSWER_MASK, NUMBER_MASK, PIN_MASK } from '../library/privacy';
 import type { PatronTurnDecision, PatronTurnHook } from './turnHooks';
 
 /** Kept in conversation state: the language so far, and whether the patron chose it in words. */
@@ -28,7 +29,12 @@ export class LanguageHook implements PatronTurnHook {
 
   async beforeDialogs(context: TurnContext): Promise<PatronTurnDecision> {
     const saved = await this.property.get(context, {});
-    const reading = readLanguage(context.activity.text ?? '', {
+    // A withheld card number or PIN reads "[PIN withheld]" by now: it says nothing about the language.
+    const text = [PIN_MASK, CARD_ANSWER_MASK, NUMBER_MASK].reduce(
+      (said, mask) => said.split(mask).join(' '),
+      context.activity.text ?? '',
+    );
+    const reading = readLanguage(text, {
       catalogs: this.catalogs,
       previous: saved.language,
       hint: context.activity.locale,

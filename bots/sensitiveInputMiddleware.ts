@@ -7,11 +7,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { sendReply } from '../channels/renderer';
 import type { SensitiveInputState } from '../dialogs/holds/sensitiveInputState';
 import { markTurnSensitive } from '../dialogs/turnState';
-
-/** Said to a PIN or card number typed when none was asked for (after a lock, or a new topic). */
-export const UNASKED_SECRET_REPLY =
-  "I didn't keep that: it looked like a PIN or card number, and I only take those right after I ask for " +
-  'them. To sign in, ask about your holds and I will ask for your card number first.';
+import { messagesOf } from '../dialogs/conversationLanguage';
 
 export class SensitiveInputMiddleware implements Middleware {
   constructor(private readonly gate: SensitiveInputState) {}
@@ -24,7 +20,8 @@ export class SensitiveInputMiddleware implements Middleware {
         activity.text = visibleText;
         markTurnSensitive(context, withheld);
         // Nothing waits for it: say so here, and let no dialog read "[PIN withheld]" as a request.
-        if (withheld.unasked) return sendReply(context, UNASKED_SECRET_REPLY);
+        // This runs before the language hook: the turn's language is Web Chat's locale, or English.
+        if (withheld.unasked) return sendReply(context, messagesOf(context).signIn.unaskedSecret);
       }
     }
     await next();

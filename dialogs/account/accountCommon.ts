@@ -4,7 +4,11 @@
 import type { WaterfallStepContext } from 'botbuilder-dialogs';
 import type { LibrarySystemFeatures } from '../../library/librarySystem/librarySystem';
 import type { HoldsDialogDeps } from '../holds/holdsCommon';
-import { PATRON_SIGN_IN_DIALOG, type PatronSignInOptions } from '../holds/patronSignInDialog';
+import {
+  PATRON_SIGN_IN_DIALOG,
+  type PatronSignInOptions,
+  type SignInPurpose,
+} from '../holds/patronSignInDialog';
 import type { AccountWording } from './accountReplies';
 
 export interface AccountDialogDeps extends HoldsDialogDeps {
@@ -14,7 +18,7 @@ export interface AccountDialogDeps extends HoldsDialogDeps {
 }
 
 /** Signs the patron in (or finds them signed in); the next step gets true when they are. */
-export function signInFor(step: WaterfallStepContext, purpose: string) {
+export function signInFor(step: WaterfallStepContext, purpose: SignInPurpose) {
   const signIn: PatronSignInOptions = { purpose };
   return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
 }

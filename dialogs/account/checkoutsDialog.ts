@@ -2,6 +2,7 @@
 // lists each item with its due date (overdue ones first, said plainly) and whether it can be renewed.
 import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
+import { messagesOf } from '../conversationLanguage';
 import {
   callLibrary,
   currentSession,
@@ -29,10 +30,13 @@ export class CheckoutsDialog extends ComponentDialog {
   private async signIn(step: WaterfallStepContext) {
     // Said before asking for a card and PIN: nothing to sign in for.
     if (!featuresOf(this.deps).checkouts) {
-      await sendReply(step.context, notSupportedText('checkouts', this.deps.wording));
+      await sendReply(
+        step.context,
+        notSupportedText(messagesOf(step.context), 'checkouts', this.deps.wording),
+      );
       return endRouted(step);
     }
-    return signInFor(step, 'see what you have checked out');
+    return signInFor(step, 'checkouts');
   }
 
   private async list(step: WaterfallStepContext) {
@@ -43,7 +47,12 @@ export class CheckoutsDialog extends ComponentDialog {
       this.deps.librarySystem.listCheckouts(session.patronId),
     );
     if (!checkouts) return endRouted(step);
-    for (const reply of checkoutsReplies(checkouts, this.deps.today(), featuresOf(this.deps)))
+    for (const reply of checkoutsReplies(
+      messagesOf(step.context),
+      checkouts,
+      this.deps.today(),
+      featuresOf(this.deps),
+    ))
       await sendReply(step.context, reply);
     return endRouted(step);
   }

@@ -6,6 +6,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext } from 'bot
 import { sendReply } from '../../channels/renderer';
 import type { Fines, PatronProfile } from '../../library/librarySystem/librarySystem';
 import type { RoutedDialogOptions } from '../main/mainDialog';
+import { messagesOf } from '../conversationLanguage';
 import {
   callLibrary,
   currentSession,
@@ -22,7 +23,7 @@ export const FINES_DIALOG = 'account.fines';
 const STEPS = 'finesSteps';
 
 /** The patron asked why holds do not work ("why can't I place holds?", "why was my hold refused?"). */
-const ABOUT_HOLDS = /\b(holds?|reserve|reserving|reservations?|request)\b/i;
+const ABOUT_HOLDS = /\b(holds?|reserve|reserving|reservations?|request|reservas?|reservar|apartar)\b/i;
 
 interface FinesValues {
   aboutHolds: boolean;
@@ -48,7 +49,7 @@ export class FinesDialog extends ComponentDialog {
     const recognition = (step.options as Partial<RoutedDialogOptions> | undefined)?.recognition;
     stepValues<FinesValues>(step).aboutHolds = ABOUT_HOLDS.test(recognition?.text ?? '');
     // Blocks are read from the profile, so even without fines the patron learns why.
-    return signInFor(step, 'see your account');
+    return signInFor(step, 'account');
   }
 
   private async show(step: WaterfallStepContext) {
@@ -72,10 +73,13 @@ export class FinesDialog extends ComponentDialog {
     if (holdCount !== undefined) {
       // "Why can't I place holds?" on an account nothing blocks: the hold limit is the answer, and
       // a small balance is said as one that does not stop holds.
-      await sendReply(step.context, holdLimitText(holdCount, profile.holdLimit, fines));
+      await sendReply(
+        step.context,
+        holdLimitText(messagesOf(step.context), holdCount, profile.holdLimit, fines),
+      );
       return endRouted(step);
     }
-    for (const reply of finesReplies(fines, profile.blocks, this.deps.wording))
+    for (const reply of finesReplies(messagesOf(step.context), fines, profile.blocks, this.deps.wording))
       await sendReply(step.context, reply);
     return endRouted(step);
   }

@@ -10,6 +10,7 @@ import type { Checkout, PatronBlock, RenewResult } from '../../library/librarySy
 import type { PatronSession } from '../../library/patronSessions/patronSessions';
 import { chosenOption } from '../../recognizers/replies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import {
   ask,
   callLibrary,
@@ -25,26 +26,21 @@ import { refusalText } from '../holds/holdsReplies';
 import { namedItems } from '../holds/namedItem';
 import { PatronSignInDialog } from '../holds/patronSignInDialog';
 import { featuresOf, signInFor, type AccountDialogDeps } from './accountCommon';
-import {
-  inDueOrder,
-  notSupportedText,
-  RENEW_ALL_VALUE,
-  renewChoiceReply,
-  renewResultsReplies,
-} from './accountReplies';
+import { inDueOrder, notSupportedText, renewChoiceReply, renewResultsReplies } from './accountReplies';
 
 export const RENEW_DIALOG = 'account.renew';
 const STEPS = 'renewSteps';
 
 /** The request's own words, taken out before looking for a title in the message. */
 const REQUEST_WORDS =
-  /\b(renew(al|ing|ed)?|renw|renu|rnw|rnew|renwe|extend|all|every(thing|one)?|them|em|items?|stuff|dvds?|checkouts?|loans?|bks?|pls|plz|thx|thanks|now|again|need|like|try|go ahead|overdue|due|soon|today|tomorrow|could|would|u)\b/gi;
+  /\b(renew(al|ing|ed)?|renw|renu|rnw|rnew|renwe|extend|all|every(thing|one)?|them|em|items?|stuff|dvds?|checkouts?|loans?|bks?|pls|plz|thx|thanks|now|again|need|like|try|go ahead|overdue|due|soon|today|tomorrow|could|would|u|renovar|renueve|renuevame|renovacion|quiero|puede|mis|todos?|todas?|libros?|pr[eé]stamos?|por favor|porfa|ahora|vencidos?)\b/gi;
 /** "renew my books", "renew everything", "renew them": every item, not one. */
 const EVERY_ITEM =
-  /\b(all|every(thing|one)?|them|em|books|items|stuff|dvds|checkouts|loans|bks|whatever|what you can)\b/i;
+  /\b(all|every(thing|one)?|them|em|books|items|stuff|dvds|checkouts|loans|bks|whatever|what you can|todos?|todas?|libros|pr[eé]stamos)\b/i;
 
 /** "renew one of my books", "renew a book": one item, so ask which. */
-const ONE_ITEM = /\b(one|a single|an?)\s+(of|books?|items?|dvds?|titles?|things?)\b/i;
+const ONE_ITEM =
+  /\b(one|a single|an?|uno|una|un)\s+(of|books?|items?|dvds?|titles?|things?|de|libro|t[ií]tulo|pr[eé]stamo)\b/i;
 
 type Target = { kind: 'all' } | { kind: 'one'; itemId: string };
 
@@ -69,12 +65,12 @@ export class RenewDialog extends ComponentDialog {
 
   private async start(step: WaterfallStepContext) {
     if (!featuresOf(this.deps).renew) {
-      await sendReply(step.context, notSupportedText('renew', this.deps.wording));
+      await sendReply(step.context, notSupportedText(messagesOf(step.context), 'renew', this.deps.wording));
       return endRouted(step);
     }
     const recognition = (step.options as Partial<RoutedDialogOptions> | undefined)?.recognition;
     stepValues<RenewValues>(step).hint = recognition?.text ?? '';
-    return signInFor(step, 'renew your items');
+    return signInFor(step, 'renew');
   }
 
   private async choose(step: WaterfallStepContext) {
@@ -87,7 +83,7 @@ export class RenewDialog extends ComponentDialog {
     );
     if (!checkouts) return endRouted(step);
     if (checkouts.length === 0) {
-      await sendReply(step.context, 'You have nothing checked out to renew.');
+      await sendReply(step.context, messagesOf(step.context).account.nothingToRenew);
       return endRouted(step);
     }
     values.checkouts = inDueOrder(checkouts);
@@ -99,7 +95,7 @@ export class RenewDialog extends ComponentDialog {
     else if (values.checkouts.length === 1)
       values.target = { kind: 'one', itemId: values.checkouts[0].itemId };
     if (values.target) return step.next();
-    return ask(step, renewChoiceReply(values.checkouts));
+    return ask(step, renewChoiceReply(messagesOf(step.context), values.checkouts));
   }
 
   private async renew(step: WaterfallStepContext) {
@@ -108,14 +104,16 @@ export class RenewDialog extends ComponentDialog {
     if (!values.target) {
       const text = textOf(step);
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
-      const options = (renewChoiceReply(checkouts) as Extract<Reply, { kind: 'choice' }>).options;
-      const chosen = chosenOption(text, options);
+      const m = messagesOf(step.context);
+      const options = (renewChoiceReply(m, checkouts) as Extract<Reply, { kind: 'choice' }>).options;
+      const chosen = chosenOption(text, options, turnLanguage(step.context));
       const index = chosen ? options.indexOf(chosen) : -1;
-      if (chosen?.label === RENEW_ALL_VALUE) values.target = { kind: 'all' };
+      // The option right after the items is "All of them".
+      if (index === checkouts.length) values.target = { kind: 'all' };
       else if (index >= 0 && index < checkouts.length)
         values.target = { kind: 'one', itemId: checkouts[index].itemId };
       else {
-        await sendReply(step.context, "OK, I didn't renew anything.");
+        await sendReply(step.context, m.account.renewedNothing);
         return endRouted(step);
       }
     }
@@ -146,7 +144,10 @@ export class RenewDialog extends ComponentDialog {
       );
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;
-      await sendReply(step.context, refusalText(error, this.deps.wording, item?.title));
+      await sendReply(
+        step.context,
+        refusalText(messagesOf(step.context), error, this.deps.wording, item?.title),
+      );
       return;
     }
     if (!results) return;
@@ -158,7 +159,8 @@ export class RenewDialog extends ComponentDialog {
     const blocks = await this.blocksIfRefused(step, session, results);
     if (!blocks) return;
     const dueDates = new Map(checkouts.map((c) => [c.itemId, c.dueDate]));
-    for (const reply of renewResultsReplies(results, dueDates, this.deps.wording, blocks))
+    const m = messagesOf(step.context);
+    for (const reply of renewResultsReplies(m, results, dueDates, this.deps.wording, blocks))
       await sendReply(step.context, reply);
   }
 

@@ -16,6 +16,7 @@ import {
   refusalText,
 } from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import {
   endRouted,
   answerYesNo,
@@ -62,7 +63,7 @@ export class CancelHoldDialog extends ComponentDialog {
   private async start(step: WaterfallStepContext) {
     const recognition = (step.options as Partial<RoutedDialogOptions> | undefined)?.recognition;
     stepValues<CancelValues>(step).hint = recognition?.entities.title ?? recognition?.text ?? '';
-    const signIn: PatronSignInOptions = { purpose: 'cancel a hold' };
+    const signIn: PatronSignInOptions = { purpose: 'cancelHold' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
   }
 
@@ -76,7 +77,7 @@ export class CancelHoldDialog extends ComponentDialog {
     );
     if (!holds) return endRouted(step);
     if (holds.length === 0) {
-      await sendReply(step.context, 'You have no holds to cancel.');
+      await sendReply(step.context, messagesOf(step.context).holds.noneToCancel);
       return endRouted(step);
     }
     // The same order as the holds list, so a number read there means the same hold here.
@@ -84,7 +85,7 @@ export class CancelHoldDialog extends ComponentDialog {
     const named = this.namedHold(values.holds, values.hint ?? '');
     if (named) return step.next(String(values.holds.indexOf(named) + 1));
     const titles = values.holds.map((h) => h.title);
-    return ask(step, cancelChoiceReply(values.holds), { titles });
+    return ask(step, cancelChoiceReply(messagesOf(step.context), values.holds), { titles });
   }
 
   private async confirm(step: WaterfallStepContext) {
@@ -92,8 +93,9 @@ export class CancelHoldDialog extends ComponentDialog {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const holds = values.holds ?? [];
-    const options = (cancelChoiceReply(holds) as Extract<Reply, { kind: 'choice' }>).options;
-    const chosen = chosenOption(text, options);
+    const m = messagesOf(step.context);
+    const options = (cancelChoiceReply(m, holds) as Extract<Reply, { kind: 'choice' }>).options;
+    const chosen = chosenOption(text, options, turnLanguage(step.context));
     // "the hail mary one": a hold named in the patron's own words.
     const index = chosen
       ? options.indexOf(chosen)
@@ -102,20 +104,21 @@ export class CancelHoldDialog extends ComponentDialog {
           text,
         ) ?? -1);
     if (index < 0 || index >= holds.length) {
-      await sendReply(step.context, 'OK, I kept all your holds.');
+      await sendReply(step.context, m.holds.keptAll);
       return endRouted(step);
     }
     values.hold = holds[index];
-    return ask(step, confirmCancelReply(holds[index]));
+    return ask(step, confirmCancelReply(m, holds[index]));
   }
 
   private async cancel(step: WaterfallStepContext) {
     const values = stepValues<CancelValues>(step);
     const hold = values.hold as Hold;
-    const answer = await answerYesNo(step, this.deps, confirmCancelReply(hold));
+    const m = messagesOf(step.context);
+    const answer = await answerYesNo(step, this.deps, confirmCancelReply(m, hold));
     if (answer === 'stop') return endRouted(step);
     if (answer === 'no') {
-      await sendReply(step.context, `OK, I kept your hold on ${hold.title}.`);
+      await sendReply(step.context, m.holds.kept(hold.title));
       return endRouted(step);
     }
     const session = await currentSession(step.context, this.deps);
@@ -127,17 +130,20 @@ export class CancelHoldDialog extends ComponentDialog {
       });
       if (!done) return endRouted(step);
       this.deps.logger?.info({ event: 'hold.cancelled', patronKey: session.patronKey }, 'hold cancelled');
-      await sendReply(step.context, cancelledReply(hold));
+      await sendReply(step.context, cancelledReply(m, hold));
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;
-      await sendReply(step.context, refusalText(error, this.deps.wording, hold.title));
+      await sendReply(step.context, refusalText(m, error, this.deps.wording, hold.title));
     }
     return endRouted(step);
   }
 
   /** The one hold whose title the patron named ("cancel The Midnight Library"), if exactly one fits. */
   private namedHold(holds: Hold[], hint: string): Hold | undefined {
-    const words = hint.replace(/\b(cancel|remove|delete|drop|don'?t need|no longer want)\b/gi, ' ');
+    const words = hint.replace(
+      /\b(cancel|remove|delete|drop|don'?t need|no longer want|cancelar|cancele|cancela|quitar|quite|borrar|ya no (quiero|necesito)|la reserva de|mi reserva de)\b/gi,
+      ' ',
+    );
     const scored = holds
       .map((hold) => ({
         hold,

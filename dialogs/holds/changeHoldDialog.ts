@@ -40,6 +40,7 @@ import {
   type HoldChange,
 } from './changeHoldReplies';
 import { inPickupOrder, refusalText } from './holdsReplies';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import { namedItems } from './namedItem';
 import { PATRON_SIGN_IN_DIALOG, PatronSignInDialog, type PatronSignInOptions } from './patronSignInDialog';
 
@@ -49,14 +50,14 @@ const PAUSE_STEPS = 'pauseHoldSteps';
 const DISPATCH = 'changeHoldDispatch';
 
 const RESUME =
-  /\b(resume|un-?pause|unfreeze|un-?suspend|re-?activate|restart|back on|start (it )?again|activate)\b/i;
+  /\b(resume|un-?pause|unfreeze|un-?suspend|re-?activate|restart|back on|start (it )?again|activate|reactivar|reactive|reanudar|reanude|despausar|quitar la pausa)\b/i;
 const PAUSE =
-  /\b(pause|paws|suspend|suspnd|freeze|hold off|delay|vacation|out of town|travell?ing|not yet)\b/i;
+  /\b(pause|paws|suspend|suspnd|freeze|hold off|delay|vacation|out of town|travell?ing|not yet|pausar|pause|pausa|suspender|suspenda|congelar|vacaciones|de viaje)\b/i;
 /** "pause my hold until April 3": a day it starts again by itself (a bare "next week" is not one). */
-const UNTIL = /\b(until|till|til|through|thru)\b/i;
+const UNTIL = /\b(until|till|til|through|thru|hasta)\b/i;
 /** The request's own words, taken out before looking for a title in the message. */
 const REQUEST_WORDS =
-  /\b(change|chnage|chage|switch|swap|move|mov|transfer|send|sent|deliver|pick ?up|pikup|location|branch|holds?|reservations?|requests?|pause|paused|suspend|freeze|resume|unpause|reactivate|instead|please|pls|plz|wrong|different|another|else|somewhere)\b/gi;
+  /\b(change|chnage|chage|switch|swap|move|mov|transfer|send|sent|deliver|pick ?up|pikup|location|branch|holds?|reservations?|requests?|pause|paused|suspend|freeze|resume|unpause|reactivate|instead|please|pls|plz|wrong|different|another|else|somewhere|cambiar|cambie|cambia|mover|mueva|mandar|mande|enviar|env[ií]e|recoger|recogida|sucursal|biblioteca|reservas?|pausar|suspender|reactivar|mi|mis|la|el|de|del|a|al|en|para|por favor|porfa|otra|otro|quiero)\b/gi;
 
 interface ChangeOptions {
   change: HoldChange;
@@ -108,7 +109,10 @@ export class ChangeHoldDialog extends ComponentDialog {
     const change: HoldChange = RESUME.test(text) ? 'resume' : PAUSE.test(text) ? 'pause' : 'pickup';
     const features = this.deps.librarySystem.features;
     if (!(change === 'pickup' ? features.changePickup : features.suspendHold)) {
-      await sendReply(step.context, changeNotSupportedText(change, this.deps.wording));
+      await sendReply(
+        step.context,
+        changeNotSupportedText(messagesOf(step.context), change, this.deps.wording),
+      );
       return endRouted(step);
     }
     const branch = recognition?.entities.branch;
@@ -129,7 +133,7 @@ export class ChangeHoldDialog extends ComponentDialog {
 
   private async signIn(step: WaterfallStepContext) {
     Object.assign(step.values, step.options as ChangeOptions);
-    const purpose = { pickup: 'change a hold', pause: 'pause a hold', resume: 'resume a hold' };
+    const purpose = { pickup: 'changeHold', pause: 'pauseHold', resume: 'resumeHold' } as const;
     const signIn: PatronSignInOptions = {
       purpose: purpose[stepValues<ChangeValues>(step).change ?? 'pickup'],
     };
@@ -141,6 +145,7 @@ export class ChangeHoldDialog extends ComponentDialog {
     if (step.result !== true) return endRouted(step);
     const values = stepValues<ChangeValues>(step);
     const change = values.change ?? 'pickup';
+    const m = messagesOf(step.context);
     const session = await currentSession(step.context, this.deps);
     if (!session) return endRouted(step);
     const all = await callLibrary(step.context, this.deps, 'listHolds', () =>
@@ -151,17 +156,17 @@ export class ChangeHoldDialog extends ComponentDialog {
     const named = namedItems(holds, values.hint ?? '', REQUEST_WORDS);
     if (named.length === 1 && !canTake(named[0], change)) {
       // The hold the patron named cannot take this change: say why rather than offer others.
-      await sendReply(step.context, cannotChangeText(named[0], change, this.deps.wording));
+      await sendReply(step.context, cannotChangeText(m, named[0], change, this.deps.wording));
       return endRouted(step);
     }
     values.holds = holds.filter((h) => canTake(h, change));
     if (values.holds.length === 0) {
-      await sendReply(step.context, nothingToChangeText(change, holds.length > 0));
+      await sendReply(step.context, nothingToChangeText(m, change, holds.length > 0));
       return endRouted(step);
     }
     const chosen = named.length === 1 ? named[0] : values.holds.length === 1 ? values.holds[0] : undefined;
     if (chosen) return step.next(String(values.holds.indexOf(chosen) + 1));
-    return ask(step, changeChoiceReply(values.holds, change));
+    return ask(step, changeChoiceReply(m, values.holds, change));
   }
 
   /** The hold chosen, or undefined after saying that nothing changed. */
@@ -170,13 +175,14 @@ export class ChangeHoldDialog extends ComponentDialog {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return undefined;
     const holds = values.holds ?? [];
+    const m = messagesOf(step.context);
     const options = (
-      changeChoiceReply(holds, values.change ?? 'pickup') as Extract<Reply, { kind: 'choice' }>
+      changeChoiceReply(m, holds, values.change ?? 'pickup') as Extract<Reply, { kind: 'choice' }>
     ).options;
-    const chosen = chosenOption(text, options);
+    const chosen = chosenOption(text, options, turnLanguage(step.context));
     const index = chosen ? options.indexOf(chosen) : -1;
     if (index < 0 || index >= holds.length) {
-      await sendReply(step.context, "OK, I didn't change any of your holds.");
+      await sendReply(step.context, m.holds.change.noneChanged);
       return undefined;
     }
     values.hold = holds[index];
@@ -187,6 +193,7 @@ export class ChangeHoldDialog extends ComponentDialog {
     const hold = await this.readHold(step);
     if (!hold) return endRouted(step);
     const values = stepValues<ChangeValues>(step);
+    const m = messagesOf(step.context);
     const locations = await callLibrary(step.context, this.deps, 'listPickupLocations', () =>
       this.deps.librarySystem.listPickupLocations(),
     );
@@ -194,47 +201,54 @@ export class ChangeHoldDialog extends ComponentDialog {
     values.locations = locations;
     const branchId = values.branchId;
     if (branchId && branchId === hold.pickupBranchId) {
-      await sendReply(step.context, samePickupText(hold, this.deps.wording));
+      await sendReply(step.context, samePickupText(m, hold, this.deps.wording));
       return endRouted(step);
     }
     if (branchId && locations.some((l) => l.branchId === branchId)) return step.next(branchId);
-    if (branchId) await sendReply(step.context, notPickupText(this.deps.wording.branchName(branchId)));
+    if (branchId) await sendReply(step.context, notPickupText(m, this.deps.wording.branchName(branchId)));
     values.branchId = undefined;
-    return ask(step, branchChoiceReply(hold, locations));
+    return ask(step, branchChoiceReply(m, hold, locations));
   }
 
   private async confirmBranch(step: WaterfallStepContext) {
     const values = stepValues<ChangeValues>(step);
     const hold = values.hold as Hold;
+    const m = messagesOf(step.context);
     if (!values.branchId) {
       const text = textOf(step);
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
       const offered = (values.locations ?? []).filter((l) => l.branchId !== hold.pickupBranchId);
-      const options = (branchChoiceReply(hold, values.locations ?? []) as Extract<Reply, { kind: 'choice' }>)
-        .options;
-      const chosen = chosenOption(text, options);
+      const options = (
+        branchChoiceReply(m, hold, values.locations ?? []) as Extract<Reply, { kind: 'choice' }>
+      ).options;
+      const chosen = chosenOption(text, options, turnLanguage(step.context));
       if (!chosen) {
-        await sendReply(step.context, "Sorry, I didn't catch which branch, so your hold is unchanged.");
+        await sendReply(step.context, m.holds.change.whichBranchMissed);
         return endRouted(step);
       }
       values.branchId = offered[options.indexOf(chosen)].branchId;
     }
-    return ask(step, confirmPickupReply(hold, values.branchId, this.deps.wording));
+    return ask(step, confirmPickupReply(m, hold, values.branchId, this.deps.wording));
   }
 
   private async changePickup(step: WaterfallStepContext) {
     const values = stepValues<ChangeValues>(step);
     const hold = values.hold as Hold;
     const branchId = values.branchId as string;
-    const answer = await answerYesNo(step, this.deps, confirmPickupReply(hold, branchId, this.deps.wording));
+    const m = messagesOf(step.context);
+    const answer = await answerYesNo(
+      step,
+      this.deps,
+      confirmPickupReply(m, hold, branchId, this.deps.wording),
+    );
     if (answer === 'stop') return endRouted(step);
     if (answer === 'no') {
-      await sendReply(step.context, `OK, your hold on ${hold.title} is unchanged.`);
+      await sendReply(step.context, m.holds.change.unchanged(hold.title));
       return endRouted(step);
     }
     await this.change(step, hold, 'changePickup', async (patronId) => {
       const changed = await this.deps.librarySystem.changePickup(patronId, hold.holdId, branchId);
-      return pickupChangedReply(changed, branchId, this.deps.wording);
+      return pickupChangedReply(m, changed, branchId, this.deps.wording);
     });
     return endRouted(step);
   }
@@ -245,26 +259,27 @@ export class ChangeHoldDialog extends ComponentDialog {
     const values = stepValues<ChangeValues>(step);
     // Resuming loses nothing: no question.
     if (values.change === 'resume') return step.next('yes');
-    return ask(step, confirmPauseReply(hold, values.until));
+    return ask(step, confirmPauseReply(messagesOf(step.context), hold, values.until));
   }
 
   private async pauseOrResume(step: WaterfallStepContext) {
     const values = stepValues<ChangeValues>(step);
     const hold = values.hold as Hold;
+    const m = messagesOf(step.context);
     if (values.change === 'pause') {
-      const answer = await answerYesNo(step, this.deps, confirmPauseReply(hold, values.until));
+      const answer = await answerYesNo(step, this.deps, confirmPauseReply(m, hold, values.until));
       if (answer === 'stop') return endRouted(step);
       if (answer === 'no') {
-        await sendReply(step.context, `OK, your hold on ${hold.title} stays active.`);
+        await sendReply(step.context, m.holds.change.staysActive(hold.title));
         return endRouted(step);
       }
       await this.change(step, hold, 'suspendHold', async (patronId) => {
         const paused = await this.deps.librarySystem.suspendHold(patronId, hold.holdId, values.until);
-        return pausedReply(paused, values.until);
+        return pausedReply(m, paused, values.until);
       });
     } else {
       await this.change(step, hold, 'resumeHold', async (patronId) =>
-        resumedReply(await this.deps.librarySystem.resumeHold(patronId, hold.holdId), this.deps.wording),
+        resumedReply(m, await this.deps.librarySystem.resumeHold(patronId, hold.holdId), this.deps.wording),
       );
     }
     return endRouted(step);
@@ -286,10 +301,11 @@ export class ChangeHoldDialog extends ComponentDialog {
       await sendReply(step.context, reply);
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;
+      const m = messagesOf(step.context);
       const text =
         error.code === 'hold-not-changeable' && operation === 'changePickup'
-          ? readyHoldText(hold, this.deps.wording)
-          : refusalText(error, this.deps.wording, hold.title);
+          ? readyHoldText(m, hold, this.deps.wording)
+          : refusalText(m, error, this.deps.wording, hold.title);
       await sendReply(step.context, text);
     }
   }

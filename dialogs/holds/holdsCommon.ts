@@ -27,9 +27,9 @@ import {
   isStopRequest,
   outageReplies,
   refusalText,
-  signInText,
   type HoldsWording,
 } from './holdsReplies';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import type {
   PatronSession,
   PatronSessions,
@@ -94,9 +94,9 @@ export function holdsTextPrompt(recognizer?: PatronMessageRecognizer): TextPromp
     if (readCorrection(text)) return true;
     if (validation.acceptBranch && recognizer?.recognize(text).entities.branch) return true;
     if (validation.titles && titleNamed(validation.titles, text) !== undefined) return true;
-    if (understandReply(text, validation.question)) return true;
+    if (understandReply(text, validation.question, turnLanguage(prompt.context))) return true;
     if (prompt.attemptCount >= 3) return true;
-    await sendReply(prompt.context, { kind: 'text', text: "Sorry, I didn't catch which one you meant." });
+    await sendReply(prompt.context, { kind: 'text', text: messagesOf(prompt.context).holds.notCaught });
     await sendReply(prompt.context, validation.reply);
     return false;
   });
@@ -136,7 +136,8 @@ export async function answerYesNo(
   const text = typeof step.result === 'string' ? step.result : '';
   if (await handledStopOrSignOut(step.context, text, deps)) return 'stop';
   const question = questionOf(reply);
-  return (question?.kind === 'yes-no' ? yesOrNo(text, question) : undefined) ?? 'stop';
+  const culture = turnLanguage(step.context);
+  return (question?.kind === 'yes-no' ? yesOrNo(text, question, culture) : undefined) ?? 'stop';
 }
 
 /** turnState flag: this message was not an answer and MainDialog should route it afresh. */
@@ -165,11 +166,11 @@ export async function handledStopOrSignOut(
   }
   if (isSignOutRequest(text)) {
     await signOutPatron(context, deps);
-    await sendReply(context, { kind: 'text', text: signInText.signedOut, endsSession: true });
+    await sendReply(context, { kind: 'text', text: messagesOf(context).signIn.signedOut, endsSession: true });
     return true;
   }
   if (isStopRequest(text)) {
-    await sendReply(context, signInText.stopped);
+    await sendReply(context, messagesOf(context).signIn.stopped);
     return true;
   }
   return false;
@@ -191,7 +192,7 @@ export async function currentSession(
   if (lookup?.state === 'expired') {
     // Said once: the rest of this turn sees a signed-out patron.
     context.turnState.set(SESSION_LOOKUP, { state: 'signed-out' });
-    await sendReply(context, signInText.expired);
+    await sendReply(context, messagesOf(context).signIn.expired);
   }
   return undefined;
 }
@@ -243,7 +244,7 @@ export async function callLibrary<T>(
         { operation, reason: error.reason },
         'library system unavailable during a holds conversation',
       );
-      const [apology] = outageReplies(deps.wording);
+      const [apology] = outageReplies(messagesOf(context), deps.wording);
       await sendReply(context, apology);
       // The offer of a person is asked by OutageOfferDialog when the dialog ends (see endRouted), so
       // its answer ("1", "yes") comes back to a question that is still waiting.
@@ -252,12 +253,12 @@ export async function callLibrary<T>(
     }
     if (error instanceof FeatureNotSupportedError) {
       // The connector cannot do this (e.g. no catalog search over SIP2 without SRU): say where instead.
-      await sendReply(context, refusalText(error, deps.wording));
+      await sendReply(context, refusalText(messagesOf(context), error, deps.wording));
       return undefined;
     }
     if (error instanceof PatronNotVerifiedError) {
       await signOutPatron(context, deps);
-      await sendReply(context, 'Please sign in again: say "my holds" to start.');
+      await sendReply(context, messagesOf(context).signIn.signInAgain);
       return undefined;
     }
     throw error;
@@ -293,24 +294,30 @@ export function endRouted(step: WaterfallStepContext) {
  * "yes" by SMS reaches a person. Every holds dialog adds it (with holdsTextPrompt).
  */
 export function outageOfferDialog(deps: HoldsDialogDeps): WaterfallDialog {
-  const offer = outageReplies(deps.wording)[1];
-  const options = offer.kind === 'choice' ? offer.options : [];
+  const offerIn = (context: TurnContext) => outageReplies(messagesOf(context), deps.wording)[1];
   return new WaterfallDialog(OUTAGE_OFFER_DIALOG, [
     async (step) => {
+      const offer = offerIn(step.context);
       await sendReply(step.context, offer);
       // No options to validate against: any other message is a new request, routed below.
       return step.prompt(HOLDS_TEXT_PROMPT, { validations: { reply: offer } });
     },
     async (step) => {
       const text = textOf(step);
-      const read = understandReply(text, { kind: 'choice', options, alsoYesNo: true });
+      const offer = offerIn(step.context);
+      const options = offer.kind === 'choice' ? offer.options : [];
+      const read = understandReply(
+        text,
+        { kind: 'choice', options, alsoYesNo: true },
+        turnLanguage(step.context),
+      );
       const answer = read?.kind === 'option' ? read.option.value : read?.kind;
       if (answer === 'talk to a person' || answer === 'yes' || isPersonRequest(text)) {
         // MainDialog routes the request for a person in the patron's stead.
         step.context.activity.text = 'talk to a person';
         routeAfresh(step.context);
       } else if (answer === 'no thanks' || answer === 'no') {
-        await sendReply(step.context, 'OK. What else can I help you with?');
+        await sendReply(step.context, messagesOf(step.context).holds.anythingElse);
       } else {
         routeAfresh(step.context);
       }

@@ -12,6 +12,7 @@ import {
   pickUpByReply,
 } from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
 import {
   HOLDS_TEXT_PROMPT,
   callLibrary,
@@ -63,7 +64,7 @@ export class HoldsListDialog extends ComponentDialog {
     values.readyFirst = askingIfReady.test(options?.recognition?.text ?? '');
     values.deadline = askingDeadline.test(options?.recognition?.text ?? '');
     values.named = options?.recognition?.entities.title ?? options?.recognition?.text;
-    const signIn: PatronSignInOptions = { purpose: 'see your holds' };
+    const signIn: PatronSignInOptions = { purpose: 'seeHolds' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
   }
 
@@ -76,23 +77,25 @@ export class HoldsListDialog extends ComponentDialog {
     );
     if (!holds) return endRouted(step);
     const values = stepValues<ListValues>(step);
+    const m = messagesOf(step.context);
     if (values.deadline) {
-      await sendReply(step.context, pickUpByReply(holds, this.deps.wording));
+      await sendReply(step.context, pickUpByReply(m, holds, this.deps.wording));
       return endRouted(step);
     }
     const named = holdsNamed(holds, values.named);
     if (named.length > 0) {
       // "Where am I in line for Lessons in Chemistry?": that hold first, then offer the rest.
-      await sendReply(step.context, namedHoldsReply(named, this.deps.wording));
+      await sendReply(step.context, namedHoldsReply(m, named, this.deps.wording));
       const others = holds.filter((h) => !named.includes(h));
       if (others.length === 0) return endRouted(step);
       values.others = others;
-      const offer = offerOtherHoldsReply(others.length);
+      const offer = offerOtherHoldsReply(m, others.length);
       await sendReply(step.context, offer);
       // Any answer goes to the next step: a new question there is routed, not re-asked.
       return step.prompt(HOLDS_TEXT_PROMPT, { validations: { reply: offer } });
     }
     for (const reply of holdsListReplies(
+      m,
       holds,
       this.deps.wording,
       stepValues<ListValues>(step).readyFirst === true,
@@ -106,13 +109,15 @@ export class HoldsListDialog extends ComponentDialog {
   private async listOthers(step: WaterfallStepContext) {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
-    const offer = offerOtherHoldsReply(2);
-    const answer = offer.kind === 'confirm' ? yesOrNo(text, offer) : undefined;
+    const m = messagesOf(step.context);
+    const offer = offerOtherHoldsReply(m, 2);
+    const answer = offer.kind === 'confirm' ? yesOrNo(text, offer, turnLanguage(step.context)) : undefined;
     if (answer === 'yes') {
       const others = stepValues<ListValues>(step).others ?? [];
-      for (const reply of holdsListReplies(others, this.deps.wording)) await sendReply(step.context, reply);
+      for (const reply of holdsListReplies(m, others, this.deps.wording))
+        await sendReply(step.context, reply);
     } else if (answer === 'no') {
-      await sendReply(step.context, 'OK. What else can I help you with?');
+      await sendReply(step.context, m.holds.anythingElse);
     } else {
       routeAfresh(step.context);
     }

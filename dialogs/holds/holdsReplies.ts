@@ -10,13 +10,13 @@ import {
   type LibrarySystemError,
 } from '../../library/librarySystem/errors';
 import {
-  formatLabels,
   type CatalogFormat,
   type CatalogRecord,
   type Hold,
   type LibrarySystemFeatures,
   type PickupLocation,
 } from '../../library/librarySystem/librarySystem';
+import type { Messages } from '../../library/language/catalog';
 
 export interface LibraryContact {
   name: string;
@@ -51,108 +51,109 @@ export interface WorkMatch {
   records: CatalogRecord[];
 }
 
-/** Words that end a holds conversation from any step. */
-const stopWords = /^(cancel|stop|quit|exit|never ?mind|nevermind|no thanks|forget it)[.!]*$/i;
+/** Lower case without accents, so "cerrar sesión" and "cerrar sesion" read the same. */
+function plain(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Words that end a holds conversation from any step, in English and Spanish. */
+const stopWords =
+  /^(cancel|stop|quit|exit|never ?mind|nevermind|no thanks|forget it|cancelar|parar|basta|salir|no gracias|olvidalo|olvidelo|dejalo|dejelo|mejor no)[.!]*$/i;
 export function isStopRequest(text: string): boolean {
-  return stopWords.test(text.trim());
+  return stopWords.test(plain(text));
 }
 
 const personWords =
-  /\b((talk|speak|chat)\s+(to|with)\s+(a|an|the|some)?\s*(real\s+)?(person|human|librarian|staff( member)?|someone|somebody|agent)|real person|live agent)\b/i;
+  /\b((talk|speak|chat)\s+(to|with)\s+(a|an|the|some)?\s*(real\s+)?(person|human|librarian|staff( member)?|someone|somebody|agent)|real person|live agent|hablar\s+con\s+(una\s+persona|alguien|un[ao]?\s+(bibliotecari[ao]|emplead[ao]|agente)|el\s+personal))\b/i;
 /** A request for a staff member, which other parts of the bot answer. */
 export function isPersonRequest(text: string): boolean {
-  return personWords.test(text);
+  return personWords.test(plain(text));
 }
 
-const signOutWords = /^(please )?(sign|log) ?(me )?(out|off)( please)?[.!]*$/i;
+const signOutWords =
+  /^(please )?((sign|log) ?(me )?(out|off)( please)?|cerrar (la |mi )?sesion|salir de mi cuenta)( por favor)?[.!]*$/i;
 export function isSignOutRequest(text: string): boolean {
-  return signOutWords.test(text.trim());
+  return signOutWords.test(plain(text));
 }
 
-export function ordinal(n: number): string {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+export function ordinal(m: Messages, n: number): string {
+  return m.holds.ordinal(n);
 }
 
-export function formatDay(isoDate: string): string {
-  return DateTime.fromISO(isoDate).setLocale('en-US').toFormat('cccc, LLLL d');
+/** A yyyy-MM-dd date as the patron reads it: "Friday, March 13", "viernes 13 de marzo". */
+export function formatDay(m: Messages, isoDate: string): string {
+  return m.dates.longDate(DateTime.fromISO(isoDate));
 }
 
-export function formatLabel(format: CatalogFormat): string {
-  return formatLabels[format];
+export function formatLabel(m: Messages, format: CatalogFormat): string {
+  return m.holds.formats[format];
 }
 
 /** "at Eastside Branch", or nothing when the library system did not name the pickup branch. */
-function atBranch(hold: Hold, wording: HoldsWording, preposition = 'at'): string {
-  return hold.pickupBranchId ? ` ${preposition} ${wording.branchName(hold.pickupBranchId)}` : '';
+function atBranch(m: Messages, hold: Hold, wording: HoldsWording): string {
+  return hold.pickupBranchId ? m.holds.atBranch(wording.branchName(hold.pickupBranchId)) : '';
 }
 
 /** ": pick it up by Friday, March 13" (a day the branch is open), or nothing when the library system did not say. */
-function pickUpByPhrase(hold: Hold, wording: HoldsWording): string {
+function pickUpByPhrase(m: Messages, hold: Hold, wording: HoldsWording): string {
   const day = pickUpByDay(hold, wording);
-  return day ? `: pick it up by ${formatDay(day)}` : '';
-}
-
-/** " until Friday, March 13" for a pause that ends by itself, or nothing. */
-function pausedUntil(day: string | undefined): string {
-  return day ? ` until ${formatDay(day)}` : '';
+  return day ? m.holds.pickUpBy(formatDay(m, day)) : '';
 }
 
 /** "3rd in line of 5", "3rd in line", or "in line" when the library system does not say. */
-function placeInLine(status: { queuePosition?: number; queueLength?: number }): string {
-  if (status.queuePosition === undefined) return 'in line';
-  const of = status.queueLength === undefined ? '' : ` of ${status.queueLength}`;
-  return `${ordinal(status.queuePosition)} in line${of}`;
+function placeInLine(m: Messages, status: { queuePosition?: number; queueLength?: number }): string {
+  return m.holds.placeInLine(status.queuePosition, status.queueLength);
 }
 
-export function describeStatus(hold: Hold, wording: HoldsWording): string {
+export function describeStatus(m: Messages, hold: Hold, wording: HoldsWording): string {
   switch (hold.status.state) {
     case 'ready':
-      return `Ready for pickup${atBranch(hold, wording)}${pickUpByPhrase(hold, wording)}`;
+      return m.holds.ready(atBranch(m, hold, wording), pickUpByPhrase(m, hold, wording));
     case 'in-transit':
-      return hold.pickupBranchId ? `On its way${atBranch(hold, wording, 'to')}` : 'On its way to you';
-    case 'waiting':
-      return `${hold.suspended ? `Paused${pausedUntil(hold.suspended.until)}` : 'Waiting'}: ${placeInLine(hold.status)}${hold.pickupBranchId ? `, for pickup${atBranch(hold, wording)}` : ''}`;
+      return m.holds.inTransit(
+        hold.pickupBranchId ? m.holds.toBranch(wording.branchName(hold.pickupBranchId)) : '',
+      );
+    case 'waiting': {
+      const until = hold.suspended?.until;
+      const paused = hold.suspended ? (until ? m.holds.pausedUntil(formatDay(m, until)) : '') : undefined;
+      return m.holds.waiting(paused, placeInLine(m, hold.status), atBranch(m, hold, wording));
+    }
   }
 }
 
-function holdItem(hold: Hold, wording: HoldsWording): ListItem {
+function holdItem(m: Messages, hold: Hold, wording: HoldsWording): ListItem {
+  const format = formatLabel(m, hold.format);
   return {
     title: hold.title,
-    lines: [
-      hold.author ? `${formatLabel(hold.format)} by ${hold.author}` : formatLabel(hold.format),
-      describeStatus(hold, wording),
-    ],
+    lines: [hold.author ? m.holds.formatBy(format, hold.author) : format, describeStatus(m, hold, wording)],
   };
 }
 
 /** What the holds list offers, only as far as the library system supports it. */
-export function holdsFooter(features?: Partial<LibrarySystemFeatures>): string {
-  const asks = [
-    ...(features?.placeHold === false ? [] : ['"place a hold"']),
-    ...(features?.cancelHold === false ? [] : ['"cancel a hold"']),
-    ...(features?.changePickup ? ['"change a pickup branch"'] : []),
-    ...(features?.suspendHold ? ['"pause a hold"'] : []),
-  ];
-  return `You can say ${[...asks, '"sign out"'].join(', ').replace(/, ([^,]+)$/, ' or $1')}.`;
+export function holdsFooter(m: Messages, features?: Partial<LibrarySystemFeatures>): string {
+  const asks = m.holds.footerAsks;
+  return m.holds.footer([
+    ...(features?.placeHold === false ? [] : [asks.place]),
+    ...(features?.cancelHold === false ? [] : [asks.cancel]),
+    ...(features?.changePickup ? [asks.change] : []),
+    ...(features?.suspendHold ? [asks.pause] : []),
+    asks.signOut,
+  ]);
 }
 
 /** The holds list; with `readyFirst` ("is my book ready?") it leads with what can be picked up. */
 export function holdsListReplies(
+  m: Messages,
   holds: Hold[],
   wording: HoldsWording,
   readyFirst = false,
   features?: Partial<LibrarySystemFeatures>,
 ): Reply[] {
-  if (holds.length === 0) {
-    return [
-      {
-        kind: 'text',
-        text: 'You have no holds right now. Would you like to place one? Tell me a title or an author.',
-      },
-    ];
-  }
+  if (holds.length === 0) return [{ kind: 'text', text: m.holds.none }];
   const replies: Reply[] = [];
   if (readyFirst) {
     const ready = holds.filter((h) => h.status.state === 'ready');
@@ -160,18 +161,18 @@ export function holdsListReplies(
       kind: 'text',
       text:
         ready.length === 0
-          ? 'None of your holds is ready for pickup yet. Here is where each one is:'
+          ? m.holds.noneReady
           : ready.length === 1
-            ? `Yes: ${ready[0].title} is ready${atBranch(ready[0], wording)}.`
-            : `Yes: ${ready.length} of your holds are ready for pickup.`,
+            ? m.holds.oneReady(ready[0].title, atBranch(m, ready[0], wording))
+            : m.holds.someReady(ready.length),
     });
   }
   const ordered = inPickupOrder(holds);
   replies.push({
     kind: 'list',
-    title: holds.length === 1 ? 'Your hold' : `Your ${holds.length} holds`,
-    items: ordered.map((h) => holdItem(h, wording)),
-    footer: holdsFooter(features),
+    title: m.holds.listTitle(holds.length),
+    items: ordered.map((h) => holdItem(m, h, wording)),
+    footer: holdsFooter(m, features),
   });
   return replies;
 }
@@ -198,41 +199,35 @@ export function holdsNamed(holds: Hold[], named: string | undefined): Hold[] {
 }
 
 /** The answer about the named holds, before offering the rest. */
-export function namedHoldsReply(named: Hold[], wording: HoldsWording): Reply {
+export function namedHoldsReply(m: Messages, named: Hold[], wording: HoldsWording): Reply {
   return {
     kind: 'list',
-    title: named.length === 1 ? `Your hold on ${named[0].title}` : 'Those holds',
-    items: named.map((h) => holdItem(h, wording)),
+    title: m.holds.namedTitle(named.map((h) => h.title)),
+    items: named.map((h) => holdItem(m, h, wording)),
   };
 }
 
 /** "When do I have to pick it up by?": each ready hold's last day, or that none is ready yet. */
-export function pickUpByReply(holds: Hold[], wording: HoldsWording): Reply {
+export function pickUpByReply(m: Messages, holds: Hold[], wording: HoldsWording): Reply {
   const ready = inPickupOrder(holds).filter((h) => h.status.state === 'ready');
-  if (ready.length === 0)
-    return {
-      kind: 'text',
-      text: "None of your holds is ready yet, so there's no pick-up date. I'll show it here once one is ready.",
-    };
-  const lines = ready.map(
-    (h) =>
-      `${h.title} at ${wording.branchName(h.pickupBranchId)}: pick it up by ${formatDay(pickUpByDay(h, wording)!)}.`,
+  if (ready.length === 0) return { kind: 'text', text: m.holds.noPickUpDate };
+  const lines = ready.map((h) =>
+    m.holds.pickUpByLine(
+      h.title,
+      wording.branchName(h.pickupBranchId),
+      formatDay(m, pickUpByDay(h, wording)!),
+    ),
   );
   return { kind: 'text', text: lines.join('\n') };
 }
 
 /** Asked to place a hold on something already held: where that hold is, right after the title is chosen. */
-export function alreadyHeldText(hold: Hold, wording: HoldsWording): string {
-  return `You already have a hold on ${hold.title}. ${describeStatus(hold, wording)}.`;
+export function alreadyHeldText(m: Messages, hold: Hold, wording: HoldsWording): string {
+  return m.holds.alreadyHeld(hold.title, describeStatus(m, hold, wording));
 }
 
-export function offerOtherHoldsReply(count: number): Reply {
-  return {
-    kind: 'confirm',
-    prompt: `Would you like to see your other ${count === 1 ? 'hold' : `${count} holds`} too?`,
-    yes: 'Yes, show them',
-    no: 'No, thanks',
-  };
+export function offerOtherHoldsReply(m: Messages, count: number): Reply {
+  return { kind: 'confirm', prompt: m.holds.offerOthers(count), yes: m.holds.showThem, no: m.holds.noThanks };
 }
 
 /**
@@ -264,184 +259,147 @@ export function groupWorks(records: CatalogRecord[]): WorkMatch[] {
   return [...works.values()];
 }
 
-export function workLabel(work: WorkMatch): string {
-  const formats = work.records
-    .map((r) => formatLabel(r.format).replace(' (CD)', '').toLowerCase())
-    .join(', ');
-  return `${work.title} by ${work.author} (${work.year}; ${formats})`;
+/** A format without " (CD)": the word a patron types for it. */
+function plainFormat(m: Messages, format: CatalogFormat): string {
+  return formatLabel(m, format).replace(' (CD)', '');
 }
 
-export function matchesReply(works: WorkMatch[]): Reply {
+export function workLabel(m: Messages, work: WorkMatch): string {
+  const formats = work.records.map((r) => plainFormat(m, r.format).toLowerCase());
+  return m.holds.workLabel(work.title, work.author, work.year, formats);
+}
+
+export function matchesReply(m: Messages, works: WorkMatch[]): Reply {
+  const one = works.length === 1;
   return {
     kind: 'choice',
-    prompt: works.length === 1 ? 'I found this. Is it the one?' : 'I found these. Which one would you like?',
-    options: [...works.map((w) => ({ label: workLabel(w) })), { label: 'None of these' }],
-    smsPrompt:
-      works.length === 1
-        ? 'I found this. Is it the one? Reply 1 or yes if it is, 2 if not:'
-        : 'I found these. Reply with a number:',
+    prompt: one ? m.holds.foundOne : m.holds.foundSome,
+    options: [...works.map((w) => ({ label: workLabel(m, w) })), { label: m.holds.noneOfThese }],
+    smsPrompt: one ? m.holds.foundOneSms : m.holds.foundSomeSms,
   };
 }
 
-export function formatOptionLabel(record: CatalogRecord): string {
-  if (!record.holdable && record.format === 'ebook') return 'eBook (borrow it in the e-reading app)';
-  if (record.copies > 0 && record.availableCopies > 0)
-    return `${formatLabel(record.format)} (on the shelf now)`;
-  return formatLabel(record.format);
+export function formatOptionLabel(m: Messages, record: CatalogRecord): string {
+  if (!record.holdable && record.format === 'ebook') return m.holds.ebookOption;
+  if (record.copies > 0 && record.availableCopies > 0) return m.holds.onShelf(formatLabel(m, record.format));
+  return formatLabel(m, record.format);
 }
 
-export function formatChoiceReply(work: WorkMatch): Reply {
+export function formatChoiceReply(m: Messages, work: WorkMatch): Reply {
   return {
     kind: 'choice',
-    prompt: `${work.title} comes in ${work.records.length} formats. Which would you like?`,
+    prompt: m.holds.whichFormat(work.title, work.records.length),
     // The value is the plain format name, so "book" never matches "audiobook" or "ebook".
-    options: work.records.map((r) => ({
-      label: formatOptionLabel(r),
-      value: formatLabel(r.format).replace(' (CD)', ''),
-    })),
+    options: work.records.map((r) => ({ label: formatOptionLabel(m, r), value: plainFormat(m, r.format) })),
   };
 }
 
-export function pickupChoiceReply(locations: PickupLocation[], homeBranchId: string): Reply {
+export function pickupChoiceReply(m: Messages, locations: PickupLocation[], homeBranchId: string): Reply {
   const ordered = [
     ...locations.filter((l) => l.branchId === homeBranchId),
     ...locations.filter((l) => l.branchId !== homeBranchId),
   ];
   const options: ChoiceOption[] = ordered.map((l) => ({
-    label: l.branchId === homeBranchId ? `${l.name} (your home branch)` : l.name,
+    label: l.branchId === homeBranchId ? m.holds.homeBranchOption(l.name) : l.name,
   }));
-  return { kind: 'choice', prompt: 'Where would you like to pick it up?', options };
+  return { kind: 'choice', prompt: m.holds.wherePickUp, options };
 }
 
-export function placedReply(hold: Hold, wording: HoldsWording): Reply {
-  const branch = hold.pickupBranchId ? wording.branchName(hold.pickupBranchId) : 'your pickup branch';
+export function placedReply(m: Messages, hold: Hold, wording: HoldsWording): Reply {
+  const branch = hold.pickupBranchId ? wording.branchName(hold.pickupBranchId) : m.holds.yourPickupBranch;
   const where =
     hold.status.state === 'waiting'
-      ? `You are ${placeInLine({ queuePosition: hold.status.queuePosition })}. It will show as ready here when a copy reaches ${branch}.`
+      ? m.holds.placedWaiting(placeInLine(m, { queuePosition: hold.status.queuePosition }), branch)
       : hold.status.state === 'in-transit'
-        ? `A copy is available, so it is on its way to ${branch}. It will show as ready here when it arrives.`
-        : `It is ready for pickup at ${branch}${pickUpByPhrase(hold, wording)}.`;
-  return {
-    kind: 'text',
-    text: `Done: your hold on ${hold.title} (${formatLabel(hold.format)}) is placed. ${where}`,
-  };
+        ? m.holds.placedInTransit(branch)
+        : m.holds.placedReady(branch, pickUpByPhrase(m, hold, wording));
+  return { kind: 'text', text: m.holds.placed(hold.title, formatLabel(m, hold.format), where) };
 }
 
-export function cancelChoiceReply(holds: Hold[]): Reply {
+export function cancelChoiceReply(m: Messages, holds: Hold[]): Reply {
   return {
     kind: 'choice',
-    prompt: 'Which hold would you like to cancel?',
-    options: [...holds.map((h) => ({ label: `${h.title} (${formatLabel(h.format)})` })), { label: 'None' }],
+    prompt: m.holds.whichToCancel,
+    options: [
+      ...holds.map((h) => ({ label: m.holds.titleAndFormat(h.title, formatLabel(m, h.format)) })),
+      { label: m.holds.noneOption },
+    ],
   };
 }
 
-export function confirmCancelReply(hold: Hold): Reply {
+export function confirmCancelReply(m: Messages, hold: Hold): Reply {
   const losing =
     hold.status.state === 'waiting' && hold.status.queuePosition !== undefined
-      ? ` You will lose your place in line (${ordinal(hold.status.queuePosition)}).`
+      ? m.holds.loseYourPlace(ordinal(m, hold.status.queuePosition))
       : '';
   return {
     kind: 'confirm',
-    prompt: `Cancel your hold on ${hold.title} (${formatLabel(hold.format)})?${losing}`,
-    yes: 'Yes, cancel it',
-    no: 'No, keep it',
+    prompt: m.holds.confirmCancel(m.holds.titleAndFormat(hold.title, formatLabel(m, hold.format)), losing),
+    yes: m.holds.cancelIt,
+    no: m.holds.keepIt,
   };
 }
 
-export function cancelledReply(hold: Hold): Reply {
-  return { kind: 'text', text: `Your hold on ${hold.title} is cancelled.` };
+export function cancelledReply(m: Messages, hold: Hold): Reply {
+  return { kind: 'text', text: m.holds.cancelled(hold.title) };
 }
 
 /** A clear, specific message for each refusal; `what` names the item when there is one. */
-export function refusalText(error: LibrarySystemError, wording: HoldsWording, what?: string): string {
-  const item = what ?? 'that item';
+export function refusalText(
+  m: Messages,
+  error: LibrarySystemError,
+  wording: HoldsWording,
+  what?: string,
+): string {
+  const says = m.holds.refusals;
+  const item = what ?? says.thatItem;
+  const { phone, website } = wording.library;
   switch (error.code) {
     case 'already-on-hold':
-      return `You already have a hold on ${item}. Say "my holds" to see where it is.`;
-    case 'hold-limit-reached': {
-      const limit = error instanceof HoldLimitReachedError ? ` (${error.limit})` : '';
-      return `Your account already has the most holds it can have${limit}. Cancel one you no longer need, then try again.`;
-    }
-    case 'patron-blocked': {
-      const why =
-        error instanceof PatronBlockedError && error.reasons.length > 0
-          ? ` because of ${error.reasons.join(' and ')}`
-          : '';
-      return `Your account can't place holds right now${why}. You can pay at any branch or call ${wording.library.phone}, and then holds will work again.`;
-    }
+      return says.alreadyOnHold(item);
+    case 'hold-limit-reached':
+      return says.holdLimit(error instanceof HoldLimitReachedError ? error.limit : undefined);
+    case 'patron-blocked':
+      return says.blocked(error instanceof PatronBlockedError ? error.reasons : [], phone);
     case 'not-holdable': {
       const reason = error instanceof NotHoldableError ? error.reason : undefined;
-      if (reason === 'digital') {
-        return `${item} is an eBook: borrow it or join its waitlist in the library's e-reading app instead.`;
-      }
-      if (reason === 'library-use-only') return `${item} stays in the library: you can use it at any branch.`;
-      return `${item} can't be placed on hold. It may have been withdrawn from the collection.`;
+      if (reason === 'digital') return says.digital(item);
+      if (reason === 'library-use-only') return says.libraryUseOnly(item);
+      return says.notHoldable(item);
     }
     case 'pickup-not-allowed':
-      return 'Holds can’t be picked up there. Please choose one of the branch buildings.';
+      return says.pickupNotAllowed;
     case 'hold-not-found':
-      return 'I couldn’t find that hold on your account any more. It may already be picked up or cancelled.';
+      return says.holdNotFound;
     case 'hold-not-changeable':
-      return 'That hold is already waiting on the hold shelf, so its pickup branch can’t change.';
+      return says.notChangeable;
     case 'patron-not-verified':
-      return 'Please sign in again.';
+      return says.notVerified;
     case 'checkout-not-found':
-      return `I couldn’t find ${what ?? 'that item'} among the items checked out to you.`;
-    case 'not-supported': {
+      return says.checkoutNotFound(item);
+    case 'not-supported':
       // Holds placed in the library's own catalog when the chat cannot search or place them.
-      const online = wording.library.website
-        ? ` Use the library's catalog at ${wording.library.website}, or`
-        : ' Please';
-      return `I can't do that here in the chat with this library's system.${online} call ${wording.library.phone}.`;
-    }
+      return says.notSupported(website, phone);
     case 'unavailable':
-      return outageText(wording);
+      return outageText(m, wording);
   }
 }
 
-export function outageText(wording: HoldsWording): string {
-  const online = wording.library.website ? ` use the catalog at ${wording.library.website},` : '';
-  return (
-    `I'm sorry, the library's account system isn't answering right now, so I can't do that at the moment. ` +
-    `You can try again in a few minutes,${online} or call ${wording.library.phone}.`
-  );
+export function outageText(m: Messages, wording: HoldsWording): string {
+  return m.holds.outage(wording.library.website, wording.library.phone);
 }
 
 /** The outage apology with the offer of a person (a choice whose value is a normal message). */
-export function outageReplies(wording: HoldsWording): Reply[] {
+export function outageReplies(m: Messages, wording: HoldsWording): Reply[] {
   return [
-    { kind: 'text', text: outageText(wording) },
+    { kind: 'text', text: outageText(m, wording) },
     {
       kind: 'choice',
-      prompt: 'Would you like to talk to a staff member?',
+      prompt: m.holds.outageOffer,
       options: [
-        { label: 'Talk to a person', value: 'talk to a person' },
-        { label: 'No, thanks', value: 'no thanks' },
+        { label: m.holds.talkToPerson, value: 'talk to a person' },
+        { label: m.holds.noThanks, value: 'no thanks' },
       ],
     },
   ];
 }
-
-// ---- sign-in ---------------------------------------------------------------------------------
-
-export const signInText = {
-  askCard:
-    "First I need to sign you in. What's your library card number? It's the long number on the back of your card.",
-  askPin: 'Thanks. Now your PIN, please. I will not repeat it or keep it.',
-  cardOnly: "Please send just the card number first; I'll ask for your PIN separately.",
-  notACard: "That doesn't look like a library card number. It's the long number on the back of your card.",
-  notVerified: (attemptsLeft: number) =>
-    `That card number and PIN didn't match our records.` +
-    (attemptsLeft > 0 && attemptsLeft <= 2
-      ? ` (${attemptsLeft} more ${attemptsLeft === 1 ? 'try' : 'tries'} before sign-in pauses.)`
-      : '') +
-    " Let's try again: what's your library card number?",
-  locked: (minutes: number, phone: string) =>
-    `For your security, sign-in is paused after several unsuccessful tries. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or call ${phone} and staff can help.`,
-  pinNotRead: 'Sorry, I need to ask for your PIN again. Please send just your PIN.',
-  signedIn: (name: string) => `Thanks, ${name.split(' ')[0]}: you're signed in.`,
-  expired: 'You were signed out after a while without activity, to keep your account private.',
-  signedOut: "You're signed out. Anyone using this device can't see your account now.",
-  notSignedIn: "You weren't signed in.",
-  stopped: 'OK, I stopped. What else can I help you with?',
-};

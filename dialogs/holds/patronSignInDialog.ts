@@ -13,7 +13,8 @@ import {
 } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
 import { clientKey, conversationKey, markTurnSensitive, SENSITIVE_INPUT, withheldInput } from '../turnState';
-import { signInText } from './holdsReplies';
+import { messagesOf } from '../conversationLanguage';
+import type { SignInMessages } from '../../library/language/catalogs/en/signIn';
 import { LibrarySystemUnavailableError } from '../../library/librarySystem/errors';
 import { cardNumberIn, credentialsIn, looksLikeCardNumber, pinIn } from '../../library/privacy';
 import type { SignInResult } from '../../library/patronSessions/patronSessions';
@@ -31,14 +32,16 @@ import {
 
 export const PATRON_SIGN_IN_DIALOG = 'patronSignIn';
 
+/** What signing in is for, named in the turn's language when asked ("To see your holds, ..."). */
+export type SignInPurpose = keyof SignInMessages['purposes'];
+
 export interface PatronSignInOptions {
-  /** What signing in is for ("see your holds"). */
-  purpose: string;
+  purpose: SignInPurpose;
 }
 
 interface SignInState {
   stage: 'card' | 'pin';
-  purpose: string;
+  purpose: SignInPurpose;
   cardTries: number;
   pinTries: number;
 }
@@ -57,10 +60,10 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     // The library system could not say who the signed-in patron is (an outage, said): stop here.
     if (!(await sessionLookup(dc.context, this.deps))) return dc.endDialog(false);
     if (await currentSession(dc.context, this.deps)) return dc.endDialog(true);
-    if (this.deps.entra) return this.offerEntraSignIn(dc, options?.purpose ?? 'do that');
+    if (this.deps.entra) return this.offerEntraSignIn(dc, options?.purpose ?? 'other');
     const state: SignInState = {
       stage: 'card',
-      purpose: options?.purpose ?? 'do that',
+      purpose: options?.purpose ?? 'other',
       cardTries: 0,
       pinTries: 0,
     };
@@ -116,7 +119,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     if (!card || !looksLikeCardNumber(card)) {
       state.cardTries += 1;
       if (state.cardTries >= 3) return this.giveUp(dc);
-      await sendReply(dc.context, signInText.notACard);
+      await sendReply(dc.context, messagesOf(dc.context).signIn.notACard);
       await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }
@@ -133,7 +136,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     if (!pin) {
       state.pinTries += 1;
       if (state.pinTries >= 3 || !(await this.deps.sessions.hasPendingCard(key))) return this.giveUp(dc);
-      await sendReply(dc.context, signInText.pinNotRead);
+      await sendReply(dc.context, messagesOf(dc.context).signIn.pinNotRead);
       await this.askPin(dc, state);
       return Dialog.EndOfTurn;
     }
@@ -152,10 +155,11 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       result: await signIn(),
     }));
     if (!outcome) return this.notSignedIn(dc);
+    const says = messagesOf(dc.context).signIn;
     const result = outcome.result;
     if (!result) {
       // The typed card number was forgotten (a restart, or a long pause): start over.
-      await sendReply(dc.context, 'Sorry, that took a while. Let me ask again.');
+      await sendReply(dc.context, says.tookAWhile);
       await this.askCard(dc, state, false);
       return Dialog.EndOfTurn;
     }
@@ -166,7 +170,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       );
       sessionChanged(dc.context);
       await this.deps.sensitiveInput.forget(dc.context);
-      await sendReply(dc.context, signInText.signedIn(result.session.name));
+      await sendReply(dc.context, says.signedIn(result.session.name.split(' ')[0]));
       return dc.endDialog(true);
     }
     if (result.reason === 'locked') {
@@ -174,15 +178,12 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
         { event: 'patron.signInLocked' },
         'patron sign-in locked after repeated failures',
       );
-      await sendReply(
-        dc.context,
-        signInText.locked(result.retryAfterMinutes, this.deps.wording.library.phone),
-      );
+      await sendReply(dc.context, says.locked(result.retryAfterMinutes, this.deps.wording.library.phone));
       return this.notSignedIn(dc);
     }
     // Straight back to the card number with the gate armed: whatever is typed next (often the PIN
     // again) is withheld, never read as an answer to a yes/no question.
-    await this.askCard(dc, state, false, signInText.notVerified(result.attemptsLeft));
+    await this.askCard(dc, state, false, says.notVerified(result.attemptsLeft));
     return Dialog.EndOfTurn;
   }
 
@@ -209,7 +210,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
    * patron comes back to the chat signed in (the callback route calls EntraSignIn.complete) and
    * asks again; this dialog ends now.
    */
-  private async offerEntraSignIn(dc: DialogContext, purpose: string): Promise<DialogTurnResult> {
+  private async offerEntraSignIn(dc: DialogContext, purpose: SignInPurpose): Promise<DialogTurnResult> {
     const entra = this.deps.entra as NonNullable<HoldsDialogDeps['entra']>;
     const started = await callLibrary(dc.context, this.deps, 'entraSignIn', () =>
       entra.begin(conversationKey(dc.context.activity)).catch(() => {
@@ -217,15 +218,12 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
       }),
     );
     if (!started) return dc.endDialog(false);
+    const says = messagesOf(dc.context).signIn;
     await sendReply(dc.context, {
       kind: 'list',
-      title: `To ${purpose}, please sign in first`,
+      title: says.entraTitle(says.purposes[purpose]),
       items: [
-        {
-          title: 'Sign in with your library account',
-          lines: ['It opens your sign-in page. When you are done, come back here and ask again.'],
-          link: { label: 'Sign in', url: started.url },
-        },
+        { title: says.entraItem, lines: [says.entraLine], link: { label: says.entraLink, url: started.url } },
       ],
     });
     return dc.endDialog(false);
@@ -233,10 +231,7 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
 
   private async giveUp(dc: DialogContext): Promise<DialogTurnResult> {
     await signOutPatron(dc.context, this.deps);
-    await sendReply(
-      dc.context,
-      `Let's leave sign-in for now. You can try again any time, or call ${this.deps.wording.library.phone}.`,
-    );
+    await sendReply(dc.context, messagesOf(dc.context).signIn.giveUp(this.deps.wording.library.phone));
     return this.notSignedIn(dc);
   }
 
@@ -249,8 +244,9 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     state.stage = 'card';
     markSensitive(dc, true);
     await this.deps.sensitiveInput.expect(dc.context, 'card');
+    const says = messagesOf(dc.context).signIn;
     const text =
-      question ?? (first ? `To ${state.purpose}, ${lowerFirst(signInText.askCard)}` : signInText.askCard);
+      question ?? (first ? says.askCardFor(says.purposes[state.purpose], says.askCard) : says.askCard);
     await sendReply(dc.context, { kind: 'text', text, sensitive: 'card' });
   }
 
@@ -258,7 +254,11 @@ export class PatronSignInDialog extends Dialog<PatronSignInOptions> {
     state.stage = 'pin';
     markSensitive(dc, true);
     await this.deps.sensitiveInput.expect(dc.context, 'pin');
-    await sendReply(dc.context, { kind: 'text', text: signInText.askPin, sensitive: 'pin' });
+    await sendReply(dc.context, {
+      kind: 'text',
+      text: messagesOf(dc.context).signIn.askPin,
+      sensitive: 'pin',
+    });
   }
 }
 
@@ -281,8 +281,4 @@ function screenHere(dc: DialogContext, stage: SignInState['stage']): WithheldInp
   dc.context.activity.text = screened.visibleText;
   markTurnSensitive(dc.context, screened.withheld);
   return screened.withheld;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -1,7 +1,7 @@
 // "Sign out": ends this conversation's patron session at once.
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
-import { signInText } from './holdsReplies';
+import { messagesOf } from '../conversationLanguage';
 import { signOutPatron, type HoldsDialogDeps } from './holdsCommon';
 
 export const PATRON_SIGN_OUT_DIALOG = 'patron.signOut';
@@ -14,9 +14,10 @@ export class PatronSignOutDialog extends Dialog {
   override async beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
     await this.deps.sensitiveInput.clear(dc.context);
     const wasSignedIn = await signOutPatron(dc.context, this.deps);
+    const says = messagesOf(dc.context).signIn;
     await sendReply(
       dc.context,
-      wasSignedIn ? { kind: 'text', text: signInText.signedOut, endsSession: true } : signInText.notSignedIn,
+      wasSignedIn ? { kind: 'text', text: says.signedOut, endsSession: true } : says.notSignedIn,
     );
     return dc.endDialog(wasSignedIn);
   }

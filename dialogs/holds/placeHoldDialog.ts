@@ -23,10 +23,11 @@ import {
   pickupChoiceReply,
   placedReply,
   refusalText,
-  signInText,
   type WorkMatch,
 } from './holdsReplies';
 import type { RoutedDialogOptions } from '../main/mainDialog';
+import { messagesOf, turnLanguage } from '../conversationLanguage';
+import type { Messages } from '../../library/language/catalog';
 import {
   endRouted,
   ask,
@@ -47,6 +48,12 @@ export const PLACE_HOLD_DIALOG = 'holds.place';
 const STEPS = 'placeHoldSteps';
 const MAX_MATCHES = 5;
 const MAX_SEARCHES = 3;
+/**
+ * A Spanish request's own words ("quiero reservar un libro"), taken out before searching; the
+ * catalog search drops the English ones itself.
+ */
+const SPANISH_REQUEST_WORDS =
+  /(^|\s)(quiero|quisiera|me gustar[ií]a|puede|pueden|podr[ií]a|reservar|res[eé]rvame|reserve|apartar|ap[aá]rtame|aparte|hacer una reserva( de)?|una reserva( de)?|un libro|el libro|la pel[ií]cula|un audiolibro|por favor|porfa|xfa)(?=\s|$)/gi;
 /** A recognizer score this high at a free-text question means a new request, not an answer. */
 const CONFIDENT = 0.8;
 
@@ -72,11 +79,13 @@ interface PlaceValues {
   choosingPickup: boolean;
 }
 
-const pickupOptions: ChoiceOption[] = [
-  { label: 'Yes, place it', value: 'yes' },
-  { label: 'Pick up somewhere else', value: 'somewhere else' },
-  { label: 'No', value: 'no' },
-];
+function pickupOptions(m: Messages): ChoiceOption[] {
+  return [
+    { label: m.holds.placeIt, value: 'yes' },
+    { label: m.holds.somewhereElse, value: 'somewhere else' },
+    { label: m.holds.no, value: 'no' },
+  ];
+}
 
 export class PlaceHoldDialog extends ComponentDialog {
   constructor(private readonly deps: HoldsDialogDeps) {
@@ -112,12 +121,14 @@ export class PlaceHoldDialog extends ComponentDialog {
     } else if (recognition) {
       // The patron's own words, less the branch they named ("... at Eastside").
       const branchText = recognition.entities.branch?.text;
-      const keywords = branchText
-        ? recognition.text.replace(new RegExp(escapeRegExp(branchText), 'i'), ' ')
-        : recognition.text;
+      const keywords = (
+        branchText
+          ? recognition.text.replace(new RegExp(escapeRegExp(branchText), 'i'), ' ')
+          : recognition.text
+      ).replace(SPANISH_REQUEST_WORDS, ' ');
       if (searchTokens(keywords).length > 0) values.query = { keywords };
     }
-    const signIn: PatronSignInOptions = { purpose: 'place a hold' };
+    const signIn: PatronSignInOptions = { purpose: 'placeHold' };
     return step.beginDialog(PATRON_SIGN_IN_DIALOG, signIn);
   }
 
@@ -138,8 +149,8 @@ export class PlaceHoldDialog extends ComponentDialog {
     return ask(step, {
       kind: 'text',
       text: values.again
-        ? 'What should I look for instead? A title, an author, or both.'
-        : 'What would you like to put on hold? Tell me a title, an author, or both.',
+        ? messagesOf(step.context).holds.whatInstead
+        : messagesOf(step.context).holds.whatToFind,
     });
   }
 
@@ -168,15 +179,15 @@ export class PlaceHoldDialog extends ComponentDialog {
     if (works.length === 0) {
       const searchTries = (values.searchTries ?? 0) + 1;
       if (searchTries >= MAX_SEARCHES) {
-        await sendReply(step.context, this.notFoundText());
+        await sendReply(step.context, this.notFoundText(step));
         return endRouted(step);
       }
-      await sendReply(step.context, "I couldn't find anything in the catalog for that.");
+      await sendReply(step.context, messagesOf(step.context).holds.notInCatalog);
       return this.searchAgain(step, searchTries);
     }
     values.works = works;
     // "Is it the one?" about a single match is a yes/no question too.
-    return ask(step, matchesReply(works), { acceptYesNo: works.length === 1 });
+    return ask(step, matchesReply(messagesOf(step.context), works), { acceptYesNo: works.length === 1 });
   }
 
   private async chooseWork(step: WaterfallStepContext) {
@@ -184,20 +195,21 @@ export class PlaceHoldDialog extends ComponentDialog {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const works = values.works ?? [];
-    const options = (matchesReply(works) as Extract<Reply, { kind: 'choice' }>).options;
+    const m = messagesOf(step.context);
+    const options = (matchesReply(m, works) as Extract<Reply, { kind: 'choice' }>).options;
     // "no wait I meant Artemis": the words after the correction are the choice, or a new search.
     const said = readCorrection(text)?.said ?? text;
-    const read = understandReply(said, {
-      kind: 'choice',
-      options,
-      alsoYesNo: works.length === 1 && said === text,
-    });
+    const read = understandReply(
+      said,
+      { kind: 'choice', options, alsoYesNo: works.length === 1 && said === text },
+      turnLanguage(step.context),
+    );
     const index = read?.kind === 'option' ? read.index : read?.kind === 'yes' ? 0 : -1;
     if (index < 0 || index >= works.length) {
       // Neither a choice nor a yes or no: the words are what to look for instead.
       const instead = read === undefined && searchTokens(said).length > 0;
       if (instead) return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: said });
-      await sendReply(step.context, "OK, let's try different words.");
+      await sendReply(step.context, m.holds.differentWords);
       return this.searchAgain(step, (values.searchTries ?? 0) + 1);
     }
     const work = works[index];
@@ -205,7 +217,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     const held = await this.heldAlready(step, work);
     if (held) return endRouted(step);
     if (work.records.length === 1) return step.next('1');
-    return ask(step, formatChoiceReply(work));
+    return ask(step, formatChoiceReply(m, work));
   }
 
   private async chooseFormat(step: WaterfallStepContext) {
@@ -213,17 +225,15 @@ export class PlaceHoldDialog extends ComponentDialog {
     const text = textOf(step);
     if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
     const work = values.work as WorkMatch;
-    const options = (formatChoiceReply(work) as Extract<Reply, { kind: 'choice' }>).options;
+    const m = messagesOf(step.context);
+    const options = (formatChoiceReply(m, work) as Extract<Reply, { kind: 'choice' }>).options;
     const correction = readCorrection(text)?.said;
-    const chosen = chosenOption(correction ?? text, options);
+    const chosen = chosenOption(correction ?? text, options, turnLanguage(step.context));
     // "wait no, I meant The Hobbit": another title, searched now.
     if (!chosen && correction && searchTokens(correction).length > 0)
       return this.searchAgain(step, (values.searchTries ?? 0) + 1, { keywords: correction });
     if (!chosen) {
-      await sendReply(
-        step.context,
-        "Sorry, I didn't catch which format. Let's start again when you're ready.",
-      );
+      await sendReply(step.context, m.holds.whichFormatMissed);
       return endRouted(step);
     }
     const record = work.records[options.indexOf(chosen)];
@@ -231,7 +241,7 @@ export class PlaceHoldDialog extends ComponentDialog {
       const reason = record.format === 'ebook' ? 'digital' : 'library-use-only';
       await sendReply(
         step.context,
-        refusalText(new NotHoldableError(reason), this.deps.wording, record.title),
+        refusalText(m, new NotHoldableError(reason), this.deps.wording, record.title),
       );
       return endRouted(step);
     }
@@ -251,13 +261,13 @@ export class PlaceHoldDialog extends ComponentDialog {
         ? session.homeBranchId
         : locations[0].branchId;
     const branch = this.deps.wording.branchName(values.pickupBranchId as string);
-    const home = values.pickupBranchId === session.homeBranchId ? ', your home branch' : '';
+    const home = values.pickupBranchId === session.homeBranchId ? m.holds.homeBranchNote : '';
     return ask(
       step,
       {
         kind: 'choice',
-        prompt: `Place a hold on ${record.title} (${formatLabel(record.format)}) for pickup at ${branch}${home}?`,
-        options: pickupOptions,
+        prompt: m.holds.confirmPlace(record.title, formatLabel(m, record.format), branch, home),
+        options: pickupOptions(m),
       },
       { acceptBranch: true },
     );
@@ -274,37 +284,39 @@ export class PlaceHoldDialog extends ComponentDialog {
       values.choosingPickup = false;
       return step.next();
     }
-    const answer = chosenOption(text, pickupOptions)?.value;
+    const m = messagesOf(step.context);
+    const answer = chosenOption(text, pickupOptions(m), turnLanguage(step.context))?.value;
     if (answer === 'yes') {
       values.choosingPickup = false;
       return step.next();
     }
     if (answer === 'somewhere else') {
       values.choosingPickup = true;
-      return ask(step, pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? ''), {
+      return ask(step, pickupChoiceReply(m, values.locations ?? [], values.homeBranchId ?? ''), {
         acceptBranch: true,
       });
     }
-    await sendReply(step.context, "OK, I didn't place a hold.");
+    await sendReply(step.context, m.holds.notPlaced);
     return endRouted(step);
   }
 
   private async place(step: WaterfallStepContext) {
     const values = stepValues<PlaceValues>(step);
     const record = values.record as CatalogRecord;
+    const m = messagesOf(step.context);
     if (values.choosingPickup) {
       const text = textOf(step);
       if (await handledStopOrSignOut(step.context, text, this.deps)) return endRouted(step);
-      const reply = pickupChoiceReply(values.locations ?? [], values.homeBranchId ?? '');
+      const reply = pickupChoiceReply(m, values.locations ?? [], values.homeBranchId ?? '');
       const options = (reply as Extract<Reply, { kind: 'choice' }>).options;
-      const chosen = chosenOption(text, options);
+      const chosen = chosenOption(text, options, turnLanguage(step.context));
       const ordered = [
         ...(values.locations ?? []).filter((l) => l.branchId === values.homeBranchId),
         ...(values.locations ?? []).filter((l) => l.branchId !== values.homeBranchId),
       ];
       const picked = chosen ? ordered[options.indexOf(chosen)]?.branchId : this.pickupNamed(text, ordered);
       if (!picked) {
-        await sendReply(step.context, "Sorry, I didn't catch which branch, so I didn't place the hold.");
+        await sendReply(step.context, m.holds.whichBranchMissed);
         return endRouted(step);
       }
       values.pickupBranchId = picked;
@@ -320,14 +332,14 @@ export class PlaceHoldDialog extends ComponentDialog {
       );
       if (!hold) return endRouted(step);
       this.deps.logger?.info({ event: 'hold.placed', patronKey: session.patronKey }, 'hold placed');
-      await sendReply(step.context, placedReply(hold, this.deps.wording));
+      await sendReply(step.context, placedReply(m, hold, this.deps.wording));
     } catch (error) {
       if (!(error instanceof LibrarySystemError)) throw error;
       this.deps.logger?.info(
         { event: 'hold.refused', code: error.code, patronKey: session.patronKey },
         'hold refused',
       );
-      await sendReply(step.context, refusalText(error, this.deps.wording, record.title));
+      await sendReply(step.context, refusalText(m, error, this.deps.wording, record.title));
     }
     return endRouted(step);
   }
@@ -338,13 +350,9 @@ export class PlaceHoldDialog extends ComponentDialog {
    */
   private async signInAgain(step: WaterfallStepContext, values: Partial<PlaceValues>, expired: boolean) {
     const title = (values.record as CatalogRecord).title;
-    const why = expired
-      ? signInText.expired
-      : "You're signed out now (I may have been restarted), to keep your account private.";
-    await sendReply(
-      step.context,
-      `${why} I haven't placed the hold on ${title} yet: let's sign you in again and carry on.`,
-    );
+    const says = messagesOf(step.context);
+    const why = expired ? says.signIn.expired : says.signIn.restarted;
+    await sendReply(step.context, says.holds.notPlacedYet(why, title));
     const again: Partial<SearchAgainOptions> = {
       query: { title },
       preferredBranchId: values.pickupBranchId ?? values.preferredBranchId,
@@ -379,7 +387,7 @@ export class PlaceHoldDialog extends ComponentDialog {
     const recordIds = new Set(work.records.map((r) => r.recordId));
     const held = holds.find((h) => recordIds.has(h.recordId));
     if (!held) return false;
-    await sendReply(step.context, alreadyHeldText(held, this.deps.wording));
+    await sendReply(step.context, alreadyHeldText(messagesOf(step.context), held, this.deps.wording));
     return true;
   }
 
@@ -399,12 +407,13 @@ export class PlaceHoldDialog extends ComponentDialog {
     }));
     if (!account) return 'ended';
     const { profile, holds } = account;
+    const m = messagesOf(step.context);
     if (profile.blocks.length > 0) {
       const blocked = new PatronBlockedError(profile.blocks.map((b) => b.description));
-      return refusalText(blocked, this.deps.wording);
+      return refusalText(m, blocked, this.deps.wording);
     }
     if (holds.length >= profile.holdLimit) {
-      return refusalText(new HoldLimitReachedError(profile.holdLimit), this.deps.wording);
+      return refusalText(m, new HoldLimitReachedError(profile.holdLimit), this.deps.wording);
     }
     return undefined;
   }
@@ -424,7 +433,7 @@ export class PlaceHoldDialog extends ComponentDialog {
 
   private searchAgain(step: WaterfallStepContext, searchTries: number, query?: CatalogQuery) {
     if (searchTries >= MAX_SEARCHES) {
-      return sendReply(step.context, this.notFoundText()).then(() => endRouted(step));
+      return sendReply(step.context, this.notFoundText(step)).then(() => endRouted(step));
     }
     const again: SearchAgainOptions = {
       again: true,
@@ -435,10 +444,9 @@ export class PlaceHoldDialog extends ComponentDialog {
     return step.replaceDialog(STEPS, again);
   }
 
-  private notFoundText(): string {
+  private notFoundText(step: WaterfallStepContext): string {
     const { website, phone } = this.deps.wording.library;
-    const online = website ? `search the catalog at ${website} or ` : '';
-    return `I couldn't find it. You can ${online}call ${phone}, or ask me for a person.`;
+    return messagesOf(step.context).holds.notFound(website, phone);
   }
 }
 

@@ -23,6 +23,9 @@ import {
   workLabel,
   type HoldsWording,
 } from '../../dialogs/holds/holdsReplies';
+import { messagesFor } from '../../library/language/catalog';
+
+const en = messagesFor('en');
 
 const wording: HoldsWording = {
   library: {
@@ -49,19 +52,19 @@ function hold(title: string, status: Hold['status'], pickupBranchId = 'main'): H
 describe('holds wording', () => {
   it('describes each hold status with branch, date and place in line', () => {
     expect(
-      describeStatus(hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), wording),
+      describeStatus(en, hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), wording),
     ).to.equal('Ready for pickup at Eastside Branch: pick it up by Sunday, March 15');
     const closedSundays = { ...wording, lastOpenDay: () => '2026-03-14' };
     expect(
-      describeStatus(hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), closedSundays),
+      describeStatus(en, hold('A', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'), closedSundays),
     ).to.equal('Ready for pickup at Eastside Branch: pick it up by Saturday, March 14');
-    expect(describeStatus(hold('B', { state: 'in-transit' }), wording)).to.equal(
+    expect(describeStatus(en, hold('B', { state: 'in-transit' }), wording)).to.equal(
       'On its way to Main Library',
     );
     expect(
-      describeStatus(hold('C', { state: 'waiting', queuePosition: 3, queueLength: 3 }), wording),
+      describeStatus(en, hold('C', { state: 'waiting', queuePosition: 3, queueLength: 3 }), wording),
     ).to.equal('Waiting: 3rd in line of 3, for pickup at Main Library');
-    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).to.deep.equal([
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map((n) => ordinal(en, n))).to.deep.equal([
       '1st',
       '2nd',
       '3rd',
@@ -80,15 +83,15 @@ describe('holds wording', () => {
       hold('Waiting One', { state: 'waiting', queuePosition: 2, queueLength: 5 }),
       hold('Ready One', { state: 'ready', pickUpBy: '2026-03-15' }, 'eastside'),
     ];
-    const [lead, list] = holdsListReplies(holds, wording, true);
+    const [lead, list] = holdsListReplies(en, holds, wording, true);
     expect(lead).to.deep.equal({ kind: 'text', text: 'Yes: Ready One is ready at Eastside Branch.' });
     expect(list.kind === 'list' && list.items.map((i) => i.title)).to.deep.equal([
       'Ready One',
       'Waiting One',
     ]);
-    const none = holdsListReplies([holds[0]], wording, true)[0];
+    const none = holdsListReplies(en, [holds[0]], wording, true)[0];
     expect(none.kind === 'text' && none.text).to.match(/^None of your holds is ready/);
-    expect(holdsListReplies([], wording)[0]).to.include({ kind: 'text' });
+    expect(holdsListReplies(en, [], wording)[0]).to.include({ kind: 'text' });
   });
 
   it('groups catalog records into works with their formats', () => {
@@ -111,7 +114,7 @@ describe('holds wording', () => {
       record('W1', 'ebook'),
     ]);
     expect(works.map((w) => w.workKey)).to.deep.equal(['W1', 'W2']);
-    expect(workLabel(works[0])).to.equal('Title W1 by Someone (2020; book, audiobook, ebook)');
+    expect(workLabel(en, works[0])).to.equal('Title W1 by Someone (2020; book, audiobook, ebook)');
   });
 
   it('has a specific, internal-free message for every refusal', () => {
@@ -128,7 +131,7 @@ describe('holds wording', () => {
       new PatronNotVerifiedError(),
       new LibrarySystemUnavailableError('timeout'),
     ];
-    const texts = errors.map((e) => refusalText(e, wording, 'Dune'));
+    const texts = errors.map((e) => refusalText(en, e, wording, 'Dune'));
     expect(new Set(texts).size).to.equal(texts.length);
     expect(texts[1]).to.include('(2)');
     expect(texts[2]).to.include('$42.50 in unpaid fines').and.include('(555) 010-2000');

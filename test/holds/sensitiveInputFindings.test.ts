@@ -6,10 +6,11 @@ import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UNASKED_SECRET_REPLY } from '../../bots/sensitiveInputMiddleware';
+import { messagesFor } from '../../library/language/catalog';
 import { DirectLineTestClient } from '../support/directLineClient';
 import { demoLibraryRecognizer, startTestBot, type TestBot } from '../support/testBot';
 
+const UNASKED_SECRET_REPLY = messagesFor('en').signIn.unaskedSecret;
 const text = (activities: Activity[]) => activities.map((a) => a.text ?? '').join('\n');
 
 describe('sign-in screening on the dialog state and the text, not the previous activity (issue 10: 4, 5)', function () {

@@ -16,6 +16,7 @@ import type { Program } from '../../library/programs/program';
 import { findPrograms, titleWordsIn } from '../../library/programs/search';
 import { alwaysHumanTopicOf, EscalationRules, questionInside } from '../../library/handoff/escalation';
 import { pickUpByReply } from '../../dialogs/holds/holdsReplies';
+import { messagesFor } from '../../library/language/catalog';
 import type { Hold } from '../../library/librarySystem/librarySystem';
 import { createTopicThesaurus } from '../../recognizers/entities/topics';
 import { loadDemoLibrary } from '../support/demoLibrary';
@@ -174,7 +175,7 @@ describe('patron rules: hours for stops and pickups', () => {
       branchName: (id: string) => config.branches.find((b) => b.id === id)!.name,
       lastOpenDay: (id: string, date: string) => hours.lastOpenDay(id, date),
     };
-    const reply = pickUpByReply([hold], wording);
+    const reply = pickUpByReply(messagesFor('en'), [hold], wording);
     expect(reply).to.deep.equal({
       kind: 'text',
       text: 'The Midnight Library at Eastside Branch: pick it up by Saturday, December 5.',
