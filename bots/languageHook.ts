@@ -5,7 +5,7 @@
 // from then on only another such request changes it.
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { sendReply } from '../channels/renderer';
-import { setTurnLanguage } from '../dialogs/conversationLanguage';
+import { setMessageLanguage, setTurnLanguage } from '../dialogs/conversationLanguage';
 import { messagesFor, type Messages } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
 import type { PatronTurnDecision, PatronTurnHook } from './turnHooks';
@@ -36,6 +36,7 @@ export class LanguageHook implements PatronTurnHook {
     // A language the patron chose in words stays until they choose another.
     const language = saved.chosen && !reading.asked ? saved.language! : reading.language;
     setTurnLanguage(context, language);
+    setMessageLanguage(context, reading.language);
     await this.property.set(context, { language, chosen: saved.chosen || reading.asked });
     if (!reading.asked) return { kind: 'continue' };
     await sendReply(context, { kind: 'text', text: messagesFor(language).switched });
