@@ -1,6 +1,7 @@
 // The language reading measured on short patron messages (`corpus/language-id/`: `<language>.txt` for
 // messages written in that language, `neutral.txt` for "ok", "2", names and titles that belong to none)
 // and on each language's held-out splits, with its cost per message. `npm run -s nlu -- language`.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CATALOGS } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
@@ -17,7 +18,7 @@ export interface NeutralScore {
 }
 
 export interface LanguageIdReport {
-  /** Per set ("short", "heldout", "heldout-fresh") and language. */
+  /** Per set ("language-id", "language-id-fresh", "heldout", "heldout-fresh") and language. */
   sets: { set: string; scores: LanguageScore[] }[];
   neutral: NeutralScore;
   /** Mean CPU time of one reading in microseconds, over every message of every set. */
@@ -31,14 +32,27 @@ function heldOutLines(directory: string, language: string, split: string): strin
 
 export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY): LanguageIdReport {
   const catalogs = Object.values(CATALOGS);
-  const short = readCorpusDirectory(join(directory, 'language-id'));
-  const neutralLines = short.get('neutral') ?? [];
-  short.delete('neutral');
-  const sets = [{ set: 'short', scores: evaluateLanguageReading(short, catalogs) }];
+  const neutralLines: string[] = [];
+  const sets: { set: string; scores: LanguageScore[] }[] = [];
+  const shortLines: string[] = [];
+  // `language-id/` and later sets written by someone who had not seen the errors (`language-id-fresh/`).
+  for (const folder of readdirSync(directory)
+    .filter((name) => /^language-id(-[a-z0-9-]+)?$/.test(name))
+    .sort()) {
+    const short = readCorpusDirectory(join(directory, folder));
+    neutralLines.push(...(short.get('neutral') ?? []));
+    short.delete('neutral');
+    for (const lines of short.values()) shortLines.push(...lines);
+    sets.push({ set: folder, scores: evaluateLanguageReading(short, catalogs) });
+  }
   const languages = ['en', ...corpusLanguages(directory)];
   const splits = new Set(languages.flatMap((l) => heldOutSplits(directory, l === 'en' ? undefined : l)));
   for (const split of splits) {
-    const samples = new Map(languages.map((l) => [l, heldOutLines(directory, l, split)] as const));
+    const samples = new Map(
+      languages
+        .map((l) => [l, heldOutLines(directory, l, split)] as const)
+        .filter(([, lines]) => lines.length),
+    );
     sets.push({ set: split, scores: evaluateLanguageReading(samples, catalogs) });
   }
   const neutral: NeutralScore = { messages: neutralLines.length, alone: 0, kept: 0, checks: 0 };
@@ -49,7 +63,7 @@ export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY)
       if (readLanguage(line, { catalogs, previous: m.language }).language === m.language) neutral.kept++;
     }
   }
-  const everything = [...[...short.values()].flat(), ...neutralLines];
+  const everything = [...shortLines, ...neutralLines];
   for (const split of splits)
     for (const l of languages) everything.push(...heldOutLines(directory, l, split));
   for (const line of everything) readLanguage(line, { catalogs }); // warm up
