@@ -5,7 +5,7 @@
 // from then on only another such request changes it.
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { sendReply } from '../channels/renderer';
-import { setTurnLanguage } from '../dialogs/conversationLanguage';
+import { setMessageLanguage, setTurnLanguage } from '../dialogs/conversationLanguage';
 import { messagesFor, type Messages } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
 import { CARD_ANSWER_MASK, NUMBER_MASK, PIN_MASK } from '../library/privacy';
@@ -42,6 +42,7 @@ export class LanguageHook implements PatronTurnHook {
     // A language the patron chose in words stays until they choose another.
     const language = saved.chosen && !reading.asked ? saved.language! : reading.language;
     setTurnLanguage(context, language);
+    setMessageLanguage(context, reading.language);
     await this.property.set(context, { language, chosen: saved.chosen || reading.asked });
     if (!reading.asked) return { kind: 'continue' };
     await sendReply(context, { kind: 'text', text: messagesFor(language).switched });

@@ -21,3 +21,19 @@ export function turnLanguage(context: TurnContext): string {
 export function messagesOf(context: TurnContext): Messages {
   return messagesFor(turnLanguage(context));
 }
+
+/** turnState key: the language this turn's message is written in (may differ from the reply language). */
+const MESSAGE_LANGUAGE = 'libraryBot.messageLanguage';
+
+/**
+ * The language hook's reading of the message itself, for the recognizer to pick its model: a patron
+ * who chose Spanish replies but types "when does eastside close" is read by the English model.
+ */
+export function setMessageLanguage(context: TurnContext, language: string): void {
+  context.turnState.set(MESSAGE_LANGUAGE, language);
+}
+
+/** Undefined without the language hook: the recognizer then reads the message alone. */
+export function messageLanguage(context: TurnContext): string | undefined {
+  return context.turnState.get(MESSAGE_LANGUAGE) as string | undefined;
+}

@@ -67,6 +67,20 @@ export function corpusLanguages(directory: string): string[] {
     .sort();
 }
 
+/**
+ * A language folder's `shorthand.words` ("typed = plain words", one typed word per line) as the
+ * normalisation its model reads messages with; none when the folder has no such file.
+ */
+export function readShorthand(path: string): Record<string, string> {
+  const table: Record<string, string> = {};
+  if (!existsSync(path)) return table;
+  for (const line of readCorpusFile(path)) {
+    const [typed, plain] = line.split('=').map((part) => part.trim().toLowerCase());
+    if (typed && plain && !/\s/.test(typed)) table[typed] = plain;
+  }
+  return table;
+}
+
 const SAMPLE_TITLES = [
   'The Midnight Library',
   'Where the Crawdads Sing',
@@ -252,6 +266,22 @@ export function buildLibraryTrainingSet(
 }
 
 /**
+ * The held-out splits of a language folder (or of the English corpus without `language`): `heldout/`
+ * and any later `heldout-<name>/` (a second split written by someone who had not seen the errors).
+ */
+export function heldOutSplits(
+  corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
+  language?: string,
+): string[] {
+  const folder = language ? join(corpusDirectory, language) : corpusDirectory;
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^heldout(-[a-z0-9-]+)?$/.test(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+/**
  * The held-out messages (`heldout/<intent>.txt`) for intents this library has; with `language`, that
  * language folder's (`es/heldout/`).
  */
@@ -259,10 +289,11 @@ export function readHeldOut(
   config: LibraryConfig,
   corpusDirectory: string = DEFAULT_CORPUS_DIRECTORY,
   language?: string,
+  split = 'heldout',
 ): LabelledExample[] {
   const known = new Set<string>([...CORE_INTENTS, ...configuredIntents(config).map((c) => c.intent)]);
   const examples: LabelledExample[] = [];
-  const folder = language ? join(corpusDirectory, language, 'heldout') : join(corpusDirectory, 'heldout');
+  const folder = language ? join(corpusDirectory, language, split) : join(corpusDirectory, split);
   for (const [intent, lines] of readCorpusDirectory(folder)) {
     if (!known.has(intent)) continue;
     for (const text of lines) examples.push({ text, intent });

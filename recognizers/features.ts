@@ -1,7 +1,7 @@
 // TF-IDF features over normalised text: stemmed words and word pairs (meaning), character n-grams
 // inside words (typos, word forms the corpus never saw). Each group is L2-normalised on its own so
 // neither drowns the other.
-import { stem } from './normalize';
+import { type LanguageNormalization, stem } from './normalize';
 
 export interface SparseVector {
   indices: Int32Array;
@@ -16,6 +16,8 @@ export interface FeatureOptions {
   minDf: number;
   /** Relative weight of the character group against the word group. */
   charWeight: number;
+  /** The messages' language when not English: its stemmer and its texting shorthand. */
+  normalization?: LanguageNormalization;
 }
 
 export const defaultFeatureOptions: FeatureOptions = { charMin: 2, charMax: 5, minDf: 2, charWeight: 1 };
@@ -31,8 +33,9 @@ function eachTerm(
   visit: (group: Group, key: string) => void,
 ): void {
   let previous = '^';
+  const language = options.normalization?.language;
   for (const token of tokens) {
-    const stemmed = stem(token);
+    const stemmed = stem(token, language);
     visit(WORD, stemmed);
     visit(WORD, `${previous} ${stemmed}`);
     previous = stemmed;

@@ -133,7 +133,9 @@ export class IntentClassifier {
   ): IntentClassifier {
     const intents = [...new Set(examples.map((e) => e.intent))].sort();
     const labelOf = new Map(intents.map((intent, i) => [intent, i]));
-    const documents = examples.map((e) => normalizeText(e.text).tokens);
+    const documents = examples.map(
+      (e) => normalizeText(e.text, undefined, options.features.normalization).tokens,
+    );
     let corrector: SpellingCorrector | undefined;
     if (options.spelling) {
       const counts = new Map<string, number>();
@@ -189,7 +191,7 @@ export class IntentClassifier {
   }
 
   private vectorOf(text: string): { vector: SparseVector; normalizedText: string } {
-    const normalized = normalizeText(text, this.corrector?.correct);
+    const normalized = normalizeText(text, this.corrector?.correct, this.space.options.normalization);
     return { vector: this.space.vectorize(normalized.tokens), normalizedText: normalized.text };
   }
 

@@ -95,5 +95,6 @@ export interface LibraryRecognition {
 
 /** What dialogs need from a recognizer; index.ts injects it, tests can replace it. */
 export interface PatronMessageRecognizer {
-  recognize(text: string, now?: Date): LibraryRecognition;
+  /** `language`: the conversation's language this turn (its model is used), when there is a conversation. */
+  recognize(text: string, now?: Date, language?: string): LibraryRecognition;
 }

@@ -6,7 +6,7 @@ import type { LibraryConfig } from '../config/libraryConfig';
 import { join } from 'node:path';
 import { CATALOGS } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
-import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet, corpusLanguages } from './corpus';
+import { DEFAULT_CORPUS_DIRECTORY, buildLibraryTrainingSet, corpusLanguages, readShorthand } from './corpus';
 import { findAudience } from './entities/audience';
 import { createBranchMatcher, type BranchMatcher } from './entities/branch';
 import { createDateExtractor, dateTimeModel, type DateExtractor } from './entities/dates';
@@ -26,7 +26,7 @@ import type {
   LibraryRecognition,
   PatronMessageRecognizer,
 } from './libraryRecognition';
-import { normalizeText } from './normalize';
+import { type LanguageNormalization, normalizeText } from './normalize';
 import { type EntityWords, loadEntityWords } from './entities/entityWords';
 
 export interface LibraryRecognizerOptions {
@@ -78,7 +78,12 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
     this.places = createPlaceMatcher(config.branches);
   }
 
-  recognize(text: string, now: Date = new Date()): LibraryRecognition {
+  /**
+   * `language`: the conversation's language as the language hook read it for this turn; the message
+   * then goes to that language's model without being read again. Without it (no conversation), the
+   * message alone says its language, and only a clear lead leaves English.
+   */
+  recognize(text: string, now: Date = new Date(), language?: string): LibraryRecognition {
     const intents: Record<string, number> = {};
     for (const intent of this.intents) intents[intent] = 0;
     if (!text || !text.trim()) {
@@ -92,11 +97,11 @@ export class LibraryRecognizer implements PatronMessageRecognizer {
       };
     }
     if (this.languages.size > 0) {
-      // No conversation here: the message alone says its language, and only a clear lead takes it to
-      // another model ("ok", "2" and a title stay with this one).
+      // "ok", "2" and a title read alone stay with this (English) model.
       const catalogs = Object.values(CATALOGS);
-      const language = readLanguage(text, { catalogs, previous: catalogs[0].language }).language;
-      const model = this.languages.get(language);
+      const model = this.languages.get(
+        language ?? readLanguage(text, { catalogs, previous: catalogs[0].language }).language,
+      );
       if (model) return model.recognize(text, now);
     }
     const result = this.classifier.classify(text);
@@ -159,18 +164,26 @@ export function createLibraryRecognizer(
 ): LibraryRecognizer {
   const directory = options.corpusDirectory ?? DEFAULT_CORPUS_DIRECTORY;
   const classifierOptions = options.classifier ?? libraryClassifierOptions;
-  const train = (folder: string, name: string) => {
+  const train = (folder: string, name: string, normalization?: LanguageNormalization) => {
     const examples = buildLibraryTrainingSet(config, folder, { topics: options.topics }).train;
+    // Another language's model reads messages with that language's stemmer and texting shorthand.
+    const settings = normalization
+      ? { ...classifierOptions, features: { ...classifierOptions.features, normalization } }
+      : classifierOptions;
     return options.modelCacheDirectory
-      ? cachedIntentClassifier(examples, classifierOptions, options.modelCacheDirectory, name)
-      : IntentClassifier.train(examples, classifierOptions);
+      ? cachedIntentClassifier(examples, settings, options.modelCacheDirectory, name)
+      : IntentClassifier.train(examples, settings);
   };
   // One model per language folder (corpus/es/ ...), each with its own words for dates and ages.
   const languages = new Map<string, LibraryRecognizer>();
   for (const language of corpusLanguages(directory)) {
     const folder = join(directory, language);
     const words = loadEntityWords(join(folder, 'entities.words'));
-    languages.set(language, new LibraryRecognizer(config, train(folder, language), options.topics, words));
+    const normalization = { language, shorthand: readShorthand(join(folder, 'shorthand.words')) };
+    languages.set(
+      language,
+      new LibraryRecognizer(config, train(folder, language, normalization), options.topics, words),
+    );
   }
   if (options.preloadDateModel ?? true) dateTimeModel();
   return new LibraryRecognizer(config, train(directory, 'en'), options.topics, undefined, languages);

@@ -24,3 +24,8 @@ declare module 'natural/lib/natural/distance/jaro-winkler_distance' {
   function JaroWinklerDistance(s1: string, s2: string, options?: { ignoreCase?: boolean }): number;
   export = JaroWinklerDistance;
 }
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_es' {
+  const PorterStemmerEs: { stem(token: string): string };
+  export = PorterStemmerEs;
+}

@@ -1,6 +1,7 @@
 // Turns what patrons really type (SMS-speak, emojis, missing apostrophes, stretched words) into plain
 // lower-case English the classifier and the entity extractors can rely on.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
 import { withinOneEdit } from '../library/text/editDistance';
 
 /** Whole-word replacements for texting shorthand and frequent misspellings (lower case). */
@@ -205,8 +206,24 @@ export interface NormalizedText {
   tokens: string[];
 }
 
-/** Steps shared by every consumer; `correct` optionally fixes misspelt words (see SpellingCorrector). */
-export function normalizeText(raw: string, correct?: (token: string) => string): NormalizedText {
+/** How a language other than English is normalised: its own texting shorthand, no English rules. */
+export interface LanguageNormalization {
+  /** The language code ("es"): decides the stemmer. */
+  language: string;
+  /** Whole-word replacements ("q" -> "que", "xfa" -> "por favor", Spanglish "books" -> "libros"). */
+  shorthand: Readonly<Record<string, string>>;
+}
+
+/**
+ * Steps shared by every consumer; `correct` optionally fixes misspelt words (see SpellingCorrector).
+ * With `other`, the text is in that language: its shorthand replaces the English one and English
+ * contractions and "2"/"4" for "to"/"for" are left alone ("y", "ya" and "k" mean other things).
+ */
+export function normalizeText(
+  raw: string,
+  correct?: (token: string) => string,
+  other?: LanguageNormalization,
+): NormalizedText {
   let text = raw.normalize('NFKC').toLowerCase();
   text = text.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
   for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
@@ -214,26 +231,17 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
   text = text.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
   // Accents: "café" and "cafe" are one word to the classifier.
   text = text.normalize('NFD').replace(/\p{M}+/gu, '');
-  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
-  // Texting "2" and "4" for "to" and "for", only where a number cannot be meant ("talk 2 sum1", "ready 4 pickup").
-  text = text
-    .replace(
-      /\b(talk|speak|want|need|how|go|going|come|chat|trying|try|get|able|back|used|wanna) 2 (?=[a-z])/g,
-      '$1 to ',
-    )
-    .replace(
-      /\b4 (?=(me|my|u|you|pickup|pick|the|a|kids|teens|adults|seniors|toddlers|babies|him|her|them|us)\b)/g,
-      'for ',
-    );
+  if (!other) text = englishContractions(text);
   // Stretched words ("helloooo", "pleeease") become at most two repeats.
   text = text.replace(/([a-z])\1{2,}/g, '$1$1');
   // Keep characters that carry meaning in library questions: digits, $, %, #, and times like 5:30.
   text = text.replace(/[^a-z0-9$%#&@/:\-' ]+/g, ' ').replace(/:(?!\d)|(?<!\d):/g, ' ');
   const tokens: string[] = [];
+  const shorthand = other?.shorthand ?? SHORTHAND;
   for (let piece of text.split(/\s+/)) {
     piece = piece.replace(/^['\-/]+|['\-/]+$/g, '').replace(/'/g, '');
     if (!piece) continue;
-    const mapped = SHORTHAND[piece];
+    const mapped = Object.hasOwn(shorthand, piece) ? shorthand[piece] : undefined;
     if (mapped !== undefined) {
       for (const word of mapped.split(' ')) tokens.push(word);
       continue;
@@ -241,7 +249,7 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
     if (piece.includes('/') || (piece.includes('-') && !/^\d/.test(piece))) {
       // "e-book", "and/or": the parts are the words.
       for (const part of piece.split(/[/-]+/)) {
-        if (part) tokens.push(SHORTHAND[part] ?? (correct ? correct(part) : part));
+        if (part) tokens.push(shorthand[part] ?? (correct ? correct(part) : part));
       }
       continue;
     }
@@ -250,14 +258,37 @@ export function normalizeText(raw: string, correct?: (token: string) => string):
   return { text: tokens.join(' '), tokens };
 }
 
-const stemCache = new Map<string, string>();
+function englishContractions(text: string): string {
+  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  // Texting "2" and "4" for "to" and "for", only where a number cannot be meant ("talk 2 sum1", "ready 4 pickup").
+  return text
+    .replace(
+      /\b(talk|speak|want|need|how|go|going|come|chat|trying|try|get|able|back|used|wanna) 2 (?=[a-z])/g,
+      '$1 to ',
+    )
+    .replace(
+      /\b4 (?=(me|my|u|you|pickup|pick|the|a|kids|teens|adults|seniors|toddlers|babies|him|her|them|us)\b)/g,
+      'for ',
+    );
+}
 
-/** natural's Porter stemmer, memoised because the same few thousand words come back all the time. */
-export function stem(token: string): string {
-  let stemmed = stemCache.get(token);
+/** natural's Porter stemmers by language; a language without one keeps its words whole. */
+const STEMMERS: Readonly<Record<string, { stem(token: string): string }>> = {
+  en: PorterStemmer,
+  es: PorterStemmerEs,
+};
+
+const stemCaches = new Map<string, Map<string, string>>();
+
+/** natural's Porter stemmer of the language, memoised: the same few thousand words come back all the time. */
+export function stem(token: string, language = 'en'): string {
+  let cache = stemCaches.get(language);
+  if (!cache) stemCaches.set(language, (cache = new Map()));
+  let stemmed = cache.get(token);
   if (stemmed === undefined) {
-    stemmed = /^[a-z]+$/.test(token) ? PorterStemmer.stem(token) : token;
-    if (stemCache.size < 200_000) stemCache.set(token, stemmed);
+    const stemmer = STEMMERS[language];
+    stemmed = stemmer && /^[a-z]+$/.test(token) ? stemmer.stem(token) : token;
+    if (cache.size < 200_000) cache.set(token, stemmed);
   }
   return stemmed;
 }

@@ -31,7 +31,7 @@ import {
   type QueuedRequest,
 } from './mainRouting';
 import type { FaqTitle, LibraryContact } from './mainWording';
-import { messagesOf } from '../conversationLanguage';
+import { messageLanguage, messagesOf } from '../conversationLanguage';
 import { flushPacked } from './replyPacking';
 
 export type { RoutedDialogOptions, RoutedDialogResult } from './conversationTopic';
@@ -179,7 +179,7 @@ export class MainDialog extends ComponentDialog {
       return Dialog.EndOfTurn;
     }
     if (isPlainAnswer(text)) return super.onContinueDialog(innerDc);
-    const recognition = this.recognizer.recognize(text, this.now());
+    const recognition = this.recognizer.recognize(text, this.now(), messageLanguage(innerDc.context));
     const sure = recognition.score >= this.minConfidence;
     // "what about eastside" can read as help; naming a branch, day or age is a follow-up for the dialog.
     const names = Object.keys(recognition.entities).some((key) => key !== 'number');
@@ -214,7 +214,7 @@ export class MainDialog extends ComponentDialog {
       step,
       memory,
       pending,
-      (text) => this.recognizer.recognize(text, this.now()),
+      (text) => this.recognizer.recognize(text, this.now(), messageLanguage(step.context)),
       (next) => this.waitAgain(step, next),
       (step.options as LoopOptions).part,
     );

@@ -42,17 +42,33 @@ function askedFor(text: string, catalogs: readonly Messages[]): string | undefin
   return catalogs.find((m) => m.askedFor.test(said))?.language;
 }
 
+/** Each catalog's everyday words as a set, built once per catalog (this runs on every turn). */
+const commonWordSets = new WeakMap<Messages, ReadonlySet<string>>();
+function commonWordsOf(m: Messages): ReadonlySet<string> {
+  let set = commonWordSets.get(m);
+  if (!set) commonWordSets.set(m, (set = new Set(m.commonWords)));
+  return set;
+}
+
+/** Everyday words that settle a message on their own: tinyld (about 0.3 ms a message) is then not asked. */
+const DECISIVE_HITS = 3;
+
 function scores(text: string, catalogs: readonly Messages[]): Map<string, number> {
   const words = plain(text).split(' ').filter(Boolean);
-  const languages = catalogs.map((m) => m.language);
-  const model = new Map(detectAll(text, { only: languages }).map((r) => [r.lang, r.accuracy]));
   const result = new Map<string, number>();
   for (const m of catalogs) {
-    const common = new Set(m.commonWords);
+    const common = commonWordsOf(m);
     const hits = words.filter((word) => common.has(word)).length;
     const letters = m.letters.test(text) ? 1.5 : 0;
-    // tinyld's accuracy is 0-1 and only given when the text carries enough of a language.
-    result.set(m.language, hits + letters + 3 * (model.get(m.language) ?? 0));
+    result.set(m.language, hits + letters);
+  }
+  const sorted = [...result.values()].sort((a, b) => b - a);
+  if (sorted[0] >= DECISIVE_HITS && (sorted[1] ?? 0) === 0) return result;
+  // tinyld's accuracy is 0-1 and only given when the text carries enough of a language.
+  const model = detectAll(text, { only: catalogs.map((m) => m.language) });
+  for (const { lang, accuracy } of model) {
+    const score = result.get(lang);
+    if (score !== undefined) result.set(lang, score + 3 * accuracy);
   }
   return result;
 }

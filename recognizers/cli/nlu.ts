@@ -3,21 +3,30 @@
 //   eval --test FILE.jsonl [--train FILE.jsonl] per-intent report, last line accuracy=... oos_recall=...
 //   eval --heldout [--language es]             the library model on each language's held-out split
 //   clinc PATH/data_full.json                  CLINC150 protocol, last line in_scope_accuracy=...
+//   language                                   the language reading on short messages and held-out splits
 // The library configuration is LIBRARY_CONFIG or config/demo-library.yaml.
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { resourceUsage } from 'node:process';
 import { loadLibraryConfig, LibraryConfigError } from '../../config/libraryConfig';
-import { corpusLanguages, DEFAULT_CORPUS_DIRECTORY, LIBRARY_OUT_OF_SCOPE, readHeldOut } from '../corpus';
+import {
+  corpusLanguages,
+  DEFAULT_CORPUS_DIRECTORY,
+  heldOutSplits,
+  LIBRARY_OUT_OF_SCOPE,
+  readHeldOut,
+} from '../corpus';
 import { clincOptions, evaluate, formatReport, readJsonLines, runClinc } from '../evaluation';
 import { IntentClassifier, defaultIntentClassifierOptions } from '../intentClassifier';
 import { createLibraryRecognizer } from '../libraryRecognizer';
+import { evaluateLanguageId, formatLanguageIdReport } from '../languageIdEvaluation';
 
 const USAGE = `usage:
   nlu classify < messages.txt
   nlu eval --test FILE.jsonl [--train FILE.jsonl]
   nlu eval --heldout [--language en|es]
-  nlu clinc PATH/data_full.json`;
+  nlu clinc PATH/data_full.json
+  nlu language`;
 
 function libraryConfig() {
   return loadLibraryConfig(
@@ -51,22 +60,33 @@ function evalCommand(args: string[]): void {
     const config = libraryConfig();
     const recognizer = createLibraryRecognizer(config, { preloadDateModel: false });
     const classify = (text: string) => recognizer.recognize(text).intent;
+    const now = new Date();
     // English (the corpus's own heldout/) first, then each language folder's; --language picks one.
     const wanted = option(args, '--language');
     const languages = [undefined, ...corpusLanguages(DEFAULT_CORPUS_DIRECTORY)].filter(
       (language) => !wanted || (language ?? 'en') === wanted,
     );
-    for (const language of languages) {
-      const heldOut = readHeldOut(config, DEFAULT_CORPUS_DIRECTORY, language);
-      if (languages.length > 1)
-        console.log(`\n== held-out split: ${language ?? 'en'} (${heldOut.length} messages)`);
-      const strict = evaluate(classify, heldOut);
+    const splits = languages.flatMap((language) =>
+      heldOutSplits(DEFAULT_CORPUS_DIRECTORY, language).map((split) => ({ language, split })),
+    );
+    for (const { language, split } of splits) {
+      const heldOut = readHeldOut(config, DEFAULT_CORPUS_DIRECTORY, language, split);
+      if (splits.length > 1)
+        console.log(`\n== held-out split: ${language ?? 'en'} ${split} (${heldOut.length} messages)`);
+      // The message alone (a first message, no hint), then in a conversation in that language.
+      const alone = evaluate(classify, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE });
+      console.log(
+        `read alone: in-scope accuracy ${alone.accuracy.toFixed(3)}, out-of-scope recall ${alone.oosRecall.toFixed(3)}`,
+      );
+      const inConversation = (text: string) => recognizer.recognize(text, now, language ?? 'en').intent;
+      const strict = evaluate(inConversation, heldOut);
       console.log(
         `None alone as out of scope: in-scope accuracy ${strict.accuracy.toFixed(3)}, ` +
           `out-of-scope recall ${strict.oosRecall.toFixed(3)}`,
       );
       // Declined honestly either way: a library question the bot cannot answer is out of scope too.
-      console.log(formatReport(evaluate(classify, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE })));
+      console.log(`in a conversation in ${language ?? 'en'}:`);
+      console.log(formatReport(evaluate(inConversation, heldOut, { outOfScope: LIBRARY_OUT_OF_SCOPE })));
     }
     return;
   }
@@ -114,6 +134,7 @@ async function main(args: string[]): Promise<void> {
   if (command === 'classify') return classify();
   if (command === 'eval') return evalCommand(rest);
   if (command === 'clinc') return clinc(rest);
+  if (command === 'language') return void console.log(formatLanguageIdReport(evaluateLanguageId()));
   throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
 }
 

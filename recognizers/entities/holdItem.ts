@@ -17,19 +17,24 @@ const LEADS: RegExp[] = [
   /\b(?:hold|reserve|request|cancel|unreserve|save|set aside|borrow|check out|looking for) (.+)/i,
   /\b(?:is|has|did|will|when will|when can i pick up) (.+?) (?:ready|come in|arrive|in yet|checked in|available|be ready|waiting)\b/i,
   /\b(?:do you have|does the library have|do you guys have) (.+)/i,
+  // Spanish: "cancela mi reserva de X", "poner un hold en X", "quiero reservar X", "apartame X".
+  /\b(?:cancela(?:r|me)?|quita(?:r|me)?|borra(?:r)?|elimina(?:r)?|anula(?:r)?)(?: mi| la| el| un| una)? (?:reserva(?:cion)?|apartado|hold) (?:de|del|para|en|a) (.+)/i,
+  /\b(?:poner|pon|ponme|hacer|haz|hazme|meter)(?: un| una)? (?:hold|reserva(?:cion)?|apartado) (?:en|de|del|para|a) (.+)/i,
+  /\b(?:reservar|reserva(?:me)?|apartar|aparta(?:me)?|pedir|pide(?:me)?|guardar|guarda(?:me)?|renovar|renueva(?:me)?|cancelar|cancela(?:me)?) (.+)/i,
+  /\b(?:ya llego|ya esta listo|ya esta lista|esta listo|esta lista|cuando llega) (.+)/i,
 ];
 
 /** Words after the title that belong to the request, stripped repeatedly. */
 const TAILS =
-  /[\s,.!?;:]*(?:on hold|for me|for my [a-z]+(?: [a-z]+)?|please|pls|plz|thanks|thank you|thx|asap|now|too|at (?:the )?[a-z ]+ (?:branch|library)|at [a-z]+(?: [a-z]+)?|for pick ?up(?: at .+)?|to pick up(?: .+)?|ready(?: for pick ?up)?|in yet|yet|available|checked in|anymore|any more|i want it|it|for the book club|for school|for class|\?|!|\.)[\s,.!?;:]*$/i;
+  /[\s,.!?;:]*(?:on hold|for me|for my [a-z]+(?: [a-z]+)?|please|pls|plz|thanks|thank you|thx|asap|now|too|at (?:the )?[a-z ]+ (?:branch|library)|at [a-z]+(?: [a-z]+)?|for pick ?up(?: at .+)?|to pick up(?: .+)?|ready(?: for pick ?up)?|in yet|yet|available|checked in|anymore|any more|i want it|it|for the book club|for school|for class|por favor|porfa|xfa|para mi|gracias|ya|ahora|para recoger(?: .+)?|en la (?:sucursal|biblioteca)(?: de)? [a-z ]+|\?|!|\.)[\s,.!?;:]*$/i;
 
 /** Leading words that are not part of a title. */
 const PREFIXES =
-  /^(?:a copy of|copies of|a copy|the book|the novel|the dvd of|the dvd|the movie|the audiobook of|the audiobook|the large print(?: edition of)?|the ebook of|the ebook|my hold on|my hold for|the hold on|the hold for|my request for|my reservation for|hold on|a hold on|hold for|a book called|the book called|a movie called|one of|me)\s+/i;
+  /^(?:a copy of|copies of|a copy|the book|the novel|the dvd of|the dvd|the movie|the audiobook of|the audiobook|the large print(?: edition of)?|the ebook of|the ebook|my hold on|my hold for|the hold on|the hold for|my request for|my reservation for|hold on|a hold on|hold for|a book called|the book called|a movie called|one of|me|el libro(?: que se llama| de)?|la novela(?: de)?|la pelicula(?: de)?|el dvd(?: de)?|el audiolibro|un libro que se llama|mi reserva de|la reserva de|el libro de nombre)\s+/i;
 
 /** What a "title" must not be: the request words themselves. */
 const NOT_TITLES =
-  /^(?:a|an|the|my|me|it|this|that|one|some|something|smth|book|books|a book|a dvd|a movie|dvd|movie|item|an item|items|hold|holds|my hold|my holds|a hold|request|a request|reservation|my reservation|everything|all|all my holds|them|these|those|stuff|things|anything|my book|the book|my books|my stuff|a copy|list|the list|line|wait list|waitlist)$/i;
+  /^(?:a|an|the|my|me|it|this|that|one|some|something|smth|book|books|a book|a dvd|a movie|dvd|movie|item|an item|items|hold|holds|my hold|my holds|a hold|request|a request|reservation|my reservation|everything|all|all my holds|them|these|those|stuff|things|anything|my book|the book|my books|my stuff|a copy|list|the list|line|wait list|waitlist|un libro|el libro|libro|libros|mis libros|los libros|una pelicula|pelicula|un dvd|un audiolibro|algo|todo|todos|todos mis libros|mi reserva|mis reservas|reserva|una reserva|la reserva|un hold|mi hold|mis holds|lo|la|el|eso|esto|uno|una|mis prestamos)$/i;
 
 export interface HoldItem {
   title?: string;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { CATALOGS } from '../../library/language/catalog';
 import { readLanguage } from '../../library/language/detectLanguage';
 import { evaluateLanguageReading } from '../../library/language/languageEvaluation';
+import { evaluateLanguageId } from '../../recognizers/languageIdEvaluation';
 
 const catalogs = Object.values(CATALOGS);
 const corpus = join(__dirname, '..', '..', '..', 'recognizers', 'corpus');
@@ -87,5 +88,37 @@ describe('language of each message', () => {
       if (process.env.LANGUAGE_SHOW_WRONG) console.log(score.wrongAlone);
       expect(score.inConversation / score.messages).to.be.at.least(0.97);
     }
+  });
+});
+
+describe('language of short messages (1-6 words, recognizers/corpus/language-id*)', () => {
+  const report = evaluateLanguageId(corpus);
+  const short = report.sets.filter((s) => s.set.startsWith('language-id'));
+
+  it('keeps at least 97% of short messages in a conversation in their language, both languages', () => {
+    expect(short.length).to.be.at.least(2);
+    for (const { set, scores } of short) {
+      expect(scores.map((s) => s.language)).to.have.members(['en', 'es']);
+      for (const s of scores) {
+        expect(s.messages, `${set} ${s.language}`).to.be.at.least(50);
+        expect(s.inConversation / s.messages, `${set} ${s.language}`).to.be.at.least(0.97);
+      }
+    }
+  });
+
+  it('reads a first message with no hint right: English at least 97%, Spanish at least 85% (target 97%)', () => {
+    for (const { set, scores } of short) {
+      for (const s of scores) {
+        const floor = s.language === 'en' ? 0.97 : 0.85;
+        expect(s.alone / s.messages, `${set} ${s.language}: ${s.wrongAlone.join(' | ')}`).to.be.at.least(
+          floor,
+        );
+      }
+    }
+  });
+
+  it('does not switch on "ok", "2", a name or a title', () => {
+    expect(report.neutral.messages).to.be.at.least(20);
+    expect(report.neutral.kept / report.neutral.checks).to.be.at.least(0.9);
   });
 });

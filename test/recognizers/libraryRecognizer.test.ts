@@ -23,7 +23,9 @@ describe('recognizers: library recognizer', () => {
   // Friday 27 November 2026, 10:00 in Riverbend.
   const now = new Date('2026-11-27T16:00:00Z');
 
-  before(() => {
+  before(function () {
+    // Training both languages' models with a cold cache takes a while on a busy machine.
+    this.timeout(120_000);
     recognizer = createLibraryRecognizer(config, {
       preloadDateModel: false,
       modelCacheDirectory: TEST_MODEL_CACHE,

@@ -1,0 +1,100 @@
+// The language reading measured on short patron messages (`corpus/language-id/`: `<language>.txt` for
+// messages written in that language, `neutral.txt` for "ok", "2", names and titles that belong to none)
+// and on each language's held-out splits, with its cost per message. `npm run -s nlu -- language`.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CATALOGS } from '../library/language/catalog';
+import { readLanguage } from '../library/language/detectLanguage';
+import { evaluateLanguageReading, type LanguageScore } from '../library/language/languageEvaluation';
+import { DEFAULT_CORPUS_DIRECTORY, corpusLanguages, heldOutSplits, readCorpusDirectory } from './corpus';
+
+export interface NeutralScore {
+  messages: number;
+  /** A first message with no hint stays in the default language. */
+  alone: number;
+  /** Kept the conversation's language, for every language the bot speaks (messages x languages). */
+  kept: number;
+  checks: number;
+}
+
+export interface LanguageIdReport {
+  /** Per set ("language-id", "language-id-fresh", "heldout", "heldout-fresh") and language. */
+  sets: { set: string; scores: LanguageScore[] }[];
+  neutral: NeutralScore;
+  /** Mean CPU time of one reading in microseconds, over every message of every set. */
+  microsecondsPerMessage: number;
+}
+
+function heldOutLines(directory: string, language: string, split: string): string[] {
+  const folder = language === 'en' ? join(directory, split) : join(directory, language, split);
+  return [...readCorpusDirectory(folder).values()].flat();
+}
+
+export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY): LanguageIdReport {
+  const catalogs = Object.values(CATALOGS);
+  const neutralLines: string[] = [];
+  const sets: { set: string; scores: LanguageScore[] }[] = [];
+  const shortLines: string[] = [];
+  // `language-id/` and later sets written by someone who had not seen the errors (`language-id-fresh/`).
+  for (const folder of readdirSync(directory)
+    .filter((name) => /^language-id(-[a-z0-9-]+)?$/.test(name))
+    .sort()) {
+    const short = readCorpusDirectory(join(directory, folder));
+    neutralLines.push(...(short.get('neutral') ?? []));
+    short.delete('neutral');
+    for (const lines of short.values()) shortLines.push(...lines);
+    sets.push({ set: folder, scores: evaluateLanguageReading(short, catalogs) });
+  }
+  const languages = ['en', ...corpusLanguages(directory)];
+  const splits = new Set(languages.flatMap((l) => heldOutSplits(directory, l === 'en' ? undefined : l)));
+  for (const split of splits) {
+    const samples = new Map(
+      languages
+        .map((l) => [l, heldOutLines(directory, l, split)] as const)
+        .filter(([, lines]) => lines.length),
+    );
+    sets.push({ set: split, scores: evaluateLanguageReading(samples, catalogs) });
+  }
+  const neutral: NeutralScore = { messages: neutralLines.length, alone: 0, kept: 0, checks: 0 };
+  for (const line of neutralLines) {
+    if (readLanguage(line, { catalogs }).language === catalogs[0].language) neutral.alone++;
+    for (const m of catalogs) {
+      neutral.checks++;
+      if (readLanguage(line, { catalogs, previous: m.language }).language === m.language) neutral.kept++;
+    }
+  }
+  const everything = [...shortLines, ...neutralLines];
+  for (const split of splits)
+    for (const l of languages) everything.push(...heldOutLines(directory, l, split));
+  for (const line of everything) readLanguage(line, { catalogs }); // warm up
+  // CPU time, not wall: the machine is shared, and a busy neighbour should not count as our cost.
+  const rounds = 5;
+  const started = process.cpuUsage();
+  for (let i = 0; i < rounds; i++)
+    for (const line of everything) readLanguage(line, { catalogs, previous: 'en' });
+  const used = process.cpuUsage(started);
+  const microsecondsPerMessage = (used.user + used.system) / (rounds * everything.length);
+  return { sets, neutral, microsecondsPerMessage };
+}
+
+export function formatLanguageIdReport(report: LanguageIdReport): string {
+  const lines: string[] = [];
+  const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
+  for (const { set, scores } of report.sets) {
+    for (const s of scores) {
+      lines.push(
+        `${set} ${s.language}: ${s.messages} messages; first message, no hint ${pct(s.alone, s.messages)}; ` +
+          `in a conversation in ${s.language} ${pct(s.inConversation, s.messages)}; ` +
+          `switching from the other ${pct(s.switching, s.messages)}`,
+      );
+      for (const wrong of s.wrongAlone) lines.push(`  wrong alone: ${wrong}`);
+    }
+  }
+  const n = report.neutral;
+  lines.push(
+    `neutral: ${n.messages} messages; first message stays ${pct(n.alone, n.messages)}; ` +
+      `conversation's language kept ${pct(n.kept, n.checks)}`,
+  );
+  lines.push(`cost: ${report.microsecondsPerMessage.toFixed(1)} us of CPU per message (mean)`);
+  return lines.join('\n');
+}
