@@ -5,6 +5,7 @@ import type { DateTime } from 'luxon';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import { calendarDateIn } from '../../library/hours/format';
 import type { Messages } from '../../library/language/catalog';
+import { capitalized } from '../../library/language/locale';
 import { OLDEST } from '../../library/programs/ageRanges';
 import type { CheckedProgram, OpeningNote } from '../../library/programs/openingCheck';
 import type { Program } from '../../library/programs/program';
@@ -71,7 +72,7 @@ function programDay(m: Messages, start: DateTime, now: DateTime): string {
   const days = start.startOf('day').diff(now.startOf('day'), 'days').days;
   if (Math.round(days) === 0) return m.programs.today;
   if (Math.round(days) === 1) return m.programs.tomorrow;
-  return calendarDateIn(m, start, now);
+  return capitalized(calendarDateIn(m, start, now));
 }
 
 /** "Today, 10:00-10:30 AM", "Wednesday, Dec 2, 4:00-5:30 PM", "Saturday, Dec 12 (all day)". */
