@@ -8,7 +8,7 @@ import type { Messages } from '../../library/language/catalog';
 import { capitalized } from '../../library/language/locale';
 import { OLDEST } from '../../library/programs/ageRanges';
 import type { CheckedProgram, OpeningNote } from '../../library/programs/openingCheck';
-import type { Program } from '../../library/programs/program';
+import { programTitleIn, type Program } from '../../library/programs/program';
 
 /** The two answers to the offer to remember, as typed or tapped. */
 export function rememberOptions(m: Messages): ChoiceOption[] {
@@ -62,7 +62,11 @@ export function leftOutText(
         : note?.kind === 'closes-first' && note.closes
           ? m.programs.closesAtOn(branch, m.dates.time(note.closes), note.special)
           : m.programs.closedThen(branch, note && 'special' in note ? note.special : undefined);
-    return m.programs.leftOutItem(program.title, calendarDateIn(m, program.start, now), why);
+    return m.programs.leftOutItem(
+      programTitleIn(program, m.language),
+      calendarDateIn(m, program.start, now),
+      why,
+    );
   });
   return m.programs.leftOut(shown, Math.max(0, leftOut.length - 3));
 }

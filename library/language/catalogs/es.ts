@@ -202,6 +202,8 @@ export const es: Messages = {
     saysWhoAsTyped: false,
     forAge: (age) => `para ${plural('es', age, { one: 'niños de 1 año', other: 'niños de {n} años' })}`,
     about: (topics) => `sobre ${topics.join(' y ')}`,
+    languageNames: { en: 'inglés', es: 'español' },
+    inLanguage: (name) => `en ${name}`,
     atBranch: (branch) => `en ${branch}`,
     dateRange: (from, to) => `del ${from} al ${to}`,
     onDate: (date) => `el ${date}`,
