@@ -1,4 +1,4 @@
-// Spanish in programs and the SMS welcome, on the real composition (test/support/botHarness.ts) with the
+// Spanish in programs, branch notes and the SMS welcome, on the real composition (test/support/botHarness.ts) with the
 // trained recognizer and the demo feed: "en español" as a program filter where the feed marks a
 // program's language, Spanish titles where the feed has them, weekdays in lower case mid-sentence,
 // and a Spanish SMS welcome that goes as GSM-7.
@@ -6,12 +6,16 @@ import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { smsSegments } from '../../channels/smsSegments';
+import { missingTranslations } from '../../config/startupChecks';
+import { branchFactsReply } from '../../dialogs/faq/faqWording';
+import { FaqService } from '../../library/faq/faqService';
+import { es } from '../../library/language/catalogs/es';
 import { ProgramCalendar } from '../../library/programs/icalendar';
 import { programLanguageAsked, readCategories } from '../../library/programs/program';
 import { findPrograms } from '../../library/programs/search';
 import { visibleText } from '../dialogs/conversationHarness';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
-import { demoLibraryRecognizer } from '../support/demoLibrary';
+import { demoLibraryRecognizer, loadDemoLibrary } from '../support/demoLibrary';
 import { englishSentences } from '../support/englishSentences';
 
 const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
@@ -125,5 +129,36 @@ describe('Spanish programs and SMS welcome (issue 15)', function () {
     expect(welcome).to.match(/^¡Hola! Soy el asistente virtual de Riverbend Public Library\. Pregunte por /);
     expect(welcome).to.match(/Responda del 1 al 4\.$/);
     expect(smsSegments(welcome)).to.equal(2);
+  });
+
+  it('gives a branch note in Spanish where the configuration has one', async () => {
+    const table = (await chat('sms')('donde puedo estacionar?'))[0];
+    expect(table).to.match(/^Estacionamiento en cada sucursal\n/);
+    expect(table).to.contain('Eastside Branch: Estacionamiento gratis detrás del edificio.');
+    expect(table).to.not.contain('(Esta información solo está disponible en inglés)');
+  });
+
+  it('falls back to English with the notice where a note is missing, and lists what is missing at startup', () => {
+    const { config } = loadDemoLibrary();
+    expect(missingTranslations(config, ['es'])).to.deep.equal([]);
+    const branches = config.branches.map((branch) =>
+      branch.id === 'eastside' ? { ...branch, translations: undefined } : branch,
+    );
+    const faq = config.faq.map((entry) =>
+      entry.id === 'fines' ? { ...entry, translations: undefined } : entry,
+    );
+    expect(missingTranslations({ ...config, branches, faq }, ['es'])).to.deep.equal([
+      'not translated into es (answered in English): faq fines; branch eastside parking, eastside transit',
+    ]);
+    const facts = new FaqService(faq, branches).branchFacts('parking', 'es');
+    expect(facts.find((fact) => fact.name === 'Eastside Branch')).to.deep.equal({
+      name: 'Eastside Branch',
+      text: 'Free lot behind the building.',
+      untranslated: true,
+    });
+    expect(facts.find((fact) => fact.name === 'Main Library')).to.not.have.property('untranslated');
+    expect(branchFactsReply(es, 'parking', facts)).to.deep.include({
+      footer: '(Esta información solo está disponible en inglés).',
+    });
   });
 });
