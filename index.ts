@@ -8,7 +8,8 @@ import {
   RuntimeSettingsError,
   UNRESOLVED_KEY_VAULT_REFERENCE,
 } from './config/runtimeSettings';
-import { staffReachability, StartupRefusedError } from './config/startupChecks';
+import { missingTranslations, staffReachability, StartupRefusedError } from './config/startupChecks';
+import { CATALOGS, DEFAULT_LANGUAGE } from './library/language/catalog';
 import {
   checkLibrarySystemAtStartup,
   LibrarySystemStartupError,
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: settings.logLevel, format: settings.logFormat });
   const secrets = readSecrets(library);
   for (const warning of staffWarnings) logger.warn(`${library.path}: ${warning}`);
+  const otherLanguages = Object.keys(CATALOGS).filter((language) => language !== DEFAULT_LANGUAGE);
+  for (const line of missingTranslations(library.config, otherLanguages))
+    logger.info(`${library.path}: ${line}`);
   // A wrong SIP2 host or login stops here with one line, rather than a bot that fails every patron.
   const { warnings } = await checkLibrarySystemAtStartup(library.config, {
     dataDir: settings.dataDir,

@@ -4,9 +4,10 @@
 // español" on its own is answered with a line in that language and remembered for the conversation:
 // from then on only another such request changes it.
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { languageEvent } from '../channels/pageEvents';
 import { sendReply } from '../channels/renderer';
 import { setMessageLanguage, setTurnLanguage } from '../dialogs/conversationLanguage';
-import { messagesFor, type Messages } from '../library/language/catalog';
+import { messagesFor, type Messages, supportedLanguage } from '../library/language/catalog';
 import { readLanguage } from '../library/language/detectLanguage';
 import { CARD_ANSWER_MASK, NUMBER_MASK, PIN_MASK } from '../library/privacy';
 import type { PatronTurnDecision, PatronTurnHook } from './turnHooks';
@@ -43,6 +44,10 @@ export class LanguageHook implements PatronTurnHook {
     const language = saved.chosen && !reading.asked ? saved.language! : reading.language;
     setTurnLanguage(context, language);
     setMessageLanguage(context, reading.language);
+    // The page shows its own texts in the language it opened in (its locale) until told otherwise.
+    const shown = saved.language ?? supportedLanguage(context.activity.locale) ?? 'en';
+    const event = language !== shown ? languageEvent(context.activity.channelId, language) : undefined;
+    if (event) await context.sendActivity(event);
     await this.property.set(context, { language, chosen: saved.chosen || reading.asked });
     if (!reading.asked) return { kind: 'continue' };
     await sendReply(context, { kind: 'text', text: messagesFor(language).switched });

@@ -76,6 +76,13 @@ export const branchSchema = z
     phone: z.string().min(1).optional(),
     parking: z.string().min(1).optional(),
     transit: z.string().min(1).optional(),
+    /** Parking and bus directions in other languages, by code ("es"); English, with a notice, where missing. */
+    translations: z
+      .record(
+        z.string().regex(/^[a-z]{2}$/, 'a two-letter language code such as "es"'),
+        z.object({ parking: z.string().min(1).optional(), transit: z.string().min(1).optional() }).strict(),
+      )
+      .optional(),
     hours: weeklyHoursSchema,
     /** Dated exceptions for this branch only (a closure for repairs, an extra late night). */
     exceptions: z

@@ -98,3 +98,26 @@ export function staffReachability(staff: LibraryConfig['staff'], settings: Staff
 function listed(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * What a library left untranslated, one line per language it is asked in ("es: faq card, fines;
+ * branch main parking"): patrons are answered in English there, after a short notice.
+ */
+export function missingTranslations(config: LibraryConfig, languages: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const language of languages) {
+    const faq = config.faq.filter((entry) => !entry.translations?.[language]).map((entry) => entry.id);
+    const branches = config.branches.flatMap((branch) =>
+      (['parking', 'transit'] as const)
+        .filter((kind) => branch[kind] && !branch.translations?.[language]?.[kind])
+        .map((kind) => `${branch.id} ${kind}`),
+    );
+    const missing = [
+      ...(faq.length ? [`faq ${faq.join(', ')}`] : []),
+      ...(branches.length ? [`branch ${branches.join(', ')}`] : []),
+    ];
+    if (missing.length)
+      lines.push(`not translated into ${language} (answered in English): ${missing.join('; ')}`);
+  }
+  return lines;
+}

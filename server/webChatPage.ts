@@ -6,9 +6,11 @@ import { join, sep } from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import { pageColours, type PageColours } from '../config/colourContrast';
 import type { LibraryConfig } from '../config/libraryConfig';
+import { supportedLanguage } from '../library/language/catalog';
 import type { Logger } from '../observability/logger';
 import type { DirectLineConversations } from './directLine/directLineConversations';
 import { openSessionOrRefuse } from './directLine/directLineRoutes';
+import { pageInLanguage, pageTexts, preferredPageLanguage } from './patronPageTexts';
 
 const WEB_DIR = join(__dirname, '..', '..', 'web');
 
@@ -77,47 +79,71 @@ export function registerWebChatPage(server: Server, options: WebChatPageOptions)
   const { config } = options;
   const libraryName = config.library.name;
   const colours = pageColours(config.library.colours);
+  const shortName = config.library.shortName ?? libraryName;
+  const texts = pageTexts({
+    libraryName,
+    shortName,
+    phone: config.library.phone,
+    idleMinutes: config.patronSignIn.idleMinutes,
+  });
   const pageSettings = {
     libraryName,
-    shortName: config.library.shortName ?? libraryName,
+    shortName,
     initials: initials(libraryName),
     phone: config.library.phone,
     colours,
     tokenUrl: '/api/directline/token',
     /** The page clears the chat after as long without activity as a signed-in session lasts. */
     idleMinutes: config.patronSignIn.idleMinutes,
+    /** The page's own texts in every language; it opens in the one of `<html lang>`. */
+    texts,
   };
-  const page = readFileSync(join(WEB_DIR, 'index.html'), 'utf8')
+  const template = readFileSync(join(WEB_DIR, 'index.html'), 'utf8')
     .replace(/\{\{libraryName\}\}/g, escapeHtml(libraryName))
     .replace('{{settingsJson}}', scriptJson(pageSettings));
+  const pages = new Map(
+    Object.keys(texts).map((language) => [language, pageInLanguage(template, language, texts, escapeHtml)]),
+  );
   const widget = readFileSync(join(WEB_DIR, 'widget.js'), 'utf8').replace(
     '__LIBRARY_WIDGET_SETTINGS__',
-    scriptJson({ libraryName, shortName: pageSettings.shortName, colours }),
+    scriptJson({ libraryName, shortName, colours, texts }),
   );
-  server.get('/', async (_req: Request, res: Response) => {
-    res.writeHead(200, PAGE_HEADERS);
-    res.end(page);
+  server.get('/', async (req: Request, res: Response) => {
+    res.writeHead(200, { ...PAGE_HEADERS, vary: 'Accept-Language' });
+    res.end(pages.get(preferredPageLanguage(req.header('accept-language'))));
   });
   server.get('/widget.js', serve(widget, 'text/javascript; charset=utf-8', 'public, max-age=300'));
   registerPageFiles(server, faviconSvg(colours));
-  server.post('/api/directline/token', async (_req: Request, res: Response) => {
-    if (options.conversations) {
-      const session = openSessionOrRefuse(options.conversations, res, options.logger);
-      if (session) res.send(200, session);
-      return;
-    }
-    if (!options.directLineSecret) {
-      options.logger.error('no DIRECT_LINE_SECRET: the web chat cannot start');
-      res.send(503, { error: 'Chat is not available right now' });
-      return;
-    }
-    try {
-      res.send(200, await exchangeDirectLineSecret(options.directLineEndpoint, options.directLineSecret));
-    } catch (error) {
-      options.logger.error({ err: error }, 'could not get a Direct Line token');
-      res.send(502, { error: 'Chat is not available right now' });
-    }
+  server.post('/api/directline/token', async (req: Request, res: Response) => {
+    await issueToken(req, res, options);
   });
+}
+
+/** The page's language for the welcome: `{ "locale": "es" }` in the body, when we speak it. */
+function requestedLocale(req: Request): string | undefined {
+  const body = req.body as { locale?: unknown } | undefined;
+  return typeof body?.locale === 'string' ? supportedLanguage(body.locale) : undefined;
+}
+
+async function issueToken(req: Request, res: Response, options: WebChatPageOptions): Promise<void> {
+  if (options.conversations) {
+    const session = openSessionOrRefuse(options.conversations, res, options.logger, {
+      locale: requestedLocale(req),
+    });
+    if (session) res.send(200, session);
+    return;
+  }
+  if (!options.directLineSecret) {
+    options.logger.error('no DIRECT_LINE_SECRET: the web chat cannot start');
+    res.send(503, { error: 'Chat is not available right now' });
+    return;
+  }
+  try {
+    res.send(200, await exchangeDirectLineSecret(options.directLineEndpoint, options.directLineSecret));
+  } catch (error) {
+    options.logger.error({ err: error }, 'could not get a Direct Line token');
+    res.send(502, { error: 'Chat is not available right now' });
+  }
 }
 
 const serve =

@@ -18,23 +18,17 @@
   var otherTopic = document.getElementById('sensitive-cancel');
   var clearButton = document.getElementById('clear-chat');
 
+  // The page's own texts in every language come from the server (the catalogs' `page` sections); the
+  // page opens in the language of <html lang> and follows the conversation's (the bot's
+  // "library.language" event).
+  var texts = settings.texts;
+  var language = texts[document.documentElement.lang] ? document.documentElement.lang : 'en';
+  function t(key) {
+    return texts[language][key];
+  }
   var SENSITIVE = {
-    pin: { label: 'Your PIN', sent: 'PIN sent', failed: 'Your PIN could not be sent. Please try again.' },
-    card: {
-      label: 'Your library card number',
-      sent: 'Card number sent',
-      failed: 'Your card number could not be sent. Please try again.',
-    },
-  };
-  var NOTICES = {
-    signedOut:
-      "You're signed out, and this chat was cleared from the screen so the next person can't see it.",
-    cleared: 'This chat was cleared from the screen. You can start again below.',
-    idle:
-      'This chat was cleared after ' +
-      settings.idleMinutes +
-      " minutes without activity, so the next person can't see it.",
-    failed: 'Sorry, the chat could not start. Please reload the page, or call us at ' + settings.phone + '.',
+    pin: { label: 'pinLabel', sent: 'pinSent', failed: 'pinFailed' },
+    card: { label: 'cardLabel', sent: 'cardSent', failed: 'cardFailed' },
   };
   var IDLE_CHECK_MS = 15000;
 
@@ -88,7 +82,7 @@
     masked = kind;
     field.value = '';
     if (kind) {
-      fieldLabel.textContent = SENSITIVE[kind].label;
+      fieldLabel.textContent = t(SENSITIVE[kind].label);
       form.hidden = false;
       chatElement.classList.add('masked');
       if (moveFocus) field.focus();
@@ -102,7 +96,7 @@
   /** The echo of a masked answer, as the transcript shows it: what was sent, never the value. */
   function maskedEcho(activity, kind) {
     var words = SENSITIVE[kind] || SENSITIVE.pin;
-    var echo = Object.assign({}, activity, { text: words.sent, textFormat: 'plain' });
+    var echo = Object.assign({}, activity, { text: t(words.sent), textFormat: 'plain' });
     delete echo.value;
     return echo;
   }
@@ -110,7 +104,7 @@
   function onBotMessage(marks, owner) {
     if (owner !== generation) return;
     if (marks.signedOut) {
-      restart(NOTICES.signedOut);
+      restart('signedOut');
       return;
     }
     var kind = marks.sensitiveInput;
@@ -131,6 +125,12 @@
           if (action.type !== 'DIRECT_LINE/INCOMING_ACTIVITY') return next(action);
           touch();
           var activity = action.payload.activity;
+          if (activity.type === 'event' && activity.name === 'library.language') {
+            window.setTimeout(function () {
+              if (owner === generation) setLanguage(activity.value);
+            }, 0);
+            return next(action);
+          }
           var marks = (activity.channelData && activity.channelData.libraryBot) || {};
           if (activity.from && activity.from.role === 'user') {
             if (marks.sensitiveAnswer)
@@ -150,34 +150,69 @@
     };
   }
 
-  function render(session, owner, focusAfter) {
-    var options = { token: session.token };
-    if (session.domain) options.domain = session.domain;
-    var directLine = window.WebChat.createDirectLine(options);
-    chat = { directLine: directLine, userId: session.userId };
+  /** Web Chat's props in the page's language: its locale and our texts for its send box. */
+  function renderChat() {
     window.WebChat.renderWebChat(
       {
         // A new key unmounts the previous conversation's Web Chat, transcript and all.
-        key: 'conversation-' + owner,
-        directLine: directLine,
-        store: window.WebChat.createStore({}, storeMiddleware(owner)),
-        userID: session.userId,
-        locale: 'en-US',
+        key: 'conversation-' + chat.owner,
+        directLine: chat.directLine,
+        store: chat.store,
+        userID: chat.userId,
+        locale: t('webChatLocale'),
         overrideLocalizedStrings: {
-          TEXT_INPUT_ALT: 'Your message to ' + settings.libraryName,
-          TEXT_INPUT_PLACEHOLDER: 'Type your question',
+          TEXT_INPUT_ALT: t('inputLabel'),
+          TEXT_INPUT_PLACEHOLDER: t('placeholder'),
         },
         styleOptions: LibraryChat.styleOptions(settings.colours, { botAvatarInitials: settings.initials }),
       },
       chatElement,
     );
+  }
+
+  function render(session, owner, focusAfter) {
+    var options = { token: session.token };
+    if (session.domain) options.domain = session.domain;
+    chat = {
+      owner: owner,
+      directLine: window.WebChat.createDirectLine(options),
+      store: window.WebChat.createStore({}, storeMiddleware(owner)),
+      userId: session.userId,
+    };
+    renderChat();
     if (focusAfter) focusSendBox();
+  }
+
+  /** Every message shown says its language to screen readers: the conversation's when it appeared. */
+  function markLanguage() {
+    var shown = chatElement.querySelectorAll('.webchat__stacked-layout:not([lang])');
+    for (var i = 0; i < shown.length; i++) shown[i].setAttribute('lang', language);
+  }
+  new window.MutationObserver(markLanguage).observe(chatElement, { childList: true, subtree: true });
+
+  /** The page's own texts, its <html lang> and Web Chat's locale in another language we speak. */
+  function setLanguage(code) {
+    if (!texts[code] || code === language) return;
+    language = code;
+    document.documentElement.lang = code;
+    document.title = t('title');
+    var words = document.querySelectorAll('[data-text]');
+    for (var i = 0; i < words.length; i++) words[i].textContent = t(words[i].getAttribute('data-text'));
+    var labels = document.querySelectorAll('[data-label]');
+    for (var j = 0; j < labels.length; j++)
+      labels[j].setAttribute('aria-label', t(labels[j].getAttribute('data-label')));
+    if (masked) fieldLabel.textContent = t(SENSITIVE[masked].label);
+    if (chat) renderChat();
   }
 
   function start(notice, focusAfter) {
     generation += 1;
     var owner = generation;
-    fetch(settings.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    fetch(settings.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ locale: language }),
+    })
       .then(function (response) {
         if (!response.ok) throw new Error('token ' + response.status);
         return response.json();
@@ -185,10 +220,10 @@
       .then(function (session) {
         if (owner !== generation) return;
         render(session, owner, focusAfter);
-        status.textContent = notice || '';
+        status.textContent = notice ? t(notice) : '';
       })
       .catch(function () {
-        if (owner === generation) status.textContent = NOTICES.failed;
+        if (owner === generation) status.textContent = t('failed');
       });
   }
 
@@ -231,19 +266,19 @@
         type: 'message',
         text: answer,
         textFormat: 'plain',
-        locale: 'en-US',
+        locale: t('webChatLocale'),
         from: { id: chat.userId, role: 'user' },
         channelData: { libraryBot: { sensitiveAnswer: kind } },
       })
       .subscribe({
         error: function () {
-          status.textContent = SENSITIVE[kind].failed;
+          status.textContent = t(SENSITIVE[kind].failed);
           mask(kind);
         },
       });
     answer = '';
     mask(null);
-    announce(SENSITIVE[kind].sent);
+    announce(t(SENSITIVE[kind].sent));
   });
 
   otherTopic.addEventListener('click', function () {
@@ -252,7 +287,7 @@
   });
 
   clearButton.addEventListener('click', function () {
-    restart(NOTICES.cleared);
+    restart('cleared');
   });
 
   // Typing or pointing counts as being here; the chat is cleared after the idle minutes, as the
@@ -261,7 +296,7 @@
   document.addEventListener('pointerdown', touch);
   window.setInterval(function () {
     if (chat && patronSpoke && Date.now() - lastActivityAt >= settings.idleMinutes * 60000) {
-      restart(NOTICES.idle);
+      restart('idle');
     }
   }, IDLE_CHECK_MS);
 

@@ -8,10 +8,20 @@
   // eslint-disable-next-line no-undef -- the server replaces this with the library's name and colours
   var settings = __LIBRARY_WIDGET_SETTINGS__;
   var open = false;
+  // The launcher speaks the browser's preferred language when we have its texts (the server sends all).
+  var preferred = (window.navigator.languages || [window.navigator.language || 'en']).map(function (tag) {
+    return String(tag).toLowerCase().split('-')[0];
+  });
+  var language =
+    preferred.filter(function (code) {
+      return Object.prototype.hasOwnProperty.call(settings.texts, code);
+    })[0] || 'en';
+  var words = settings.texts[language];
 
   var button = document.createElement('button');
   button.type = 'button';
-  button.textContent = 'Chat with ' + settings.shortName;
+  button.textContent = words.launcher;
+  button.lang = language;
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'library-chat-panel');
   button.style.cssText =
@@ -33,7 +43,8 @@
   var panel = document.createElement('div');
   panel.id = 'library-chat-panel';
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', 'Chat with ' + settings.libraryName);
+  panel.setAttribute('aria-label', words.chatRegion);
+  panel.lang = language;
   panel.hidden = true;
   panel.style.cssText =
     'position:fixed;right:1rem;bottom:4.5rem;z-index:2147483000;width:min(380px,calc(100vw - 2rem));' +
@@ -46,13 +57,13 @@
     if (open && !frame) {
       frame = document.createElement('iframe');
       frame.src = origin + '/?embed=1';
-      frame.title = 'Chat with ' + settings.libraryName;
+      frame.title = words.chatRegion;
       frame.style.cssText = 'width:100%;height:100%;border:0';
       panel.appendChild(frame);
     }
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
-    button.textContent = open ? 'Close chat' : 'Chat with ' + settings.shortName;
+    button.textContent = open ? words.closeChat : words.launcher;
     if (open && frame) frame.focus();
   }
   button.addEventListener('click', toggle);

@@ -49,7 +49,10 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
       : /\b(bus|buses|transit|autobus(es)?|camion(es)?|transporte)\b/i.test(recognition?.text ?? '')
         ? 'transit'
         : undefined;
-    const facts = asked && !answer.branchId && answer.branchChoices.length ? this.faq.branchFacts(asked) : [];
+    const facts =
+      asked && !answer.branchId && answer.branchChoices.length
+        ? this.faq.branchFacts(asked, turnLanguage(dc.context))
+        : [];
     const m = messagesOf(dc.context);
     await sendReply(dc.context, facts.length ? branchFactsReply(m, asked!, facts) : answerReply(m, answer));
     if (answer.branchId || answer.branchChoices.length === 0 || options?.partOfSeveral) {

@@ -17,8 +17,11 @@ export function answerReply(m: Messages, answer: FaqAnswer): Reply {
 export function branchFactsReply(
   m: Messages,
   kind: 'parking' | 'transit',
-  facts: { name: string; text: string }[],
+  facts: { name: string; text: string; untranslated?: true }[],
 ): Reply {
   const title = kind === 'parking' ? m.faq.parkingTitle : m.faq.transitTitle;
-  return { kind: 'table', title, rows: facts.map((fact) => ({ label: fact.name, value: fact.text })) };
+  const rows = facts.map((fact) => ({ label: fact.name, value: fact.text }));
+  // Some branches' directions are in English only: say so once, under the table.
+  const untranslated = facts.some((fact) => fact.untranslated);
+  return { kind: 'table', title, rows, ...(untranslated ? { footer: m.untranslatedNotice } : {}) };
 }

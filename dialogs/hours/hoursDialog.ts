@@ -18,6 +18,7 @@ import {
   branchSubject,
 } from '../../library/hours/format';
 import type { Messages } from '../../library/language/catalog';
+import { capitalized } from '../../library/language/locale';
 import { messagesOf } from '../conversationLanguage';
 import { HoursService, plusDays } from '../../library/hours/hoursService';
 import type { Branch } from '../../config/libraryConfig';
@@ -152,7 +153,10 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const now = this.hours.now();
     const rows = Array.from({ length: days }, (_, i) => {
       const day = this.hours.day(branch.id, plusDays(start, i));
-      return { label: dayLabel(DateTime.fromISO(day.date), now, m), value: describeDayHours(day, m) };
+      return {
+        label: capitalized(dayLabel(DateTime.fromISO(day.date), now, m)),
+        value: describeDayHours(day, m),
+      };
     });
     const last = DateTime.fromISO(plusDays(start, days - 1));
     const covers = rangeTitle(m, DateTime.fromISO(start), last, days, start === this.hours.today(), now);

@@ -34,6 +34,8 @@ export interface ProgramsQuery {
   titleWords?: string[];
   /** Look this many days ahead ("when is the next movie matinee"); default a week. */
   aheadDays?: number;
+  /** Only programs held in this language ("cuentos en español"). */
+  language?: string;
 }
 
 export interface FaqQuery {

@@ -10,7 +10,7 @@ import type { HoursService } from '../../library/hours/hoursService';
 import { ProgramsUnavailableError, type ProgramCatalog } from '../../library/programs/catalog';
 import { summarizeProgram } from '../../library/programs/format';
 import { checkOpening, type CheckedProgram, type OpeningCheck } from '../../library/programs/openingCheck';
-import type { Program } from '../../library/programs/program';
+import { programLanguageAsked, programTitleIn, type Program } from '../../library/programs/program';
 import {
   findPrograms,
   pageOf,
@@ -211,6 +211,8 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     const horizon = await this.options.catalog.between(now, now.plus({ days: aheadDays })).catch(() => []);
     const titleWords = titleWordsIn(words, horizon);
     if (titleWords.length) query.titleWords = titleWords;
+    const language = programLanguageAsked(recognition.text);
+    if (language) query.language = language;
     if (!query.start && (query.topics?.length || titleWords.length || NEXT.test(recognition.text)))
       query.aheadDays = aheadDays;
   }
@@ -338,11 +340,13 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
   /** Once per conversation, with consent: remember the topics and branch asked about. */
   private async offerToRemember(dc: DialogContext, state: ProgramsDialogState): Promise<void> {
     // Topics and a branch rank later suggestions; an audience or age is asked afresh each time.
-    const interests = [...(state.query.topics ?? [])];
+    // Topics are the feed's (English) words: in another language they are neither said nor offered.
+    const m = messagesOf(dc.context);
+    const interests = m.language === DEFAULT_LANGUAGE ? [...(state.query.topics ?? [])] : [];
     if (interests.length === 0 && !state.query.branchId) return;
     state.asked = true;
     state.offer = { interests, ...(state.query.branchId ? { homeBranchId: state.query.branchId } : {}) };
-    await sendReply(dc.context, this.offerReply(messagesOf(dc.context), state.offer));
+    await sendReply(dc.context, this.offerReply(m, state.offer));
   }
 
   private offerReply(m: Messages, offer: NonNullable<ProgramsDialogState['offer']>): Reply {
@@ -370,6 +374,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     else if (query.age !== undefined) search.age = query.age;
     if (query.topics?.length) search.topics = query.topics;
     if (query.titleWords?.length) search.titleWords = query.titleWords;
+    if (query.language) search.language = query.language;
     return search;
   }
 
@@ -384,7 +389,7 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     if (audience) summary.audience = audience;
     const warning = note ? noteLine(m, note, this.branchName(m, program.branchId)) : undefined;
     const item: ListItem = {
-      title: summary.title,
+      title: programTitleIn(program, m.language),
       lines: [
         summary.when,
         summary.place,
@@ -407,8 +412,10 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
     else if (query.age !== undefined) parts.push(m.programs.forAge(query.age));
     else if (query.audience)
       parts.push(m.programs.forWho(m.programs.audiences[query.audience] ?? query.audience));
+    if (query.language) parts.push(m.programs.inLanguage(m.programs.languageNames[query.language] ?? ''));
     const about = [...(query.topics ?? []), ...(query.topics?.length ? [] : (query.titleWords ?? []))];
-    if (about.length) parts.push(m.programs.about(about));
+    // Topics are the feed's (English) words: in another language the titles listed say what they are.
+    if (about.length && m.language === DEFAULT_LANGUAGE) parts.push(m.programs.about(about));
     if (query.branchId) parts.push(m.programs.atBranch(this.branchName(m, query.branchId)));
     parts.push(this.describeDates(m, query, now));
     return parts.join(' ');
@@ -445,6 +452,7 @@ function isOpenQuestion(query: ProgramsQuery): boolean {
     query.age === undefined &&
     !query.topics?.length &&
     !query.titleWords?.length &&
+    !query.language &&
     !query.branchId &&
     !query.start
   );
@@ -479,5 +487,6 @@ function mergeQuery(
   const topics = entities.topics?.length ? entities.topics : keep?.topics;
   if (topics?.length) query.topics = topics;
   if (!entities.topics?.length && keep?.titleWords?.length) query.titleWords = keep.titleWords;
+  if (keep?.language) query.language = keep.language;
   return query;
 }

@@ -5,9 +5,10 @@ import type { DateTime } from 'luxon';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import { calendarDateIn } from '../../library/hours/format';
 import type { Messages } from '../../library/language/catalog';
+import { capitalized } from '../../library/language/locale';
 import { OLDEST } from '../../library/programs/ageRanges';
 import type { CheckedProgram, OpeningNote } from '../../library/programs/openingCheck';
-import type { Program } from '../../library/programs/program';
+import { programTitleIn, type Program } from '../../library/programs/program';
 
 /** The two answers to the offer to remember, as typed or tapped. */
 export function rememberOptions(m: Messages): ChoiceOption[] {
@@ -61,7 +62,11 @@ export function leftOutText(
         : note?.kind === 'closes-first' && note.closes
           ? m.programs.closesAtOn(branch, m.dates.time(note.closes), note.special)
           : m.programs.closedThen(branch, note && 'special' in note ? note.special : undefined);
-    return m.programs.leftOutItem(program.title, calendarDateIn(m, program.start, now), why);
+    return m.programs.leftOutItem(
+      programTitleIn(program, m.language),
+      calendarDateIn(m, program.start, now),
+      why,
+    );
   });
   return m.programs.leftOut(shown, Math.max(0, leftOut.length - 3));
 }
@@ -71,7 +76,7 @@ function programDay(m: Messages, start: DateTime, now: DateTime): string {
   const days = start.startOf('day').diff(now.startOf('day'), 'days').days;
   if (Math.round(days) === 0) return m.programs.today;
   if (Math.round(days) === 1) return m.programs.tomorrow;
-  return calendarDateIn(m, start, now);
+  return capitalized(calendarDateIn(m, start, now));
 }
 
 /** "Today, 10:00-10:30 AM", "Wednesday, Dec 2, 4:00-5:30 PM", "Saturday, Dec 12 (all day)". */

@@ -41,10 +41,19 @@ export class FaqService {
   }
 
   /** Each branch's parking or bus directions from its configuration, for "where can I park?" over all branches. */
-  branchFacts(kind: 'parking' | 'transit'): { name: string; text: string }[] {
+  branchFacts(
+    kind: 'parking' | 'transit',
+    language = 'en',
+  ): { name: string; text: string; untranslated?: true }[] {
     return this.branches
       .filter((branch) => branch[kind])
-      .map((branch) => ({ name: branch.name, text: branch[kind]! }));
+      .map((branch) => {
+        const translated = language === 'en' ? undefined : branch.translations?.[language]?.[kind];
+        const text = translated ?? branch[kind]!;
+        return language === 'en' || translated
+          ? { name: branch.name, text }
+          : { name: branch.name, text, untranslated: true as const };
+      });
   }
 
   /** The entry's answer, in `language` when the library wrote it in that language. */

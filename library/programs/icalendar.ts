@@ -201,6 +201,8 @@ export class ProgramCalendar {
     const branchId = this.branchFor(location);
     if (branchId) program.branchId = branchId;
     if (typeof url === 'string' && /^https?:\/\//.test(url)) program.registrationUrl = url;
+    const titles = titlesByLanguage(component);
+    if (titles) program.titles = titles;
     return program;
   }
 
@@ -283,4 +285,16 @@ function wallClockKey(time: {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `X-LIBRARY-TITLE;LANGUAGE=es:Hora del cuento`: the title in another language, by primary code. */
+function titlesByLanguage(component: IcalComponent): Record<string, string> | undefined {
+  const titles: Record<string, string> = {};
+  for (const property of component.getAllProperties('x-library-title')) {
+    const language = property.getParameter('language');
+    const title = String(property.getFirstValue() ?? '').trim();
+    const code = typeof language === 'string' ? language.toLowerCase().split('-')[0] : '';
+    if (code && title) titles[code] = title;
+  }
+  return Object.keys(titles).length ? titles : undefined;
 }

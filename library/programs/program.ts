@@ -23,7 +23,24 @@ export interface Program {
   topics: string[];
   description: string;
   registrationUrl?: string;
+  /** The languages it is held in, when the feed says (a category "Spanish", "Bilingual"); else unsaid. */
+  languages?: string[];
+  /** Its title in other languages, where the feed gives one (`X-LIBRARY-TITLE;LANGUAGE=es:...`). */
+  titles?: Record<string, string>;
 }
+
+/** Categories that say which language a program is held in (lower case, accents as written or not). */
+const languageCategories: Record<string, string[]> = {
+  spanish: ['es'],
+  espanol: ['es'],
+  español: ['es'],
+  'en espanol': ['es'],
+  'en español': ['es'],
+  'in spanish': ['es'],
+  bilingual: ['en', 'es'],
+  bilingue: ['en', 'es'],
+  bilingüe: ['en', 'es'],
+};
 
 const audienceWords: Record<string, Audience> = {
   toddler: 'toddlers',
@@ -54,9 +71,10 @@ const audienceWords: Record<string, Audience> = {
 export function readCategories(
   categories: string[],
   description = '',
-): Pick<Program, 'audiences' | 'ages' | 'topics'> {
+): Pick<Program, 'audiences' | 'ages' | 'topics' | 'languages'> {
   const audiences: Audience[] = [];
   const topics: string[] = [];
+  const languages: string[] = [];
   let ages: Program['ages'];
   for (const raw of categories) {
     const category = raw.trim();
@@ -66,6 +84,8 @@ export function readCategories(
       : undefined;
     if (range) {
       ages = range;
+    } else if (languageCategories[lower]) {
+      for (const code of languageCategories[lower]) if (!languages.includes(code)) languages.push(code);
     } else if (audienceWords[lower]) {
       if (!audiences.includes(audienceWords[lower])) audiences.push(audienceWords[lower]);
     } else if (category) {
@@ -73,7 +93,12 @@ export function readCategories(
     }
   }
   ages ??= readAgeRange(description);
-  return ages ? { audiences, ages, topics } : { audiences, topics };
+  return {
+    audiences,
+    topics,
+    ...(ages ? { ages } : {}),
+    ...(languages.length ? { languages } : {}),
+  };
 }
 
 /** The audience an age belongs to, for programs that list an audience but no ages. */
@@ -91,4 +116,23 @@ export function normalizeTopic(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '')
     .replace(/s$/, '');
+}
+
+/**
+ * The program language a patron asks for ("cuentos en español", "storytime in Spanish", "bilingual"),
+ * read from the message; undefined when none.
+ */
+export function programLanguageAsked(text: string): string | undefined {
+  const plain = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  return /\b(?:en|in) espanol\b|\bin spanish\b|\bspanish[- ]language\b|\bbilingu(?:e|al)\b/.test(plain)
+    ? 'es'
+    : undefined;
+}
+
+/** A program's title in a language, its feed title when the feed gives none. */
+export function programTitleIn(program: Program, language: string): string {
+  return program.titles?.[language] ?? program.title;
 }

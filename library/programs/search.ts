@@ -29,6 +29,8 @@ export interface ProgramQuery {
   topicWords?: (topic: string) => readonly string[];
   /** Words of the message found in program titles ("matinee", "sensory"), each a topic of its own. */
   titleWords?: string[];
+  /** Only programs the feed marks as held in this language ("en español"). */
+  language?: string;
 }
 
 export interface RankingPreferences {
@@ -159,6 +161,7 @@ export function findPrograms(
   const scored = programs
     .filter((p) => p.end > query.from && p.start < query.to)
     .filter((p) => !query.branchId || p.branchId === query.branchId)
+    .filter((p) => !query.language || Boolean(p.languages?.includes(query.language)))
     .filter((p) =>
       ages ? suitsAges(p, ages, query.audience) : !query.audience || matchesAudience(p, query.audience),
     )

@@ -12,6 +12,8 @@ export interface DirectLineConversation {
   userId: string;
   /** Extra facts the server attaches to every activity the user sends (e.g. a staff session). */
   channelData?: Record<string, unknown>;
+  /** The page's language, told with the token request: the welcome (conversationUpdate) carries it. */
+  locale?: string;
   started: boolean;
   activities: Activity[];
   /** Approximate size in bytes of each kept activity, in the same order. */
@@ -97,7 +99,7 @@ export class DirectLineConversations {
   }
 
   /** Opens a conversation for a server-chosen user and returns its first token; throws DirectLineFullError when full. */
-  open(options: { userId?: string; channelData?: Record<string, unknown> } = {}): {
+  open(options: { userId?: string; channelData?: Record<string, unknown>; locale?: string } = {}): {
     conversation: DirectLineConversation;
     token: string;
     expiresIn: number;
@@ -108,6 +110,7 @@ export class DirectLineConversations {
       id: randomId(18),
       userId: options.userId ?? `dl_${randomId(12)}`,
       channelData: options.channelData,
+      locale: options.locale,
       started: false,
       activities: [],
       sizes: [],
@@ -125,7 +128,7 @@ export class DirectLineConversations {
 
   /** Opens a conversation and answers as the page's token endpoints do. */
   openSession(
-    options: { userId?: string; channelData?: Record<string, unknown> } = {},
+    options: { userId?: string; channelData?: Record<string, unknown>; locale?: string } = {},
   ): LocalDirectLineSession {
     const { conversation, token, expiresIn } = this.open(options);
     return {

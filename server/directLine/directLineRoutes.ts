@@ -55,7 +55,7 @@ export function openSessionOrRefuse(
   conversations: DirectLineConversations,
   res: Response,
   logger: Logger,
-  options: { userId?: string; channelData?: Record<string, unknown> } = {},
+  options: { userId?: string; channelData?: Record<string, unknown>; locale?: string } = {},
 ): LocalDirectLineSession | undefined {
   try {
     return conversations.openSession(options);
@@ -277,6 +277,7 @@ class DirectLineBridge {
     const update = this.fromUser(conversation, {
       type: ActivityTypes.ConversationUpdate,
       membersAdded: [{ id: conversation.userId, name: '' }],
+      ...(conversation.locale ? { locale: conversation.locale } : {}),
     });
     await this.deliverToBot(conversation, update);
   }

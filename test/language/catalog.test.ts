@@ -69,9 +69,9 @@ describe('message catalogs', () => {
 
   it('formats weekdays, months and times by the locale', () => {
     const day = DateTime.fromISO('2026-12-03T16:30', { zone });
-    expect(es.dates.calendarDate(day)).to.equal('Jueves 3 de dic');
+    expect(es.dates.calendarDate(day)).to.equal('jueves 3 de dic');
     expect(es.dates.longDate(day)).to.equal('jueves 3 de diciembre');
-    expect(es.dates.dayLabel(day)).to.equal('Jue 3 dic');
+    expect(es.dates.dayLabel(day)).to.equal('jue 3 dic');
     expect(es.dates.time(day)).to.equal('4:30 p. m.');
     expect(es.dates.weekdays(DateTime.fromISO('2026-12-05', { zone }))).to.equal('los sábados');
     expect(es.dates.weekdays(DateTime.fromISO('2026-12-03', { zone }))).to.equal('los jueves');

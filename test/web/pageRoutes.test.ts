@@ -2,6 +2,7 @@
 // settings the shared-computer features read (derived colours, idle minutes).
 import { expect } from 'chai';
 import { request } from 'node:http';
+import { preferredPageLanguage } from '../../server/patronPageTexts';
 import { startTestBot, type TestBot } from '../support/testBot';
 
 /** A raw HEAD request (fetch hides whether a body came back). */
@@ -81,5 +82,34 @@ describe('chat pages over HTTP: HEAD, favicon, page settings', () => {
       muted: '#6b6b6b',
     });
     expect(settings.idleMinutes).to.equal(15);
+  });
+
+  it('serves the page in the language the browser prefers, with the texts of every language for the script', async () => {
+    const spanish = await fetch(`${bot.url}/`, { headers: { 'accept-language': 'es-US,es;q=0.9,en;q=0.8' } });
+    expect(spanish.headers.get('vary')).to.contain('Accept-Language');
+    const html = await spanish.text();
+    expect(html)
+      .to.contain('<html lang="es">')
+      .and.contain('<title>Chat con Riverbend Public Library</title>');
+    expect(html).to.match(/data-text="clearChat">\s*Borrar este chat\s*</);
+    const json = /id="library-settings">\s*([^<]+)<\/script>/.exec(html)?.[1];
+    const texts = (JSON.parse(json ?? '{}') as { texts: Record<string, Record<string, string>> }).texts;
+    expect(Object.keys(texts)).to.deep.equal(['en', 'es']);
+    expect(texts.es.idle).to.equal(
+      'Este chat se borró tras 15 minutos sin actividad, para que la próxima persona no pueda verlo.',
+    );
+    expect(texts.en.failed).to.contain('(555) 010-2000');
+    expect(await (await fetch(`${bot.url}/`, { headers: { 'accept-language': 'fr-FR' } })).text()).to.contain(
+      '<html lang="en">',
+    );
+  });
+
+  it('reads Accept-Language by its weights, English when no language we speak is listed', () => {
+    expect(preferredPageLanguage('es-MX')).to.equal('es');
+    expect(preferredPageLanguage('fr-CA, en;q=0.5, es;q=0.8')).to.equal('es');
+    expect(preferredPageLanguage('es;q=0, en')).to.equal('en');
+    expect(preferredPageLanguage('de-DE')).to.equal('en');
+    expect(preferredPageLanguage(undefined)).to.equal('en');
+    expect(preferredPageLanguage(';;q=x,,')).to.equal('en');
   });
 });

@@ -217,6 +217,9 @@ export const en = {
     saysWhoAsTyped: true as boolean,
     forAge: (age: number) => `for ${/^(8\d?|11|18)$/.test(String(age)) ? 'an' : 'a'} ${age}-year-old`,
     about: (topics: string[]) => `about ${topics.join(' and ')}`,
+    /** Languages by code, as a program list says them ("in Spanish"). */
+    languageNames: { en: 'English', es: 'Spanish' } as Record<string, string>,
+    inLanguage: (name: string) => `in ${name}`,
     atBranch: (branch: string) => `at ${branch}`,
     dateRange: (from: string, to: string) => `${from} to ${to}`,
     onDate: (date: string) => `on ${date}`,

@@ -32,8 +32,10 @@ export const es: Messages = {
 
   dates: {
     time,
-    calendarDate: (date) => capitalized(formatDate(date, 'es', "cccc d 'de' LLL").replace('.', '')),
-    dayLabel: (date) => capitalized(formatDate(date, 'es', 'ccc d LLL').replace(/\./g, '')),
+    // Lower case: Spanish weekdays are not capitalised mid-sentence ("el miércoles 2 de dic"); a line
+    // or a table row that starts with one capitalises it where it starts.
+    calendarDate: (date) => formatDate(date, 'es', "cccc d 'de' LLL").replace('.', ''),
+    dayLabel: (date) => formatDate(date, 'es', 'ccc d LLL').replace(/\./g, ''),
     withYear: (text, year) => `${text} de ${year}`,
     today: 'hoy',
     tomorrow: 'mañana',
@@ -56,8 +58,9 @@ export const es: Messages = {
     canHelpWith: (topics, person) =>
       `Puedo ayudarle con: ${topics.join('; ')}. Pregunte con sus propias palabras` +
       (person ? ', o pida hablar con una persona cuando quiera.' : '.'),
+    // SMS only: no á, í, ó or ú, so the welcome goes as GSM-7 (160 a segment), not UCS-2 (70).
     askMeAbout: (topics, person) =>
-      `Pregúnteme por ${topics.join(', ')}` + (person ? ', o pida hablar con una persona.' : '.'),
+      `Pregunte por ${topics.join(', ')}` + (person ? ', o pida hablar con una persona.' : '.'),
     topics: {
       hours: 'horario',
       programs: 'actividades y eventos',
@@ -159,7 +162,8 @@ export const es: Messages = {
     no: 'No',
     replyOne: 'Responda 1.',
     replyOneOrTwo: 'Responda 1 o 2.',
-    replyNumber: (count) => `Responda un número del 1 al ${count}.`,
+    // Without "número": its ú would send the whole text as UCS-2.
+    replyNumber: (count) => `Responda del 1 al ${count}.`,
     replyForMore: (value) => `Responda "${value}" para ver más.`,
   },
 
@@ -202,6 +206,8 @@ export const es: Messages = {
     saysWhoAsTyped: false,
     forAge: (age) => `para ${plural('es', age, { one: 'niños de 1 año', other: 'niños de {n} años' })}`,
     about: (topics) => `sobre ${topics.join(' y ')}`,
+    languageNames: { en: 'inglés', es: 'español' },
+    inLanguage: (name) => `en ${name}`,
     atBranch: (branch) => `en ${branch}`,
     dateRange: (from, to) => `del ${from} al ${to}`,
     onDate: (date) => `el ${date}`,
