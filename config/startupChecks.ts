@@ -112,9 +112,13 @@ export function missingTranslations(config: LibraryConfig, languages: readonly s
         .filter((kind) => branch[kind] && !branch.translations?.[language]?.[kind])
         .map((kind) => `${branch.id} ${kind}`),
     );
+    const advice = config.escalation.alwaysHumanTopics
+      .filter((topic) => topic.advice && !topic.translations?.[language])
+      .map((topic) => topic.id);
     const missing = [
       ...(faq.length ? [`faq ${faq.join(', ')}`] : []),
       ...(branches.length ? [`branch ${branches.join(', ')}`] : []),
+      ...(advice.length ? [`escalation advice ${advice.join(', ')}`] : []),
     ];
     if (missing.length)
       lines.push(`not translated into ${language} (answered in English): ${missing.join('; ')}`);

@@ -147,8 +147,13 @@ describe('Spanish programs and SMS welcome (issue 15)', function () {
     const faq = config.faq.map((entry) =>
       entry.id === 'fines' ? { ...entry, translations: undefined } : entry,
     );
-    expect(missingTranslations({ ...config, branches, faq }, ['es'])).to.deep.equal([
-      'not translated into es (answered in English): faq fines; branch eastside parking, eastside transit',
+    const alwaysHumanTopics = config.escalation.alwaysHumanTopics.map((topic) =>
+      topic.id === 'safety' ? { ...topic, translations: undefined } : topic,
+    );
+    const escalation = { ...config.escalation, alwaysHumanTopics };
+    expect(missingTranslations({ ...config, branches, faq, escalation }, ['es'])).to.deep.equal([
+      'not translated into es (answered in English): faq fines; branch eastside parking, eastside transit; ' +
+        'escalation advice safety',
     ]);
     const facts = new FaqService(faq, branches).branchFacts('parking', 'es');
     expect(facts.find((fact) => fact.name === 'Eastside Branch')).to.deep.equal({
