@@ -52,6 +52,7 @@ export class HoursService {
   private readonly memo = new Map<string, OpenInterval[]>();
   private readonly midnights = new Map<string, DateTime>();
   private readonly days = new Map<string, DayHours>();
+  private readonly stretches = new Map<string, OpenInterval[]>();
 
   constructor(
     private readonly config: Pick<LibraryConfig, 'library' | 'branches' | 'specialDays'>,
@@ -127,17 +128,33 @@ export class HoursService {
     let current: OpenInterval | undefined;
     let next: OpenInterval | undefined;
     for (const days of [8, lookAheadDays]) {
-      const intervals = mergeIntervals(
-        Array.from({ length: days + 1 }, (_, i) =>
-          this.intervalsStarting(branch, plusDays(today, i - 1)),
-        ).flat(),
-      );
+      const intervals = this.stretchesFrom(branch, today, days);
       current = intervals.find((i) => i.start <= now && now < i.end);
       next = intervals.find((i) => i.start > now);
       const horizon = this.startOfDay(plusDays(today, days));
       if (next && (!current || current.end < horizon)) break;
     }
+    // Copies: the stretches are kept for the next question today.
+    current = current && { ...current };
+    next = next && { ...next };
     return { branchId, now, open: Boolean(current), current, next, today: this.day(branchId, today) };
+  }
+
+  /** The open stretches (merged across midnight) from the day before `date` to `days` days after it. */
+  private stretchesFrom(branch: Branch, date: string, days: number): OpenInterval[] {
+    // Every hours answer asks this for today: worked out once per branch and day.
+    const key = `${branch.id}|${date}|${days}`;
+    let merged = this.stretches.get(key);
+    if (!merged) {
+      if (this.stretches.size > 5000) this.stretches.clear();
+      merged = mergeIntervals(
+        Array.from({ length: days + 1 }, (_, i) =>
+          this.intervalsStarting(branch, plusDays(date, i - 1)),
+        ).flat(),
+      );
+      this.stretches.set(key, merged);
+    }
+    return merged;
   }
 
   /** The next time the branch opens after `at` (or now), if within the look-ahead. */

@@ -102,6 +102,18 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
     .sort((a, b) => b.phrase.length - a.phrase.length)
     .map((h) => ({ ...h, pattern: new RegExp(`(^| )${escapeRegExp(h.phrase)}( |$)`) }));
 
+  // The library's "now" and "today" for a message: zone arithmetic is most of this reader's cost, and
+  // within one minute the answer is the same, so it is worked out once a minute.
+  let clock: { minute: number; local: DateTime; today: DateTime } | undefined;
+  const localNow = (now: Date) => {
+    const minute = Math.floor(now.getTime() / 60000);
+    if (clock?.minute !== minute) {
+      const local = DateTime.fromJSDate(now, { zone: timeZone });
+      clock = { minute, local, today: local.startOf('day') };
+    }
+    return clock;
+  };
+
   const extract: DateExtractor = (text: string, now: Date) => {
     const range = dateRange(text, now);
     if (range) return range;
@@ -110,7 +122,7 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
 
   /** "this month", "next month", "over the holidays", "before christmas", "until the 15th". */
   const dateRange = (text: string, now: Date): DateMention | undefined => {
-    const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+    const { today } = localNow(now);
     const range = (said: string, start: DateTime, end: DateTime): DateMention => ({
       text: said,
       start: iso(start),
@@ -142,8 +154,7 @@ export function createDateExtractor(timeZone: string, specialDays: SpecialDay[] 
   };
 
   const single: DateExtractor = (text: string, now: Date) => {
-    const local = DateTime.fromJSDate(now, { zone: timeZone });
-    const today = local.startOf('day');
+    const { local, today } = localNow(now);
     const time = findTime(text);
     const mention = (
       said: string,
