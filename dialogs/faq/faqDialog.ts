@@ -6,7 +6,7 @@ import { chosenOption } from '../../recognizers/replies';
 import type { ChoiceOption } from '../../channels/reply';
 import type { FaqService } from '../../library/faq/faqService';
 import { answerReply, branchFactsReply } from './faqWording';
-import { messagesOf, turnLanguage } from '../conversationLanguage';
+import { messagesOf, turnLanguage, messageLanguage } from '../conversationLanguage';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
 import type {
   FaqQuery,
@@ -74,7 +74,7 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     const text = dc.context.activity.text ?? '';
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${state.query.id}`, query: state.query };
     const branchId =
-      this.recognizer.recognize(text, this.now()).entities.branch?.branchId ??
+      this.recognizer.recognize(text, this.now(), messageLanguage(dc.context)).entities.branch?.branchId ??
       chosenOption(text, state.options)?.branchId;
     if (!branchId || !state.options.some((o) => o.branchId === branchId)) {
       return dc.endDialog({ kind: 'unhandled', text, memory } satisfies RoutedDialogResult);

@@ -31,7 +31,7 @@ import type { LibraryRecognition, PatronMessageRecognizer } from '../../recogniz
 import { isConfidentRequest } from '../main/followUps';
 import type { RoutedDialogResult } from '../main/conversationTopic';
 import { SENSITIVE_INPUT, withheldInput } from '../turnState';
-import { messagesOf, turnLanguage } from '../conversationLanguage';
+import { messagesOf, turnLanguage, messageLanguage } from '../conversationLanguage';
 
 export const HANDOFF_DIALOG = 'handoffDialog';
 const WATERFALL = 'handoffWaterfall';
@@ -170,7 +170,7 @@ export class HandoffDialog extends ComponentDialog {
   /** At a yes/no question: neither, and the recognizer is sure it is another request ("show my holds"). */
   private isNewRequest(context: TurnContext, text: string, labels?: { yes: string; no: string }): boolean {
     if (yesOrNo(text, labels, turnLanguage(context)) !== undefined || !this.deps.recognizer) return false;
-    return isConfidentRequest(this.deps.recognizer.recognize(text, this.now()));
+    return isConfidentRequest(this.deps.recognizer.recognize(text, this.now(), messageLanguage(context)));
   }
 
   private state(step: WaterfallStepContext): HandoffDialogState {

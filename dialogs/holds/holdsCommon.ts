@@ -29,7 +29,7 @@ import {
   refusalText,
   type HoldsWording,
 } from './holdsReplies';
-import { messagesOf, turnLanguage } from '../conversationLanguage';
+import { messagesOf, turnLanguage, messageLanguage } from '../conversationLanguage';
 import type {
   PatronSession,
   PatronSessions,
@@ -92,7 +92,11 @@ export function holdsTextPrompt(recognizer?: PatronMessageRecognizer): TextPromp
       return true;
     // "no wait I meant Artemis": the step decides what the correction changes.
     if (readCorrection(text)) return true;
-    if (validation.acceptBranch && recognizer?.recognize(text).entities.branch) return true;
+    if (
+      validation.acceptBranch &&
+      recognizer?.recognize(text, new Date(), messageLanguage(prompt.context)).entities.branch
+    )
+      return true;
     if (validation.titles && titleNamed(validation.titles, text) !== undefined) return true;
     if (understandReply(text, validation.question, turnLanguage(prompt.context))) return true;
     if (prompt.attemptCount >= 3) return true;

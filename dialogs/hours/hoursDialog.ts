@@ -19,7 +19,7 @@ import {
 } from '../../library/hours/format';
 import type { Messages } from '../../library/language/catalog';
 import { capitalized } from '../../library/language/locale';
-import { messagesOf } from '../conversationLanguage';
+import { messagesOf, messageLanguage } from '../conversationLanguage';
 import { HoursService, plusDays } from '../../library/hours/hoursService';
 import type { Branch } from '../../config/libraryConfig';
 import type { PatronMessageRecognizer } from '../../recognizers/libraryRecognition';
@@ -70,7 +70,8 @@ export class HoursDialog extends Dialog<RoutedDialogOptions> {
     const state = dc.activeDialog!.state as HoursDialogState;
     const text = dc.context.activity.text ?? '';
     const branchId =
-      this.recognizer.recognize(text, this.hours.now().toJSDate()).entities.branch?.branchId ??
+      this.recognizer.recognize(text, this.hours.now().toJSDate(), messageLanguage(dc.context)).entities
+        .branch?.branchId ??
       this.hours.branches.find((b) => b.name === chosenOption(text, state.options)?.value)?.id;
     if (!branchId) return dc.endDialog({ kind: 'unhandled', text } satisfies RoutedDialogResult);
     return this.answer(dc, { ...state.query, branchId });

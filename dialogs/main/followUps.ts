@@ -3,6 +3,7 @@
 // two intents are close enough to ask which. Plain functions over recognitions, tested on their own.
 import { audienceForAge } from '../../recognizers/entities/audience';
 import type { LibraryIntent, LibraryRecognition } from '../../recognizers/libraryRecognition';
+import { CATALOGS } from '../../library/language/catalog';
 import { maskNumbersIn } from '../../library/privacy';
 import { isShortReply } from '../../recognizers/replies';
 import type { RequestPart } from '../../recognizers/requests';
@@ -19,8 +20,9 @@ export const FORGET_ME =
 const POINTING_BACK = /\b(it|its|it's|they|them|there|that one|same)\b/i;
 
 /** Openings of a bare follow-up: "and on Sunday?", "what about Eastside?", "wat about riverside". */
-const FOLLOW_UP_OPENING =
-  /^\s*(and|what about|how about|and what about|what of|also|then|same for|at|for|on|in)\b/i;
+/** "and ...", "what about ...", "y el ...": every language's openings of a follow-up (the catalogs'). */
+const FOLLOW_UP_OPENINGS = Object.values(CATALOGS).map((m) => m.followUpOpening);
+const opensFollowUp = (text: string) => FOLLOW_UP_OPENINGS.some((opening) => opening.test(text));
 
 /** A recognizer score this high at a question means a new request rather than an answer. */
 const CONFIDENT = 0.8;
@@ -77,7 +79,7 @@ export function followUpKind(
     return sameIntent && POINTING_BACK.test(recognition.text) ? 'weak' : undefined;
   }
   // The patron's words after texting shorthand is expanded: "wat about" is "what about".
-  const bare = FOLLOW_UP_OPENING.test(recognition.text) || FOLLOW_UP_OPENING.test(recognition.normalizedText);
+  const bare = opensFollowUp(recognition.text) || opensFollowUp(recognition.normalizedText);
   // A bare day or branch ("on saturday", "eastside") after an answer keeps the rest of that answer;
   // "what's on tomorrow" or "lego events" is a new question and starts afresh.
   const others = otherWords(recognition);
@@ -144,8 +146,8 @@ function onlyNames(recognition: LibraryRecognition): boolean {
   return otherWords(recognition) <= 1;
 }
 
-/** Words around a bare name that add nothing ("what about the oak hill one?"). */
-const FILLER = new Set(['the', 'one', 'please', 'then']);
+/** Words around a bare name that add nothing ("what about the oak hill one?", "y la de oak hill?"). */
+const FILLER = new Set(Object.values(CATALOGS).flatMap((m) => m.fillerWords));
 
 /** Requests that need a question back (sign-in, a person): answered after the others in a message. */
 export function asksBack(part: RequestPart): boolean {
@@ -190,7 +192,7 @@ export function correctedRecognition(
   const unsure = isUnsure(said, settings);
   // "oak hill", "what about saturday", "my 8 year old": the slot changes, the question stays.
   const short = said.text.trim().split(/\s+/).length <= 5;
-  const bare = onlyNames(said) || FOLLOW_UP_OPENING.test(said.normalizedText) || unsure || short;
+  const bare = onlyNames(said) || opensFollowUp(said.normalizedText) || unsure || short;
   if (names && (bare || said.intent === last.intent))
     return { recognition: { ...said, intent: last.intent }, followUp: true };
   return unsure ? undefined : { recognition: said, followUp: false };

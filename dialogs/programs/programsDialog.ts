@@ -46,7 +46,7 @@ import {
   rememberReply,
 } from './programsWording';
 import { DEFAULT_LANGUAGE, type Messages } from '../../library/language/catalog';
-import { messagesOf } from '../conversationLanguage';
+import { messagesOf, messageLanguage } from '../conversationLanguage';
 
 export const PROGRAMS_DIALOG = 'programsDialog';
 
@@ -183,7 +183,11 @@ export class ProgramsDialog extends Dialog<RoutedDialogOptions> {
         0,
         state.asked,
       );
-    const recognition = this.options.recognizer.recognize(text, this.options.hours.now().toJSDate());
+    const recognition = this.options.recognizer.recognize(
+      text,
+      this.options.hours.now().toJSDate(),
+      messageLanguage(dc.context),
+    );
     if (hasProgramEntities(recognition.entities)) {
       const query = mergeQuery(recognition.entities, state.query, 'weak');
       await this.readWords(query, recognition);

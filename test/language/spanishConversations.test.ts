@@ -61,6 +61,15 @@ describe('Spanish conversations (issue 15)', function () {
     });
   }
 
+  it('follows up in Spanish: another branch, another day, a date (and one period after p. m.)', async () => {
+    const say = chat('webchat');
+    const first = await say('a q hora abren mañana la de eastside?');
+    expect(first).to.match(/^Eastside Branch mañana \(.+\): 10:00 a\. m\.-6:00 p\. m\.$/);
+    expect(await say('y la de oak hill?')).to.match(/^Oak Hill Branch mañana/);
+    expect(await say('y el domingo?')).to.match(/^Oak Hill Branch está cerrada el domingo/);
+    expect(await say('y el 24 de diciembre?')).to.match(/^Oak Hill Branch .*24 de dic/);
+  });
+
   it('switches to English when asked, and back to Spanish', async () => {
     const say = chat('webchat');
     expect(await say('hola')).to.match(/¡Hola!/);

@@ -33,6 +33,10 @@ export const en = {
     'the a an you u your ur is are was were be been am i im my our we they them it its this that these those there here what whats when where how why who which can cant could would should will do does did dont not no and or but with without for from about at on in of to please pls plz thanks thank thx ty yes yeah yep yup nope sure cool great good nice awesome bye goodbye later see hi hello hey morning afternoon evening night today tonight tomorrow yesterday week weekend hours hour open opens close closes closing closed time library branch book books card hold holds renew fine fines fee fees owe due overdue return pickup pick check checked checkout programs program events event kids kid children child baby toddler teens teen adults seniors help menu person human agent staff librarian talk speak someone anyone anything something nothing need want like get got have has lost stolen wifi printer print copies computer password address parking many much more any some all just ok okay'.split(
       ' ',
     ),
+  /** Reading: how a follow-up to the last answer starts ("and on Sunday?", "what about Eastside?"). */
+  followUpOpening: /^\s*(and|what about|how about|and what about|what of|also|then|same for|at|for|on|in)\b/i,
+  /** Reading: words around a bare day or branch that add nothing ("what about the oak hill one?"). */
+  fillerWords: ['the', 'one', 'please', 'then'],
   /** Reading: letters only this language writes (none for English). */
   letters: /(?!)/,
   /** Said once when a configured text has no version in this language. */

@@ -11,6 +11,11 @@ import { accountEs } from './es/account';
 import { handoffEs } from './es/handoff';
 import { pageEs } from './es/page';
 
+/** A sentence's closing period, unless it already ends with one ("... 6:00 p. m."). */
+function sentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
 function time(t: DateTime): string {
   const { hour, minute } = t;
   return `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'a. m.' : 'p. m.'}`;
@@ -27,6 +32,9 @@ export const es: Messages = {
       ' ',
     ),
   // Also spellings only Spanish writes, accents or not ("donacion", "informaciones").
+  followUpOpening:
+    /^\s*(y|e|y que tal|que tal|y si|tambien|también|igual para|lo mismo para|para|en|el|la|los|las|del|de la)\b/i,
+  fillerWords: ['y', 'e', 'el', 'la', 'los', 'las', 'lo', 'de', 'del', 'que', 'tal', 'en', 'porfa', 'xfa'],
   letters: /[ñ¿¡áéíóú]|\b[a-z]+ciones?\b/i,
   untranslatedNotice: '(Esta información solo está disponible en inglés).',
 
@@ -237,7 +245,8 @@ export const es: Messages = {
       return `¿Quiere que recuerde que ${facts.join(' y que ')}, para sugerirle actividades la próxima vez? Solo con su permiso, y "olvídame" lo borra.`;
     },
     onDay: (special) => (special ? `el día de ${special}` : 'ese día'),
-    closesEarly: (branch, closes, onDay) => `Nota: ${branch} cierra a las ${closes} ${onDay}.`,
+    closesEarly: (branch, closes, onDay) =>
+      sentence(`Nota: ${branch} cierra a las ${closes} ${onDay}`.trimEnd()),
     afterHoursEnd: (branch, closes) =>
       `Fuera de horario: el horario normal de ${branch} termina a las ${closes} ese día.`,
     afterHoursClosed: (branch) => `Fuera de horario: ${branch} suele estar cerrada a esa hora.`,
@@ -261,13 +270,15 @@ export const es: Messages = {
     openClosesIn: (who, where, minutes, until, gender) =>
       `${who} está ${gendered(gender, { feminine: 'abierta', masculine: 'abierto' })} ahora${where} y cierra en ${plural('es', minutes, { one: '{n} minuto', other: '{n} minutos' })} (a las ${until}).`,
     openUntil: (who, where, until, gender) =>
-      `${who} está ${gendered(gender, { feminine: 'abierta', masculine: 'abierto' })} ahora${where}, hasta las ${until}.`,
+      sentence(
+        `${who} está ${gendered(gender, { feminine: 'abierta', masculine: 'abierto' })} ahora${where}, hasta las ${until}`,
+      ),
     closedTodayFor: (who, note, gender) =>
       `${who} está ${gendered(gender, { feminine: 'cerrada', masculine: 'cerrado' })} hoy (${note})`,
     closedNow: (who, gender) =>
       `${who} está ${gendered(gender, { feminine: 'cerrada', masculine: 'cerrado' })} ahora`,
     nextStop: (when, place, end) =>
-      `Su próxima parada es ${when}${place ? ` en ${place}` : ''}, hasta las ${end}.`,
+      sentence(`Su próxima parada es ${when}${place ? ` en ${place}` : ''}, hasta las ${end}`),
     opens: (when) => `Abre ${when}.`,
     dayAtTime: (day, at) => `${day} a las ${at}`,
     timeOnDay: (at, day) => `${at} ${day}`,
@@ -281,30 +292,31 @@ export const es: Messages = {
     dayTitle: (phrase) => `Horario ${phrase}`,
     todayTitle: (date, special) => `Horario de hoy (${date}${special ? `, ${special}` : ''})`,
     nowTitle: (weekday, at, special) => `¿Abierto ahora? (${weekday} ${at}${special ? `, ${special}` : ''})`,
-    todaysHours: (hours) => ` Horario de hoy: ${hours}.`,
+    todaysHours: (hours) => sentence(` Horario de hoy: ${hours}`),
     onHoliday: (holiday, full) => `el día de ${holiday} (${full})`,
     relativeWithDate: (relative, full) => `${relative} (${full})`,
     onDate: (full) => `el ${full}`,
     withNote: (base, note) => `${base}, ${note}`,
-    open24On: (who, when, why) => `${who} abre las 24 horas ${when}${why}.`,
+    open24On: (who, when, why) => sentence(`${who} abre las 24 horas ${when}${why}`),
     closedOn: (who, when, why, gender) =>
       `${who} está ${gendered(gender, { feminine: 'cerrada', masculine: 'cerrado' })} ${when}${why}.`,
-    hoursOn: (who, when, hours, why) => `${who} ${when}: ${hours}${why}.`,
+    hoursOn: (who, when, hours, why) => sentence(`${who} ${when}: ${hours}${why}`),
     whichBranch: '¿De qué sucursal quiere el horario?',
     stopTimes: (weekdays, opens, closes) => `${capitalized(weekdays)}, ${opens}-${closes}`,
     regularly: (times) => (times.length ? ` ${times.join(' y ')}` : ''),
     atStopNow: (who, place, until, usually) =>
       `${who} está en ${place} ahora, hasta las ${until}. Para allí${usually}.`,
-    nextVisit: (day, start, end) => ` Próxima visita: ${day}, ${start}-${end}.`,
+    nextVisit: (day, start, end) => sentence(` Próxima visita: ${day}, ${start}-${end}`),
     noVisit: ' No tiene visitas allí en las próximas semanas.',
     stopsAt: (who, place, usually, next) => `${who} para en ${place}${usually}.${next}`,
-    atStopOnDay: (who, place, when, start, end) => `Sí: ${who} está en ${place} ${when}, ${start}-${end}.`,
+    atStopOnDay: (who, place, when, start, end) =>
+      sentence(`Sí: ${who} está en ${place} ${when}, ${start}-${end}`),
     out: 'fuera',
     elsewhereItem: (place, start, end) => `${place} ${start}-${end}`,
     notAtStop: (who, place, when, elsewhere, regular) =>
       `${who} no está en ${place} ${when}${elsewhere ? ` (está en ${elsewhere})` : ''}.` +
       (regular.length ? ` Para en ${place} ${regular.join(' y ')}.` : ''),
-    noStops: (who, when, why) => `${who} no tiene paradas ${when}${why}.`,
+    noStops: (who, when, why) => sentence(`${who} no tiene paradas ${when}${why}`),
     stopsTitle: (who) => `Paradas de ${who}`,
     fromDay: (day) => `desde el ${day}`,
     nextSevenDays: 'de los próximos 7 días',
