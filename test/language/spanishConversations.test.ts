@@ -70,6 +70,13 @@ describe('Spanish conversations (issue 15)', function () {
     expect(await say('y el 24 de diciembre?')).to.match(/^Oak Hill Branch .*24 de dic/);
   });
 
+  it('calls a baby a baby ("mi bebé de 8 meses"), not a child of 0 years', async () => {
+    expect(await chat('webchat')('actividades para mi bebe de 8 meses')).to.match(/^Actividades para bebés/);
+    const english = harness.conversation('en-baby', 'webchat', 'patron-en-baby');
+    const replies = (await english.say('programs for my 8 month old')).map(visibleText).join('\n');
+    expect(replies).to.match(/^Programs for an 8-month-old/);
+  });
+
   it('switches to English when asked, and back to Spanish', async () => {
     const say = chat('webchat');
     expect(await say('hola')).to.match(/¡Hola!/);

@@ -219,7 +219,8 @@ export const en = {
     forWho: (who: string) => `for ${who}`,
     /** Whether the list title repeats who the patron said it is for, in the recognizer's (English) words. */
     saysWhoAsTyped: true as boolean,
-    forAge: (age: number) => `for ${/^(8\d?|11|18)$/.test(String(age)) ? 'an' : 'a'} ${age}-year-old`,
+    forAge: (age: number) =>
+      age === 0 ? 'for babies' : `for ${/^(8\d?|11|18)$/.test(String(age)) ? 'an' : 'a'} ${age}-year-old`,
     about: (topics: string[]) => `about ${topics.join(' and ')}`,
     /** Languages by code, as a program list says them ("in Spanish"). */
     languageNames: { en: 'English', es: 'Spanish' } as Record<string, string>,

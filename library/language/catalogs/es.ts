@@ -212,7 +212,11 @@ export const es: Messages = {
     details: 'Detalles e inscripción',
     forWho: (who) => `para ${who}`,
     saysWhoAsTyped: false,
-    forAge: (age) => `para ${plural('es', age, { one: 'niños de 1 año', other: 'niños de {n} años' })}`,
+    // A baby under one ("mi bebé de 8 meses") is age 0: "para bebés", not "niños de 0 años".
+    forAge: (age) =>
+      age === 0
+        ? 'para bebés'
+        : `para ${plural('es', age, { one: 'niños de 1 año', other: 'niños de {n} años' })}`,
     about: (topics) => `sobre ${topics.join(' y ')}`,
     languageNames: { en: 'inglés', es: 'español' },
     inLanguage: (name) => `en ${name}`,
