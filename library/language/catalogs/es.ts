@@ -31,11 +31,13 @@ export const es: Messages = {
     'el la los las lo un una unos unas de del al que q k ke por para pa xa xq pq porque con sin en es son esta estan estoy estas eres soy era hay y o pero mi mis tu tus su sus mas muy tambien tmb tb ya aun todavia cuando donde como cual cuales quien quienes cuanto cuanta cuantos cuantas si no nada algo alguien nadie todo todos todas otro otra otros esto eso este ese esa aqui aki alli ahi ahora ahorita hoy manana ayer luego despues antes siempre nunca tengo tiene tienen tienes tenemos quiero quisiera quiere queria necesito necesita puedo puede pueden puedes podria podrian hacer hago hace hacen saber sabe sabes ver voy vas va vamos dame deme dime digame ayudar ayuda ayudame ayudeme ayudan abren abre abierto abierta abiertos abiertas cierran cierra cerrado cerrada renovar renueva renuevo renuevame reservar reserva reservas reservado reservacion apartar aparta apartado cancelar cancela devolver devuelvo entregar pagar pago debo debe perdi perdio robaron encuentro hablar habla hablan hablo llamar llego llega recoger recojo sacar saque prestado prestados prestamo prestamos buscar busco entiendo entendi entendido espere esperar gustaria quieres biblioteca biblio libro libros tarjeta multa multas horario horarios hora horas dia dias semana mes fin sucursal persona personas humano empleado bibliotecario bibliotecaria clases clase cuento cuentos ninos nino nina ninas hijo hija hijos bebe bebes anos meses adolescentes adultos mayores familia actividades eventos programas taller talleres computadora computadoras impresora copias contrasena direccion estacionamiento queja seguridad abogado pelicula peliculas audiolibros cuenta saldo deuda lunes martes miercoles jueves viernes sabado sabados domingo domingos hola ola holi buenas buenos tardes noches adios chao chau gracias grax muchas mil porfa xfa favor perdon disculpe disculpa claro vale bueno buena listo jaja jajaja jeje jiji oye pues entonces bien mal espanol ingles tmbn kiero toy dnd nose salu2 ok se ser te le les nos ni hasta pronto perfecto perfecta excelente genial super gusto mucho poco tal vez quizas mejor peor igual esos esas aquel nuevo nueva gratis cerca lejos'.split(
       ' ',
     ),
-  // Also spellings only Spanish writes, accents or not ("donacion", "informaciones").
   followUpOpening:
     /^\s*(y|e|y que tal|que tal|y si|tambien|también|igual para|lo mismo para|para|en|el|la|los|las|del|de la)\b/i,
   fillerWords: ['y', 'e', 'el', 'la', 'los', 'las', 'lo', 'de', 'del', 'que', 'tal', 'en', 'porfa', 'xfa'],
-  letters: /[ñ¿¡áéíóú]|\b[a-z]+ciones?\b/i,
+  // Also spellings and word endings only Spanish writes, accents or not ("donacion", "seguridad",
+  // "atrasado", "rapidamente", "buscando"), for the words no list has.
+  letters:
+    /[ñ¿¡áéíóú]|\b[a-z]+ciones?\b|\b[a-z]{2,}(?:idad|idades|edad|ado|ados|adas|idos|idas|mente|ando|iendo|amos|emos)\b/i,
   untranslatedNotice: '(Esta información solo está disponible en inglés).',
 
   dates: {
