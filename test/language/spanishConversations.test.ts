@@ -2,9 +2,9 @@
 // recognizer and a fixed clock, on Web Chat and SMS: every reply is checked for the facts and for
 // English sentences (test/support/englishSentences.ts), proper names aside.
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
 import { visibleText } from '../dialogs/conversationHarness';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
+import { spanishConversations } from '../support/spanishChat';
 import { demoLibraryRecognizer } from '../support/demoLibrary';
 import { englishSentences } from '../support/englishSentences';
 
@@ -23,16 +23,10 @@ describe('Spanish conversations (issue 15)', function () {
   });
   after(() => harness.close());
 
-  let count = 0;
+  const conversations = spanishConversations(() => harness, 'es');
   const chat = (channel: string) => {
-    const conversation = harness.conversation(`es-${++count}`, channel, `patron-es-${count}`);
-    return async (text: string) => {
-      const activities: Partial<Activity>[] = await conversation.say(text);
-      const replies = activities.filter((a) => a.type === 'message').map(visibleText);
-      const english = replies.flatMap(englishSentences);
-      expect(english, `English in the reply to "${text}"`).to.deep.equal([]);
-      return replies.join('\n');
-    };
+    const say = conversations(channel);
+    return async (text: string) => (await say(text)).join('\n');
   };
 
   it('flags English sentences and lets Spanish with proper names through', () => {

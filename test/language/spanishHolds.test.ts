@@ -3,11 +3,9 @@
 // on Web Chat and SMS. Every reply is checked for English sentences (test/support/englishSentences.ts),
 // proper names and titles aside, and no PIN or full card number comes back in any reply.
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
-import { visibleText } from '../dialogs/conversationHarness';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { demoLibraryRecognizer } from '../support/demoLibrary';
-import { englishSentences } from '../support/englishSentences';
+import { spanishConversations } from '../support/spanishChat';
 import { isPersonRequest, isSignOutRequest, isStopRequest } from '../../dialogs/holds/holdsReplies';
 
 const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
@@ -28,15 +26,12 @@ describe('sign-in, holds and the account in Spanish (issue 15)', function () {
   });
   afterEach(() => harness.close());
 
-  let count = 0;
+  const conversations = spanishConversations(() => harness, 'es-holds');
   const chat = (channel: string) => {
-    const conversation = harness.conversation(`es-holds-${++count}`, channel, `patron-es-holds-${count}`);
+    const reply = conversations(channel);
     const secrets: string[] = [];
     const say = async (text: string) => {
-      const activities: Partial<Activity>[] = await conversation.say(text);
-      const replies = activities.filter((a) => a.type === 'message').map(visibleText);
-      expect(replies.flatMap(englishSentences), `English in the reply to "${text}"`).to.deep.equal([]);
-      const all = replies.join('\n');
+      const all = (await reply(text)).join('\n');
       for (const secret of secrets) expect(all, `"${secret}" said back`).to.not.include(secret);
       return all;
     };

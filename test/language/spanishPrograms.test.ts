@@ -3,7 +3,6 @@
 // program's language, Spanish titles where the feed has them, weekdays in lower case mid-sentence,
 // and a Spanish SMS welcome that goes as GSM-7.
 import { expect } from 'chai';
-import type { Activity } from 'botbuilder';
 import { DateTime } from 'luxon';
 import { smsSegments } from '../../channels/smsSegments';
 import { missingTranslations } from '../../config/startupChecks';
@@ -16,7 +15,7 @@ import { findPrograms } from '../../library/programs/search';
 import { visibleText } from '../dialogs/conversationHarness';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { demoLibraryRecognizer, loadDemoLibrary } from '../support/demoLibrary';
-import { englishSentences } from '../support/englishSentences';
+import { spanishConversations } from '../support/spanishChat';
 
 const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
 const zone = 'America/Chicago';
@@ -34,16 +33,7 @@ describe('Spanish programs and SMS welcome (issue 15)', function () {
   });
   after(() => harness.close());
 
-  let count = 0;
-  const chat = (channel: string) => {
-    const conversation = harness.conversation(`esp-${++count}`, channel, `patron-esp-${count}`);
-    return async (text: string) => {
-      const activities: Partial<Activity>[] = await conversation.say(text);
-      const replies = activities.filter((a) => a.type === 'message').map(visibleText);
-      expect(replies.flatMap(englishSentences), `English in the reply to "${text}"`).to.deep.equal([]);
-      return replies;
-    };
-  };
+  const chat = spanishConversations(() => harness, 'esp');
 
   it('reads the language of a program from its categories and of a request from the message', () => {
     expect(readCategories(['Families', 'Storytime', 'Bilingual']).languages).to.deep.equal(['en', 'es']);
