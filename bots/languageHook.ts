@@ -18,6 +18,23 @@ export interface ConversationLanguage {
   chosen?: boolean;
 }
 
+/** The property the conversation's language is kept in. */
+const LANGUAGE_PROPERTY = 'conversationLanguage';
+
+/**
+ * Sets the turn's language from what the conversation has so far, for work done before the language
+ * hook reads the message (the notice for a PIN typed when none was asked is sent from middleware).
+ */
+export function useSavedLanguage(
+  conversationState: ConversationState,
+): (context: TurnContext) => Promise<void> {
+  const property = conversationState.createProperty<ConversationLanguage>(LANGUAGE_PROPERTY);
+  return async (context) => {
+    const saved = await property.get(context, {});
+    if (saved.language) setTurnLanguage(context, saved.language);
+  };
+}
+
 export class LanguageHook implements PatronTurnHook {
   private readonly property: StatePropertyAccessor<ConversationLanguage>;
 
@@ -25,7 +42,7 @@ export class LanguageHook implements PatronTurnHook {
     conversationState: ConversationState,
     private readonly catalogs: readonly Messages[],
   ) {
-    this.property = conversationState.createProperty<ConversationLanguage>('conversationLanguage');
+    this.property = conversationState.createProperty<ConversationLanguage>(LANGUAGE_PROPERTY);
   }
 
   async beforeDialogs(context: TurnContext): Promise<PatronTurnDecision> {

@@ -10,7 +10,11 @@ import { markTurnSensitive } from '../dialogs/turnState';
 import { messagesOf } from '../dialogs/conversationLanguage';
 
 export class SensitiveInputMiddleware implements Middleware {
-  constructor(private readonly gate: SensitiveInputState) {}
+  constructor(
+    private readonly gate: SensitiveInputState,
+    /** Sets the turn's language from the conversation's (this runs before the language hook). */
+    private readonly useSavedLanguage?: (context: TurnContext) => Promise<void>,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
@@ -20,8 +24,12 @@ export class SensitiveInputMiddleware implements Middleware {
         activity.text = visibleText;
         markTurnSensitive(context, withheld);
         // Nothing waits for it: say so here, and let no dialog read "[PIN withheld]" as a request.
-        // This runs before the language hook: the turn's language is Web Chat's locale, or English.
-        if (withheld.unasked) return sendReply(context, messagesOf(context).signIn.unaskedSecret);
+        // This runs before the language hook: the conversation's language so far, else Web Chat's
+        // locale, else English.
+        if (withheld.unasked) {
+          await this.useSavedLanguage?.(context);
+          return sendReply(context, messagesOf(context).signIn.unaskedSecret);
+        }
       }
     }
     await next();

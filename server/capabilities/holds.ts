@@ -4,6 +4,7 @@
 // conversation state) and its middleware (first on the adapter), the holds and sign-out dialogs, the
 // Entra return page, a readiness check and the daily purge of ended sign-in records.
 import type { TurnContext } from 'botbuilder';
+import { useSavedLanguage } from '../../bots/languageHook';
 import { SensitiveInputMiddleware } from '../../bots/sensitiveInputMiddleware';
 import { END_SESSION_EVENT } from '../../channels/pageEvents';
 import type { HoldsDialogDeps } from '../../dialogs/holds/holdsCommon';
@@ -102,7 +103,7 @@ export function holdsCapability(deps: CapabilityDeps, options: HoldsOptions = {}
     entra,
     dialogDeps,
     isSignedIn: (context) => sessions.isSignedIn(conversationKey(context.activity)),
-    middleware: [new SensitiveInputMiddleware(sensitiveInput)],
+    middleware: [new SensitiveInputMiddleware(sensitiveInput, useSavedLanguage(deps.conversationState))],
     patronHooks: [{ onEvent: async (context) => endSessionOnRequest(context, sessions, sensitiveInput) }],
     routes: [
       { intents: ['holds.list'], dialog: new HoldsListDialog(dialogDeps) },

@@ -3,6 +3,7 @@
 // on Web Chat and SMS. Every reply is checked for English sentences (test/support/englishSentences.ts),
 // proper names and titles aside, and no PIN or full card number comes back in any reply.
 import { expect } from 'chai';
+import { es } from '../../library/language/catalogs/es';
 import { startBotHarness, type BotHarness } from '../support/botHarness';
 import { demoLibraryRecognizer } from '../support/demoLibrary';
 import { spanishConversations } from '../support/spanishChat';
@@ -140,6 +141,15 @@ describe('sign-in, holds and the account in Spanish (issue 15)', function () {
       expect(fines).to.include('Para pagar o preguntar por un cargo, llame al (555) 010-2000.');
     });
   }
+
+  it('withholds a PIN typed when none was asked, and says why in Spanish over SMS (no locale)', async () => {
+    const { say, secrets } = chat('sms');
+    secrets.push(JORDAN.card, JORDAN.pin);
+    await say('quiero ver mis reservas');
+    await say(JORDAN.card);
+    expect(await say('a que hora cierran hoy la main library')).to.match(/Main Library/);
+    expect(await say(JORDAN.pin)).to.equal(es.signIn.unaskedSecret);
+  });
 
   it('reads Spanish stop, sign-out and person requests', () => {
     expect(['cancelar', 'Basta.', 'no gracias', 'olvídelo'].every(isStopRequest)).to.equal(true);
