@@ -43,6 +43,7 @@ export class LanguageHook implements PatronTurnHook {
     private readonly catalogs: readonly Messages[],
   ) {
     this.property = conversationState.createProperty<ConversationLanguage>(LANGUAGE_PROPERTY);
+    this.onEvent = useSavedLanguage(conversationState);
   }
 
   async beforeDialogs(context: TurnContext): Promise<PatronTurnDecision> {
@@ -72,8 +73,5 @@ export class LanguageHook implements PatronTurnHook {
   }
 
   /** Page events (clear the chat) are answered in the conversation's language too. */
-  async onEvent(context: TurnContext): Promise<void> {
-    const saved = await this.property.get(context, {});
-    if (saved.language) setTurnLanguage(context, saved.language);
-  }
+  readonly onEvent: (context: TurnContext) => Promise<void>;
 }

@@ -1,10 +1,11 @@
 // What the hours dialog says about a mobile branch's stops ("when is the book bus at the senior
 // center") and the title of a range of days, as plain functions over the catalog and Replies.
-import { DateTime, type WeekdayNumbers } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Reply } from '../../channels/reply';
 import type { Weekday } from '../../config/libraryConfig';
 import { calendarDateIn, dayLabel, formatTime, relativeDay } from '../../library/hours/format';
 import type { OpenInterval } from '../../library/hours/hoursService';
+import { weekdayNumbers } from '../../library/hours/specialDays';
 import type { Messages } from '../../library/language/catalog';
 
 export interface Stop {
@@ -14,20 +15,10 @@ export interface Stop {
   place: string;
 }
 
-const WEEKDAY_NUMBER: Record<Weekday, WeekdayNumbers> = {
-  monday: 1,
-  tuesday: 2,
-  wednesday: 3,
-  thursday: 4,
-  friday: 5,
-  saturday: 6,
-  sunday: 7,
-};
-
 /** "Thursdays, 10:00 AM-noon". */
 export function stopTimes(m: Messages, stop: Stop): string {
   // Any week will do: only the weekday's name is read from it.
-  const day = DateTime.fromObject({ weekYear: 2026, weekNumber: 10, weekday: WEEKDAY_NUMBER[stop.weekday] });
+  const day = DateTime.fromObject({ weekYear: 2026, weekNumber: 10, weekday: weekdayNumbers[stop.weekday] });
   return m.hours.stopTimes(m.dates.weekdays(day), clock(m, stop.opens), clock(m, stop.closes));
 }
 

@@ -1,8 +1,9 @@
 // Holidays and special days are configured by rule; this turns a rule into a calendar date for a year.
-import { DateTime } from 'luxon';
+import { DateTime, type WeekdayNumbers } from 'luxon';
 import type { SpecialDay, Weekday } from '../../config/libraryConfig';
 
-const weekdayNumbers: Record<Weekday, number> = {
+/** Luxon's weekday numbers (Monday 1). */
+export const weekdayNumbers: Record<Weekday, WeekdayNumbers> = {
   monday: 1,
   tuesday: 2,
   wednesday: 3,
