@@ -1,6 +1,7 @@
 // End to end through the real server and the built-in Direct Line: patrons on `/`, staff on the
 // `/staff` workspace, as two browser windows would be.
 import { expect } from 'chai';
+import { secretAt } from '../support/secretSearch';
 import type { Activity } from 'botbuilder';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,14 +89,15 @@ describe('handoff: end to end through the built-in Direct Line (patron page and 
     const after = await patron.ask('hello');
     expect(after.map((a) => a.text).join(' ')).to.contain('help bot');
     // Nothing secret reached the logs or the stored state (queue, cases, recent turns, audit).
-    expect(bot.logText()).not.to.match(/4321|21234000567890|hold shelf/);
+    expect(bot.logText()).not.to.contain('hold shelf');
     const stored = ['bot-state.sqlite', 'bot-state.sqlite-wal']
       .filter((file) => existsSync(join(bot.dataDir, file)))
       .map((file) => readFileSync(join(bot.dataDir, file)).toString('latin1'))
       .join('');
     expect(stored).to.contain('7890'); // the masked card number is there, so the search is real
     for (const secret of ['4321', '21234000567890']) {
-      const at = stored.indexOf(secret);
+      expect(secretAt(bot.logText(), secret), `"${secret}" in the log`).to.equal(-1);
+      const at = secretAt(stored, secret);
       expect(at, `"${secret}" stored near: ${stored.slice(Math.max(0, at - 200), at + 100)}`).to.equal(-1);
     }
   });

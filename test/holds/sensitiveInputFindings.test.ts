@@ -4,6 +4,7 @@
 // card number, after a new topic at the PIN question, or after a lockout.
 import type { Activity } from 'botbuilder';
 import { expect } from 'chai';
+import { secretAt } from '../support/secretSearch';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { messagesFor } from '../../library/language/catalog';
@@ -39,7 +40,7 @@ describe('sign-in screening on the dialog state and the text, not the previous a
 
   function expectNowhere(secrets: string[], where: Record<string, string>): void {
     for (const [name, content] of Object.entries(where))
-      for (const secret of secrets) expect(content, `${secret} in ${name}`).to.not.include(secret);
+      for (const secret of secrets) expect(secretAt(content, secret), `${secret} in ${name}`).to.equal(-1);
   }
 
   it('4: card number, then a typing activity, then the PIN: the PIN is withheld from the history', async () => {
