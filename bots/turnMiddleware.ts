@@ -27,7 +27,8 @@ export function retriedActivityFilter(
   logger: Logger,
   conversationState: ConversationState,
   storage: DocumentStorage,
-  remembered = 50,
+  // A channel retries within seconds; twenty covers any burst of messages in one conversation meanwhile.
+  remembered = 20,
 ): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
@@ -53,7 +54,9 @@ async function claim(
   remembered: number,
 ): Promise<boolean> {
   const id = context.activity.id as string;
-  const by = randomUUID();
+  // Only needs to tell apart the few turns racing for one activity: 32 random bits, kept short
+  // because the list is in the conversation document every turn reads, hashes and writes.
+  const by = randomUUID().slice(0, 8);
   const loaded = (await conversationState.load(context)) as Versioned<ConversationDocument>;
   const key = conversationState.getStorageKey(context) as string;
   let claimedOn = -1;
@@ -87,13 +90,17 @@ export function turnLoggerMiddleware(logger: Logger): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const activity = context.activity;
-      const log = logger.child({
-        conversationId: activity.conversation?.id,
-        channelId: activity.channelId,
-        activityId: activity.id,
-      });
-      context.turnState.set(TURN_LOGGER_KEY, log);
-      log.debug({ type: activity.type }, 'turn');
+      // The turn's child logger is made when something first logs: most turns log nothing, and
+      // making it on every turn cost as much as the rest of this middleware.
+      let log: Logger | undefined;
+      const forTurn = (): Logger =>
+        (log ??= logger.child({
+          conversationId: activity.conversation?.id,
+          channelId: activity.channelId,
+          activityId: activity.id,
+        }));
+      context.turnState.set(TURN_LOGGER_KEY, forTurn);
+      if (logger.isLevelEnabled('debug')) forTurn().debug({ type: activity.type }, 'turn');
       await next();
     },
   };

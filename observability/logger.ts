@@ -87,10 +87,11 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(base, options.destination ?? pino.destination({ sync: true }));
 }
 
-/** Where a turn's logger lives in TurnContext.turnState (set by the adapter middleware). */
+/** Where a turn's logger lives in TurnContext.turnState (set by the adapter middleware), as its maker. */
 export const TURN_LOGGER_KEY = Symbol('turnLogger');
 
 /** The logger for the current turn, carrying its conversation id; the given fallback otherwise. */
 export function turnLogger(turnState: Map<unknown, unknown>, fallback: Logger): Logger {
-  return (turnState.get(TURN_LOGGER_KEY) as Logger | undefined) ?? fallback;
+  const forTurn = turnState.get(TURN_LOGGER_KEY) as (() => Logger) | undefined;
+  return forTurn?.() ?? fallback;
 }

@@ -27,6 +27,11 @@ export class SqliteStorage implements Storage {
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly insertNew: Database.Statement<[string, string, string]>;
+  // The transactions are built once: better-sqlite3 makes new wrapper functions on every `transaction()`.
+  /** One transaction: either every change is written or none is. */
+  private readonly writeAll: Database.Transaction<(entries: [string, Record<string, unknown>][]) => void>;
+  private readonly createAll: Database.Transaction<(entries: [string, Record<string, unknown>][]) => void>;
+  private readonly removeAll: Database.Transaction<(keys: string[]) => void>;
 
   constructor(readonly file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -50,22 +55,7 @@ export class SqliteStorage implements Storage {
     this.insertNew = this.db.prepare(
       'INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING',
     );
-  }
-
-  async read(keys: string[]): Promise<StoreItems> {
-    if (!Array.isArray(keys)) throw new Error('Keys are required when reading');
-    const items: StoreItems = {};
-    for (const key of keys) {
-      const row = this.selectOne.get(key);
-      if (row) items[key] = { ...JSON.parse(row.value), eTag: row.etag };
-    }
-    return items;
-  }
-
-  async write(changes: StoreItems): Promise<void> {
-    if (!changes || typeof changes !== 'object') throw new Error('Changes are required when writing');
-    // One transaction: either every change is written or none is.
-    const writeAll = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+    this.writeAll = this.db.transaction((entries) => {
       for (const [key, item] of entries) {
         const wanted = item.eTag as string | undefined;
         if (wanted && wanted !== '*') {
@@ -76,26 +66,43 @@ export class SqliteStorage implements Storage {
         this.upsert.run(key, JSON.stringify(value), randomUUID());
       }
     });
-    // IMMEDIATE takes the write lock before the eTag check, so another process on the same file
-    // cannot write between the check and the write (it waits, up to the busy timeout).
-    writeAll.immediate(Object.entries(changes));
-  }
-
-  /** Writes every change, or none when any key already exists (an eTag conflict). */
-  async create(changes: StoreItems): Promise<void> {
-    const createAll = this.db.transaction((entries: [string, Record<string, unknown>][]) => {
+    this.createAll = this.db.transaction((entries) => {
       for (const [key, item] of entries) {
         const { eTag: _ignored, ...value } = item;
         if (this.insertNew.run(key, JSON.stringify(value), randomUUID()).changes === 0)
           throw new StorageConflictError(key);
       }
     });
-    createAll.immediate(Object.entries(changes));
+    this.removeAll = this.db.transaction((keys) => keys.forEach((key) => this.remove.run(key)));
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    if (!Array.isArray(keys)) throw new Error('Keys are required when reading');
+    const items: StoreItems = {};
+    for (const key of keys) {
+      const row = this.selectOne.get(key);
+      if (!row) continue;
+      const item = JSON.parse(row.value) as StoreItems[string];
+      item.eTag = row.etag;
+      items[key] = item;
+    }
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    if (!changes || typeof changes !== 'object') throw new Error('Changes are required when writing');
+    // IMMEDIATE takes the write lock before the eTag check, so another process on the same file
+    // cannot write between the check and the write (it waits, up to the busy timeout).
+    this.writeAll.immediate(Object.entries(changes));
+  }
+
+  /** Writes every change, or none when any key already exists (an eTag conflict). */
+  async create(changes: StoreItems): Promise<void> {
+    this.createAll.immediate(Object.entries(changes));
   }
 
   async delete(keys: string[]): Promise<void> {
-    const removeAll = this.db.transaction((all: string[]) => all.forEach((key) => this.remove.run(key)));
-    removeAll(keys);
+    this.removeAll(keys);
   }
 
   /** For /readyz: the file can be read. */

@@ -246,10 +246,26 @@ export class MainDialog extends ComponentDialog {
     if (!next) {
       if (memory.note) await sendReply(step.context, { kind: 'text', text: memory.note });
       memory.note = undefined;
-      return step.replaceDialog(MAIN_LOOP, { memory, wait: true } satisfies LoopOptions);
+      return this.waitInPlace(step, memory);
     }
     // The request is read as if it were the whole message (dialogs and hooks read the activity's text).
     step.context.activity.text = next.text;
     return step.replaceDialog(MAIN_LOOP, { memory, wait: false, part: next } satisfies LoopOptions);
+  }
+
+  /**
+   * What `replaceDialog(MAIN_LOOP, { memory, wait: true })` leads to (the loop back at its first step,
+   * waiting), without ending one waterfall and beginning the next: that start and end, with their
+   * new instance id and telemetry, was a good part of the dialog machinery's work on every turn.
+   * The next message resumes the waterfall after `stepIndex`, so at the route step.
+   */
+  private waitInPlace(step: WaterfallStepContext, memory: MainMemory): DialogTurnResult {
+    const loop = step.activeDialog;
+    if (loop?.id !== MAIN_LOOP) throw new Error('the main loop is not the active dialog');
+    const state = loop.state as { options: LoopOptions; values: { memory: MainMemory }; stepIndex: number };
+    state.options = { memory, wait: true };
+    state.values.memory = memory;
+    state.stepIndex = 0;
+    return Dialog.EndOfTurn;
   }
 }

@@ -99,8 +99,19 @@ export function isExplicitRequestForPerson(text: string): boolean {
   return explicitPatterns.some((pattern) => pattern.test(normalized));
 }
 
+/** Configured phrases (topics, frustration words), normalised once: they are checked on every message. */
+const normalizedPhrases = new Map<string, string>();
+function normalizedPhrase(phrase: string): string {
+  let wanted = normalizedPhrases.get(phrase);
+  if (wanted === undefined) {
+    if (normalizedPhrases.size > 10_000) normalizedPhrases.clear();
+    normalizedPhrases.set(phrase, (wanted = normalizeForMatching(phrase)));
+  }
+  return wanted;
+}
+
 function containsPhrase(normalizedText: string, phrase: string): boolean {
-  const wanted = normalizeForMatching(phrase);
+  const wanted = normalizedPhrase(phrase);
   if (!wanted) return false;
   return ` ${normalizedText} `.includes(` ${wanted} `);
 }

@@ -3,6 +3,7 @@
 // and so the answer never depends on the server's time zone.
 import { DateTime } from 'luxon';
 import type { Branch, LibraryConfig, OpenPeriod, SpecialDay, Weekday } from '../../config/libraryConfig';
+import { LibraryTimeZone } from './libraryTimeZone';
 import { SpecialDayCalendar } from './specialDays';
 
 const weekdays: Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -47,6 +48,8 @@ const lookAheadDays = 60;
 
 export class HoursService {
   readonly zone: string;
+  /** The same zone for luxon, with its offsets kept ("now" is asked on every hours turn). */
+  private readonly timeZone: LibraryTimeZone;
   readonly calendar: SpecialDayCalendar;
   private readonly branchesById: Map<string, Branch>;
   private readonly memo = new Map<string, OpenInterval[]>();
@@ -59,6 +62,7 @@ export class HoursService {
     private readonly clock: Clock = () => new Date(),
   ) {
     this.zone = config.library.timeZone;
+    this.timeZone = new LibraryTimeZone(this.zone);
     this.calendar = new SpecialDayCalendar(config.specialDays);
     this.branchesById = new Map(config.branches.map((b) => [b.id, b]));
   }
@@ -75,7 +79,7 @@ export class HoursService {
 
   /** Now in the library's zone (or a given instant). */
   now(at?: Date): DateTime {
-    return DateTime.fromJSDate(at ?? this.clock(), { zone: this.zone });
+    return DateTime.fromJSDate(at ?? this.clock(), { zone: this.timeZone });
   }
 
   /** Today's date (yyyy-MM-dd) in the library's zone. */
