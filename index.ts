@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       'Local mode: no MicrosoftAppId is set, so channel authentication is OFF. Listening on 127.0.0.1 only.',
     );
   }
+  // Before "ready": a supervisor that stops the bot as soon as it says so must reach the graceful path
+  // (a SIGTERM between the line and the handler killed the process outright on a busy machine).
+  stopOnSignals(app, logger);
   logger.info(
     {
       library: library.config.library.name,
@@ -57,7 +60,6 @@ async function main(): Promise<void> {
     },
     `${library.config.library.name} help bot is ready at http://localhost:${port}`,
   );
-  stopOnSignals(app, logger);
 }
 
 /** The environment and the YAML, validated; a configuration that cannot work is refused here. */

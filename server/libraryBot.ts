@@ -3,13 +3,13 @@
 // server/libraryBotApp.ts serves it; the tests' harnesses build exactly this on other adapters.
 import {
   type BotAdapter,
-  ConversationState,
+  type ConversationState,
   type Middleware,
   type Storage,
   type TurnContext,
-  UserState,
 } from 'botbuilder';
 import { PatronBot } from '../bots/patronBot';
+import { LibraryConversationState, LibraryUserState } from '../bots/savedState';
 import {
   retriedActivityFilter,
   sharedDialogMemoryConfiguration,
@@ -92,8 +92,8 @@ export function createLibraryBot(options: LibraryBotOptions, adapter: BotAdapter
         modelCacheDirectory: options.settings.modelCacheDir,
       }),
     storage,
-    conversationState: new ConversationState(storage),
-    userState: new UserState(storage),
+    conversationState: new LibraryConversationState(storage),
+    userState: new LibraryUserState(storage),
     adapter,
     clock: options.now ?? (() => new Date()),
   };
