@@ -3,9 +3,16 @@
 // and on each language's held-out splits, with its cost per message. `npm run -s nlu -- language`.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATALOGS } from '../library/language/catalog';
-import { readLanguage } from '../library/language/detectLanguage';
-import { evaluateLanguageReading, type LanguageScore } from '../library/language/languageEvaluation';
+import { CATALOGS, type Messages } from '../library/language/catalog';
+import { messageWords, readLanguage } from '../library/language/detectLanguage';
+import {
+  evaluateLanguageReading,
+  type CarriesLanguage,
+  type LanguageScore,
+} from '../library/language/languageEvaluation';
+import { readWordList } from '../library/language/lexicon/buildSpanishLexicon';
+import { spanishWordTables } from '../library/language/lexicon/spanishLexicon';
+import { isSpanishWord } from '../library/language/lexicon/spanishWords';
 import { DEFAULT_CORPUS_DIRECTORY, corpusLanguages, heldOutSplits, readCorpusDirectory } from './corpus';
 
 export interface NeutralScore {
@@ -30,8 +37,29 @@ function heldOutLines(directory: string, language: string, split: string): strin
   return [...readCorpusDirectory(folder).values()].flat();
 }
 
+/**
+ * The rule that sets apart the messages no reader can place ("ok", "👍", "asdfgh", "fax?", "mmm"): a
+ * message carries a language when one of its words belongs to one language only, by the dictionaries
+ * (the English word list, a dev dependency; the Spanish lexicon) or by one catalog's everyday words.
+ * Mechanical, never marked by hand per line; the figures are given both over every message and over
+ * these.
+ */
+export function languageCarrier(catalogs: readonly Messages[]): CarriesLanguage {
+  const english = readWordList('an-array-of-english-words');
+  const spanish = spanishWordTables();
+  const dictionaries: Record<string, (word: string) => boolean> = {
+    en: (word) => english.has(word),
+    es: (word) => spanish.shared.has(word) || isSpanishWord(word, spanish),
+  };
+  const everyday = new Map(catalogs.map((m) => [m.language, new Set(m.commonWords)]));
+  const languagesOf = (word: string) =>
+    catalogs.filter((m) => dictionaries[m.language]?.(word) || everyday.get(m.language)?.has(word)).length;
+  return (line) => messageWords(line).some((word) => /[a-z]/.test(word) && languagesOf(word) === 1);
+}
+
 export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY): LanguageIdReport {
   const catalogs = Object.values(CATALOGS);
+  const carries = languageCarrier(catalogs);
   const neutralLines: string[] = [];
   const sets: { set: string; scores: LanguageScore[] }[] = [];
   const shortLines: string[] = [];
@@ -43,7 +71,7 @@ export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY)
     neutralLines.push(...(short.get('neutral') ?? []));
     short.delete('neutral');
     for (const lines of short.values()) shortLines.push(...lines);
-    sets.push({ set: folder, scores: evaluateLanguageReading(short, catalogs) });
+    sets.push({ set: folder, scores: evaluateLanguageReading(short, catalogs, carries) });
   }
   const languages = ['en', ...corpusLanguages(directory)];
   const splits = new Set(languages.flatMap((l) => heldOutSplits(directory, l === 'en' ? undefined : l)));
@@ -53,7 +81,7 @@ export function evaluateLanguageId(directory: string = DEFAULT_CORPUS_DIRECTORY)
         .map((l) => [l, heldOutLines(directory, l, split)] as const)
         .filter(([, lines]) => lines.length),
     );
-    sets.push({ set: split, scores: evaluateLanguageReading(samples, catalogs) });
+    sets.push({ set: split, scores: evaluateLanguageReading(samples, catalogs, carries) });
   }
   const neutral: NeutralScore = { messages: neutralLines.length, alone: 0, kept: 0, checks: 0 };
   for (const line of neutralLines) {
@@ -83,11 +111,13 @@ export function formatLanguageIdReport(report: LanguageIdReport): string {
   for (const { set, scores } of report.sets) {
     for (const s of scores) {
       lines.push(
-        `${set} ${s.language}: ${s.messages} messages; first message, no hint ${pct(s.alone, s.messages)}; ` +
+        `${set} ${s.language}: ${s.messages} messages; first message, no hint ${pct(s.alone, s.messages)} ` +
+          `(${pct(s.aloneCarrying, s.carrying)} of the ${s.carrying} that carry a language); ` +
           `in a conversation in ${s.language} ${pct(s.inConversation, s.messages)}; ` +
           `switching from the other ${pct(s.switching, s.messages)}`,
       );
-      for (const wrong of s.wrongAlone) lines.push(`  wrong alone: ${wrong}`);
+      for (const wrong of s.wrongAlone)
+        lines.push(`  wrong alone${s.noLanguage.includes(wrong) ? ' (carries no language)' : ''}: ${wrong}`);
     }
   }
   const n = report.neutral;

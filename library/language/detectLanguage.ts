@@ -43,6 +43,11 @@ function plain(text: string): string {
   );
 }
 
+/** A message's words as the reader sees them: lower case, no accents, no punctuation. */
+export function messageWords(text: string): string[] {
+  return plain(text).split(' ').filter(Boolean);
+}
+
 /** The catalog whose `askedFor` the whole message is ("in english please", "en español"). */
 function askedFor(text: string, catalogs: readonly Messages[]): string | undefined {
   const said = plain(text);
@@ -84,7 +89,7 @@ function lexiconHits(words: readonly string[], catalogs: readonly Messages[]): M
 }
 
 function scores(text: string, catalogs: readonly Messages[], firstMessage: boolean): Map<string, number> {
-  const words = plain(text).split(' ').filter(Boolean);
+  const words = messageWords(text);
   const result = new Map<string, number>();
   const lexicon = firstMessage ? lexiconHits(words, catalogs) : new Map<string, number>();
   for (const m of catalogs) {
