@@ -1,7 +1,8 @@
 // Builds spanishLexicon.data.ts from the Letterpress word lists (an-array-of-spanish-words and
 // an-array-of-english-words, MIT, dev dependencies): Spanish words without accents, less every word
-// the English list has and the names in names.words, front-coded and brotli-compressed. `npm run -s lexicon` after a change to the
-// lists or to the spelling rules in spanishWords.ts; the lexicon test fails while the data is stale.
+// the English list has and the names in names.words, front-coded and brotli-compressed. Run
+// `npm run -s lexicon` after a change to the lists, names.words or the spelling rules in
+// spanishWords.ts; the lexicon test fails while the committed data is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -46,7 +47,8 @@ export function buildSpanishLexicon(): SpanishLexiconSource {
   const names = readNames();
   const spanishOnly = encodeWordTable([...spanish].filter((word) => !english.has(word) && !names.has(word)));
   const shared = encodeWordTable([...spanish].filter((word) => english.has(word)));
-  const tables = { spanishOnly: new WordTable(spanishOnly), shared: new WordTable(shared) };
+  const table = (text: string) => new WordTable(Buffer.from(text, 'latin1'));
+  const tables = { spanishOnly: table(spanishOnly), shared: table(shared) };
   // English words the spelling rules would read as Spanish ("hello" = "hel" + "lo" if "hel" were Spanish).
   const notSpanish = [...english].filter((word) => !spanish.has(word) && readsAsSpanish(word, tables)).sort();
   return { spanishOnly, shared, notSpanish };
@@ -54,7 +56,7 @@ export function buildSpanishLexicon(): SpanishLexiconSource {
 
 function compress(text: string): string {
   return brotliCompressSync(Buffer.from(text, 'latin1'), {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24 },
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 20 },
   }).toString('base64');
 }
 
@@ -71,7 +73,7 @@ function main(): void {
       `  notSpanish: '${lexicon.notSpanish.join(' ')}',\n` +
       '};\n',
   );
-  const words = (text: string) => new WordTable(text).size;
+  const words = (text: string) => new WordTable(Buffer.from(text, 'latin1')).size;
   console.log(
     `${target}: ${words(lexicon.spanishOnly)} Spanish-only words, ${words(lexicon.shared)} shared, ` +
       `${lexicon.notSpanish.length} English exceptions`,

@@ -7,7 +7,7 @@ import type { SpanishWordTables } from './spanishWords';
 import { WordTable } from './wordTable';
 
 function table(base64: string): WordTable {
-  return new WordTable(brotliDecompressSync(Buffer.from(base64, 'base64')).toString('latin1'));
+  return new WordTable(brotliDecompressSync(Buffer.from(base64, 'base64')));
 }
 
 let shared: WordTable | undefined;

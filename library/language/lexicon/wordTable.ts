@@ -1,12 +1,13 @@
 // A large sorted word list kept small in memory: front-coded (each word stored as how many leading
 // letters it shares with the word before it, one character, then the rest), with a full word every
 // BLOCK words so a look-up is a binary search over those and a short scan. 626,000 Spanish words take
-// 2.7 MB this way, against some 40 MB as a Set of strings.
+// 2.4 MB of bytes this way (kept as the unpacked Buffer, no copy), against some 40 MB as a Set of strings.
 
 /** Words per block: the scan after the binary search reads at most this many. */
 const BLOCK = 64;
 /** The longest shared prefix one character can say ('0' + 0 ... '0' + 40). */
 const MAX_SHARED = 40;
+const NEWLINE = 10;
 
 /** The front-coded text of a list of lower-case a-z words (sorted and deduplicated here). */
 export function encodeWordTable(words: Iterable<string>): string {
@@ -24,21 +25,23 @@ export function encodeWordTable(words: Iterable<string>): string {
 }
 
 export class WordTable {
-  /** Where each block's first line starts in `text`. */
+  /** Where each block's first line starts in `bytes`. */
   private readonly blocks: Uint32Array;
   /** How many words the table holds. */
   readonly size: number;
 
-  constructor(private readonly text: string) {
-    const starts: number[] = [];
-    let line = 0;
-    for (let at = 0; at < text.length; line++) {
-      if (line % BLOCK === 0) starts.push(at);
-      const end = text.indexOf('\n', at);
-      at = end < 0 ? text.length : end + 1;
+  /** `bytes`: encodeWordTable's text in latin1 (one byte a character). */
+  constructor(private readonly bytes: Buffer) {
+    const starts: number[] = bytes.length ? [0] : [];
+    let line = bytes.length ? 1 : 0;
+    // A plain byte loop: 626,000 native indexOf calls cost more time and memory.
+    for (let at = 0; at < bytes.length - 1; at++) {
+      if (bytes[at] !== NEWLINE) continue;
+      if (line % BLOCK === 0) starts.push(at + 1);
+      line++;
     }
     this.blocks = Uint32Array.from(starts);
-    this.size = text ? line : 0;
+    this.size = line;
   }
 
   has(word: string): boolean {
@@ -52,7 +55,7 @@ export class WordTable {
     }
     let at = this.blocks[low];
     let current = '';
-    for (let i = 0; i < BLOCK && at < this.text.length; i++) {
+    for (let i = 0; i < BLOCK && at < this.bytes.length; i++) {
       const line = this.lineAt(at);
       current = current.slice(0, line.charCodeAt(0) - 48) + line.slice(1);
       if (current === word) return true;
@@ -68,7 +71,7 @@ export class WordTable {
   }
 
   private lineAt(start: number): string {
-    const end = this.text.indexOf('\n', start);
-    return this.text.slice(start, end < 0 ? this.text.length : end);
+    const end = this.bytes.indexOf(NEWLINE, start);
+    return this.bytes.toString('latin1', start, end < 0 ? this.bytes.length : end);
   }
 }
