@@ -112,6 +112,26 @@ function scores(text: string, catalogs: readonly Messages[], firstMessage: boole
   return result;
 }
 
+/** Small words a title leaves in lower case ("Harry Potter and the Goblet of Fire", "Cien años de soledad"). */
+const TITLE_SMALL_WORDS = new Set(
+  'a an and as at by for from in into of on or the to with de del el en la las los por para y con sin'.split(' '),
+);
+
+/**
+ * A title or a name typed as one ("The Midnight Library", "Where the Crawdads Sing"): three words or
+ * more, each capitalised or a small word, no question mark. Patrons do not write their questions so.
+ */
+function looksLikeTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 3 || /[?¿]/.test(text)) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
+  return (
+    capitalised.length >= 2 &&
+    /^\p{Lu}/u.test(words[0]) &&
+    words.every((word) => /^\p{Lu}/u.test(word) || TITLE_SMALL_WORDS.has(word))
+  );
+}
+
 /** The language to answer this message in. */
 export function readLanguage(text: string, context: LanguageContext): LanguageReading {
   const { catalogs } = context;
@@ -121,6 +141,8 @@ export function readLanguage(text: string, context: LanguageContext): LanguageRe
   const known = (tag?: string) =>
     catalogs.find((m) => m.language === tag?.toLowerCase().split(/[-_]/)[0])?.language;
   const prior = known(context.previous) ?? known(context.hint) ?? catalogs[0].language;
+  // A title says nothing about the patron's language once the conversation has one.
+  if (context.previous && looksLikeTitle(text)) return { language: prior, asked: false };
   const byLanguage = scores(text, catalogs, context.previous === undefined);
   const [best, bestScore] = [...byLanguage].sort((a, b) => b[1] - a[1])[0] ?? [prior, 0];
   const priorScore = byLanguage.get(prior) ?? 0;
