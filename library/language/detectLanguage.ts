@@ -114,7 +114,9 @@ function scores(text: string, catalogs: readonly Messages[], firstMessage: boole
 
 /** Small words a title leaves in lower case ("Harry Potter and the Goblet of Fire", "Cien años de soledad"). */
 const TITLE_SMALL_WORDS = new Set(
-  'a an and as at by for from in into of on or the to with de del el en la las los por para y con sin'.split(' '),
+  'a an and as at by for from in into of on or the to with de del el en la las los por para y con sin'.split(
+    ' ',
+  ),
 );
 
 /**
