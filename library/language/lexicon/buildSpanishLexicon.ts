@@ -1,7 +1,7 @@
 // Builds spanishLexicon.data.ts from the Letterpress word lists (an-array-of-spanish-words and
 // an-array-of-english-words, MIT, dev dependencies): Spanish words without accents, less every word
-// the English list has and the names in names.words, front-coded and brotli-compressed. Run
-// `npm run -s lexicon` after a change to the lists, names.words or the spelling rules in
+// the English list has and those in names.words and english.words, front-coded and brotli-compressed.
+// Run `npm run -s lexicon` after a change to the lists, the .words files or the spelling rules in
 // spanishWords.ts; the lexicon test fails while the committed data is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -27,11 +27,18 @@ export function readWordList(pkg: 'an-array-of-spanish-words' | 'an-array-of-eng
   return new Set(words.map(plainWord).filter((word) => /^[a-z]+$/.test(word)));
 }
 
-/** Names the Spanish list holds as words (names.words): they tell nothing about a message's language. */
-export function readNames(): Set<string> {
-  const text = readFileSync(resolve(REPOSITORY, 'library/language/lexicon/names.words'), 'utf8');
-  const lines = text.split('\n').filter((line) => !line.startsWith('#'));
-  return new Set(lines.join(' ').split(/\s+/).filter(Boolean).map(plainWord));
+/**
+ * Words the lexicon leaves out though the Spanish list has them: names (names.words) and English the
+ * English list lacks (english.words). They tell nothing about a message's language.
+ */
+export function readLeftOut(): Set<string> {
+  const words = ['names.words', 'english.words'].flatMap((file) =>
+    readFileSync(resolve(REPOSITORY, 'library/language/lexicon', file), 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('#'))
+      .flatMap((line) => line.split(/\s+/)),
+  );
+  return new Set(words.filter(Boolean).map(plainWord));
 }
 
 export interface SpanishLexiconSource {
@@ -44,13 +51,17 @@ export interface SpanishLexiconSource {
 export function buildSpanishLexicon(): SpanishLexiconSource {
   const spanish = readWordList('an-array-of-spanish-words');
   const english = readWordList('an-array-of-english-words');
-  const names = readNames();
-  const spanishOnly = encodeWordTable([...spanish].filter((word) => !english.has(word) && !names.has(word)));
+  const leftOut = readLeftOut();
+  const isSpanishOnly = (word: string) => spanish.has(word) && !english.has(word) && !leftOut.has(word);
+  const spanishOnly = encodeWordTable([...spanish].filter(isSpanishOnly));
   const shared = encodeWordTable([...spanish].filter((word) => english.has(word)));
   const table = (text: string) => new WordTable(Buffer.from(text, 'latin1'));
   const tables = { spanishOnly: table(spanishOnly), shared: table(shared) };
-  // English words the spelling rules would read as Spanish ("hello" = "hel" + "lo" if "hel" were Spanish).
-  const notSpanish = [...english].filter((word) => !spanish.has(word) && readsAsSpanish(word, tables)).sort();
+  // English words and the left-out ones the spelling rules would still read as Spanish ("hello" =
+  // "hel" + "lo" if "hel" were Spanish; "yall" = "yal" + a stretched "l").
+  const notSpanish = [...new Set([...english, ...leftOut])]
+    .filter((word) => !isSpanishOnly(word) && readsAsSpanish(word, tables))
+    .sort();
   return { spanishOnly, shared, notSpanish };
 }
 

@@ -10,7 +10,7 @@ export interface SpanishWordTables {
   spanishOnly: WordTable;
   /** Spanish words English has too ("come", "dame"): a verb a pronoun may join ("comelo"). */
   shared: WordTable;
-  /** English words the spelling rules below would take for Spanish ("hello" is not "hel" + "lo"). */
+  /** English and left-out words the spelling rules below would take for Spanish ("hello", "yall"). */
   notSpanish: ReadonlySet<string>;
 }
 
@@ -19,9 +19,17 @@ const ENCLITICS = /(?:(?:me|te|se|nos)(?:lo|la|los|las|le|les)|me|te|se|nos|lo|l
 /** The shortest verb form a pronoun joins that the rule trusts ("haz" + "lo"; "da" + "me" is too short). */
 const SHORTEST_STEM = 3;
 
-/** The spellings a patron's word may stand for: as typed, and with stretched letters undone. */
+/**
+ * The spellings a patron's word may stand for: as typed, and with stretched letters undone: a letter
+ * three times or more, a doubled vowel ("holaa", "siii"), a doubled last letter ("graciass"). Not "ll"
+ * or "rr" inside a word: those are Spanish letters ("llamar" is not "lamar").
+ */
 function spellings(word: string): string[] {
-  return [...new Set([word, word.replace(/(.)\1{2,}/g, '$1'), word.replace(/(.)\1+/g, '$1')])];
+  const unstretched = word
+    .replace(/(.)\1{2,}/g, '$1')
+    .replace(/([aeiou])\1/g, '$1')
+    .replace(/([b-df-hj-km-z])\1$/, '$1');
+  return unstretched === word ? [word] : [word, unstretched];
 }
 
 function withPronoun(word: string, tables: Pick<SpanishWordTables, 'spanishOnly' | 'shared'>): boolean {
