@@ -2,9 +2,12 @@
 // "2" or a title does not switch it; a message that reads clearly as another language does; "in
 // English, please" / "en español" always does (and the caller remembers it). Evidence: tinyld (a
 // language-identification library trained for short texts), the catalogs' everyday words (patrons'
-// texting shorthand included, which no general model knows) and letters only one language writes.
+// texting shorthand included, which no general model knows), letters only one language writes and, for
+// a conversation's first message only, a Spanish dictionary less every English word (lexicon/).
 import { detectAll } from 'tinyld';
 import type { Messages } from './catalog';
+import { spanishWordTables, wordsOfBothLanguages } from './lexicon/spanishLexicon';
+import { isSpanishWord } from './lexicon/spanishWords';
 
 export interface LanguageReading {
   language: string;
@@ -27,13 +30,22 @@ const SWITCH_MARGIN = 1;
 const NEW_CONVERSATION_MARGIN = 0.5;
 
 function plain(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9' ]+/g, ' ')
+      // A stretched "holaaa" or "thanksss" is the word itself.
+      .replace(/([a-z])\1{2,}/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+/** A message's words as the reader sees them: lower case, no accents, no punctuation. */
+export function messageWords(text: string): string[] {
+  return plain(text).split(' ').filter(Boolean);
 }
 
 /** The catalog whose `askedFor` the whole message is ("in english please", "en español"). */
@@ -53,17 +65,44 @@ function commonWordsOf(m: Messages): ReadonlySet<string> {
 /** Everyday words that settle a message on their own: tinyld (about 0.3 ms a message) is then not asked. */
 const DECISIVE_HITS = 3;
 
-function scores(text: string, catalogs: readonly Messages[]): Map<string, number> {
-  const words = plain(text).split(' ').filter(Boolean);
+/**
+ * Dictionaries of words one language has and the others do not, for a conversation's first message
+ * only: there a lone "saludos" or "donacion" has nothing else to go on, while inside a conversation a
+ * title or a branch name ("La Casa", "El Camino") must never switch it.
+ */
+const FIRST_MESSAGE_LEXICONS: readonly { language: string; has: (word: string) => boolean }[] = [
+  { language: 'es', has: (word) => isSpanishWord(word, spanishWordTables()) },
+];
+/** What one dictionary word is worth, against 1 for an everyday word and up to 3 for tinyld. */
+const LEXICON_WEIGHT = 1;
+
+/** Dictionary words of each language among the words no catalog counts as everyday. */
+function lexiconHits(words: readonly string[], catalogs: readonly Messages[]): Map<string, number> {
+  const hits = new Map<string, number>();
+  const unclaimed = words.filter(
+    (word) => /^[a-z]{2,}$/.test(word) && !catalogs.some((m) => commonWordsOf(m).has(word)),
+  );
+  if (!unclaimed.length) return hits;
+  for (const lexicon of FIRST_MESSAGE_LEXICONS)
+    hits.set(lexicon.language, unclaimed.filter((word) => lexicon.has(word)).length);
+  return hits;
+}
+
+function scores(text: string, catalogs: readonly Messages[], firstMessage: boolean): Map<string, number> {
+  const words = messageWords(text);
   const result = new Map<string, number>();
+  const lexicon = firstMessage ? lexiconHits(words, catalogs) : new Map<string, number>();
   for (const m of catalogs) {
     const common = commonWordsOf(m);
     const hits = words.filter((word) => common.has(word)).length;
     const letters = m.letters.test(text) ? 1.5 : 0;
-    result.set(m.language, hits + letters);
+    result.set(m.language, hits + letters + LEXICON_WEIGHT * (lexicon.get(m.language) ?? 0));
   }
   const sorted = [...result.values()].sort((a, b) => b - a);
   if (sorted[0] >= DECISIVE_HITS && (sorted[1] ?? 0) === 0) return result;
+  // Letter statistics say nothing about a first message of words both languages write ("menu", "yo").
+  if (firstMessage && words.every((word) => !/[a-z]/.test(word) || wordsOfBothLanguages().has(word)))
+    return result;
   // tinyld's accuracy is 0-1 and only given when the text carries enough of a language.
   const model = detectAll(text, { only: catalogs.map((m) => m.language) });
   for (const { lang, accuracy } of model) {
@@ -71,6 +110,28 @@ function scores(text: string, catalogs: readonly Messages[]): Map<string, number
     if (score !== undefined) result.set(lang, score + 3 * accuracy);
   }
   return result;
+}
+
+/** Small words a title leaves in lower case ("Harry Potter and the Goblet of Fire", "Cien años de soledad"). */
+const TITLE_SMALL_WORDS = new Set(
+  'a an and as at by for from in into of on or the to with de del el en la las los por para y con sin'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A title or a name typed as one ("The Midnight Library", "Where the Crawdads Sing"): three words or
+ * more, each capitalised or a small word, no question mark. Patrons do not write their questions so.
+ */
+function looksLikeTitle(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 3 || /[?¿]/.test(text)) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
+  return (
+    capitalised.length >= 2 &&
+    /^\p{Lu}/u.test(words[0]) &&
+    words.every((word) => /^\p{Lu}/u.test(word) || TITLE_SMALL_WORDS.has(word))
+  );
 }
 
 /** The language to answer this message in. */
@@ -82,7 +143,9 @@ export function readLanguage(text: string, context: LanguageContext): LanguageRe
   const known = (tag?: string) =>
     catalogs.find((m) => m.language === tag?.toLowerCase().split(/[-_]/)[0])?.language;
   const prior = known(context.previous) ?? known(context.hint) ?? catalogs[0].language;
-  const byLanguage = scores(text, catalogs);
+  // A title says nothing about the patron's language once the conversation has one.
+  if (context.previous && looksLikeTitle(text)) return { language: prior, asked: false };
+  const byLanguage = scores(text, catalogs, context.previous === undefined);
   const [best, bestScore] = [...byLanguage].sort((a, b) => b[1] - a[1])[0] ?? [prior, 0];
   const priorScore = byLanguage.get(prior) ?? 0;
   // No evidence either way ("ok", "2", a title, an emoji): the conversation's language stays.

@@ -14,11 +14,20 @@ export interface LanguageScore {
   /** Read right in a conversation in another language (the message must switch it). */
   switching: number;
   wrongAlone: string[];
+  /** Messages that carry a language at all (a word of one language only), and of those read right alone. */
+  carrying: number;
+  aloneCarrying: number;
+  /** The messages that carry no language. */
+  noLanguage: string[];
 }
+
+/** Whether a message carries a language at all: "ok", "👍", "asdfgh" and "fax?" do not. */
+export type CarriesLanguage = (line: string) => boolean;
 
 export function evaluateLanguageReading(
   samples: ReadonlyMap<string, readonly string[]>,
   catalogs: readonly Messages[],
+  carriesLanguage: CarriesLanguage = () => true,
 ): LanguageScore[] {
   return [...samples].map(([language, lines]) => {
     const other = catalogs.find((m) => m.language !== language)?.language;
@@ -29,11 +38,18 @@ export function evaluateLanguageReading(
       inConversation: 0,
       switching: 0,
       wrongAlone: [],
+      carrying: 0,
+      aloneCarrying: 0,
+      noLanguage: [],
     };
     for (const line of lines) {
       const alone = readLanguage(line, { catalogs }).language === language;
       if (alone) score.alone++;
       else score.wrongAlone.push(line);
+      if (carriesLanguage(line)) {
+        score.carrying++;
+        if (alone) score.aloneCarrying++;
+      } else score.noLanguage.push(line);
       if (readLanguage(line, { catalogs, previous: language }).language === language) score.inConversation++;
       if (readLanguage(line, { catalogs, previous: other }).language === language) score.switching++;
     }

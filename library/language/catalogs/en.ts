@@ -28,9 +28,12 @@ export const en = {
   /** Reading: a patron asking for this language ("in English, please"), the whole message. */
   askedFor:
     /^(?:(?:can|could) (?:you|we) |please )?(?:(?:speak|talk|answer|reply|write|switch to|change to) (?:(?:to|with|in) me )?)?(?:in )?english(?: please| pls| por favor)?$|^(?:en )?ingles(?:,? por favor)?$|^(?:do you |habla(?:s|n)? |hablan )?(?:speak )?ingles\??$/,
-  /** Reading: everyday words of this language in patrons' messages, for the language of short ones. */
+  /**
+   * Reading: everyday words of this language in patrons' messages, for the language of short ones. Not
+   * "wifi", "menu", "bye" or "hey": Spanish speakers write them as they are ("hay wifi?", "gracias bye").
+   */
   commonWords:
-    'the a an you u your ur is are was were be been am i im my our we they them it its this that these those there here what whats when where how why who which can cant could would should will do does did dont not no and or but with without for from about at on in of to please pls plz thanks thank thx ty yes yeah yep yup nope sure cool great good nice awesome bye goodbye later see hi hello hey morning afternoon evening night today tonight tomorrow yesterday week weekend hours hour open opens close closes closing closed time library branch book books card hold holds renew fine fines fee fees owe due overdue return pickup pick check checked checkout programs program events event kids kid children child baby toddler teens teen adults seniors help menu person human agent staff librarian talk speak someone anyone anything something nothing need want like get got have has lost stolen wifi printer print copies computer password address parking many much more any some all just ok okay'.split(
+    'the a an you u your ur is are was were be been am i im my our we they them it its this that these those there here what whats when where how why who which can cant could would should will do does did dont not no and or but with without for from about at on in of to please pls plz thanks thank thx ty yes yeah yep yup nope sure cool great good nice awesome goodbye later see hi hello morning afternoon evening night today tonight tomorrow yesterday week weekend hours hour open opens close closes closing closed time library branch book books card hold holds renew fine fines fee fees owe due overdue return pickup pick check checked checkout programs program events event kids kid children child baby toddler teens teen adults seniors help person human agent staff librarian talk speak someone anyone anything something nothing need want like get got have has lost stolen printer print copies computer password address parking many much more any some all just ok okay'.split(
       ' ',
     ),
   /** Reading: how a follow-up to the last answer starts ("and on Sunday?", "what about Eastside?"). */
