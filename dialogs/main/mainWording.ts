@@ -119,9 +119,12 @@ export function whichReply(m: Messages, labels: string[], options: ChoiceOption[
   };
 }
 
-/** "Getting a library card" as "getting a library card"; "Wi-Fi" or "ESL classes" keep their capitals. */
+/**
+ * "Getting a library card" as "getting a library card", "Cómo sacar la tarjeta" as "cómo sacar...";
+ * "Wi-Fi" or "ESL classes" keep their capitals.
+ */
 function sentenceCase(title: string): string {
-  return /^[A-Z][a-z]+\b(?!-)/.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+  return /^\p{Lu}\p{Ll}+(?![\p{L}-])/u.test(title) ? title.charAt(0).toLowerCase() + title.slice(1) : title;
 }
 
 // ---- acknowledgements, small talk, library questions not answered here (issue 13) ----------------

@@ -9,6 +9,7 @@ import {
   unroutedReply,
 } from '../../dialogs/main/mainWording';
 import { en } from '../../library/language/catalogs/en';
+import { es } from '../../library/language/catalogs/es';
 
 const settings = { minConfidence: 0.3, closeMargin: 0.2 };
 
@@ -45,6 +46,16 @@ describe('main dialog wording', () => {
       'Talk to a person',
     ]);
     expect(reply.smsPrompt).to.not.match(/holds/);
+  });
+
+  it('lower-cases a Spanish FAQ title mid-list too ("cómo sacar la tarjeta"), and keeps "Wi-Fi" and "ESL"', () => {
+    const reply = capabilitiesReply(es, 'Riverbend Public Library', true, {
+      routed: (intent: string) => intent === 'faq.*',
+      faqTitles: ['Cómo sacar la tarjeta de la biblioteca', 'Wi-Fi e impresión', 'ESL en Oak Hill'],
+    });
+    expect(reply.kind === 'choice' && reply.prompt).to.include(
+      'cómo sacar la tarjeta de la biblioteca; Wi-Fi e impresión; ESL en Oak Hill.',
+    );
   });
 
   it('names holds when any holds intent is routed, and says what it can do when it does not understand', () => {

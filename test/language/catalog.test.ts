@@ -18,6 +18,36 @@ describe('message catalogs', () => {
     });
   }
 
+  it('never closes a sentence twice after a time ("6:00 p. m.." nowhere in Spanish)', () => {
+    // Each Spanish message is given a time for every argument whose name says it is one (until,
+    // end, opens, when...), and a plain word for the others.
+    const six = es.dates.time(DateTime.fromISO('2026-12-02T18:00', { zone }));
+    const timeLike = /^(until|end|start|closes|opens|at|when|time|next|later|from|to)$/i;
+    const doubled: string[] = [];
+    let withTimes = 0;
+    const visit = (value: unknown, path: string) => {
+      if (typeof value === 'function') {
+        const parameters = /^\(?([^)=]*)\)?\s*=>/.exec(value.toString())?.[1] ?? '';
+        const names = parameters.split(',').map((name) => name.trim());
+        if (!names.some((name) => timeLike.test(name))) return;
+        try {
+          const said = (value as (...args: unknown[]) => unknown)(
+            ...names.map((name) => (timeLike.test(name) ? six : 'Oak Hill')),
+          );
+          withTimes++;
+          if (typeof said === 'string' && /\. m\.\./.test(said)) doubled.push(`${path}: ${said}`);
+        } catch {
+          // Takes numbers, dates or lists as well: not a sentence built around a time alone.
+        }
+      } else if (value && typeof value === 'object' && !(value instanceof RegExp)) {
+        for (const [key, inner] of Object.entries(value)) visit(inner, path ? `${path}.${key}` : key);
+      }
+    };
+    visit(es, '');
+    expect(withTimes).to.be.greaterThan(10);
+    expect(doubled).to.deep.equal([]);
+  });
+
   it('fails when a message exists in one language and not the other', () => {
     const { stopped: _dropped, ...main } = es.main;
     const broken = { ...es, main, extra: 'x', hours: { ...es.hours, opens: () => 'Abre.' } };

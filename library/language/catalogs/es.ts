@@ -1,7 +1,6 @@
 // El catálogo en español: cada frase que el bot dice con su propia voz, con la misma forma que el
 // inglés (el tipo `Messages` obliga a tener todas las claves). Trato de usted, como la mayoría de las
 // bibliotecas públicas de EE. UU.; fechas con luxon en `es` ("jueves, 3 de dic.").
-import type { DateTime } from 'luxon';
 import type { Messages } from './en';
 import { capitalized, formatDate } from '../locale';
 import { gendered, plural } from '../plural';
@@ -10,16 +9,7 @@ import { holdsEs } from './es/holds';
 import { accountEs } from './es/account';
 import { handoffEs } from './es/handoff';
 import { pageEs } from './es/page';
-
-/** A sentence's closing period, unless it already ends with one ("... 6:00 p. m."). */
-function sentence(text: string): string {
-  return text.endsWith('.') ? text : `${text}.`;
-}
-
-function time(t: DateTime): string {
-  const { hour, minute } = t;
-  return `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'a. m.' : 'p. m.'}`;
-}
+import { clockTime, sentence } from './es/spanishText';
 
 export const es: Messages = {
   language: 'es',
@@ -42,7 +32,7 @@ export const es: Messages = {
   untranslatedNotice: '(Esta información solo está disponible en inglés).',
 
   dates: {
-    time,
+    time: clockTime,
     // Lower case: Spanish weekdays are not capitalised mid-sentence ("el miércoles 2 de dic"); a line
     // or a table row that starts with one capitalises it where it starts.
     calendarDate: (date) => formatDate(date, 'es', "cccc d 'de' LLL").replace('.', ''),
@@ -208,7 +198,7 @@ export const es: Messages = {
     tomorrow: 'Mañana',
     allDay: (day) => `${day} (todo el día)`,
     when: (day, start, end) =>
-      end > start ? `${day}, ${time(start)}-${time(end)}` : `${day}, ${time(start)}`,
+      end > start ? `${day}, ${clockTime(start)}-${clockTime(end)}` : `${day}, ${clockTime(start)}`,
     listTitle: (description, range, total) =>
       range ? `Actividades ${description} (${range} de ${total})` : `Actividades ${description}`,
     more: 'Más',
@@ -286,7 +276,7 @@ export const es: Messages = {
       `${who} está ${gendered(gender, { feminine: 'cerrada', masculine: 'cerrado' })} ahora`,
     nextStop: (when, place, end) =>
       sentence(`Su próxima parada es ${when}${place ? ` en ${place}` : ''}, hasta las ${end}`),
-    opens: (when) => `Abre ${when}.`,
+    opens: (when) => sentence(`Abre ${when}`),
     dayAtTime: (day, at) => `${day} a las ${at}`,
     timeOnDay: (at, day) => `${at} ${day}`,
     shortOpen24: (where) => `Abierto las 24 horas${where}`,
@@ -312,7 +302,7 @@ export const es: Messages = {
     stopTimes: (weekdays, opens, closes) => `${capitalized(weekdays)}, ${opens}-${closes}`,
     regularly: (times) => (times.length ? ` ${times.join(' y ')}` : ''),
     atStopNow: (who, place, until, usually) =>
-      `${who} está en ${place} ahora, hasta las ${until}. Para allí${usually}.`,
+      `${sentence(`${who} está en ${place} ahora, hasta las ${until}`)} Para allí${usually}.`,
     nextVisit: (day, start, end) => sentence(` Próxima visita: ${day}, ${start}-${end}`),
     noVisit: ' No tiene visitas allí en las próximas semanas.',
     stopsAt: (who, place, usually, next) => `${who} para en ${place}${usually}.${next}`,

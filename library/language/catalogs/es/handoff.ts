@@ -3,20 +3,13 @@ import type { DateTime } from 'luxon';
 import { formatDate } from '../../locale';
 import { plural } from '../../plural';
 import type { HandoffMessages } from '../en/handoff';
+import { clockTime, sentence } from './spanishText';
 
 /** "9:00 a. m.". */
-function clock(at: DateTime): string {
-  return `${at.hour % 12 || 12}:${String(at.minute).padStart(2, '0')} ${at.hour < 12 ? 'a. m.' : 'p. m.'}`;
-}
-
-/** A sentence's closing period, once: a time already ends in "a. m.". */
-function ended(sentence: string): string {
-  return sentence.endsWith('.') ? sentence : `${sentence}.`;
-}
 
 /** "a las 9:00 a. m." / "a la 1:00 p. m.". */
 function atClock(at: DateTime): string {
-  return `${at.hour % 12 === 1 ? 'a la' : 'a las'} ${clock(at)}`;
+  return `${at.hour % 12 === 1 ? 'a la' : 'a las'} ${clockTime(at)}`;
 }
 
 export const handoffEs: HandoffMessages = {
@@ -66,7 +59,7 @@ export const handoffEs: HandoffMessages = {
     phone: (phone) => `por teléfono al ${phone}`,
   },
   saved: (how, next) =>
-    ended(
+    sentence(
       `Gracias, su mensaje quedó guardado. El personal le responderá ${how}, normalmente a partir ${
         next.startsWith('el ') ? `del ${next.slice(3)}` : `de ${next}`
       }`,
@@ -84,11 +77,11 @@ export const handoffEs: HandoffMessages = {
         ? `mañana ${atClock(at)}`
         : `el ${formatDate(at, 'es', 'cccc')} ${atClock(at)}`,
   outsideChatHours: (next) =>
-    `En este momento el personal de la biblioteca no está disponible para chatear.${next ? ` ${ended(`Estará disponible de nuevo ${next}`)}` : ''}`,
+    `En este momento el personal de la biblioteca no está disponible para chatear.${next ? ` ${sentence(`Estará disponible de nuevo ${next}`)}` : ''}`,
   nobodyPresent: (phone, until, next) => {
     const later = next ? `; si no, vuelve a estar disponible ${next}` : '';
     const when = until
-      ? ` ${ended(`Hay personal en el chat hasta ${until}, así que puede que alguien vuelva pronto${later}`)}`
+      ? ` ${sentence(`Hay personal en el chat hasta ${until}, así que puede que alguien vuelva pronto${later}`)}`
       : '';
     return `Ahora mismo no hay nadie del personal libre para chatear.${when} Puede llamarnos al ${phone}.`;
   },
