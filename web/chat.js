@@ -126,9 +126,14 @@
           touch();
           var activity = action.payload.activity;
           if (activity.type === 'event' && activity.name === 'library.language') {
-            window.setTimeout(function () {
-              if (owner === generation) setLanguage(activity.value);
-            }, 0);
+            // The language now, so the message right behind this event is marked in it however soon
+            // Web Chat renders it; the page's texts and Web Chat's locale after this dispatch.
+            if (texts[activity.value] && activity.value !== language) {
+              language = activity.value;
+              window.setTimeout(function () {
+                if (owner === generation) showLanguage();
+              }, 0);
+            }
             return next(action);
           }
           var marks = (activity.channelData && activity.channelData.libraryBot) || {};
@@ -190,11 +195,9 @@
   }
   new window.MutationObserver(markLanguage).observe(chatElement, { childList: true, subtree: true });
 
-  /** The page's own texts, its <html lang> and Web Chat's locale in another language we speak. */
-  function setLanguage(code) {
-    if (!texts[code] || code === language) return;
-    language = code;
-    document.documentElement.lang = code;
+  /** The page's own texts, its <html lang> and Web Chat's locale in the conversation's language. */
+  function showLanguage() {
+    document.documentElement.lang = language;
     document.title = t('title');
     var words = document.querySelectorAll('[data-text]');
     for (var i = 0; i < words.length; i++) words[i].textContent = t(words[i].getAttribute('data-text'));
