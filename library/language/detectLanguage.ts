@@ -135,8 +135,12 @@ function looksLikeTitle(text: string): boolean {
 }
 
 /** The language to answer this message in. */
-export function readLanguage(text: string, context: LanguageContext): LanguageReading {
+/** A message's language shows in its first words; reading all of a very long one took most of a second. */
+const READ_AT_MOST = 1000;
+
+export function readLanguage(message: string, context: LanguageContext): LanguageReading {
   const { catalogs } = context;
+  const text = message.length > READ_AT_MOST ? message.slice(0, READ_AT_MOST) : message;
   const asked = askedFor(text, catalogs);
   if (asked) return { language: asked, asked: true };
   // "es-US" (a page's locale) is Spanish.

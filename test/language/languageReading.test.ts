@@ -36,6 +36,15 @@ describe('language of each message', () => {
       expect(read(text).language, text).to.equal('es');
   });
 
+  it('reads a very long message by its beginning only (reading 200 KB whole took most of a second)', () => {
+    expect(
+      read(`necesito renovar mis libros ${'lorem ipsum dolor sit amet '.repeat(8000)}`).language,
+    ).to.equal('es');
+    // Spanish only after the first thousand characters: not read, so no evidence, and English stays.
+    expect(read(`${'12 '.repeat(400)} necesito renovar mis libros, por favor`).language).to.equal('en');
+    expect(read(`${'12 '.repeat(20)} necesito renovar mis libros, por favor`).language).to.equal('es');
+  });
+
   it('keeps the conversation language for a short "ok", a number or a title', () => {
     for (const text of ['ok', '2', 'Dune', '👍', 'Eastside', 'si', 'no'])
       expect(read(text, 'es').language, text).to.equal('es');
