@@ -134,10 +134,10 @@ function looksLikeTitle(text: string): boolean {
   );
 }
 
-/** The language to answer this message in. */
 /** A message's language shows in its first words; reading all of a very long one took most of a second. */
 const READ_AT_MOST = 1000;
 
+/** The language to answer this message in. */
 export function readLanguage(message: string, context: LanguageContext): LanguageReading {
   const { catalogs } = context;
   const text = message.length > READ_AT_MOST ? message.slice(0, READ_AT_MOST) : message;
