@@ -7,7 +7,9 @@ import {
   ConfigurationBotFrameworkAuthentication,
   MemoryStorage,
 } from 'botbuilder';
+import { expect } from 'chai';
 import { rmSync } from 'node:fs';
+import type { WorkspaceSnapshot } from '../../bots/handoff/workspaceSnapshot';
 import type { HandoffCoordinator } from '../../bots/handoff/handoffCoordinator';
 import type { TeamsStaffChannel } from '../../bots/handoff/handoffMessenger';
 import type { StaffBot } from '../../bots/staffBot';
@@ -174,4 +176,19 @@ export function workspaceAction(
   action: { verb: string; caseId?: string; ticketId?: string; to?: string; reply?: string },
 ): Partial<Activity> {
   return workspaceEvent(conversation, 'staff.action', action);
+}
+
+/** The workspace snapshots sent to a staff conversation, oldest first. */
+export function workspaceSnapshots(h: Harness, conversation: string): WorkspaceSnapshot[] {
+  return h.connector
+    .sentTo(conversation)
+    .filter((a) => a.type === 'event' && a.name === 'staff.workspace')
+    .map((a) => a.value as WorkspaceSnapshot);
+}
+
+/** The newest workspace snapshot a staff conversation got (there must be one). */
+export function latestWorkspaceSnapshot(h: Harness, conversation: string): WorkspaceSnapshot {
+  const all = workspaceSnapshots(h, conversation);
+  expect(all, `snapshots in ${conversation}`).to.not.have.length(0);
+  return all[all.length - 1];
 }

@@ -3,7 +3,6 @@
 // their turn; after hours they leave a message and the ticket records the language. Staff (English)
 // see the patron's language, and staff who speak it are preferred for the claim.
 import { expect } from 'chai';
-import type { WorkspaceSnapshot } from '../../bots/handoff/workspaceSnapshot';
 import { escalationCard, ticketCard } from '../../bots/handoff/staffCards';
 import { demoLibraryRecognizer } from '../support/demoLibrary';
 import { englishSentences } from '../support/englishSentences';
@@ -14,16 +13,8 @@ import {
   workspaceAction,
   workspaceEvent,
   workspaceReply,
+  latestWorkspaceSnapshot,
 } from './harness';
-
-function latest(h: Harness, conversation: string): WorkspaceSnapshot {
-  const all = h.connector
-    .sentTo(conversation)
-    .filter((a) => a.type === 'event' && a.name === 'staff.workspace')
-    .map((a) => a.value as WorkspaceSnapshot);
-  expect(all, `snapshots in ${conversation}`).to.not.have.length(0);
-  return all[all.length - 1];
-}
 
 /** A patron's message on a channel: Web Chat (Direct Line) or SMS (the id is the number texted from). */
 function says(channelId: string, conversation: string, text: string) {
@@ -70,8 +61,8 @@ for (const channelId of ['directline', 'sms']) {
         expect(queued).to.match(/número 1 en la fila|numero 1 en la fila/);
 
         // Staff read English, with the patron's language; Ana speaks Spanish and is preferred.
-        const sam = latest(h, 'console-sam');
-        const ana = latest(h, 'console-ana');
+        const sam = latestWorkspaceSnapshot(h, 'console-sam');
+        const ana = latestWorkspaceSnapshot(h, 'console-ana');
         const [place] = sam.queue;
         expect(place.language).to.equal('es');
         expect(place.summary.facts[0]).to.deep.equal({ title: 'Language', value: 'Spanish (español)' });
@@ -160,7 +151,7 @@ for (const channelId of ['directline', 'sms']) {
 
       h.clock.set('2026-12-01T15:05:00Z'); // Tuesday 09:05
       await h.openConsole('console-sam', 'Sam');
-      expect(latest(h, 'console-sam').tickets[0].language).to.equal('Spanish (español)');
+      expect(latestWorkspaceSnapshot(h, 'console-sam').tickets[0].language).to.equal('Spanish (español)');
       await h.send(
         workspaceAction('console-sam', {
           verb: 'ticket.answer',
@@ -190,7 +181,7 @@ describe('handoff: the staff card shows the language; English patrons are unchan
     expect(h.connector.textsTo('en-1').join('\n')).to.contain(
       "I'm bringing in a person from the library. You're number 1 in line (expected wait about 2 minutes).",
     );
-    const [place] = latest(h, 'console-ana').queue;
+    const [place] = latestWorkspaceSnapshot(h, 'console-ana').queue;
     expect(place.forYou).to.equal(false);
     expect(place.summary.facts[0]).to.deep.equal({ title: 'Language', value: 'English' });
     expect(place.summary.facts.map((f) => f.title)).not.to.include('Speaks it');
@@ -203,7 +194,7 @@ describe('handoff: the staff card shows the language; English patrons are unchan
     h = await startHarness();
     await h.openConsole('console-ana', 'Ana');
     await h.send(patronSays('switch-1', 'quiero hablar con una persona'));
-    const [place] = latest(h, 'console-ana').queue;
+    const [place] = latestWorkspaceSnapshot(h, 'console-ana').queue;
     await h.send(workspaceAction('console-ana', { verb: 'handoff.claim', caseId: place.caseId }));
     expect(h.connector.textsTo('switch-1')).to.include(
       'Ana, de la biblioteca, se unió al chat. Ahora está hablando con una persona.',
@@ -242,12 +233,12 @@ describe('handoff: the staff card shows the language; English patrons are unchan
     await h.openConsole('console-sam', 'Sam');
     await h.send(patronSays('en-1', 'I want to talk to a person'));
     await h.send(patronSays('es-1', 'quiero hablar con una persona'));
-    const forMarisol = latest(h, 'console-marisol').queue;
+    const forMarisol = latestWorkspaceSnapshot(h, 'console-marisol').queue;
     expect(forMarisol.map((q) => [q.position, q.language, q.forYou])).to.deep.equal([
       [2, 'es', true],
       [1, 'en', false],
     ]);
-    const forSam = latest(h, 'console-sam').queue;
+    const forSam = latestWorkspaceSnapshot(h, 'console-sam').queue;
     expect(forSam.map((q) => [q.position, q.language, q.forYou])).to.deep.equal([
       [1, 'en', false],
       [2, 'es', false],

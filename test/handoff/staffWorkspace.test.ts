@@ -3,7 +3,6 @@
 // with each chat's case id, transfer, back to the queue, end, presence, reloads and restarts.
 import { expect } from 'chai';
 import { MemoryStorage } from 'botbuilder';
-import type { WorkspaceSnapshot } from '../../bots/handoff/workspaceSnapshot';
 import {
   consoleActivity,
   type Harness,
@@ -12,24 +11,13 @@ import {
   workspaceAction,
   workspaceEvent,
   workspaceReply,
+  latestWorkspaceSnapshot,
+  workspaceSnapshots,
 } from './harness';
 import { FakeConnector } from './fakeConnector';
 import { TestClock } from './support';
 
 /** Every workspace snapshot the bot sent into a staff conversation, oldest first. */
-function snapshots(h: Harness, conversation: string): WorkspaceSnapshot[] {
-  return h.connector
-    .sentTo(conversation)
-    .filter((a) => a.type === 'event' && a.name === 'staff.workspace')
-    .map((a) => a.value as WorkspaceSnapshot);
-}
-
-function latest(h: Harness, conversation: string): WorkspaceSnapshot {
-  const all = snapshots(h, conversation);
-  expect(all, `snapshots in ${conversation}`).to.not.have.length(0);
-  return all[all.length - 1];
-}
-
 /** Messages to a staff conversation with the chat they belong to. */
 function chatMessages(h: Harness, conversation: string): { caseId?: string; text: string }[] {
   return h.connector
@@ -58,12 +46,12 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     // Whatever the unregistered window sends, nothing happens on the staff side.
     await h.send(workspaceEvent('console-x', 'staff.presence', { status: 'available' }));
     await h.send(workspaceAction('console-x', { verb: 'handoff.claim', caseId: 'x' }));
-    expect(snapshots(h, 'console-x')).to.deep.equal([]);
+    expect(workspaceSnapshots(h, 'console-x')).to.deep.equal([]);
     expect(await h.handoff.presence.presentStaff(h.clock.now())).to.deep.equal([]);
     // Its messages are a patron's: the patron bot greets it.
     await h.send(consoleActivity('console-x', { text: 'hello' }));
     expect(h.connector.textsTo('console-x')[0]).to.match(/^Hi! I'm the Riverbend Public Library/);
-    expect(snapshots(h, 'console-x')).to.deep.equal([]);
+    expect(workspaceSnapshots(h, 'console-x')).to.deep.equal([]);
   });
 
   it('shows the queue, lets one of two simultaneous claims win, and holds several chats at once', async () => {
@@ -74,7 +62,7 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     await h.send(patronSays('p1', 'can I talk to a person'));
     await h.send(patronSays('p2', 'my card is 21234000567890, I want a human'));
 
-    const queue = latest(h, 'console-sam').queue;
+    const queue = latestWorkspaceSnapshot(h, 'console-sam').queue;
     expect(queue.map((q) => [q.position, q.waitedSeconds])).to.deep.equal([
       [1, 0],
       [2, 0],
@@ -82,23 +70,27 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     expect(queue[0].label).to.match(/^Patron [0-9A-Z]{4}$/);
     expect(queue[1].summary.facts.find((f) => f.title === 'Why')?.value).to.equal('Asked for a person');
     expect(JSON.stringify(queue[1].summary)).to.contain('****7890').and.not.contain('21234000567890');
-    expect(latest(h, 'console-alex').colleagues).to.deep.equal([{ id: 'console:console-sam', name: 'Sam' }]);
+    expect(latestWorkspaceSnapshot(h, 'console-alex').colleagues).to.deep.equal([
+      { id: 'console:console-sam', name: 'Sam' },
+    ]);
     const [first, second] = queue.map((q) => q.caseId);
 
     await Promise.all([
       h.send(workspaceAction('console-sam', { verb: 'handoff.claim', caseId: first })),
       h.send(workspaceAction('console-alex', { verb: 'handoff.claim', caseId: first })),
     ]);
-    const samHas = latest(h, 'console-sam').chats.map((c) => c.caseId);
-    const alexHas = latest(h, 'console-alex').chats.map((c) => c.caseId);
+    const samHas = latestWorkspaceSnapshot(h, 'console-sam').chats.map((c) => c.caseId);
+    const alexHas = latestWorkspaceSnapshot(h, 'console-alex').chats.map((c) => c.caseId);
     expect([...samHas, ...alexHas]).to.deep.equal([first]);
     const [winner, loser] = samHas.length ? ['console-sam', 'console-alex'] : ['console-alex', 'console-sam'];
     const winnerName = winner === 'console-sam' ? 'Sam' : 'Alex';
-    expect(snapshots(h, loser).map((s) => s.notice)).to.include(`${winnerName} already has this chat.`);
-    expect(latest(h, winner).queue.map((q) => q.caseId)).to.deep.equal([second]);
+    expect(workspaceSnapshots(h, loser).map((s) => s.notice)).to.include(
+      `${winnerName} already has this chat.`,
+    );
+    expect(latestWorkspaceSnapshot(h, winner).queue.map((q) => q.caseId)).to.deep.equal([second]);
 
     await h.send(workspaceAction(winner, { verb: 'handoff.claim', caseId: second }));
-    const both = latest(h, winner);
+    const both = latestWorkspaceSnapshot(h, winner);
     expect(both.chats.map((c) => c.caseId)).to.deep.equal([first, second]);
     expect(both.notice).to.match(/^You're chatting with Patron [0-9A-Z]{4}\./);
     expect(both.queue).to.deep.equal([]);
@@ -118,7 +110,7 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     // A chat that is not yours is not relayed.
     await h.send(workspaceReply(loser, first, 'I am not in this chat'));
     expect(h.connector.textsTo('p1')).to.have.length(1);
-    expect(latest(h, loser).notice).to.match(/is no longer your chat\.$/);
+    expect(latestWorkspaceSnapshot(h, loser).notice).to.match(/is no longer your chat\.$/);
   });
 
   it('transfers, puts back in the queue and ends from buttons; the relay follows the transfer', async () => {
@@ -127,13 +119,13 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     await h.openConsole('console-alex', 'Alex');
     await h.send(patronSays('p1', 'can I talk to a person'));
     await h.send(patronSays('p2', 'talk to a librarian'));
-    const [first, second] = latest(h, 'console-sam').queue.map((q) => q.caseId);
+    const [first, second] = latestWorkspaceSnapshot(h, 'console-sam').queue.map((q) => q.caseId);
     await h.send(workspaceAction('console-sam', { verb: 'handoff.claim', caseId: first }));
     await h.send(workspaceAction('console-sam', { verb: 'handoff.claim', caseId: second }));
 
     h.connector.clear();
     await h.send(workspaceAction('console-sam', { verb: 'handoff.transfer', caseId: first, to: 'nobody' }));
-    expect(latest(h, 'console-sam').notice).to.equal(
+    expect(latestWorkspaceSnapshot(h, 'console-sam').notice).to.equal(
       'That colleague is not available any more; choose another.',
     );
     await h.send(
@@ -146,8 +138,8 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
       caseId: first,
       text: "Sam transferred this patron's chat to you.",
     });
-    expect(latest(h, 'console-alex').chats.map((c) => c.caseId)).to.deep.equal([first]);
-    expect(latest(h, 'console-sam').chats.map((c) => c.caseId)).to.deep.equal([second]);
+    expect(latestWorkspaceSnapshot(h, 'console-alex').chats.map((c) => c.caseId)).to.deep.equal([first]);
+    expect(latestWorkspaceSnapshot(h, 'console-sam').chats.map((c) => c.caseId)).to.deep.equal([second]);
     await h.send(patronSays('p1', 'hello Alex'));
     expect(chatMessages(h, 'console-alex').at(-1)).to.deep.equal({
       caseId: first,
@@ -155,16 +147,16 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     });
 
     await h.send(workspaceAction('console-sam', { verb: 'handoff.requeue', caseId: second }));
-    expect(latest(h, 'console-sam').queue.map((q) => q.caseId)).to.deep.equal([second]);
-    expect(latest(h, 'console-alex').queue.map((q) => q.caseId)).to.deep.equal([second]);
+    expect(latestWorkspaceSnapshot(h, 'console-sam').queue.map((q) => q.caseId)).to.deep.equal([second]);
+    expect(latestWorkspaceSnapshot(h, 'console-alex').queue.map((q) => q.caseId)).to.deep.equal([second]);
 
     h.connector.clear();
     await h.send(workspaceAction('console-alex', { verb: 'handoff.end', caseId: first }));
     expect(h.connector.textsTo('p1')).to.deep.equal([
       "Alex has left the chat. I'm here if you need anything else.",
     ]);
-    expect(latest(h, 'console-alex')).to.include({ notice: 'Chat ended.' });
-    expect(latest(h, 'console-alex').chats).to.deep.equal([]);
+    expect(latestWorkspaceSnapshot(h, 'console-alex')).to.include({ notice: 'Chat ended.' });
+    expect(latestWorkspaceSnapshot(h, 'console-alex').chats).to.deep.equal([]);
     // The patron ending a chat tells the staff member in that chat's tab.
     await h.send(workspaceAction('console-alex', { verb: 'handoff.claim', caseId: second }));
     await h.send(patronSays('p2', 'leave'));
@@ -180,17 +172,17 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     h = await startHarness();
     await h.openConsole('console-sam', 'Sam');
     await h.send(workspaceEvent('console-sam', 'staff.presence', { status: 'away' }));
-    expect(latest(h, 'console-sam').me).to.deep.include({ status: 'away' });
+    expect(latestWorkspaceSnapshot(h, 'console-sam').me).to.deep.include({ status: 'away' });
     h.connector.clear();
     await h.send(patronSays('p1', 'can I talk to a person'));
     expect(h.connector.textsTo('p1')[0]).to.match(/^No staff member is free to chat right now\./);
-    expect(snapshots(h, 'console-sam')).to.deep.equal([]);
+    expect(workspaceSnapshots(h, 'console-sam')).to.deep.equal([]);
 
     await h.send(workspaceEvent('console-sam', 'staff.presence', { status: 'available' }));
-    expect(latest(h, 'console-sam').me).to.deep.include({ status: 'available' });
+    expect(latestWorkspaceSnapshot(h, 'console-sam').me).to.deep.include({ status: 'available' });
     await h.send(patronSays('p2', 'can I talk to a person'));
     expect(h.connector.textsTo('p2')[0]).to.match(/^I'm bringing in a person from the library\./);
-    expect(latest(h, 'console-sam').queue).to.have.length(1);
+    expect(latestWorkspaceSnapshot(h, 'console-sam').queue).to.have.length(1);
   });
 
   it('moves a chat to the window the staff member opens next (a reload), and keeps it across a restart', async () => {
@@ -201,13 +193,13 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     const first = await startHarness({ storage, connector, clock });
     await first.openConsole('window-1', 'Sam');
     await first.send(patronSays('p1', 'can I talk to a person'));
-    const caseId = latest(first, 'window-1').queue[0].caseId;
+    const caseId = latestWorkspaceSnapshot(first, 'window-1').queue[0].caseId;
     await first.send(workspaceAction('window-1', { verb: 'handoff.claim', caseId }));
 
     // A new process over the same storage; the same staff member's page reloaded (a new conversation).
     h = await startHarness({ storage, connector, clock });
     await h.openWorkspace('window-2', { id: 'console:window-1', name: 'Sam', channel: 'console' });
-    expect(latest(h, 'window-2').chats.map((c) => c.caseId)).to.deep.equal([caseId]);
+    expect(latestWorkspaceSnapshot(h, 'window-2').chats.map((c) => c.caseId)).to.deep.equal([caseId]);
     connector.clear();
     await h.send(patronSays('p1', 'are you still there?'));
     expect(chatMessages(h, 'window-2')).to.deep.equal([{ caseId, text: 'Patron: are you still there?' }]);
@@ -226,11 +218,11 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     expect(h.connector.sentTo('p1').at(-1)?.text).to.equal(
       "I'm sorry, nobody has been able to pick up your chat. Would you like to leave a message for staff?",
     );
-    expect(latest(h, 'console-sam').queue).to.deep.equal([]);
+    expect(latestWorkspaceSnapshot(h, 'console-sam').queue).to.deep.equal([]);
     await h.send(patronSays('p1', 'yes'));
     await h.send(patronSays('p1', 'Reply in this chat'));
     await h.send(patronSays('p1', 'Do you have a scanner?'));
-    const [ticket] = latest(h, 'console-sam').tickets;
+    const [ticket] = latestWorkspaceSnapshot(h, 'console-sam').tickets;
     expect(ticket).to.deep.include({
       message: 'Do you have a scanner?',
       contact: 'Reply here: the answer goes to their chat',
@@ -246,6 +238,9 @@ describe('handoff: the staff workspace protocol (patron and staff conversations)
     expect(h.connector.textsTo('p1')).to.deep.equal([
       'A reply from Sam at the library about your message: Yes, at Main.',
     ]);
-    expect(latest(h, 'console-sam')).to.deep.include({ notice: 'Answer sent to the patron.', tickets: [] });
+    expect(latestWorkspaceSnapshot(h, 'console-sam')).to.deep.include({
+      notice: 'Answer sent to the patron.',
+      tickets: [],
+    });
   });
 });

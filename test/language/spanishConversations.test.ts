@@ -3,22 +3,15 @@
 // English sentences (test/support/englishSentences.ts), proper names aside.
 import { expect } from 'chai';
 import { visibleText } from '../dialogs/conversationHarness';
-import { startBotHarness, type BotHarness } from '../support/botHarness';
-import { spanishConversations } from '../support/spanishChat';
-import { demoLibraryRecognizer } from '../support/demoLibrary';
+import type { BotHarness } from '../support/botHarness';
+import { spanishConversations, startSpanishHarness, TUESDAY } from '../support/spanishChat';
 import { englishSentences } from '../support/englishSentences';
-
-const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
 
 describe('Spanish conversations (issue 15)', function () {
   this.timeout(60_000);
   let harness: BotHarness;
   before(async () => {
-    harness = await startBotHarness({
-      recognizer: demoLibraryRecognizer(),
-      now: () => TUESDAY,
-      storage: 'memory',
-    });
+    harness = await startSpanishHarness();
     await harness.bot.capabilities.programs.catalog.prepare(TUESDAY);
   });
   after(() => harness.close());

@@ -4,12 +4,10 @@
 // proper names and titles aside, and no PIN or full card number comes back in any reply.
 import { expect } from 'chai';
 import { es } from '../../library/language/catalogs/es';
-import { startBotHarness, type BotHarness } from '../support/botHarness';
-import { demoLibraryRecognizer } from '../support/demoLibrary';
-import { spanishConversations } from '../support/spanishChat';
+import type { BotHarness } from '../support/botHarness';
+import { spanishConversations, startSpanishHarness } from '../support/spanishChat';
 import { isPersonRequest, isSignOutRequest, isStopRequest } from '../../dialogs/holds/holdsReplies';
 
-const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
 const JORDAN = { card: '21000000000001', pin: '2468' };
 const SAM = { card: '21000000000002', pin: '1357' };
 const AVERY = { card: '21000000000005', pin: '8642' };
@@ -19,11 +17,7 @@ describe('sign-in, holds and the account in Spanish (issue 15)', function () {
   let harness: BotHarness;
   // A fresh demo library system for each conversation: holds placed, cancelled or renewed stay put.
   beforeEach(async () => {
-    harness = await startBotHarness({
-      recognizer: demoLibraryRecognizer(),
-      now: () => TUESDAY,
-      storage: 'memory',
-    });
+    harness = await startSpanishHarness();
   });
   afterEach(() => harness.close());
 

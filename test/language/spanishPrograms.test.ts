@@ -13,22 +13,17 @@ import { ProgramCalendar } from '../../library/programs/icalendar';
 import { programLanguageAsked, readCategories } from '../../library/programs/program';
 import { findPrograms } from '../../library/programs/search';
 import { visibleText } from '../dialogs/conversationHarness';
-import { startBotHarness, type BotHarness } from '../support/botHarness';
-import { demoLibraryRecognizer, loadDemoLibrary } from '../support/demoLibrary';
-import { spanishConversations } from '../support/spanishChat';
+import type { BotHarness } from '../support/botHarness';
+import { loadDemoLibrary } from '../support/demoLibrary';
+import { spanishConversations, startSpanishHarness, TUESDAY } from '../support/spanishChat';
 
-const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
 const zone = 'America/Chicago';
 
 describe('Spanish programs and SMS welcome (issue 15)', function () {
   this.timeout(60_000);
   let harness: BotHarness;
   before(async () => {
-    harness = await startBotHarness({
-      recognizer: demoLibraryRecognizer(),
-      now: () => TUESDAY,
-      storage: 'memory',
-    });
+    harness = await startSpanishHarness();
     await harness.bot.capabilities.programs.catalog.prepare(TUESDAY);
   });
   after(() => harness.close());

@@ -3,8 +3,17 @@
 import { expect } from 'chai';
 import type { Activity } from 'botbuilder';
 import { visibleText } from '../dialogs/conversationHarness';
-import type { BotHarness } from './botHarness';
+import { startBotHarness, type BotHarness } from './botHarness';
+import { demoLibraryRecognizer } from './demoLibrary';
 import { englishSentences } from './englishSentences';
+
+/** The Spanish tests' fixed clock: a Tuesday morning in the demo library's zone. */
+export const TUESDAY = new Date('2026-12-01T10:15:00-06:00');
+
+/** The real composition with the trained recognizer, memory storage and the fixed clock. */
+export function startSpanishHarness(): Promise<BotHarness> {
+  return startBotHarness({ recognizer: demoLibraryRecognizer(), now: () => TUESDAY, storage: 'memory' });
+}
 
 /** Conversations on `harness()` named `<prefix>-1`, `<prefix>-2`, ...; `say` gives each reply's text. */
 export function spanishConversations(harness: () => BotHarness, prefix: string) {

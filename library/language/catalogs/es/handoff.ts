@@ -5,11 +5,16 @@ import { plural } from '../../plural';
 import type { HandoffMessages } from '../en/handoff';
 import { clockTime, sentence } from './spanishText';
 
-/** "9:00 a. m.". */
-
 /** "a las 9:00 a. m." / "a la 1:00 p. m.". */
 function atClock(at: DateTime): string {
   return `${at.hour % 12 === 1 ? 'a la' : 'a las'} ${clockTime(at)}`;
+}
+
+/** "hoy a las 5:00 p. m.", "mañana a las 9:00 a. m.", "el lunes a las 9:00 a. m.": Spanish says both alike. */
+function dayAndClock(at: DateTime, days: number): string {
+  if (days === 0) return `hoy ${atClock(at)}`;
+  if (days === 1) return `mañana ${atClock(at)}`;
+  return `el ${formatDate(at, 'es', 'cccc')} ${atClock(at)}`;
 }
 
 export const handoffEs: HandoffMessages = {
@@ -64,18 +69,8 @@ export const handoffEs: HandoffMessages = {
         next.startsWith('el ') ? `del ${next.slice(3)}` : `de ${next}`
       }`,
     ),
-  nextStaffed: (at, days) =>
-    days === 0
-      ? `hoy ${atClock(at)}`
-      : days === 1
-        ? `mañana ${atClock(at)}`
-        : `el ${formatDate(at, 'es', 'cccc')} ${atClock(at)}`,
-  staffedUntil: (at, days) =>
-    days === 0
-      ? `hoy ${atClock(at)}`
-      : days === 1
-        ? `mañana ${atClock(at)}`
-        : `el ${formatDate(at, 'es', 'cccc')} ${atClock(at)}`,
+  nextStaffed: dayAndClock,
+  staffedUntil: dayAndClock,
   outsideChatHours: (next) =>
     `En este momento el personal de la biblioteca no está disponible para chatear.${next ? ` ${sentence(`Estará disponible de nuevo ${next}`)}` : ''}`,
   nobodyPresent: (phone, until, next) => {
