@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
+import { npmStartCommand } from './startCommand';
 
 export interface LatencySummary {
   count: number;
@@ -417,17 +418,20 @@ export async function directLineLoad(
 }
 
 /**
- * How `npm start` runs the bot, and so how both bots run here: the old generation capped at 256 MB.
- * Uncapped, V8 let garbage from a burst of slow concurrent turns pile up to 550 MB of RSS and kept
- * it while idle; the live set after the Direct Line run is about 100 MB.
+ * How `npm start` runs the bot, and so how both bots run here (read from package.json):
+ * - the old generation capped at 256 MB. Uncapped, V8 let garbage from a burst of slow concurrent
+ *   turns pile up to 550 MB of RSS and kept it while idle; the live set after the Direct Line run is
+ *   about 100 MB;
+ * - one V8 helper thread (`--v8-pool-size=1`). With the default four on two cores, the garbage
+ *   collector's helpers took the core the bot's own thread needed every time it marked the old
+ *   generation (about every 2 s at 200 turns/s): turns waited up to 85 ms, p99 42-80 ms; with one,
+ *   p99 10-16 ms in the same runs;
+ * - glibc's malloc limited to two arenas: with one arena per thread, memory freed after a burst
+ *   stayed resident (RSS after the load run 368 MB, with two 288 MB).
  */
-export const BOT_NODE_OPTIONS = ['--max-old-space-size=256'];
-
-/**
- * And with glibc's malloc limited to two arenas, as `npm start` and the Dockerfile set it: with one arena
- * per thread, memory freed after a burst stayed resident (RSS after the load run 368 MB, with two 288 MB).
- */
-export const BOT_ENVIRONMENT = { MALLOC_ARENA_MAX: '2' };
+const START = npmStartCommand();
+export const BOT_NODE_OPTIONS = START.nodeOptions;
+export const BOT_ENVIRONMENT = START.environment;
 
 /** A bot in a child process (bench/support/serveBot.js), so its CPU time and RSS are its own. */
 export class BotProcess {
@@ -445,7 +449,7 @@ export class BotProcess {
     const [file, ...args] = script;
     const child = spawn(
       process.execPath,
-      [...BOT_NODE_OPTIONS, ...nodeOptions, '--disable-warning=DEP0111', `${__dirname}/${file}`, ...args],
+      [...BOT_NODE_OPTIONS, ...nodeOptions, `${__dirname}/${file}`, ...args],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, ...BOT_ENVIRONMENT },
