@@ -2,7 +2,9 @@
 // changed them. botbuilder hashes the state (its own stringify, whose replacer runs on every key,
 // then SHA-256) at load, at save and again after the write: about 7% of a turn. This bot's state is
 // plain JSON (storage writes it with JSON.stringify), so its JSON text is the fingerprint: made at
-// load, compared at save, and kept after the write rather than made again.
+// load, compared at save, and kept after the write rather than made again. With SQLite it is not
+// even made twice: the text read is the load's fingerprint and the save's is the text written
+// (storage/storedJson.ts).
 import {
   type BotState,
   ConversationState,
@@ -11,6 +13,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
+import { rememberWriteJson, takeReadJson } from '../storage/storedJson';
 
 type StorageKeyOf = (context: TurnContext) => string | Promise<string>;
 
@@ -40,18 +43,23 @@ class JsonChangeCheck {
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
     const state: StoreItem = items[key] ?? {};
-    context.turnState.set(this.key, { state, json: fingerprint(state) } satisfies Cached);
+    context.turnState.set(this.key, {
+      state,
+      json: takeReadJson(state) ?? fingerprint(state),
+    } satisfies Cached);
     return state;
   }
 
   /** Written when changed since read (or when forced), always with eTag '*', as botbuilder does. */
   async save(context: TurnContext, force: boolean): Promise<void> {
+    const key = await this.storageKey(context);
+    // From here to the write nothing awaits, so the text compared is the text written.
     let cached = context.turnState.get(this.key) as Cached | undefined;
     const json = cached ? fingerprint(cached.state) : '';
     if (!force && (!cached || cached.json === json)) return;
     cached ??= { state: {}, json: '' };
     cached.state.eTag = '*';
-    const key = await this.storageKey(context);
+    if (json) rememberWriteJson(cached.state, json);
     await this.storage.write({ [key]: cached.state });
     cached.json = json || fingerprint(cached.state);
     context.turnState.set(this.key, cached);

@@ -7,12 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Storage, StoreItems } from 'botbuilder';
+import { rememberReadJson, takeWriteJson } from './storedJson';
 
 export class StorageConflictError extends Error {
   constructor(readonly key: string) {
     super(`Storage: error writing "${key}" due to eTag conflict.`);
     this.name = 'StorageConflictError';
   }
+}
+
+function jsonWithoutETag(item: Record<string, unknown>): string {
+  const { eTag: _ignored, ...value } = item;
+  return JSON.stringify(value);
 }
 
 interface Row {
@@ -62,14 +68,12 @@ export class SqliteStorage implements Storage {
           const current = this.selectOne.get(key);
           if (current && current.etag !== wanted) throw new StorageConflictError(key);
         }
-        const { eTag: _ignored, ...value } = item;
-        this.upsert.run(key, JSON.stringify(value), randomUUID());
+        this.upsert.run(key, takeWriteJson(item) ?? jsonWithoutETag(item), randomUUID());
       }
     });
     this.createAll = this.db.transaction((entries) => {
       for (const [key, item] of entries) {
-        const { eTag: _ignored, ...value } = item;
-        if (this.insertNew.run(key, JSON.stringify(value), randomUUID()).changes === 0)
+        if (this.insertNew.run(key, jsonWithoutETag(item), randomUUID()).changes === 0)
           throw new StorageConflictError(key);
       }
     });
@@ -83,6 +87,7 @@ export class SqliteStorage implements Storage {
       const row = this.selectOne.get(key);
       if (!row) continue;
       const item = JSON.parse(row.value) as StoreItems[string];
+      rememberReadJson(item, row.value);
       item.eTag = row.etag;
       items[key] = item;
     }

@@ -124,4 +124,36 @@ describe('saved state (JSON change check)', () => {
       .send('Oak Hill')
       .assertReply('Pickup at Oak Hill');
   });
+
+  it('makes the state text once per load and once per save on SQLite, and stores what the turn changed', async () => {
+    const conversation = new LibraryConversationState(storage);
+    const visits = conversation.createProperty<{ count: number; branches: string[] }>('visits');
+    const counting = async (context: TurnContext) => {
+      const value = await visits.get(context, { count: 0, branches: [] });
+      value.count += 1; // changed in place, as dialogs change their state
+      value.branches.push(`branch ${value.count}`);
+      await conversation.saveChanges(context);
+    };
+    await turn(counting);
+    const stringify = sinon.spy(JSON, 'stringify');
+    try {
+      await turn(counting);
+      // The load's fingerprint is the text read; the save's is the text written: one text per turn.
+      expect(stringify.callCount).to.equal(1);
+    } finally {
+      stringify.restore();
+    }
+    const key = 'test/conversations/Convo1/';
+    const stored = await storage.read([key]);
+    expect(stored[key]).to.deep.include({ visits: { count: 2, branches: ['branch 1', 'branch 2'] } });
+  });
+
+  it('never writes a text read earlier for a document changed since (another module reading and writing)', async () => {
+    await storage.write({ 'shared/doc': { queue: ['first'] } });
+    const read = (await storage.read(['shared/doc']))['shared/doc'] as { queue: string[]; eTag?: string };
+    read.queue.push('second');
+    await storage.write({ 'shared/doc': read });
+    const again = (await storage.read(['shared/doc']))['shared/doc'] as { queue: string[] };
+    expect(again.queue).to.deep.equal(['first', 'second']);
+  });
 });
