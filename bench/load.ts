@@ -1,7 +1,8 @@
 // Load on the whole bot, beside the bare Bot Framework echo bot, driven the same way in one run:
 //   node dist/bench/load.js [--quick] [--profile DIR]
 // 1. closed loop: 64 conversations posting "when does the Eastside branch close today?" to
-//    /api/messages, replies to a loopback connector (echo bot, then this bot): turns/s and ratio;
+//    /api/messages, replies to a loopback connector, on the echo bot and this bot in turn (one-second
+//    windows, so both see the same machine): turns/s and ratio;
 // 2. open loop at 50 and 200 turns/s offered (this bot): p50/p95/p99 from when each turn was due;
 // 3. a mixed script of hours, programs, FAQ and holds turns (sign-in included), closed loop;
 // 4. the built-in Direct Line, 100 conversations x 20 turns over WebSocket streams: every reply
@@ -12,6 +13,7 @@ import { loadavg } from 'node:os';
 import {
   BOT_NODE_OPTIONS,
   BotProcess,
+  alternatingClosedLoops,
   closedLoop,
   directLineLoad,
   openLoop,
@@ -40,33 +42,31 @@ async function main(): Promise<void> {
   const connector = new ReplyConnector();
   await connector.start();
 
+  const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const echo = await BotProcess.start('echo');
   stopOnExit(echo);
+  const bot = await BotProcess.start('library', nodeOptions);
+  stopOnExit(bot);
+  const rssAtStart = bot.rssMb();
   const target = (url: string, run: string) => ({ messagesUrl: `${url}/api/messages`, connector, run });
   // Both bots warm up the same way, under the measured load for 10 s: a bot serves for days, and both
   // were still getting faster after 3 s (V8 optimising the hot code, the heap finding its size; this
   // bot also expands the program feeds once), so a shorter warm-up measured their start, not their pace.
   const warm = { conversations: 64, durationMs: 10000, script: hoursOnly };
   await closedLoop(target(echo.url, 'echo-warm'), warm);
-  const echoClosed = await closedLoop(target(echo.url, 'echo'), {
-    conversations: 64,
-    durationMs: closedMs,
-    script: hoursOnly,
-  });
-  await echo.stop();
-
-  const nodeOptions = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const bot = await BotProcess.start('library', nodeOptions);
-  stopOnExit(bot);
-  const rssAtStart = bot.rssMb();
   await closedLoop(target(bot.url, 'warm'), warm);
+  // Then the two in turn, one-second windows each: the idle one uses no CPU meanwhile.
   const cpu0 = bot.cpuSeconds();
-  const botClosed = await closedLoop(target(bot.url, 'closed'), {
+  const closed = await alternatingClosedLoops(target(echo.url, 'echo'), target(bot.url, 'closed'), {
     conversations: 64,
-    durationMs: closedMs,
+    windowMs: 1000,
+    windows: quick ? 5 : 15,
     script: hoursOnly,
   });
-  const cpuPerTurnMs = ((bot.cpuSeconds() - cpu0) * 1000) / botClosed.turns;
+  const cpuPerTurnMs = ((bot.cpuSeconds() - cpu0) * 1000) / closed.second.turns;
+  const echoClosed = closed.first;
+  const botClosed = closed.second;
+  await echo.stop();
   const open50 = await openLoop(target(bot.url, 'open50'), {
     ratePerSecond: 50,
     durationMs: openMs,
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
     `Load: the bare echo bot and this bot, same driver, same run (each bot in its own process, ` +
       `${BOT_NODE_OPTIONS.join(' ')}); load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
   );
-  console.log(`closed loop, 64 conversations, "${HOURS_QUESTION}":`);
+  console.log(
+    `closed loop, 64 conversations, "${HOURS_QUESTION}", the two bots in turn (${closed.windowRatios.length} one-second windows each):`,
+  );
   console.log(
     `  echo bot: ${echoClosed.turnsPerSecond.toFixed(0)} turns/s (${latency(echoClosed)}), lost ${echoClosed.lost}`,
   );
@@ -108,8 +110,11 @@ async function main(): Promise<void> {
     `  this bot: ${botClosed.turnsPerSecond.toFixed(0)} turns/s (${latency(botClosed)}), lost ${botClosed.lost}, ` +
       `duplicated ${botClosed.duplicated}, failed ${botClosed.failed}, CPU ${cpuPerTurnMs.toFixed(2)} ms/turn`,
   );
+  const spread = [...closed.windowRatios].sort((a, b) => a - b);
   console.log(
-    `  ratio to the echo bot: ${(botClosed.turnsPerSecond / echoClosed.turnsPerSecond).toFixed(2)} (target >= 0.5)`,
+    `  ratio to the echo bot: ${(botClosed.turnsPerSecond / echoClosed.turnsPerSecond).toFixed(2)} (target >= 0.5); ` +
+      `window by window ${spread[0].toFixed(2)}-${spread[spread.length - 1].toFixed(2)}, ` +
+      `median ${spread[Math.floor(spread.length / 2)].toFixed(2)}`,
   );
   for (const [label, run] of [
     ['50', open50],

@@ -212,18 +212,18 @@ function result(
   };
 }
 
-/**
- * `conversations` patrons, each sending its next message as soon as the previous one is answered.
- * Given several bot instances, each conversation's turn n goes to instance n mod their number.
- */
-export async function closedLoop(
-  to: MessagesTarget | MessagesTarget[],
+interface ClosedLoopTurns {
+  latencies: number[];
+  keys: string[];
+  failed: number;
+  seconds: number;
+}
+
+async function runClosedLoop(
+  targets: MessagesTarget[],
   options: { conversations: number; durationMs: number; script: Script },
-): Promise<LoadResult> {
-  const targets = Array.isArray(to) ? to : [to];
-  const latencies: number[] = [];
-  const keys: string[] = [];
-  let failed = 0;
+  into: ClosedLoopTurns,
+): Promise<void> {
   const started = performance.now();
   const deadline = started + options.durationMs;
   await Promise.all(
@@ -237,18 +237,68 @@ export async function closedLoop(
             { conversation, turn },
             options.script({ conversation, turn }),
           );
-          latencies.push(performance.now() - t0);
-          keys.push(key);
-          if (status >= 300) failed++;
+          into.latencies.push(performance.now() - t0);
+          into.keys.push(key);
+          if (status >= 300) into.failed++;
         } catch {
-          failed++;
+          into.failed++;
         }
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  return result(latencies, seconds, failed, keys, targets[0].connector);
+  into.seconds += (performance.now() - started) / 1000;
+}
+
+const noTurns = (): ClosedLoopTurns => ({ latencies: [], keys: [], failed: 0, seconds: 0 });
+
+/** Replies still on their way when a loop ends are counted, not lost. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+
+/**
+ * `conversations` patrons, each sending its next message as soon as the previous one is answered.
+ * Given several bot instances, each conversation's turn n goes to instance n mod their number.
+ */
+export async function closedLoop(
+  to: MessagesTarget | MessagesTarget[],
+  options: { conversations: number; durationMs: number; script: Script },
+): Promise<LoadResult> {
+  const targets = Array.isArray(to) ? to : [to];
+  const turns = noTurns();
+  await runClosedLoop(targets, options, turns);
+  await settle();
+  return result(turns.latencies, turns.seconds, turns.failed, turns.keys, targets[0].connector);
+}
+
+/**
+ * The closed loop on two bots in turn, `windows` short windows each, so that both are measured over
+ * the same stretch of the machine's time: on a shared machine the speed drifts by a third within a
+ * minute, and a ratio of two runs a minute apart measured the drift as much as the bots. Returns both
+ * results and each window pair's ratio (second to first), to show the spread.
+ */
+export async function alternatingClosedLoops(
+  first: MessagesTarget,
+  second: MessagesTarget,
+  options: { conversations: number; windowMs: number; windows: number; script: Script },
+): Promise<{ first: LoadResult; second: LoadResult; windowRatios: number[] }> {
+  const totals = [noTurns(), noTurns()];
+  const windowRatios: number[] = [];
+  const loop = { conversations: options.conversations, durationMs: options.windowMs, script: options.script };
+  for (let window = 0; window < options.windows; window++) {
+    const before = totals.map((t) => ({ turns: t.latencies.length, seconds: t.seconds }));
+    await runClosedLoop([first], loop, totals[0]);
+    await runClosedLoop([second], loop, totals[1]);
+    const [a, b] = totals.map(
+      (t, i) => (t.latencies.length - before[i].turns) / (t.seconds - before[i].seconds),
+    );
+    windowRatios.push(b / a);
+  }
+  await settle();
+  const [a, b] = totals;
+  return {
+    first: result(a.latencies, a.seconds, a.failed, a.keys, first.connector),
+    second: result(b.latencies, b.seconds, b.failed, b.keys, second.connector),
+    windowRatios,
+  };
 }
 
 /**
@@ -288,7 +338,7 @@ export async function openLoop(
   }
   await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await settle();
   return result(latencies, seconds, failed, keys, target.connector);
 }
 
@@ -425,7 +475,10 @@ export async function directLineLoad(
  * - one V8 helper thread (`--v8-pool-size=1`). With the default four on two cores, the garbage
  *   collector's helpers took the core the bot's own thread needed every time it marked the old
  *   generation (about every 2 s at 200 turns/s): turns waited up to 85 ms, p99 42-80 ms; with one,
- *   p99 10-16 ms in the same runs;
+ *   p99 10-21 ms in the same runs;
+ * - young generation semi-spaces of 8 MB, not 16: with one helper, pages freed after a burst are
+ *   given back later, and RSS after the load run rose to 323-355 MB; with 8 MB it is about 320 MB,
+ *   p99 at 200 turns/s 9-10 ms, for a few per cent of throughput (more, shorter scavenges);
  * - glibc's malloc limited to two arenas: with one arena per thread, memory freed after a burst
  *   stayed resident (RSS after the load run 368 MB, with two 288 MB).
  */

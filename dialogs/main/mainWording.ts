@@ -38,10 +38,21 @@ function menu(m: Messages): { intent: LibraryIntent; label: string; value: strin
 const THANKS =
   /\b(thanks?|thank ?you|thx|thnx|tnx|ty|tysm|cheers|appreciate|gracias|grax|grcs|mil gracias)\b/i;
 
+type IntentLabels = Readonly<Partial<Record<string, string>>>;
+
+/** Made once per catalog and FAQ list: every turn asks whether two close intents can be named. */
+const labelsMade = new WeakMap<Messages, WeakMap<readonly FaqTitle[], IntentLabels>>();
+
 /** How each intent is named when the bot asks "did you mean ...?" (FAQ intents by their titles). */
-export function intentLabels(m: Messages, faq: readonly FaqTitle[]): Partial<Record<string, string>> {
-  const labels: Partial<Record<string, string>> = { ...m.main.intentLabels };
-  for (const entry of faq) labels[`faq.${entry.id}`] = faqTitleIn(m, entry);
+export function intentLabels(m: Messages, faq: readonly FaqTitle[]): IntentLabels {
+  let byFaq = labelsMade.get(m);
+  if (!byFaq) labelsMade.set(m, (byFaq = new WeakMap()));
+  let labels = byFaq.get(faq);
+  if (!labels) {
+    const made: Partial<Record<string, string>> = { ...m.main.intentLabels };
+    for (const entry of faq) made[`faq.${entry.id}`] = faqTitleIn(m, entry);
+    byFaq.set(faq, (labels = made));
+  }
   return labels;
 }
 

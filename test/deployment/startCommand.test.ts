@@ -43,10 +43,14 @@ describe('How the bot is started', () => {
     expect(() => parseStartCommand('tsc -b && echo hi')).to.throw(/no node command/);
   });
 
-  it('runs dist/index.js with one V8 helper thread and a capped old generation under npm start', () => {
+  it('runs dist/index.js with one V8 helper thread and a capped heap under npm start', () => {
     const start = npmStartCommand(REPO_ROOT);
     expect(start.script).to.equal('dist/index.js');
-    expect(start.nodeOptions).to.include.members(['--v8-pool-size=1', '--max-old-space-size=256']);
+    expect(start.nodeOptions).to.include.members([
+      '--v8-pool-size=1',
+      '--max-old-space-size=256',
+      '--max-semi-space-size=8',
+    ]);
     expect(start.environment).to.deep.equal({ MALLOC_ARENA_MAX: '2' });
   });
 
