@@ -13,7 +13,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
-import { rememberWriteJson, takeReadJson } from '../storage/storedJson';
+import { readJson, writeJson } from '../storage/storedJson';
 
 type StorageKeyOf = (context: TurnContext) => string | Promise<string>;
 
@@ -45,7 +45,7 @@ class JsonChangeCheck {
     const state: StoreItem = items[key] ?? {};
     context.turnState.set(this.key, {
       state,
-      json: takeReadJson(state) ?? fingerprint(state),
+      json: readJson.take(state) ?? fingerprint(state),
     } satisfies Cached);
     return state;
   }
@@ -59,7 +59,7 @@ class JsonChangeCheck {
     if (!force && (!cached || cached.json === json)) return;
     cached ??= { state: {}, json: '' };
     cached.state.eTag = '*';
-    if (json) rememberWriteJson(cached.state, json);
+    if (json) writeJson.give(cached.state, json);
     await this.storage.write({ [key]: cached.state });
     cached.json = json || fingerprint(cached.state);
     context.turnState.set(this.key, cached);

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Storage, StoreItems } from 'botbuilder';
-import { rememberReadJson, takeWriteJson } from './storedJson';
+import { readJson, writeJson } from './storedJson';
 
 export class StorageConflictError extends Error {
   constructor(readonly key: string) {
@@ -68,7 +68,7 @@ export class SqliteStorage implements Storage {
           const current = this.selectOne.get(key);
           if (current && current.etag !== wanted) throw new StorageConflictError(key);
         }
-        this.upsert.run(key, takeWriteJson(item) ?? jsonWithoutETag(item), randomUUID());
+        this.upsert.run(key, writeJson.take(item) ?? jsonWithoutETag(item), randomUUID());
       }
     });
     this.createAll = this.db.transaction((entries) => {
@@ -87,7 +87,7 @@ export class SqliteStorage implements Storage {
       const row = this.selectOne.get(key);
       if (!row) continue;
       const item = JSON.parse(row.value) as StoreItems[string];
-      rememberReadJson(item, row.value);
+      readJson.give(item, row.value);
       item.eTag = row.etag;
       items[key] = item;
     }

@@ -2,31 +2,26 @@
 // (bots/savedState.ts) so a turn does not make the same text twice: the text SQLite returned is the
 // loaded state's fingerprint, and the fingerprint the save compared is the text SQLite stores. Each
 // text is taken once, right after it was given, so a document changed later never carries a stale one.
-// Texts are without the eTag, as the providers store them.
+// Texts are without the eTag, as the providers store them. Keyed weakly by the document itself: nothing
+// is kept for a document once it is gone.
 
-const readAs = new WeakMap<object, string>();
-const writeAs = new WeakMap<object, string>();
+/** Texts by the document they belong to, each taken once. */
+class TextsTakenOnce {
+  private readonly texts = new WeakMap<object, string>();
 
-/** A provider's read: `item` was parsed from `json`. */
-export function rememberReadJson(item: object, json: string): void {
-  readAs.set(item, json);
+  give(item: object, json: string): void {
+    this.texts.set(item, json);
+  }
+
+  take(item: object): string | undefined {
+    const json = this.texts.get(item);
+    this.texts.delete(item);
+    return json;
+  }
 }
 
-/** The text `item` was just read from, if its provider said so; taken once. */
-export function takeReadJson(item: object): string | undefined {
-  const json = readAs.get(item);
-  readAs.delete(item);
-  return json;
-}
+/** Given by a provider's read: the text `item` was parsed from. */
+export const readJson = new TextsTakenOnce();
 
-/** Said just before `write`: `item` (less its eTag) stringifies to `json`. */
-export function rememberWriteJson(item: object, json: string): void {
-  writeAs.set(item, json);
-}
-
-/** The text a provider's write can store for `item` instead of stringifying it again; taken once. */
-export function takeWriteJson(item: object): string | undefined {
-  const json = writeAs.get(item);
-  writeAs.delete(item);
-  return json;
-}
+/** Given just before `write`: the text `item` (less its eTag) stringifies to. */
+export const writeJson = new TextsTakenOnce();
