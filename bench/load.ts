@@ -7,7 +7,8 @@
 // 3. a mixed script of hours, programs, FAQ and holds turns (sign-in included), closed loop;
 // 4. the built-in Direct Line, 100 conversations x 20 turns over WebSocket streams: every reply
 //    counted, lost and duplicated replies, the longest stall;
-// and the bot's RSS before and after. Each bot runs in its own process (bench/support/serveBot.ts).
+// and the bot's RSS before and after. Each bot runs in its own process (bench/support/serveBot.ts and
+// serveEchoBot.ts: the echo bot loads nothing of this bot).
 // --profile DIR runs this bot under `node --cpu-prof` and leaves the profile in DIR.
 import { loadavg } from 'node:os';
 import {
@@ -49,19 +50,22 @@ async function main(): Promise<void> {
   stopOnExit(bot);
   const rssAtStart = bot.rssMb();
   const target = (url: string, run: string) => ({ messagesUrl: `${url}/api/messages`, connector, run });
-  // Both bots warm up the same way, under the measured load for 10 s: a bot serves for days, and both
-  // were still getting faster after 3 s (V8 optimising the hot code, the heap finding its size; this
+  // Both bots warm up the same way, under the measured load for 10 s each: a bot serves for days, and
+  // both were still getting faster after 3 s (V8 optimising the hot code, the heap finding its size; this
   // bot also expands the program feeds once), so a shorter warm-up measured their start, not their pace.
-  const warm = { conversations: 64, durationMs: 10000, script: hoursOnly };
-  await closedLoop(target(echo.url, 'echo-warm'), warm);
-  await closedLoop(target(bot.url, 'warm'), warm);
-  // Then the two in turn, one-second windows each: the idle one uses no CPU meanwhile.
+  // The warm-up alternates too: a bot left idle for 10 s while the other warmed had its heap shrunk and
+  // was 5-20% slower for a while (two identical echo bots measured 0.80-0.88 of each other that way, 0.98-1.01
+  // warmed in turn).
+  const inTurn = { conversations: 64, windowMs: 1000, script: hoursOnly };
+  await alternatingClosedLoops(target(echo.url, 'echo-warm'), target(bot.url, 'warm'), {
+    ...inTurn,
+    windows: 10,
+  });
+  // Then measured the same way, in one-second windows: the idle one uses no CPU meanwhile.
   const cpu0 = bot.cpuSeconds();
   const closed = await alternatingClosedLoops(target(echo.url, 'echo'), target(bot.url, 'closed'), {
-    conversations: 64,
-    windowMs: 1000,
+    ...inTurn,
     windows: quick ? 5 : 15,
-    script: hoursOnly,
   });
   const cpuPerTurnMs = ((bot.cpuSeconds() - cpu0) * 1000) / closed.second.turns;
   const echoClosed = closed.first;

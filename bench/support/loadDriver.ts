@@ -497,7 +497,7 @@ export class BotProcess {
   static async start(
     kind: 'echo' | 'library',
     nodeOptions: string[] = [],
-    script: string[] = ['serveBot.js', kind],
+    script: string[] = kind === 'echo' ? ['serveEchoBot.js'] : ['serveBot.js', kind],
   ): Promise<BotProcess> {
     const [file, ...args] = script;
     const child = spawn(

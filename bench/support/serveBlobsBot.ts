@@ -4,20 +4,14 @@
 // container are several instances of one bot.
 import { BlobStateStorage } from '../../storage/blobStateStorage';
 import { startLibraryBot } from './serveBot';
+import { serveUntilStopped } from './serving';
 
 async function main(): Promise<void> {
   const [connectionString, container, dataDir] = process.argv.slice(2);
   if (!connectionString || !container)
     throw new Error('usage: serveBlobsBot.js <connection string> <container>');
   const storage = new BlobStateStorage({ connectionString, container });
-  const bot = await startLibraryBot({ storage, dataDir });
-  process.stdout.write(`READY ${bot.url}\n`);
-  const stop = async () => {
-    await bot.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  serveUntilStopped(await startLibraryBot({ storage, dataDir }));
 }
 
 main().catch((error: unknown) => {

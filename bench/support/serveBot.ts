@@ -1,5 +1,5 @@
-// Runs one bot in its own process for bench/load.ts, so its CPU and memory are its own:
-//   node dist/bench/support/serveBot.js echo|library
+// Runs this bot in its own process for bench/load.ts, so its CPU and memory are its own:
+//   node dist/bench/support/serveBot.js library
 // Prints one line `READY <url>` on stdout, then serves until SIGTERM. The library bot runs in local
 // mode on a temporary data folder, with logging off, exactly as createLibraryBotApp builds it.
 // Another state provider (the Azure storage benchmark) writes its own script with `startLibraryBot`.
@@ -11,7 +11,8 @@ import { loadLibraryConfig } from '../../config/libraryConfig';
 import { readRuntimeSettings } from '../../config/runtimeSettings';
 import { createLogger } from '../../observability/logger';
 import { createLibraryBotApp } from '../../server/libraryBotApp';
-import { startEchoBot, type RunningBot } from './echoBot';
+import type { RunningBot } from './echoBot';
+import { serveUntilStopped } from './serving';
 
 export const DEMO_CONFIG = join(__dirname, '..', '..', '..', 'config', 'demo-library.yaml');
 
@@ -46,26 +47,9 @@ export async function startLibraryBot(
 }
 
 async function main(): Promise<void> {
-  const kind = process.argv[2];
-  const bot =
-    kind === 'echo' ? await startEchoBot() : kind === 'library' ? await startLibraryBot() : undefined;
-  if (!bot) throw new Error('usage: serveBot.js echo|library');
-  process.stdout.write(`READY ${bot.url}\n`);
-  // `kill -USR2 <pid>`: where the memory is (for the RSS figures).
-  process.on('SIGUSR2', () => {
-    const memory = process.memoryUsage();
-    const mb = (bytes: number) => Math.round(bytes / 1048576);
-    process.stderr.write(
-      `MEMORY rss ${mb(memory.rss)} heapUsed ${mb(memory.heapUsed)} heapTotal ${mb(memory.heapTotal)} ` +
-        `external ${mb(memory.external)} arrayBuffers ${mb(memory.arrayBuffers)} MB\n`,
-    );
-  });
-  const stop = async () => {
-    await bot.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  if (process.argv[2] !== 'library')
+    throw new Error('usage: serveBot.js library (the echo bot: serveEchoBot.js)');
+  serveUntilStopped(await startLibraryBot());
 }
 
 if (require.main === module) {
