@@ -13,7 +13,7 @@ import {
   type TurnContext,
   UserState,
 } from 'botbuilder';
-import { readJson, writeJson } from '../storage/storedJson';
+import { jsonWithoutETag, readJson, writeJson } from '../storage/storedJson';
 
 type StorageKeyOf = (context: TurnContext) => string | Promise<string>;
 
@@ -21,11 +21,6 @@ interface Cached {
   state: StoreItem;
   /** The state's JSON without its eTag as last read or written; '' forces the next save. */
   json: string;
-}
-
-function fingerprint(state: StoreItem): string {
-  const { eTag: _eTag, ...rest } = state;
-  return JSON.stringify(rest);
 }
 
 /** BotState's load / save / clear / delete / get, on its own turn-state key, with JSON fingerprints. */
@@ -45,7 +40,7 @@ class JsonChangeCheck {
     const state: StoreItem = items[key] ?? {};
     context.turnState.set(this.key, {
       state,
-      json: readJson.take(state) ?? fingerprint(state),
+      json: readJson.take(state) ?? jsonWithoutETag(state),
     } satisfies Cached);
     return state;
   }
@@ -55,13 +50,13 @@ class JsonChangeCheck {
     const key = await this.storageKey(context);
     // From here to the write nothing awaits, so the text compared is the text written.
     let cached = context.turnState.get(this.key) as Cached | undefined;
-    const json = cached ? fingerprint(cached.state) : '';
+    const json = cached ? jsonWithoutETag(cached.state) : '';
     if (!force && (!cached || cached.json === json)) return;
     cached ??= { state: {}, json: '' };
     cached.state.eTag = '*';
     if (json) writeJson.give(cached.state, json);
     await this.storage.write({ [key]: cached.state });
-    cached.json = json || fingerprint(cached.state);
+    cached.json = json || jsonWithoutETag(cached.state);
     context.turnState.set(this.key, cached);
   }
 

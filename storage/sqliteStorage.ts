@@ -7,18 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Storage, StoreItems } from 'botbuilder';
-import { readJson, writeJson } from './storedJson';
+import { jsonWithoutETag, readJson, writeJson } from './storedJson';
 
 export class StorageConflictError extends Error {
   constructor(readonly key: string) {
     super(`Storage: error writing "${key}" due to eTag conflict.`);
     this.name = 'StorageConflictError';
   }
-}
-
-function jsonWithoutETag(item: Record<string, unknown>): string {
-  const { eTag: _ignored, ...value } = item;
-  return JSON.stringify(value);
 }
 
 interface Row {

@@ -5,6 +5,12 @@
 // Texts are without the eTag, as the providers store them. Keyed weakly by the document itself: nothing
 // is kept for a document once it is gone.
 
+/** A document's text as stored: its JSON without the eTag (the eTag is kept beside it). */
+export function jsonWithoutETag(item: Record<string, unknown>): string {
+  const { eTag: _eTag, ...value } = item;
+  return JSON.stringify(value);
+}
+
 /** Texts by the document they belong to, each taken once. */
 class TextsTakenOnce {
   private readonly texts = new WeakMap<object, string>();
