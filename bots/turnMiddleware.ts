@@ -2,7 +2,12 @@
 // it reaches, and each turn gets a logger carrying its conversation id.
 import { ActivityTypes, type ConversationState, type Middleware, type TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { type DocumentStorage, updateDocument, type Versioned } from '../library/storage/optimistic';
+import {
+  canClaimOnce,
+  type DocumentStorage,
+  updateDocument,
+  type Versioned,
+} from '../library/storage/optimistic';
 import { type Logger, TURN_LOGGER_KEY } from '../observability/logger';
 
 /** Conversation-state field: the activities this conversation has taken, newest last. */
@@ -17,11 +22,12 @@ interface HandledActivity {
 type ConversationDocument = Record<string, unknown> & { [HANDLED_ACTIVITIES]?: HandledActivity[] };
 
 /**
- * Claims each activity in the conversation's own state document before the bot answers it: the
- * activity id is added with an eTag-guarded write of the document just read, so when a channel
- * retries an activity and two instances (or two requests on one) get it, exactly one write wins and
- * the other sees the id and stays silent. Conversation state is read every turn anyway; the claim
- * costs one write. `typing` activities and activities without an id are not claimed.
+ * Claims each activity before the bot answers it, so when a channel retries an activity and two
+ * instances (or two requests on one) get it, exactly one claim wins and the other stays silent.
+ * Where the store can take a key in one step (SQLite's `claimOnce`), the claim is that: one small
+ * insert. Elsewhere (Blob Storage) the activity id is added to the conversation's own state document
+ * with an eTag-guarded write of the document just read: conversation state is read every turn anyway,
+ * so the claim costs one write. `typing` activities and activities without an id are not claimed.
  */
 export function retriedActivityFilter(
   logger: Logger,
@@ -57,8 +63,10 @@ async function claim(
   // Only needs to tell apart the few turns racing for one activity: 32 random bits, kept short
   // because the list is in the conversation document every turn reads, hashes and writes.
   const by = randomUUID().slice(0, 8);
-  const loaded = (await conversationState.load(context)) as Versioned<ConversationDocument>;
   const key = conversationState.getStorageKey(context) as string;
+  // A whole state document rewritten per turn cost a tenth of a turn's CPU on SQLite; a claim row does not.
+  if (canClaimOnce(storage)) return (await storage.claimOnce(`${key}activity/${id}`, by)) === by;
+  const loaded = (await conversationState.load(context)) as Versioned<ConversationDocument>;
   let claimedOn = -1;
   const first = await updateDocument<ConversationDocument, boolean>(
     storage,

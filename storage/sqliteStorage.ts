@@ -2,6 +2,8 @@
 // Honours botbuilder's eTag contract: a new key, '*' or no eTag writes; a matching eTag writes;
 // a stale eTag fails with a conflict error (claims in the handoff queue rely on this). `create` writes
 // only keys that do not exist yet (library/storage/optimistic.ts uses it for new shared documents).
+// `claimOnce` takes a key for a while in one insert into its own table (retried activities, see
+// bots/turnMiddleware.ts): cheaper than rewriting a state document, and purged after an hour.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +18,11 @@ export class StorageConflictError extends Error {
   }
 }
 
+/** How long a claim is kept: a channel retries an activity within seconds, minutes at most. */
+const CLAIM_KEPT_SECONDS = 3600;
+/** Expired claims are deleted at most this often (one DELETE on an indexed column). */
+const CLAIM_PURGE_EVERY_MS = 60_000;
+
 interface Row {
   key: string;
   value: string;
@@ -28,6 +35,10 @@ export class SqliteStorage implements Storage {
   private readonly upsert: Database.Statement<[string, string, string]>;
   private readonly remove: Database.Statement<[string]>;
   private readonly insertNew: Database.Statement<[string, string, string]>;
+  private readonly insertClaim: Database.Statement<[string, string]>;
+  private readonly selectClaim: Database.Statement<[string], { holder: string }>;
+  private readonly purgeClaims: Database.Statement<[number]>;
+  private claimsPurgedAt = 0;
   // The transactions are built once: better-sqlite3 makes new wrapper functions on every `transaction()`.
   /** One transaction: either every change is written or none is. */
   private readonly writeAll: Database.Transaction<(entries: [string, Record<string, unknown>][]) => void>;
@@ -47,6 +58,19 @@ export class SqliteStorage implements Storage {
          updated_at INTEGER NOT NULL DEFAULT (unixepoch())
        )`,
     );
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS claims (
+         key TEXT PRIMARY KEY,
+         holder TEXT NOT NULL,
+         claimed_at INTEGER NOT NULL DEFAULT (unixepoch())
+       );
+       CREATE INDEX IF NOT EXISTS claims_by_age ON claims (claimed_at)`,
+    );
+    this.insertClaim = this.db.prepare(
+      'INSERT INTO claims (key, holder) VALUES (?, ?) ON CONFLICT(key) DO NOTHING',
+    );
+    this.selectClaim = this.db.prepare('SELECT holder FROM claims WHERE key = ?');
+    this.purgeClaims = this.db.prepare('DELETE FROM claims WHERE claimed_at < unixepoch() - ?');
     this.selectOne = this.db.prepare('SELECT key, value, etag FROM bot_state WHERE key = ?');
     this.upsert = this.db.prepare(
       `INSERT INTO bot_state (key, value, etag) VALUES (?, ?, ?)
@@ -99,6 +123,20 @@ export class SqliteStorage implements Storage {
   /** Writes every change, or none when any key already exists (an eTag conflict). */
   async create(changes: StoreItems): Promise<void> {
     this.createAll.immediate(Object.entries(changes));
+  }
+
+  /**
+   * Takes `key` for `holder` unless someone holds it already; returns who holds it now (so a caller
+   * whose claim was taken sees someone else's holder). Claims last an hour.
+   */
+  async claimOnce(key: string, holder: string): Promise<string> {
+    const now = Date.now();
+    if (now - this.claimsPurgedAt >= CLAIM_PURGE_EVERY_MS) {
+      this.claimsPurgedAt = now;
+      this.purgeClaims.run(CLAIM_KEPT_SECONDS);
+    }
+    if (this.insertClaim.run(key, holder).changes === 1) return holder;
+    return this.selectClaim.get(key)?.holder ?? holder;
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -28,6 +28,19 @@ export function canCreateOnly(storage: DocumentStorage): storage is CreateOnlySt
   return typeof (storage as Partial<CreateOnlyStorage>).create === 'function';
 }
 
+/**
+ * A store that can take a key once, in one step, for a while (SQLite: one insert into a table of its
+ * own, kept an hour), cheaper than a guarded write of a document.
+ */
+export interface ClaimingStorage extends DocumentStorage {
+  /** Takes `key` for `holder` unless it is taken already; resolves to whoever holds it now. */
+  claimOnce(key: string, holder: string): Promise<string>;
+}
+
+export function canClaimOnce(storage: DocumentStorage): storage is ClaimingStorage {
+  return typeof (storage as Partial<ClaimingStorage>).claimOnce === 'function';
+}
+
 /** Thrown when a guarded update kept losing to other writers. */
 export class ConcurrentUpdateError extends Error {
   constructor(readonly key: string) {

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import Database from 'better-sqlite3';
 import type { Storage } from 'botbuilder';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,5 +81,55 @@ describe('SqliteStorage on disk', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  describe('claimOnce (retried activities)', () => {
+    let folder: string;
+    let file: string;
+    const open: SqliteStorage[] = [];
+    const storage = () => {
+      const opened = new SqliteStorage(file);
+      open.push(opened);
+      return opened;
+    };
+    beforeEach(() => {
+      folder = temporaryDirectory();
+      file = join(folder, 'state.sqlite');
+    });
+    afterEach(() => {
+      open.splice(0).forEach((opened) => opened.close());
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('gives a key to the first holder only, across two connections to the file', async () => {
+      const a = storage();
+      const b = storage();
+      expect(await a.claimOnce('webchat/conversations/c1/activity/7', 'turn-a')).to.equal('turn-a');
+      expect(await b.claimOnce('webchat/conversations/c1/activity/7', 'turn-b')).to.equal('turn-a');
+      expect(await a.claimOnce('webchat/conversations/c1/activity/7', 'turn-c')).to.equal('turn-a');
+      expect(await b.claimOnce('webchat/conversations/c1/activity/8', 'turn-b')).to.equal('turn-b');
+    });
+
+    it('keeps claims apart from state documents', async () => {
+      const a = storage();
+      await a.claimOnce('conversation/1', 'turn-a');
+      expect(await a.read(['conversation/1'])).to.deep.equal({});
+      await a.write({ 'conversation/1': { step: 1 } });
+      expect(await a.claimOnce('conversation/1', 'turn-b')).to.equal('turn-a');
+    });
+
+    it('forgets claims older than an hour, and keeps newer ones', async () => {
+      const a = storage();
+      await a.claimOnce('old', 'turn-a');
+      await a.claimOnce('recent', 'turn-a');
+      const db = new Database(file);
+      db.prepare("UPDATE claims SET claimed_at = claimed_at - 3601 WHERE key = 'old'").run();
+      db.prepare("UPDATE claims SET claimed_at = claimed_at - 3000 WHERE key = 'recent'").run();
+      db.close();
+      // A fresh connection purges on its first claim (then at most once a minute).
+      const b = storage();
+      expect(await b.claimOnce('old', 'turn-b')).to.equal('turn-b');
+      expect(await b.claimOnce('recent', 'turn-b')).to.equal('turn-a');
+    });
   });
 });
