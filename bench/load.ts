@@ -68,6 +68,8 @@ async function main(): Promise<void> {
     windows: quick ? 5 : 15,
   });
   const cpuPerTurnMs = ((bot.cpuSeconds() - cpu0) * 1000) / closed.second.turns;
+  // RSS after each part, to tell which part the memory after the run comes from.
+  const rssAfterPart: [string, number][] = [['closed loop', bot.rssMb()]];
   const echoClosed = closed.first;
   const botClosed = closed.second;
   await echo.stop();
@@ -83,11 +85,13 @@ async function main(): Promise<void> {
     conversations: 64,
     script: hoursOnly,
   });
+  rssAfterPart.push(['open loops', bot.rssMb()]);
   const botMixed = await closedLoop(target(bot.url, 'mixed'), {
     conversations: 64,
     durationMs: closedMs,
     script: mixed,
   });
+  rssAfterPart.push(['mixed script', bot.rssMb()]);
   const directLine = await directLineLoad(bot.url, {
     conversations: 100,
     turns: 20,
@@ -141,7 +145,8 @@ async function main(): Promise<void> {
   if (directLine.failures.length)
     console.log(`  what failed: ${[...new Set(directLine.failures)].slice(0, 5).join('; ')}`);
   console.log(
-    `RSS of this bot: ${rssAtStart.toFixed(0)} MB at start, ${rssAfter.toFixed(0)} MB after the run (target <= 350 MB)`,
+    `RSS of this bot: ${rssAtStart.toFixed(0)} MB at start, ${rssAfter.toFixed(0)} MB after the run (target <= 350 MB); ` +
+      `after the ${rssAfterPart.map(([part, mb]) => `${part} ${mb.toFixed(0)}`).join(', ')} MB`,
   );
 }
 

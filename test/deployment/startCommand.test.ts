@@ -49,12 +49,12 @@ describe('How the bot is started', () => {
     expect(start.nodeOptions).to.include.members([
       '--v8-pool-size=1',
       '--max-old-space-size=256',
-      '--max-semi-space-size=8',
+      '--max-semi-space-size=32',
     ]);
-    expect(start.environment).to.deep.equal({ MALLOC_ARENA_MAX: '2' });
+    expect(start.environment).to.deep.equal({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
   });
 
-  it('starts the container the same way: the same Node options and the same malloc setting', () => {
+  it('starts the container the same way: the same Node options and the same malloc settings', () => {
     const start = npmStartCommand(REPO_ROOT);
     expect(dockerCommand()).to.deep.equal(['node', ...start.nodeOptions, start.script]);
     const environment = dockerEnvironment();
