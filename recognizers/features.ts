@@ -26,26 +26,59 @@ const WORD = 0;
 const CHAR = 1;
 type Group = typeof WORD | typeof CHAR;
 
-/** Calls `visit` with every feature string of a message (repeats included), by group. */
+/**
+ * The features of a message, in a fixed order (vector norms are summed in it): per token its stem,
+ * the stem pair with the previous token, then the token's character n-grams (`grams`); then the last
+ * stem with the end. Training reads the strings; vectorising reads a token's n-grams from a cache.
+ */
 function eachTerm(
+  tokens: string[],
+  stemOf: (token: string) => string,
+  word: (key: string) => void,
+  grams: (token: string) => void,
+): void {
+  let previous = '^';
+  for (const token of tokens) {
+    const stemmed = stemOf(token);
+    word(stemmed);
+    word(`${previous} ${stemmed}`);
+    previous = stemmed;
+    grams(token);
+  }
+  if (tokens.length > 0) word(`${previous} $`);
+}
+
+/** A token's character n-grams inside the word, padded with a space on each side. */
+function eachCharGram(token: string, options: FeatureOptions, visit: (gram: string) => void): void {
+  const padded = ` ${token} `;
+  for (let n = options.charMin; n <= options.charMax; n++) {
+    for (let i = 0; i + n <= padded.length; i++) visit(padded.substr(i, n));
+  }
+}
+
+/** Calls `visit` with every feature string of a message (repeats included), by group. */
+function eachFeature(
   tokens: string[],
   options: FeatureOptions,
   visit: (group: Group, key: string) => void,
 ): void {
-  let previous = '^';
   const language = options.normalization?.language;
-  for (const token of tokens) {
-    const stemmed = stem(token, language);
-    visit(WORD, stemmed);
-    visit(WORD, `${previous} ${stemmed}`);
-    previous = stemmed;
-    const padded = ` ${token} `;
-    for (let n = options.charMin; n <= options.charMax; n++) {
-      for (let i = 0; i + n <= padded.length; i++) visit(CHAR, padded.substr(i, n));
-    }
-  }
-  if (tokens.length > 0) visit(WORD, `${previous} $`);
+  eachTerm(
+    tokens,
+    (token) => stem(token, language),
+    (key) => visit(WORD, key),
+    (token) => eachCharGram(token, options, (gram) => visit(CHAR, gram)),
+  );
 }
+
+/** What vectorising needs of one token, worked out once: its stem and its known n-grams' feature numbers. */
+interface TokenFeatures {
+  stemmed: string;
+  grams: Int32Array;
+}
+
+/** Tokens remembered per feature space; bounded so a stream of gibberish cannot grow it without limit. */
+const REMEMBERED_TOKENS = 20_000;
 
 export interface FeatureSpaceSnapshot {
   options: FeatureOptions;
@@ -60,6 +93,8 @@ export class FeatureSpace {
   /** Scratch term counts, reused by every vectorize call so a message allocates almost nothing. */
   private readonly counts: Float64Array;
   private readonly touched: Int32Array;
+  /** Patrons' words come back all the time: a token's n-grams are looked up once, not on every message. */
+  private readonly tokens = new Map<string, TokenFeatures>();
   readonly size: number;
 
   private constructor(
@@ -72,6 +107,21 @@ export class FeatureSpace {
     this.size = idf.length;
     this.counts = new Float64Array(idf.length);
     this.touched = new Int32Array(4096);
+  }
+
+  private featuresOf(token: string): TokenFeatures {
+    let known = this.tokens.get(token);
+    if (!known) {
+      const grams: number[] = [];
+      eachCharGram(token, this.options, (gram) => {
+        const i = this.index[CHAR].get(gram);
+        if (i !== undefined) grams.push(i);
+      });
+      known = { stemmed: stem(token, this.options.normalization?.language), grams: Int32Array.from(grams) };
+      if (this.tokens.size >= REMEMBERED_TOKENS) this.tokens.clear();
+      this.tokens.set(token, known);
+    }
+    return known;
   }
 
   /** What a trained feature space is, as plain data (for the model cache). */
@@ -98,7 +148,7 @@ export class FeatureSpace {
     for (const tokens of documents) {
       seen[WORD].clear();
       seen[CHAR].clear();
-      eachTerm(tokens, options, (g, key) => {
+      eachFeature(tokens, options, (g, key) => {
         if (seen[g].has(key)) return;
         seen[g].add(key);
         df[g].set(key, (df[g].get(key) ?? 0) + 1);
@@ -127,8 +177,7 @@ export class FeatureSpace {
     let words = 0;
     let chars = 0;
     const half = touched.length >> 1;
-    eachTerm(tokens, this.options, (g, key) => {
-      const i = this.index[g].get(key);
+    const add = (g: Group, i: number | undefined) => {
       if (i === undefined) return;
       if (counts[i] === 0) {
         if (g === WORD) {
@@ -140,7 +189,15 @@ export class FeatureSpace {
         }
       }
       counts[i]++;
-    });
+    };
+    eachTerm(
+      tokens,
+      (token) => this.featuresOf(token).stemmed,
+      (key) => add(WORD, this.index[WORD].get(key)),
+      (token) => {
+        for (const i of this.featuresOf(token).grams) add(CHAR, i);
+      },
+    );
     const indices = new Int32Array(words + chars);
     const values = new Float32Array(words + chars);
     const fill = (from: number, count: number, at: number, step: number, weight: number) => {

@@ -224,13 +224,8 @@ export function normalizeText(
   correct?: (token: string) => string,
   other?: LanguageNormalization,
 ): NormalizedText {
-  let text = raw.normalize('NFKC').toLowerCase();
-  text = text.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
-  // Remaining pictographs, variation selectors and joiners carry no routing meaning.
-  text = text.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
-  // Accents: "café" and "cafe" are one word to the classifier.
-  text = text.normalize('NFD').replace(/\p{M}+/gu, '');
+  // Curly quotes, emoji, pictographs and accents are outside ASCII: most messages skip those steps.
+  let text = ASCII_ONLY.test(raw) ? raw.toLowerCase().replace(/`/g, "'") : withoutNonAsciiMarks(raw);
   if (!other) text = englishContractions(text);
   // Stretched words ("helloooo", "pleeease") become at most two repeats.
   text = text.replace(/([a-z])\1{2,}/g, '$1$1');
@@ -258,8 +253,24 @@ export function normalizeText(
   return { text: tokens.join(' '), tokens };
 }
 
+/** Printable ASCII, tabs and line breaks. */
+const ASCII_ONLY = /^[ -~\t\n\r]*$/;
+
+function withoutNonAsciiMarks(raw: string): string {
+  // Quotes first: NFKC turns an acute accent used as an apostrophe ("can´t") into a space and a mark.
+  let text = raw.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
+  text = text.normalize('NFKC').toLowerCase();
+  for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
+  // Remaining pictographs, variation selectors and joiners carry no routing meaning.
+  text = text.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
+  // Accents: "café" and "cafe" are one word to the classifier.
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
 function englishContractions(text: string): string {
-  for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
+  // Every contraction has an apostrophe.
+  if (text.includes("'"))
+    for (const [pattern, replacement] of CONTRACTIONS) text = text.replace(pattern, replacement);
   // Texting "2" and "4" for "to" and "for", only where a number cannot be meant ("talk 2 sum1", "ready 4 pickup").
   return text
     .replace(

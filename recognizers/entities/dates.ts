@@ -289,6 +289,26 @@ function calendarDate(text: string, today: DateTime): { text: string; date: Date
   return { text: m[0], date };
 }
 
+/** Words that make a mention open-ended ("after easter", "before may"). */
+const OPEN_ENDED = /\b(after|before|since|until|till|from)\b/g;
+
+/**
+ * Microsoft's recognizer throws on some open-ended mentions ("after easter in early april": a
+ * TypeError inside its merged parser); read without those words the mention's date is still found,
+ * and when even that fails the message is read with no date rather than failing the patron's turn.
+ */
+function parseDates(text: string, reference: Date): ReturnType<ModelParse['parse']> {
+  try {
+    return dateTimeModel().parse(text, reference);
+  } catch {
+    try {
+      return dateTimeModel().parse(text.replace(OPEN_ENDED, ' '), reference);
+    } catch {
+      return [];
+    }
+  }
+}
+
 /** Microsoft's recognizer, reading the library's wall-clock time as its reference. */
 function fullRecognizer(
   text: string,
@@ -298,14 +318,19 @@ function fullRecognizer(
 ): DateMention | undefined {
   // The recognizer reads a Date's local fields: give it one whose local fields are the library's clock.
   const reference = new Date(local.year, local.month - 1, local.day, local.hour, local.minute);
-  for (const result of dateTimeModel().parse(text, reference)) {
+  for (const result of parseDates(text, reference)) {
     const values = (result.resolution?.values ?? []) as {
       type: string;
       value?: string;
       start?: string;
       end?: string;
     }[];
-    const usable = values.filter((v) => /^(date|datetime|daterange|datetimerange|time)$/.test(v.type));
+    // A value it could not resolve reads "not resolved" ("easter in early april"): no date at all.
+    const usable = values.filter(
+      (v) =>
+        /^(date|datetime|daterange|datetimerange|time)$/.test(v.type) &&
+        /^(\d{4}-\d\d-\d\d|\d\d:\d\d)/.test(v.value ?? v.start ?? ''),
+    );
     if (usable.length === 0) continue;
     // Ambiguous dates ("Dec 24") come with a past and a future reading: take the first not past.
     const first =

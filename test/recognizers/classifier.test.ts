@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { resolve } from 'node:path';
 import { clincOptions, evaluate, formatReport, readJsonLines } from '../../recognizers/evaluation';
+import { FeatureSpace } from '../../recognizers/features';
+import { normalizeText } from '../../recognizers/normalize';
 import {
   IntentClassifier,
   NONE,
@@ -13,6 +15,25 @@ const train = readJsonLines(`${fixtures}/train.jsonl`);
 const test = readJsonLines(`${fixtures}/test.jsonl`);
 
 describe('recognizers: classifier', () => {
+  it("vectorises a message the same whether or not its words were seen before (each token's n-grams are kept)", () => {
+    const documents = train.map((e) => normalizeText(e.text).tokens);
+    const warmed = FeatureSpace.fit(documents);
+    for (const tokens of documents) warmed.vectorize(tokens);
+    for (const text of [
+      'when do you open tomorrow',
+      'renew renew pls',
+      'xyzzy frobnicate',
+      'open open open',
+    ]) {
+      const tokens = normalizeText(text).tokens;
+      // A feature space from the same snapshot has seen no message yet.
+      const fresh = FeatureSpace.fromSnapshot(warmed.toSnapshot()).vectorize(tokens);
+      const again = warmed.vectorize(tokens);
+      expect(Array.from(again.indices)).to.deep.equal(Array.from(fresh.indices));
+      expect(Array.from(again.values)).to.deep.equal(Array.from(fresh.values));
+    }
+  });
+
   it('trains deterministically: the same data gives the same probabilities', () => {
     const a = IntentClassifier.train(train);
     const b = IntentClassifier.train([...train]);

@@ -101,6 +101,23 @@ describe('recognizers: entities', () => {
     it('finds no date where there is none', () => {
       expect(at('how do i renew my books')).to.equal(undefined);
     });
+
+    // Microsoft's recognizer threw a TypeError on these, and the patron's turn failed.
+    it('reads an open-ended mention it cannot resolve by its date ("after easter in early april")', () => {
+      expect(at('are you open after easter in early april')).to.include({
+        start: '2027-04-01',
+        end: '2027-04-15',
+      });
+      expect(at('any programs for kids after easter in april?')).to.include({
+        start: '2027-04-01',
+        end: '2027-04-30',
+      });
+    });
+
+    it('gives no date for one that does not exist (February 29 in 2027) rather than "not resolved"', () => {
+      expect(at('are you open february 29th')).to.equal(undefined);
+      expect(at('are you open february 28th')).to.include({ start: '2027-02-28' });
+    });
   });
 
   describe('audience', () => {

@@ -33,6 +33,12 @@ describe('recognizers: normalisation', () => {
     expect(normalizeText('this bot 😡').text).to.equal('this bot angry');
   });
 
+  it('reads plain ASCII as the full path would: a backtick is an apostrophe; a Kelvin sign is a k', () => {
+    expect(normalizeText('I can`t find it').text).to.equal('i can not find it');
+    expect(normalizeText('I can\u00b4t find it').text).to.equal('i can not find it');
+    expect(normalizeText('\u212aids programs').text).to.equal('kids programs');
+  });
+
   it('shortens stretched words, strips accents and keeps clock times', () => {
     expect(normalizeText('helloooo').text).to.equal('helloo');
     expect(normalizeText('Café').text).to.equal('cafe');
