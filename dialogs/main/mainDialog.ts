@@ -1,17 +1,16 @@
 // Routes every patron message to the dialog for that capability (the rules are the ordered handlers
 // of mainRouting.ts) and owns the interruptions that work while any dialog waits for an answer:
 // cancel / start over, "forget me", help, and a person.
-import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ActivityTypes, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ComponentDialog,
   Dialog,
   DialogContext,
+  DialogReason,
   DialogSet,
   DialogState,
   DialogTurnResult,
   DialogTurnStatus,
-  WaterfallDialog,
-  WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { sendReply } from '../../channels/renderer';
 import type { Reply } from '../../channels/reply';
@@ -116,11 +115,11 @@ export class MainDialog extends ComponentDialog {
       this.addDialog(options.escalation.dialog);
     }
     this.addDialog(
-      new WaterfallDialog(MAIN_LOOP, [
-        this.waitStep.bind(this),
-        this.routeStep.bind(this),
-        this.afterStep.bind(this),
-      ]),
+      new MainLoop({
+        begin: (dc, options) => this.begin(dc, options),
+        route: (dc) => this.route(dc),
+        after: (dc, result) => this.after(dc, result),
+      }),
     );
     this.initialDialogId = MAIN_LOOP;
   }
@@ -197,75 +196,129 @@ export class MainDialog extends ComponentDialog {
     return super.onContinueDialog(innerDc);
   }
 
-  private async waitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as LoopOptions;
-    (step.values as { memory: MainMemory }).memory = options.memory ?? freshMemory();
-    if (options.begin) return step.beginDialog(options.begin.dialogId, options.begin.options);
-    return options.wait ? Dialog.EndOfTurn : step.next();
+  /** The loop begins: with a dialog to begin first, waiting for the next message, or routing this one. */
+  private async begin(dc: DialogContext, options: LoopOptions): Promise<DialogTurnResult> {
+    const state = loopState(dc);
+    state.options = options;
+    state.values = { memory: options.memory ?? freshMemory() };
+    state.stepIndex = 0;
+    if (options.begin) return dc.beginDialog(options.begin.dialogId, options.begin.options);
+    return options.wait ? Dialog.EndOfTurn : this.route(dc);
   }
 
-  private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const memory = (step.values as { memory: MainMemory }).memory;
-    // Back from a dialog begun at the start (see run): wait for the patron's next message.
-    if ((step.options as LoopOptions).begin) return this.waitAgain(step, memory);
+  /** A patron message while the loop waits: the routing rules, in order, until one answers. */
+  private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    const { options, values } = loopState(dc);
+    const memory = values.memory;
     const pending = memory.pending;
     memory.pending = undefined;
     const turn = new MainTurn(
-      step,
+      dc,
       memory,
       pending,
-      (text) => this.recognizer.recognize(text, this.now(), messageLanguage(step.context)),
-      (next) => this.waitAgain(step, next),
-      (step.options as LoopOptions).part,
+      (text) => this.recognizer.recognize(text, this.now(), messageLanguage(dc.context)),
+      (next) => this.waitAgain(dc, next),
+      options.part,
     );
     for (const handler of this.routing.handlers) {
       const result = await handler(turn);
       if (result) return result;
     }
-    return this.waitAgain(step, memory);
+    return this.waitAgain(dc, memory);
   }
 
-  private async afterStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const memory = (step.values as { memory: MainMemory }).memory;
-    const result = step.result as RoutedDialogResult | undefined;
+  /** The dialog the loop began has ended (this turn or a later one). */
+  private async after(dc: DialogContext, result: RoutedDialogResult | undefined): Promise<DialogTurnResult> {
+    const { options, values } = loopState(dc);
+    const memory = values.memory;
+    // Back from a dialog begun at the start (see run): wait for the patron's next message.
+    if (options.begin) return this.waitAgain(dc, memory);
     if (result?.memory) memory.last = result.memory;
     if (result?.askedToRemember) memory.askedToRemember = true;
     // The patron said something else instead of answering the dialog's question: handle it now (the
     // rest of an earlier message's requests are dropped: the patron has moved on).
     if (result?.kind === 'unhandled') {
       memory.queue = undefined;
-      return step.replaceDialog(MAIN_LOOP, { memory, wait: false } satisfies LoopOptions);
+      return dc.replaceDialog(MAIN_LOOP, { memory, wait: false } satisfies LoopOptions);
     }
-    return this.waitAgain(step, memory);
+    return this.waitAgain(dc, memory);
   }
 
   /** After an answer: its note, then the message's next request if there is one, else the next message. */
-  private async waitAgain(step: WaterfallStepContext, memory: MainMemory): Promise<DialogTurnResult> {
+  private async waitAgain(dc: DialogContext, memory: MainMemory): Promise<DialogTurnResult> {
     const next = memory.queue?.shift();
     if (!memory.queue?.length) memory.queue = undefined;
     if (!next) {
-      if (memory.note) await sendReply(step.context, { kind: 'text', text: memory.note });
+      if (memory.note) await sendReply(dc.context, { kind: 'text', text: memory.note });
       memory.note = undefined;
-      return this.waitInPlace(step, memory);
+      return this.waitInPlace(dc, memory);
     }
     // The request is read as if it were the whole message (dialogs and hooks read the activity's text).
-    step.context.activity.text = next.text;
-    return step.replaceDialog(MAIN_LOOP, { memory, wait: false, part: next } satisfies LoopOptions);
+    dc.context.activity.text = next.text;
+    return dc.replaceDialog(MAIN_LOOP, { memory, wait: false, part: next } satisfies LoopOptions);
   }
 
   /**
-   * What `replaceDialog(MAIN_LOOP, { memory, wait: true })` leads to (the loop back at its first step,
-   * waiting), without ending one waterfall and beginning the next: that start and end, with their
-   * new instance id and telemetry, was a good part of the dialog machinery's work on every turn.
-   * The next message resumes the waterfall after `stepIndex`, so at the route step.
+   * What `replaceDialog(MAIN_LOOP, { memory, wait: true })` leads to (the loop waiting, with this
+   * memory), without ending one loop and beginning the next: that start and end, with their new
+   * instance id and telemetry, was a good part of the dialog machinery's work on every turn.
    */
-  private waitInPlace(step: WaterfallStepContext, memory: MainMemory): DialogTurnResult {
-    const loop = step.activeDialog;
-    if (loop?.id !== MAIN_LOOP) throw new Error('the main loop is not the active dialog');
-    const state = loop.state as { options: LoopOptions; values: { memory: MainMemory }; stepIndex: number };
+  private waitInPlace(dc: DialogContext, memory: MainMemory): DialogTurnResult {
+    if (dc.activeDialog?.id !== MAIN_LOOP) throw new Error('the main loop is not the active dialog');
+    const state = loopState(dc);
     state.options = { memory, wait: true };
     state.values.memory = memory;
     state.stepIndex = 0;
     return Dialog.EndOfTurn;
+  }
+}
+
+/**
+ * The main loop's state. It keeps the shape botbuilder's WaterfallDialog gave it when the loop was a
+ * three-step waterfall (wait, route, after), so a conversation saved then resumes now: a waterfall
+ * waiting at step 0 is a loop waiting for a message.
+ */
+interface LoopState {
+  options: LoopOptions;
+  values: { memory: MainMemory };
+  stepIndex: number;
+}
+
+function loopState(dc: DialogContext): LoopState {
+  return dc.activeDialog!.state as LoopState;
+}
+
+/**
+ * Waits for a message, routes it, and, when the dialog it began ends, waits again. A dialog of its
+ * own rather than the waterfall it was: each waterfall step made a step context (a whole
+ * DialogContext with its memory scopes), twice a turn.
+ */
+class MainLoop extends Dialog<LoopOptions> {
+  constructor(
+    private readonly steps: {
+      begin(dc: DialogContext, options: LoopOptions): Promise<DialogTurnResult>;
+      route(dc: DialogContext): Promise<DialogTurnResult>;
+      after(dc: DialogContext, result: RoutedDialogResult | undefined): Promise<DialogTurnResult>;
+    },
+  ) {
+    super(MAIN_LOOP);
+  }
+
+  override beginDialog(dc: DialogContext, options?: LoopOptions): Promise<DialogTurnResult> {
+    return this.steps.begin(dc, options ?? {});
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    // As the waterfall did: only a message moves the loop on.
+    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    return this.steps.route(dc);
+  }
+
+  override resumeDialog(
+    dc: DialogContext,
+    _reason: DialogReason,
+    result?: RoutedDialogResult,
+  ): Promise<DialogTurnResult> {
+    return this.steps.after(dc, result);
   }
 }

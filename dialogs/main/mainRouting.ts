@@ -3,7 +3,7 @@
 // policy: commands first, then answers to the bot's own questions, then a person when one is called
 // for, then follow-ups, then asking which, then not understood, and last the capability's dialog.
 import type { TurnContext } from 'botbuilder';
-import type { Dialog, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { optionValue, sendReply } from '../../channels/renderer';
 import type { ChoiceOption, Reply } from '../../channels/reply';
 import {
@@ -118,7 +118,7 @@ export class MainTurn {
   private recognized?: LibraryRecognition;
 
   constructor(
-    readonly step: WaterfallStepContext,
+    readonly dc: DialogContext,
     readonly memory: MainMemory,
     /** The question the bot asked last (taken out of memory: it is answered now or forgotten). */
     readonly pending: MainMemory['pending'],
@@ -129,11 +129,11 @@ export class MainTurn {
   ) {}
 
   get text(): string {
-    return this.step.context.activity.text ?? '';
+    return this.dc.context.activity.text ?? '';
   }
 
   get context(): TurnContext {
-    return this.step.context;
+    return this.dc.context;
   }
 
   /** The recognizer's reading, once per message; "1" after the menu reads as that option's question. */
@@ -267,7 +267,7 @@ export class MainRouting {
     const direct = this.options.routes.find((route) => route.matches?.(turn.text));
     if (!direct) return undefined;
     const options: RoutedDialogOptions = { recognition: { ...turn.recognition(), intents: {} } };
-    return turn.step.beginDialog(direct.dialog.id, options);
+    return turn.dc.beginDialog(direct.dialog.id, options);
   }
 
   /** "more" after the last page of programs: say so, rather than the help menu. */
@@ -356,7 +356,7 @@ export class MainRouting {
       const advice = adviceIn(topic, turn.messages);
       if (advice) await turn.say(advice);
     }
-    return turn.step.beginDialog(escalation.dialog.id, decision);
+    return turn.dc.beginDialog(escalation.dialog.id, decision);
   }
 
   /** The library question inside a frustrated message ("ugh stupid bot when does oak hill close"), if any. */
@@ -488,7 +488,7 @@ export class MainRouting {
         options.previous = memory.last;
         options.followUp = followUp;
       }
-      return turn.step.beginDialog(routed, options);
+      return turn.dc.beginDialog(routed, options);
     }
     // Thanks or small talk between questions keep the last answer for "actually, what about Oak Hill".
     if (recognition.intent !== memory.last?.intent && !KEEPS_CONTEXT.has(recognition.intent))

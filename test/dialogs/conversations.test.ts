@@ -542,3 +542,45 @@ describe('conversations over SMS', () => {
     expect(short(await text('1'))[0]).to.match(/^Library staff aren't available to chat right now\./);
   });
 });
+
+describe('conversations saved while the main loop was a waterfall', () => {
+  /**
+   * Rewrites the stored main loop the way botbuilder's WaterfallDialog kept it (an instance id beside
+   * the memory, the step it stopped at), as conversations saved before the loop became a dialog of
+   * its own have it.
+   */
+  async function asSavedByTheWaterfall(chat: Conversation, stepIndex: number): Promise<void> {
+    const memory = (chat.storage as unknown as { memory: Record<string, string> }).memory;
+    const key = Object.keys(memory).find((k) => k.includes('/conversations/')) as string;
+    const document = JSON.parse(memory[key]) as {
+      dialogState: {
+        dialogStack: { state: { dialogs: { dialogStack: { id: string; state: unknown }[] } } }[];
+      };
+    };
+    const inner = document.dialogState.dialogStack[0].state.dialogs.dialogStack;
+    expect(inner[0].id).to.equal('mainLoop');
+    const loop = inner[0].state as { options: object; values: { memory: object }; stepIndex: number };
+    inner[0].state = {
+      options: loop.options,
+      values: { memory: loop.values.memory, instanceId: 'a1b2c3d4' },
+      stepIndex,
+    };
+    memory[key] = JSON.stringify(document);
+  }
+
+  it('resumes one waiting for a message, and one waiting inside a dialog it began', async () => {
+    const chat = startConversation();
+    await chat.say('who is open now');
+    await asSavedByTheWaterfall(chat, 0);
+    const now = (await chat.sayText('is eastside open now')).join('\n');
+    expect(now).to.contain('Eastside Branch');
+
+    const [question] = await chat.say('what are the hours this week');
+    expect(question.text).to.equal('Which branch would you like the hours for?');
+    await asSavedByTheWaterfall(chat, 1);
+    const week = (await chat.sayText('oak hill')).join('\n');
+    expect(week).to.contain('Oak Hill Branch hours for the next 7 days');
+    // Back at the loop, waiting: the next question is routed as usual.
+    expect((await chat.sayText('help')).join('\n')).to.contain('Here is what I can help with.');
+  });
+});
