@@ -89,10 +89,12 @@ export interface MessagesEndpointOptions {
 
 export function registerMessagesEndpoint(server: Server, options: MessagesEndpointOptions): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const log = options.logger.child({ requestId: req.id() });
+    // Made when something is logged: most requests log nothing, and a child logger per request showed.
+    let child: Logger | undefined;
+    const log = (): Logger => (child ??= options.logger.child({ requestId: req.id() }));
     const problem = describeBadActivity(req.body);
     if (problem) {
-      log.warn({ reason: problem }, 'rejected a malformed activity');
+      log().warn({ reason: problem }, 'rejected a malformed activity');
       res.send(400, { error: GENERIC_BODIES[400] });
       return;
     }
@@ -108,8 +110,8 @@ export function registerMessagesEndpoint(server: Server, options: MessagesEndpoi
           reason: refusal.reason,
           channelId: (req.body as Activity).channelId,
         };
-        if (refusal.status === 503) log.error(fields, 'could not check a channel token');
-        else log.warn(fields, 'refused an activity: channel authentication failed');
+        if (refusal.status === 503) log().error(fields, 'could not check a channel token');
+        else log().warn(fields, 'refused an activity: channel authentication failed');
         if (refusal.status === 503) res.header('retry-after', '30');
         res.send(refusal.status, { error: GENERIC_BODIES[refusal.status] });
         return;
@@ -119,7 +121,7 @@ export function registerMessagesEndpoint(server: Server, options: MessagesEndpoi
       await options.adapter.process(req, withGenericErrors(res), options.runTurn);
     } catch (error) {
       // The adapter validates the activity's shape with zod before its own try block.
-      log.warn({ err: error }, 'rejected an activity the adapter could not read');
+      log().warn({ err: error }, 'rejected an activity the adapter could not read');
       if (!res.headersSent) res.send(400, { error: GENERIC_BODIES[400] });
     }
   });

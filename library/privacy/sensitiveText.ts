@@ -44,6 +44,8 @@ type FoundNumber = Omit<FoundSecret, 'kind'> & { kind: 'card' | 'short' | 'other
 
 /** Card numbers and PINs in free text, in order, without overlaps. */
 export function findSecrets(text: string): FoundSecret[] {
+  // Card numbers and PINs alike carry an ASCII digit (\d is 0-9 only): most messages have none.
+  if (!/[0-9]/.test(text)) return [];
   const found: FoundSecret[] = [];
   for (const match of text.matchAll(PIN_AFTER_WORD)) {
     const start = (match.index ?? 0) + match[1].length + match[2].length;
