@@ -21,7 +21,7 @@ RUN npx tsc -p tsconfig.json \
 # ---- runtime: production dependencies, the compiled bot and the files it reads at run time ----
 FROM node:20-bookworm-slim AS runtime
 # Two malloc arenas and large blocks always mapped (so scrypt's 16 MB buffers go back to the system), a 256 MB old
-# generation, 32 MB semi-spaces and one V8 helper thread, as `npm start` runs it and bench/load.ts measures it
+# generation, 16 MB semi-spaces and one V8 helper thread, as `npm start` runs it and bench/load.ts measures it
 # (test/deployment/startCommand.test.ts holds the two together).
 ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
@@ -44,4 +44,4 @@ EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3978)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (index.ts finishes turns in flight, then exits).
-CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=32", "--v8-pool-size=1", "--disable-warning=DEP0111", "dist/index.js"]
+CMD ["node", "--max-old-space-size=256", "--max-semi-space-size=16", "--v8-pool-size=1", "--disable-warning=DEP0111", "dist/index.js"]

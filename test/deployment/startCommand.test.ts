@@ -49,7 +49,7 @@ describe('How the bot is started', () => {
     expect(start.nodeOptions).to.include.members([
       '--v8-pool-size=1',
       '--max-old-space-size=256',
-      '--max-semi-space-size=32',
+      '--max-semi-space-size=16',
     ]);
     expect(start.environment).to.deep.equal({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
   });
