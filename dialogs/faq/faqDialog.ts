@@ -40,8 +40,10 @@ export class FaqDialog extends Dialog<RoutedDialogOptions> {
     if (!id) return dc.endDialog({ kind: 'answered' } satisfies RoutedDialogResult);
     const branchId =
       recognition?.entities.branch?.branchId ?? (options?.followUp ? before?.branchId : undefined);
-    const query: FaqQuery = branchId ? { id, branchId } : { id };
     const answer = this.faq.answer(id, branchId, turnLanguage(dc.context))!;
+    // The branch is remembered only for an entry answered per branch: elsewhere it changed nothing, and a
+    // correction naming another branch belongs to an answer it would change.
+    const query: FaqQuery = branchId && answer.branchChoices.length ? { id, branchId } : { id };
     const memory: TopicMemory = { topic: 'faq', intent: `faq.${id}`, query };
     // "Where can I park?" without a branch, on an entry answered per branch: every branch's parking.
     const asked = /\b(park(ing)?|estaciona\w*|parqueo|parquear)\b/i.test(recognition?.text ?? '')

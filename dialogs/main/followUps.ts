@@ -155,6 +155,31 @@ export function asksBack(part: RequestPart): boolean {
 }
 
 /**
+ * The answer a correction is about: the last one, or, after a message with several requests, the
+ * latest of their answers whose question had the thing the correction names ("no, I meant Oak Hill"
+ * after Eastside's hours and the Wi-Fi is about the hours).
+ */
+export function correctionTarget(
+  said: LibraryRecognition,
+  last: TopicMemory | undefined,
+  answeredTogether: readonly TopicMemory[] | undefined,
+): TopicMemory | undefined {
+  if (!answeredTogether || answeredTogether.length < 2) return last;
+  const named = said.entities;
+  const fits = (answer: TopicMemory): boolean => {
+    const query = answer.query as { branchId?: string; place?: string; start?: string };
+    if ((named.branch || named.place) && (query.branchId || query.place)) return true;
+    if (named.date && query.start) return true;
+    return (
+      Boolean(named.audience) &&
+      answer.topic === 'programs' &&
+      Boolean(answer.query.audience || answer.query.ages)
+    );
+  };
+  return [...answeredTogether].reverse().find(fits) ?? last;
+}
+
+/**
  * What a correction asks ("sorry i meant oak hill" after an hours answer): the last answer's intent
  * with the named slot changed (a weak follow-up), or a new question when the words after the
  * correction are one. A bare number after programs for an age is the age ("no, 13").

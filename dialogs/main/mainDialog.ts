@@ -233,7 +233,12 @@ export class MainDialog extends ComponentDialog {
     const memory = values.memory;
     // Back from a dialog begun at the start (see run): wait for the patron's next message.
     if (options.begin) return this.waitAgain(dc, memory);
-    if (result?.memory) memory.last = result.memory;
+    if (result?.memory) {
+      memory.last = result.memory;
+      // One of several requests: kept beside the others for a correction; a message on its own ends that.
+      if (options.part && memory.answeredTogether) memory.answeredTogether.push(result.memory);
+      else memory.answeredTogether = undefined;
+    }
     if (result?.askedToRemember) memory.askedToRemember = true;
     // The patron said something else instead of answering the dialog's question: handle it now (the
     // rest of an earlier message's requests are dropped: the patron has moved on).

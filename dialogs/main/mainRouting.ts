@@ -32,6 +32,7 @@ import {
   CANCEL,
   closeIntents,
   correctedRecognition,
+  correctionTarget,
   followUpKind,
   FORGET_ME,
   isUnsure,
@@ -95,6 +96,11 @@ export interface QueuedRequest {
 /** What the main dialog remembers between messages (kept in its dialog state). */
 export interface MainMemory {
   last?: TopicMemory;
+  /**
+   * When the last message held several requests, their answers in order (the last of them is `last`):
+   * a correction after it ("no, I meant Oak Hill") goes to the answer it fits (`correctionTarget`).
+   */
+  answeredTogether?: TopicMemory[];
   /** The other requests of the message being answered, in the order they are answered. */
   queue?: QueuedRequest[];
   /** Said once the current answer is given (a person is one message away, after a frustrated question). */
@@ -316,6 +322,7 @@ export class MainRouting {
     if (parts.length === 0) return undefined;
     const ordered = [...parts.filter((p) => !asksBack(p)), ...parts.filter(asksBack)];
     turn.memory.queue = ordered.map(({ text, branch }) => (branch ? { text, branch } : { text }));
+    turn.memory.answeredTogether = [];
     startPacking(turn.context);
     return turn.waitAgain();
   }
@@ -324,10 +331,12 @@ export class MainRouting {
   private async correction(turn: MainTurn): Promise<DialogTurnResult | undefined> {
     const correction = readCorrection(turn.text);
     if (!correction) return undefined;
-    const corrected = correctedRecognition(turn.recognize(correction.said), turn.memory.last, this.options);
+    const said = turn.recognize(correction.said);
+    const about = correctionTarget(said, turn.memory.last, turn.memory.answeredTogether);
+    const corrected = correctedRecognition(said, about, this.options);
     if (!corrected) return undefined;
     turn.memory.misunderstood = 0;
-    if (corrected.followUp) return this.route(turn, corrected.recognition, 'weak');
+    if (corrected.followUp) return this.route(turn, corrected.recognition, 'weak', about);
     return this.route(turn, corrected.recognition);
   }
 
@@ -475,6 +484,8 @@ export class MainRouting {
     turn: MainTurn,
     recognition: LibraryRecognition,
     followUp?: FollowUpKind,
+    /** The answer a follow-up is about, when not the last one (a correction after several requests). */
+    about: TopicMemory | undefined = turn.memory.last,
   ): Promise<DialogTurnResult> {
     const memory = turn.memory;
     memory.misunderstood = 0;
@@ -484,8 +495,8 @@ export class MainRouting {
       const options: RoutedDialogOptions = { recognition: { ...recognition, intents: {} } };
       if (memory.askedToRemember) options.askedToRemember = true;
       if (turn.part) options.partOfSeveral = true;
-      if (followUp && memory.last?.intent === recognition.intent) {
-        options.previous = memory.last;
+      if (followUp && about?.intent === recognition.intent) {
+        options.previous = about;
         options.followUp = followUp;
       }
       return turn.dc.beginDialog(routed, options);

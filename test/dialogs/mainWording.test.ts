@@ -1,7 +1,13 @@
 // The main dialog's own wording and reading rules, as plain functions (no bot, no adapter).
 import { expect } from 'chai';
 import type { LibraryRecognition } from '../../recognizers/libraryRecognition';
-import { closeIntents, followUpKind, isPlainAnswer, withoutLongNumbers } from '../../dialogs/main/followUps';
+import {
+  closeIntents,
+  correctionTarget,
+  followUpKind,
+  isPlainAnswer,
+  withoutLongNumbers,
+} from '../../dialogs/main/followUps';
 import {
   capabilitiesReply,
   intentLabels,
@@ -103,6 +109,27 @@ describe('main dialog reading rules', () => {
     expect(followUpKind(dayAfter, last, true, settings)).to.equal('weak');
     const fresh = recognition({ text: 'what is the wifi password at the library', intent: 'faq.computers' });
     expect(followUpKind(fresh, last, true, settings)).to.equal(undefined);
+  });
+
+  it('takes a correction after several answers to the latest one with what it names', () => {
+    const hours = { topic: 'hours' as const, intent: 'hours' as const, query: { branchId: 'eastside' } };
+    const programs = {
+      topic: 'programs' as const,
+      intent: 'programs' as const,
+      query: { audience: 'kids' as const, start: '2026-12-05' },
+    };
+    const wifi = { topic: 'faq' as const, intent: 'faq.computers' as const, query: { id: 'computers' } };
+    const together = [hours, programs, wifi];
+    const branch = recognition({ entities: { branch: { branchId: 'oak-hill', text: 'Oak Hill' } } });
+    expect(correctionTarget(branch, wifi, together)).to.equal(hours);
+    const day = recognition({
+      entities: { date: { text: 'sunday', start: '2026-12-06', end: '2026-12-06' } },
+    });
+    expect(correctionTarget(day, wifi, together)).to.equal(programs);
+    // Nothing fits, or one answer only: the last answer, as before.
+    expect(correctionTarget(recognition({}), wifi, together)).to.equal(wifi);
+    expect(correctionTarget(branch, wifi, [wifi])).to.equal(wifi);
+    expect(correctionTarget(branch, wifi, undefined)).to.equal(wifi);
   });
 
   it('asks which when two labelled intents are close, and names one likely intent under None', () => {

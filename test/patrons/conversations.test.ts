@@ -82,6 +82,18 @@ describe('patron conversations (issue 13)', function () {
     expect(chosen).to.contain('The Women comes in').and.not.contain('The Nightingale');
   });
 
+  it('after several requests in one message, applies a correction to the one it fits, not the last', async () => {
+    const say = chat();
+    const answers = await say('hey whens eastside open 2moro and do u have wifi');
+    expect(answers[0]).to.contain('Eastside Branch');
+    expect(answers.at(-1)).to.contain('Riverbend-Public');
+    const corrected = (await say('no, I meant Oak Hill')).join('\n');
+    expect(corrected).to.contain('Oak Hill Branch').and.contain('Wednesday, Dec 2');
+    expect(corrected).not.to.contain('Riverbend-Public');
+    // Then the usual follow-ups carry on from that answer.
+    expect((await say('and on saturday?')).join()).to.contain('Oak Hill Branch');
+  });
+
   it("answers a frustrated patron's question first, then says a person is one message away", async () => {
     const say = chat();
     const answers = await say('this is ridiculous, when does oak hill close tomorrow');
