@@ -1,6 +1,6 @@
 // Several requests in one message ("when does Main close Sunday and is there parking", a six-line
-// SMS): the message is cut at line breaks, question marks, sentence ends, numbered items and "also",
-// then at "and" / "plus" / commas, and a cut is kept only when the pieces on both sides are requests
+// SMS): the message is cut at line breaks, question marks, sentence ends, numbered items and "also"
+// ("además"), then at "and" ("y") / "plus" / commas, and a cut is kept only when the pieces on both sides are requests
 // of their own. Greetings and thanks around the requests are dropped; the rest stays in order.
 import type { BranchMention, LibraryIntent, LibraryRecognition } from './libraryRecognition';
 
@@ -44,7 +44,7 @@ const POINTING_BACK = /\b(it|there|they|that branch|that one|same place)\b/i;
 function strongPieces(text: string): string[] {
   return text
     .replace(/(^|\s)(\d{1,2}[).]|[-*•])\s+(?=[a-z])/gi, '\n')
-    .replace(/,?\s+(?:and\s+)?\balso\b,?\s*/gi, `\n${ALSO}`)
+    .replace(/,?\s+(?:and\s+|y\s+)?(?:\balso\b|\bademás\b|\bademas\b),?\s*/gi, `\n${ALSO}`)
     .split(/\n+|(?<=\?)\s*|(?<=[.!;])\s+(?=[a-z])/i)
     .map((piece) => piece.trim())
     .filter((piece) => /[a-z0-9]/i.test(piece));
@@ -53,11 +53,14 @@ function strongPieces(text: string): string[] {
 /** Marks a piece after "also": a request of its own, never one search with the piece before. */
 const ALSO = '\u0001';
 
-/** Weak boundaries inside a piece: "and", "&", "plus", commas before a new clause. */
+/**
+ * Weak boundaries inside a piece: "and" (Spanish "y"), "&", "plus", commas before a new clause. A "y"
+ * that is texting for "why" cuts too, and the pieces are kept apart only when both are requests.
+ */
 function weakPieces(piece: string): string[] {
   return piece
     .split(
-      /,?\s+(?:and|&|plus|\+)\s+(?:also\s+)?|,\s+(?=(?:do|does|did|can|could|is|are|will|what|when|where|how|who|which|any|my|i)\b)/i,
+      /,?\s+(?:and|y|&|plus|\+)\s+(?:also\s+|tambi[eé]n\s+)?|,\s+(?=(?:do|does|did|can|could|is|are|will|what|when|where|how|who|which|any|my|i)\b)/i,
     )
     .map((p) => p.trim())
     .filter(Boolean);

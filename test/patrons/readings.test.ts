@@ -164,6 +164,18 @@ describe('patron readings: several requests in one message', function () {
     expect(split('is main open saturday and sunday')?.map((p) => p.intent)).to.deep.equal(['hours', 'hours']);
   });
 
+  it('cuts Spanish messages at "y" and "además", and keeps one Spanish request whole', () => {
+    expect(split('¿a qué hora abre eastside mañana y tienen wifi?')).to.deep.equal([
+      { text: '¿a qué hora abre eastside mañana', intent: 'hours', branch: undefined },
+      { text: 'tienen wifi?', intent: 'faq.computers', branch: 'eastside' },
+    ]);
+    expect(
+      split('¿cómo saco una tarjeta de la biblioteca? además, ¿cobran multas?')?.map((p) => p.intent),
+    ).to.deep.equal(['faq.card', 'faq.fines']);
+    expect(split('¿tienen libros y películas?')).to.equal(undefined);
+    expect(split('actividades para niños y adolescentes')).to.equal(undefined);
+  });
+
   it('carries a branch named earlier to "it" and "there"', () => {
     expect(split('where is eastside and when does it close tonight')?.[1]).to.deep.include({
       intent: 'hours',
