@@ -3,7 +3,7 @@
 // a stale eTag fails with a conflict error (claims in the handoff queue rely on this). `create` writes
 // only keys that do not exist yet (library/storage/optimistic.ts uses it for new shared documents).
 // `claimOnce` takes a key for a while in one insert into its own table (retried activities, see
-// bots/turnMiddleware.ts): cheaper than rewriting a state document, and purged after an hour.
+// bots/turnMiddleware.ts): cheaper than rewriting a state document, and purged after ten minutes.
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -18,10 +18,13 @@ export class StorageConflictError extends Error {
   }
 }
 
-/** How long a claim is kept: a channel retries an activity within seconds, minutes at most. */
-const CLAIM_KEPT_SECONDS = 3600;
-/** Expired claims are deleted at most this often (one DELETE on an indexed column). */
-const CLAIM_PURGE_EVERY_MS = 60_000;
+/** How long a claim is kept: a channel retries an activity within seconds, a minute or two at most. */
+const CLAIM_KEPT_SECONDS = 600;
+/**
+ * Expired claims are deleted at most this often, on an indexed column: often enough that one delete
+ * stays small (about 6,000 rows at 600 turns a second, a few ms) and the table holds ten minutes of turns.
+ */
+const CLAIM_PURGE_EVERY_MS = 10_000;
 
 interface Row {
   key: string;
@@ -127,7 +130,7 @@ export class SqliteStorage implements Storage {
 
   /**
    * Takes `key` for `holder` unless someone holds it already; returns who holds it now (so a caller
-   * whose claim was taken sees someone else's holder). Claims last an hour.
+   * whose claim was taken sees someone else's holder). Claims last ten minutes.
    */
   async claimOnce(key: string, holder: string): Promise<string> {
     const now = Date.now();

@@ -30,7 +30,7 @@ export function canCreateOnly(storage: DocumentStorage): storage is CreateOnlySt
 
 /**
  * A store that can take a key once, in one step, for a while (SQLite: one insert into a table of its
- * own, kept an hour), cheaper than a guarded write of a document.
+ * own, kept ten minutes), cheaper than a guarded write of a document.
  */
 export interface ClaimingStorage extends DocumentStorage {
   /** Takes `key` for `holder` unless it is taken already; resolves to whoever holds it now. */

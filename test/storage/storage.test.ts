@@ -118,15 +118,15 @@ describe('SqliteStorage on disk', () => {
       expect(await a.claimOnce('conversation/1', 'turn-b')).to.equal('turn-a');
     });
 
-    it('forgets claims older than an hour, and keeps newer ones', async () => {
+    it('forgets claims older than ten minutes, and keeps newer ones', async () => {
       const a = storage();
       await a.claimOnce('old', 'turn-a');
       await a.claimOnce('recent', 'turn-a');
       const db = new Database(file);
-      db.prepare("UPDATE claims SET claimed_at = claimed_at - 3601 WHERE key = 'old'").run();
-      db.prepare("UPDATE claims SET claimed_at = claimed_at - 3000 WHERE key = 'recent'").run();
+      db.prepare("UPDATE claims SET claimed_at = claimed_at - 601 WHERE key = 'old'").run();
+      db.prepare("UPDATE claims SET claimed_at = claimed_at - 500 WHERE key = 'recent'").run();
       db.close();
-      // A fresh connection purges on its first claim (then at most once a minute).
+      // A fresh connection purges on its first claim (then at most every 10 s).
       const b = storage();
       expect(await b.claimOnce('old', 'turn-b')).to.equal('turn-b');
       expect(await b.claimOnce('recent', 'turn-b')).to.equal('turn-a');
