@@ -253,13 +253,17 @@ export function normalizeText(
   return { text: tokens.join(' '), tokens };
 }
 
+function straightQuotes(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
 /** Printable ASCII, tabs and line breaks. */
 const ASCII_ONLY = /^[ -~\t\n\r]*$/;
 
 function withoutNonAsciiMarks(raw: string): string {
-  // Quotes first: NFKC turns an acute accent used as an apostrophe ("can´t") into a space and a mark.
-  let text = raw.replace(/[\u2018\u2019\u02bc`´]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  text = text.normalize('NFKC').toLowerCase();
+  // Quotes before NFKC, which turns an acute accent used as an apostrophe ("can´t") into a space and a
+  // mark, and after it, which turns full-width ones into these.
+  let text = straightQuotes(straightQuotes(raw).normalize('NFKC').toLowerCase());
   for (const [pattern, word] of EMOJI_WORDS) text = text.replace(pattern, word);
   // Remaining pictographs, variation selectors and joiners carry no routing meaning.
   text = text.replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ');
