@@ -584,3 +584,16 @@ describe('conversations saved while the main loop was a waterfall', () => {
     expect((await chat.sayText('help')).join('\n')).to.contain('Here is what I can help with.');
   });
 });
+
+describe('asking for a person while a dialog waits for an answer', () => {
+  it('keeps what the main loop remembered (the last answer) instead of starting from nothing', async () => {
+    const chat = startConversation();
+    await chat.say('is eastside open tomorrow');
+    const [question] = await chat.say('what are the hours this week');
+    expect(question.text).to.equal('Which branch would you like the hours for?');
+    await chat.say('can i talk to a person');
+    const stored = conversationStateText(chat);
+    expect(stored).to.contain('"last":{"topic":"hours"');
+    expect(stored).to.contain('"branchId":"eastside"');
+  });
+});
