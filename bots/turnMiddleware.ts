@@ -8,7 +8,7 @@ import {
   updateDocument,
   type Versioned,
 } from '../library/storage/optimistic';
-import { type Logger, TURN_LOGGER_KEY } from '../observability/logger';
+import { lazyChild, type Logger, TURN_LOGGER_KEY } from '../observability/logger';
 
 /** Conversation-state field: the activities this conversation has taken, newest last. */
 export const HANDLED_ACTIVITIES = 'handledActivities';
@@ -98,15 +98,11 @@ export function turnLoggerMiddleware(logger: Logger): Middleware {
   return {
     onTurn: async (context: TurnContext, next: () => Promise<void>) => {
       const activity = context.activity;
-      // The turn's child logger is made when something first logs: most turns log nothing, and
-      // making it on every turn cost as much as the rest of this middleware.
-      let log: Logger | undefined;
-      const forTurn = (): Logger =>
-        (log ??= logger.child({
-          conversationId: activity.conversation?.id,
-          channelId: activity.channelId,
-          activityId: activity.id,
-        }));
+      const forTurn = lazyChild(logger, () => ({
+        conversationId: activity.conversation?.id,
+        channelId: activity.channelId,
+        activityId: activity.id,
+      }));
       context.turnState.set(TURN_LOGGER_KEY, forTurn);
       if (logger.isLevelEnabled('debug')) forTurn().debug({ type: activity.type }, 'turn');
       await next();

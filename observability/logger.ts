@@ -87,6 +87,15 @@ export function createLogger(options: LoggerOptions): Logger {
   return pino(base, options.destination ?? pino.destination({ sync: true }));
 }
 
+/**
+ * A child logger made when something first logs: most turns and requests log nothing, and making one
+ * each time cost as much as the rest of the middleware that made it.
+ */
+export function lazyChild(logger: Logger, bindings: () => Record<string, unknown>): () => Logger {
+  let child: Logger | undefined;
+  return () => (child ??= logger.child(bindings()));
+}
+
 /** Where a turn's logger lives in TurnContext.turnState (set by the adapter middleware), as its maker. */
 export const TURN_LOGGER_KEY = Symbol('turnLogger');
 

@@ -71,12 +71,6 @@ function eachFeature(
   );
 }
 
-/** What vectorising needs of one token, worked out once: its stem and its known n-grams' feature numbers. */
-interface TokenFeatures {
-  stemmed: string;
-  grams: Int32Array;
-}
-
 /** Tokens remembered per feature space; bounded so a stream of gibberish cannot grow it without limit. */
 const REMEMBERED_TOKENS = 20_000;
 
@@ -93,8 +87,11 @@ export class FeatureSpace {
   /** Scratch term counts, reused by every vectorize call so a message allocates almost nothing. */
   private readonly counts: Float64Array;
   private readonly touched: Int32Array;
-  /** Patrons' words come back all the time: a token's n-grams are looked up once, not on every message. */
-  private readonly tokens = new Map<string, TokenFeatures>();
+  /**
+   * Each token's known character n-grams, as feature numbers: patrons' words come back all the time,
+   * so a token's n-grams are looked up once, not on every message (its stem is memoised by `stem`).
+   */
+  private readonly tokenGrams = new Map<string, Int32Array>();
   readonly size: number;
 
   private constructor(
@@ -109,17 +106,17 @@ export class FeatureSpace {
     this.touched = new Int32Array(4096);
   }
 
-  private featuresOf(token: string): TokenFeatures {
-    let known = this.tokens.get(token);
+  private gramsOf(token: string): Int32Array {
+    let known = this.tokenGrams.get(token);
     if (!known) {
       const grams: number[] = [];
       eachCharGram(token, this.options, (gram) => {
         const i = this.index[CHAR].get(gram);
         if (i !== undefined) grams.push(i);
       });
-      known = { stemmed: stem(token, this.options.normalization?.language), grams: Int32Array.from(grams) };
-      if (this.tokens.size >= REMEMBERED_TOKENS) this.tokens.clear();
-      this.tokens.set(token, known);
+      known = Int32Array.from(grams);
+      if (this.tokenGrams.size >= REMEMBERED_TOKENS) this.tokenGrams.clear();
+      this.tokenGrams.set(token, known);
     }
     return known;
   }
@@ -190,12 +187,13 @@ export class FeatureSpace {
       }
       counts[i]++;
     };
+    const language = this.options.normalization?.language;
     eachTerm(
       tokens,
-      (token) => this.featuresOf(token).stemmed,
+      (token) => stem(token, language),
       (key) => add(WORD, this.index[WORD].get(key)),
       (token) => {
-        for (const i of this.featuresOf(token).grams) add(CHAR, i);
+        for (const i of this.gramsOf(token)) add(CHAR, i);
       },
     );
     const indices = new Int32Array(words + chars);

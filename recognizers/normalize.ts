@@ -225,7 +225,7 @@ export function normalizeText(
   other?: LanguageNormalization,
 ): NormalizedText {
   // Curly quotes, emoji, pictographs and accents are outside ASCII: most messages skip those steps.
-  let text = ASCII_ONLY.test(raw) ? raw.toLowerCase().replace(/`/g, "'") : withoutNonAsciiMarks(raw);
+  let text = ASCII_ONLY.test(raw) ? straightQuotes(raw.toLowerCase()) : withoutNonAsciiMarks(raw);
   if (!other) text = englishContractions(text);
   // Stretched words ("helloooo", "pleeease") become at most two repeats.
   text = text.replace(/([a-z])\1{2,}/g, '$1$1');

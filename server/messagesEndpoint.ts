@@ -4,7 +4,7 @@
 import type { Activity, CloudAdapter, Response as BotResponse, TurnContext } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../observability/logger';
+import { lazyChild, type Logger } from '../observability/logger';
 import { checkChannelToken } from './channelAuthentication';
 
 const GENERIC_BODIES: Record<number, string> = {
@@ -89,9 +89,7 @@ export interface MessagesEndpointOptions {
 
 export function registerMessagesEndpoint(server: Server, options: MessagesEndpointOptions): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    // Made when something is logged: most requests log nothing, and a child logger per request showed.
-    let child: Logger | undefined;
-    const log = (): Logger => (child ??= options.logger.child({ requestId: req.id() }));
+    const log = lazyChild(options.logger, () => ({ requestId: req.id() }));
     const problem = describeBadActivity(req.body);
     if (problem) {
       log().warn({ reason: problem }, 'rejected a malformed activity');
